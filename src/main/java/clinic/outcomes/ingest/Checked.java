@@ -1,0 +1,31 @@
+package clinic.outcomes.ingest;
+
+import java.io.Serializable;
+import java.util.SortedSet;
+
+/**
+ * The result of the stateless rules on one record.
+ *
+ * @param line the physical line where the record starts
+ * @param raw the record's exact text, for the rejects output
+ * @param row the typed values; never null (all values null for a {@code malformed_row})
+ * @param reasons the sorted, unmodifiable reason codes; empty when the row passes
+ * @param fingerprint equal for two records of one file iff they are identical in every field (all
+ *     fields, unknown columns too, each trimmed); for a record with broken quoting, iff their raw
+ *     texts are equal
+ * @param <T> the row type
+ */
+public record Checked<T>(
+    long line, String raw, T row, SortedSet<String> reasons, String fingerprint)
+    implements Serializable {
+
+  /** Tells whether the row passed every stateless rule. */
+  public boolean passed() {
+    return reasons.isEmpty();
+  }
+
+  /** Returns the reason codes joined by {@code |}, as in the rejects output. */
+  public String reasonText() {
+    return String.join("|", reasons);
+  }
+}

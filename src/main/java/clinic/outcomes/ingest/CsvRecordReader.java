@@ -1,0 +1,451 @@
+package clinic.outcomes.ingest;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * Streaming RFC 4180 reader: {@code ,} separator, {@code "} quoting with {@code ""} as an escaped
+ * quote, quoted fields may hold line breaks and separators. Holds one record at a time.
+ *
+ * <p>Line terminators: {@code CRLF}, {@code LF} and a lone {@code CR} each end one physical line. A
+ * line with no characters at all is blank: no record, but it counts as a physical line. A leading
+ * UTF-8 byte order mark is skipped; the header is the first non-blank record.
+ *
+ * <p>Spaces and tabs around a quoted field are tolerated ({@code "a" ,b}); the field's value is the
+ * quoted text. A quote inside an unquoted field ({@code a"b}) or other characters after a closing
+ * quote ({@code "a"b}) make that record {@linkplain CsvRecord#malformed() malformed}; the reader
+ * continues with the next line.
+ *
+ * <p>Whole-file problems throw {@link InputFileException} with exit code 2: a missing or unreadable
+ * file, bytes that are not UTF-8 (the message names the line), NUL characters in the header (UTF-16
+ * or binary), no header, a malformed header, a quoted field still open at the end of the file, or a
+ * record longer than {@value #MAX_RECORD_CHARS} characters. Not thread-safe.
+ */
+public final class CsvRecordReader implements Closeable, Iterator<CsvRecord> {
+  /** The longest record accepted, in characters; longer means the file is not CSV. */
+  public static final int MAX_RECORD_CHARS = 1 << 20;
+
+  private static final int DEFAULT_BUFFER_CHARS = 1 << 16;
+  private static final int BYTE_BUFFER_SIZE = 1 << 16;
+  private static final char BOM = '\uFEFF';
+
+  private final String fileName;
+  private final InputStream in;
+  private final CharsetDecoder decoder =
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private final ByteBuffer bytes = ByteBuffer.allocate(BYTE_BUFFER_SIZE).flip();
+  private char[] buf;
+  private int pos;
+  private int limit;
+
+  /** Start of the record being read (kept in the buffer on refill), or -1 between records. */
+  private int mark = -1;
+
+  /** Start of the field being read; moved with the buffer's contents on refill. */
+  private int fieldStart;
+
+  private long line = 1;
+  private long recordLine;
+  private boolean recordMalformed;
+  private boolean bytesExhausted;
+  private boolean charsExhausted;
+  private boolean undecodable;
+  private List<String> header;
+  private CsvRecord lookahead;
+  private boolean lookaheadReady;
+
+  private CsvRecordReader(InputStream in, String fileName, int bufferChars) {
+    this.in = in;
+    this.fileName = fileName;
+    this.buf = new char[bufferChars];
+  }
+
+  /**
+   * Opens a CSV file and reads its header record. The file is named by its file name in messages.
+   *
+   * @throws InputFileException (exit 2) if the file is missing, unreadable or has no valid header
+   */
+  public static CsvRecordReader open(Path file) {
+    Path name = file.getFileName();
+    String fileName = name == null ? file.toString() : name.toString();
+    if (Files.isDirectory(file)) {
+      throw contract(fileName, "is a folder, not a CSV file");
+    }
+    InputStream in;
+    try {
+      in = Files.newInputStream(file);
+    } catch (NoSuchFileException e) {
+      throw contract(fileName, "is missing (looked for " + file + ")");
+    } catch (AccessDeniedException e) {
+      throw contract(fileName, "cannot be read (permission denied)");
+    } catch (IOException e) {
+      throw contract(fileName, "cannot be read (" + e.getMessage() + ")");
+    }
+    return open(in, fileName);
+  }
+
+  /**
+   * Reads CSV from a stream (closed by {@link #close()}) and reads its header record.
+   *
+   * @param fileName the name used in messages
+   * @throws InputFileException (exit 2) if the stream has no valid header
+   */
+  public static CsvRecordReader open(InputStream in, String fileName) {
+    return open(in, fileName, DEFAULT_BUFFER_CHARS);
+  }
+
+  /** As {@link #open(InputStream, String)} with a given initial buffer size (for tests). */
+  static CsvRecordReader open(InputStream in, String fileName, int bufferChars) {
+    CsvRecordReader reader = new CsvRecordReader(in, fileName, Math.max(2, bufferChars));
+    try {
+      reader.readHeader();
+    } catch (RuntimeException e) {
+      reader.closeQuietly();
+      throw e;
+    }
+    return reader;
+  }
+
+  /** Returns the header's fields as written (unquoted, not trimmed), unmodifiable. */
+  public List<String> header() {
+    return header;
+  }
+
+  /** Returns the file name used in messages. */
+  public String fileName() {
+    return fileName;
+  }
+
+  /**
+   * Tells whether another record follows, reading it ahead.
+   *
+   * @throws InputFileException (exit 2) if the file turns out not to be valid UTF-8 or CSV
+   */
+  @Override
+  public boolean hasNext() {
+    if (!lookaheadReady) {
+      lookahead = readRecord();
+      lookaheadReady = true;
+    }
+    return lookahead != null;
+  }
+
+  /**
+   * Returns the next record.
+   *
+   * @throws NoSuchElementException at the end of the file
+   * @throws InputFileException (exit 2) if the file turns out not to be valid UTF-8 or CSV
+   */
+  @Override
+  public CsvRecord next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException("no more records in " + fileName);
+    }
+    lookaheadReady = false;
+    CsvRecord record = lookahead;
+    lookahead = null;
+    return record;
+  }
+
+  /** Closes the underlying stream. */
+  @Override
+  public void close() {
+    try {
+      in.close();
+    } catch (IOException e) {
+      throw contract(fileName, "cannot be closed (" + e.getMessage() + ")");
+    }
+  }
+
+  /** Returns the current buffer capacity in characters (for tests: it stays bounded). */
+  int bufferCapacity() {
+    return buf.length;
+  }
+
+  private void readHeader() {
+    if (ensure() && buf[pos] == BOM) {
+      pos++;
+    }
+    CsvRecord record = readRecord();
+    if (record == null) {
+      throw contract(fileName, "has no header row (the file is empty or blank)");
+    }
+    if (record.malformed()) {
+      throw contract(
+          fileName, "the header on line " + record.line() + " is not valid CSV (a stray quote)");
+    }
+    for (String name : record.fields()) {
+      if (name.indexOf('\u0000') >= 0) {
+        throw contract(fileName, "is not UTF-8 text (its header holds NUL characters; UTF-16?)");
+      }
+    }
+    header = record.fields();
+  }
+
+  private CsvRecord readRecord() {
+    if (!skipBlankLines()) {
+      return null;
+    }
+    recordLine = line;
+    mark = pos;
+    recordMalformed = false;
+    List<String> fields = new ArrayList<>(header == null ? 16 : header.size());
+    while (true) {
+      fields.add(readField());
+      if (!ensure() || buf[pos] != ',') {
+        break;
+      }
+      pos++;
+    }
+    String raw = new String(buf, mark, pos - mark);
+    mark = -1;
+    consumeLineEnd();
+    return new CsvRecord(recordLine, raw, Collections.unmodifiableList(fields), recordMalformed);
+  }
+
+  private boolean skipBlankLines() {
+    while (ensure()) {
+      char c = buf[pos];
+      if (c == '\n' || c == '\r') {
+        consumeLineEnd();
+      } else {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Consumes one line terminator (CRLF, LF or CR) if one is at pos. */
+  private void consumeLineEnd() {
+    if (!ensure()) {
+      return;
+    }
+    char c = buf[pos];
+    if (c == '\n') {
+      pos++;
+      line++;
+    } else if (c == '\r') {
+      pos++;
+      line++;
+      if (ensure() && buf[pos] == '\n') {
+        pos++;
+      }
+    }
+  }
+
+  /** Reads one field; leaves pos at the separator, a line terminator or the end of input. */
+  private String readField() {
+    fieldStart = pos;
+    while (ensure() && (buf[pos] == ' ' || buf[pos] == '\t')) {
+      pos++;
+    }
+    if (ensure() && buf[pos] == '"') {
+      return readQuotedField();
+    }
+    pos = fieldStart;
+    scanUnquoted();
+    return pos == fieldStart ? "" : new String(buf, fieldStart, pos - fieldStart);
+  }
+
+  /** Advances pos to the next separator or line terminator; a quote makes the record malformed. */
+  private void scanUnquoted() {
+    while (true) {
+      char[] b = buf;
+      int p = pos;
+      int end = limit;
+      while (p < end) {
+        char c = b[p];
+        if (c == ',' || c == '\n' || c == '\r') {
+          pos = p;
+          return;
+        }
+        if (c == '"') {
+          recordMalformed = true;
+        }
+        p++;
+      }
+      pos = p;
+      if (!fill()) {
+        return;
+      }
+    }
+  }
+
+  private String readQuotedField() {
+    pos++;
+    int contentOffset = pos - fieldStart;
+    int contentEndOffset;
+    boolean escaped = false;
+    while (true) {
+      if (!ensure()) {
+        throw contract(
+            fileName,
+            "the quoted field in the record starting on line "
+                + recordLine
+                + " is never closed (a closing quote is missing)");
+      }
+      char c = buf[pos++];
+      if (c == '"') {
+        if (ensure() && buf[pos] == '"') {
+          escaped = true;
+          pos++;
+        } else {
+          contentEndOffset = pos - 1 - fieldStart;
+          break;
+        }
+      } else if (c == '\n') {
+        line++;
+      } else if (c == '\r') {
+        line++;
+        if (ensure() && buf[pos] == '\n') {
+          pos++;
+        }
+      }
+    }
+    String value = new String(buf, fieldStart + contentOffset, contentEndOffset - contentOffset);
+    skipTrailingBlanks();
+    return escaped ? value.replace("\"\"", "\"") : value;
+  }
+
+  private void skipTrailingBlanks() {
+    while (ensure() && (buf[pos] == ' ' || buf[pos] == '\t')) {
+      pos++;
+    }
+    if (ensure() && buf[pos] != ',' && buf[pos] != '\n' && buf[pos] != '\r') {
+      recordMalformed = true;
+      scanUnquoted();
+    }
+  }
+
+  private boolean ensure() {
+    return pos < limit || fill();
+  }
+
+  /**
+   * Decodes more characters into the buffer, keeping the current record. Returns false at the end
+   * of input.
+   */
+  private boolean fill() {
+    if (undecodable) {
+      throw contract(fileName, "line " + line + " is not valid UTF-8 (save the file as UTF-8)");
+    }
+    if (charsExhausted) {
+      return false;
+    }
+    int before = limit;
+    boolean grow = false;
+    while (limit == before && !charsExhausted && !undecodable) {
+      makeRoom(grow);
+      before = limit;
+      CharBuffer out = CharBuffer.wrap(buf, limit, buf.length - limit);
+      decodeInto(out);
+      limit = out.position();
+      grow = true; // no room for a surrogate pair: the next round grows the buffer
+    }
+    if (limit > before) {
+      return true;
+    }
+    if (undecodable) {
+      throw contract(fileName, "line " + line + " is not valid UTF-8 (save the file as UTF-8)");
+    }
+    return false;
+  }
+
+  private void makeRoom(boolean grow) {
+    int keep = mark >= 0 ? mark : pos;
+    if (keep > 0) {
+      System.arraycopy(buf, keep, buf, 0, limit - keep);
+      limit -= keep;
+      pos -= keep;
+      fieldStart -= keep;
+      if (mark >= 0) {
+        mark -= keep;
+      }
+    }
+    if (limit == buf.length || (grow && limit + 1 >= buf.length)) {
+      if (buf.length >= MAX_RECORD_CHARS) {
+        throw contract(
+            fileName,
+            "the record starting on line "
+                + recordLine
+                + " is longer than "
+                + MAX_RECORD_CHARS
+                + " characters, so the file is not CSV (or a closing quote is missing)");
+      }
+      char[] bigger = new char[Math.min(MAX_RECORD_CHARS, buf.length * 2)];
+      System.arraycopy(buf, 0, bigger, 0, limit);
+      buf = bigger;
+    }
+  }
+
+  /** Decodes until at least one character is produced, input ends or bad bytes are met. */
+  private void decodeInto(CharBuffer out) {
+    int start = out.position();
+    while (true) {
+      CoderResult result = decoder.decode(bytes, out, bytesExhausted);
+      if (result.isError()) {
+        undecodable = true;
+        return;
+      }
+      if (bytesExhausted) {
+        if (result.isOverflow()) {
+          return;
+        }
+        decoder.flush(out);
+        charsExhausted = true;
+        return;
+      }
+      if (out.position() > start || result.isOverflow()) {
+        return;
+      }
+      readBytes();
+    }
+  }
+
+  private void readBytes() {
+    bytes.compact();
+    try {
+      int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+      if (n < 0) {
+        bytesExhausted = true;
+      } else {
+        bytes.position(bytes.position() + n);
+      }
+    } catch (IOException e) {
+      throw contract(fileName, "cannot be read at line " + line + " (" + e.getMessage() + ")");
+    } finally {
+      bytes.flip();
+    }
+  }
+
+  private void closeQuietly() {
+    try {
+      in.close();
+    } catch (IOException e) {
+      // the open failure is the message that matters
+    }
+  }
+
+  private static InputFileException contract(String fileName, String problem) {
+    return new InputFileException(fileName, problem, InputFileException.EXIT_CONTRACT);
+  }
+}

@@ -1,0 +1,188 @@
+package clinic.outcomes.ingest;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The checks of one well-formed record: reads a column's trimmed value, validates it, collects the
+ * reason codes and builds the fingerprint. One instance per record.
+ */
+final class RowCheck {
+  private static final String SCORE_PRECISION = "score_precision";
+
+  private final CsvRecord record;
+  private final HeaderMapping mapping;
+  private final String fileName;
+  private TreeSet<String> reasons;
+
+  RowCheck(CsvRecord record, HeaderMapping mapping, String fileName) {
+    this.record = record;
+    this.mapping = mapping;
+    this.fileName = fileName;
+  }
+
+  /** Returns the trimmed value of a column, or {@code ""} when the header lacks it. */
+  String value(Column column) {
+    int index = mapping.index(column);
+    return index < 0 ? "" : Values.trim(record.fields().get(index));
+  }
+
+  /**
+   * Checks an id column: the privacy guard first, then the id pattern.
+   *
+   * @throws InputFileException exit 3 if the value looks like an e-mail address or phone number
+   */
+  String id(Column column, boolean required) {
+    String value = value(column);
+    if (value.isEmpty()) {
+      return missing(column, required);
+    }
+    String kind = PrivacyGuard.idValueKind(value);
+    if (kind != null) {
+      throw new InputFileException(
+          fileName,
+          "line "
+              + record.line()
+              + ", column '"
+              + column.columnName()
+              + "' holds a value that looks like "
+              + kind
+              + " (not shown: it is personal data); ids must be pseudonyms",
+          InputFileException.EXIT_PRIVACY);
+    }
+    return Values.isId(value) ? value : invalid(column);
+  }
+
+  /** Checks a required date column against {@code [min, max]}. */
+  LocalDate date(Column column, LocalDate min, LocalDate max) {
+    String value = value(column);
+    if (value.isEmpty()) {
+      return missing(column, true);
+    }
+    LocalDate date = Values.date(value);
+    if (date == null) {
+      return invalid(column);
+    }
+    if (date.isBefore(min) || date.isAfter(max)) {
+      reject(column.outOfRangeCode());
+      return null;
+    }
+    return date;
+  }
+
+  /** Checks an optional integer column against {@code [min, max]}. */
+  Integer integer(Column column, int min, int max) {
+    String value = value(column);
+    if (value.isEmpty()) {
+      return null;
+    }
+    long number = Values.plainInteger(value);
+    if (number == Values.NOT_AN_INTEGER) {
+      return invalid(column);
+    }
+    if (number < min || number > max) {
+      reject(column.outOfRangeCode());
+      return null;
+    }
+    return (int) number;
+  }
+
+  /** Checks an enumerated column; returns the lower-case allowed value. */
+  String oneOf(Column column, boolean required, String[] allowed) {
+    String value = value(column);
+    if (value.isEmpty()) {
+      return missing(column, required);
+    }
+    String match = Values.oneOf(value, allowed);
+    return match != null ? match : invalid(column);
+  }
+
+  /** Checks an optional {@code |}-separated subset column; returns it normalized. */
+  String subsetOf(Column column, String[] allowed) {
+    String value = value(column);
+    if (value.isEmpty()) {
+      return null;
+    }
+    String normalized = Values.subsetOf(value, allowed);
+    return normalized != null ? normalized : invalid(column);
+  }
+
+  /** Checks the required technique column; returns it normalized. */
+  String technique() {
+    String value = value(Column.TECHNIQUE);
+    if (value.isEmpty()) {
+      return missing(Column.TECHNIQUE, true);
+    }
+    String normalized = Values.technique(value);
+    return normalized != null ? normalized : invalid(Column.TECHNIQUE);
+  }
+
+  /**
+   * Checks the required score column; the range check needs a valid measure (null skips it).
+   * Returns exact tenths when the score passes.
+   */
+  Integer scoreTenths(String measure) {
+    String value = value(Column.SCORE);
+    if (value.isEmpty()) {
+      return missing(Column.SCORE, true);
+    }
+    ScoreValue score = ScoreValue.parse(value);
+    if (score == null) {
+      return invalid(Column.SCORE);
+    }
+    boolean passes = true;
+    if (score.finerThanTenths()) {
+      reject(SCORE_PRECISION);
+      passes = false;
+    }
+    if (measure != null && !score.withinZeroTo(Vocabulary.measureMax(measure))) {
+      reject(Column.SCORE.outOfRangeCode());
+      passes = false;
+    }
+    return passes && measure != null ? (int) score.signedTenths() : null;
+  }
+
+  /** Returns the sorted, unmodifiable reason codes. */
+  SortedSet<String> reasons() {
+    return reasons == null
+        ? Collections.emptySortedSet()
+        : Collections.unmodifiableSortedSet(reasons);
+  }
+
+  /** Returns the fingerprint of a record with reliable fields: length-prefixed trimmed fields. */
+  static String fingerprint(CsvRecord record) {
+    if (record.malformed()) {
+      return "R" + record.raw();
+    }
+    List<String> fields = record.fields();
+    StringBuilder fingerprint = new StringBuilder(record.raw().length() + 4 * fields.size() + 1);
+    fingerprint.append('F');
+    for (String field : fields) {
+      String value = Values.trim(field);
+      fingerprint.append(value.length()).append(':').append(value);
+    }
+    return fingerprint.toString();
+  }
+
+  private <T> T missing(Column column, boolean required) {
+    if (required) {
+      reject(column.missingCode());
+    }
+    return null;
+  }
+
+  private <T> T invalid(Column column) {
+    reject(column.invalidCode());
+    return null;
+  }
+
+  private void reject(String code) {
+    if (reasons == null) {
+      reasons = new TreeSet<>();
+    }
+    reasons.add(code);
+  }
+}

@@ -1,0 +1,88 @@
+package clinic.outcomes.output;
+
+import clinic.outcomes.pipeline.RunRequest;
+import clinic.outcomes.pipeline.Settings;
+import clinic.outcomes.stage.StagedFile;
+import clinic.outcomes.validate.Validated.Accounting;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Writes {@code run.json}: inputs with sha256 and row counts, accounting, settings, versions, timings, outputs. */
+public final class RunManifest {
+  private RunManifest() {}
+
+  /** The project version, from the jar manifest when packaged. */
+  public static String version() {
+    String v = RunManifest.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  public static void write(
+      Path file,
+      RunRequest req,
+      Settings settings,
+      List<StagedFile> inputs,
+      Map<String, Accounting> accounting,
+      Map<String, Long> tables,
+      Map<String, Double> timings,
+      String sparkVersion) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("tool", "outcomes");
+    m.put("finished_at", Instant.now().toString());
+    Map<String, Object> in = new LinkedHashMap<>();
+    for (StagedFile f : inputs) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("path", f.source());
+      e.put("sha256", f.sha256());
+      e.put("rows", f.read());
+      e.put("unknown_columns", f.unknownColumns());
+      in.put(f.fileName(), e);
+    }
+    m.put("inputs", in);
+    Map<String, Object> acc = new LinkedHashMap<>();
+    accounting.forEach(
+        (name, a) -> {
+          Map<String, Object> e = new LinkedHashMap<>();
+          e.put("read", a.read());
+          e.put("accepted", a.accepted());
+          e.put("rejected", a.rejected());
+          e.put("duplicate", a.duplicate());
+          e.put("balances", a.balances());
+          acc.put(name, e);
+        });
+    m.put("accounting", acc);
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("as_of", settings.asOf() == null ? null : settings.asOf().toString());
+    s.put("as_of_given", req.settings().asOf() != null);
+    s.put("max_input_date", req.maxInputDate().toString());
+    s.put("episode_gap_days", settings.episodeGapDays());
+    Map<String, Double> mcid = new LinkedHashMap<>();
+    settings.mcidTenths().forEach((k, v) -> mcid.put(k, v / 10.0));
+    s.put("mcid", mcid);
+    s.put("reference_technique", settings.referenceTechnique());
+    s.put("technique_groups", settings.techniqueGroups());
+    s.put("min_group_n", settings.minGroupN());
+    s.put("cohort_sessions", settings.cohortSessions());
+    s.put("min_cell_size", settings.minCellSize());
+    m.put("settings", s);
+    Map<String, Object> versions = new LinkedHashMap<>();
+    versions.put("outcomes", version());
+    versions.put("spark", sparkVersion);
+    versions.put("java", System.getProperty("java.version"));
+    m.put("versions", versions);
+    m.put("timings_seconds", timings);
+    m.put("outputs", tables);
+    try {
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+}

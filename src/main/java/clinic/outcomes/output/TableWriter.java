@@ -1,0 +1,54 @@
+package clinic.outcomes.output;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+
+/** Writes output tables as Parquet folders named after the table, directly under the run folder. */
+public final class TableWriter {
+  private final Path folder;
+
+  public TableWriter(Path folder) {
+    this.folder = folder;
+  }
+
+  /** Writes {@code df} as {@code folder/name/part-*.parquet}; returns its row count. */
+  public long write(String name, Dataset<Row> df) {
+    Dataset<Row> cached = df.cache();
+    cached.write().mode(SaveMode.ErrorIfExists).parquet(folder.resolve(name).toString());
+    long n = cached.count();
+    cached.unpersist();
+    return n;
+  }
+
+  /**
+   * Writes the {@code rejects} table (Parquet) and {@code rejects.csv}, sorted by file and line,
+   * safe to open in a spreadsheet (see {@link SpreadsheetCsv}).
+   */
+  public long writeRejects(Dataset<Row> rejects) {
+    Dataset<Row> sorted = rejects.orderBy("file", "line").coalesce(1).cache();
+    sorted.write().mode(SaveMode.ErrorIfExists).parquet(folder.resolve("rejects").toString());
+    long n = 0;
+    try (BufferedWriter w = Files.newBufferedWriter(folder.resolve("rejects.csv"), StandardCharsets.UTF_8)) {
+      w.write("file,line,reasons,raw\r\n");
+      Iterator<Row> it = sorted.toLocalIterator();
+      while (it.hasNext()) {
+        Row r = it.next();
+        w.write(SpreadsheetCsv.line(r.getString(0), Long.toString(r.getLong(1)), r.getString(2), r.getString(3)));
+        w.write("\r\n");
+        n++;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write rejects.csv", e);
+    }
+    sorted.unpersist();
+    return n;
+  }
+}

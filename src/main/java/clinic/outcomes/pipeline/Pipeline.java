@@ -1,0 +1,190 @@
+package clinic.outcomes.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.when;
+
+import clinic.outcomes.analysis.ComparisonStage;
+import clinic.outcomes.analysis.Groups;
+import clinic.outcomes.analysis.MonthlyStage;
+import clinic.outcomes.analysis.PairBuilder;
+import clinic.outcomes.analysis.SafetyStage;
+import clinic.outcomes.analysis.StatsStage;
+import clinic.outcomes.episodes.EpisodeStage;
+import clinic.outcomes.episodes.OutcomeStage;
+import clinic.outcomes.ingest.InputTable;
+import clinic.outcomes.output.RunFolder;
+import clinic.outcomes.output.RunManifest;
+import clinic.outcomes.output.TableWriter;
+import clinic.outcomes.stage.IngestStage;
+import clinic.outcomes.stage.StagedFile;
+import clinic.outcomes.validate.Validated;
+import clinic.outcomes.validate.Validated.Accounting;
+import clinic.outcomes.validate.ValidationStage;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The whole job, one stage after another: ingest → validate → episodes → outcomes → statistics
+ * → write. Each
+ * stage is its own class; this one only wires them and keeps the run folder atomic.
+ */
+public final class Pipeline {
+  private Pipeline() {}
+
+  /**
+   * What a run produced.
+   *
+   * @param out the output folder
+   * @param asOf the as-of date used for open/closed episodes
+   * @param accounting per input file
+   * @param tableRows rows written per table
+   * @param timings seconds per stage
+   */
+  public record Result(
+      Path out,
+      LocalDate asOf,
+      Map<String, Accounting> accounting,
+      Map<String, Long> tableRows,
+      Map<String, Double> timings) {}
+
+  /** Runs the job; whole-file problems throw before the output folder is touched. */
+  public static Result run(SparkSession spark, RunRequest req, PrintStream log) {
+    IngestStage.requireInputs(req.input());
+    Progress progress = new Progress(log);
+    RunFolder folder = RunFolder.create(req.out());
+    try {
+      Result r = runInto(spark, req, folder, progress);
+      folder.commit();
+      return r;
+    } catch (RuntimeException | Error e) {
+      folder.abandon();
+      throw e;
+    }
+  }
+
+  private static Result runInto(SparkSession spark, RunRequest req, RunFolder folder, Progress progress) {
+    Path staging = folder.temp().resolve("_staging");
+    IngestStage ingest = new IngestStage(spark, req.input(), staging, req.maxInputDate());
+    List<StagedFile> staged = new ArrayList<>();
+    for (InputTable t : InputTable.values()) {
+      progress.stage("read " + t.fileBase());
+      StagedFile f = ingest.stage(t);
+      progress.done(f == null ? "(not given)" : f.fileName() + ": " + f.read() + " records");
+      if (f != null) {
+        staged.add(f);
+      }
+    }
+    StagedFile clients = staged.size() > 2 ? staged.get(2) : null;
+
+    progress.stage("validate");
+    Validated v = new ValidationStage(spark).run(staged.get(0), staged.get(1), clients);
+    progress.done(summary(v.accounting()));
+
+    LocalDate asOf = req.settings().asOf() != null ? req.settings().asOf() : latestDate(v);
+    Settings settings = req.settings().withAsOf(asOf);
+
+    progress.stage("episodes");
+    EpisodeStage episodeStage = new EpisodeStage(settings);
+    Dataset<Row> numbered = episodeStage.numberSessions(v.sessions()).cache();
+    Dataset<Row> episodes = episodeStage.episodes(numbered, v.scores()).cache();
+    progress.done(episodes.count() + " episodes, as of " + asOf);
+
+    progress.stage("outcomes");
+    Dataset<Row> outcomes = new OutcomeStage(settings).outcomes(numbered, episodes, v.scores()).cache();
+    progress.done(outcomes.count() + " episode-measure rows");
+
+    progress.stage("statistics");
+    Dataset<Row> attributes =
+        Groups.episodeAttributes(episodes, outcomes, v.clients()).cache();
+    Dataset<Row> pairs = new PairBuilder(settings).pairs(numbered, v.scores(), attributes, outcomes);
+    StatsStage.Result stats = new StatsStage(spark, settings).run(pairs);
+    Dataset<Row> courseRows =
+        outcomes.filter(col("complete"))
+            .select("episode_id", "measure", "baseline_tenths", "improvement_tenths")
+            .join(attributes.select("episode_id", "primary_technique", "adherence", "n_sessions",
+                "has_client", "age_band", "sex", "condition", "chronicity"), "episode_id");
+    ComparisonStage.Result comparisons =
+        new ComparisonStage(spark, settings).run(stats.histograms(), courseRows, v.clients() != null);
+    Dataset<Row> safety = new SafetyStage(spark, settings).run(numbered, v.clients());
+    progress.done(stats.rows().size() + " stats rows, " + comparisons.comparisonRows().size() + " comparisons");
+
+    progress.stage("write tables");
+    TableWriter tables = new TableWriter(folder.temp());
+    Map<String, Long> rows = new LinkedHashMap<>();
+    Dataset<Row> sessionsTable = sessionsTable(numbered, v.scores()).cache();
+    rows.put("sessions", tables.write("sessions", sessionsTable));
+    rows.put("pain_scores", tables.write("pain_scores", painScoresTable(v.scores())));
+    if (v.clients() != null) {
+      rows.put("clients", tables.write("clients", v.clients().drop("line")));
+    }
+    rows.put("episodes", tables.write("episodes", episodes));
+    rows.put("episode_outcomes", tables.write("episode_outcomes", outcomes));
+    rows.put("stats", tables.write("stats", stats.table()));
+    rows.put("comparisons", tables.write("comparisons", comparisons.comparisons()));
+    rows.put("dose_response", tables.write("dose_response", comparisons.doseResponse()));
+    rows.put("safety", tables.write("safety", safety));
+    rows.put("monthly", tables.write("monthly", MonthlyStage.run(sessionsTable, episodes, outcomes)));
+    rows.put("rejects", tables.writeRejects(v.rejects()));
+    progress.done(rows.values().stream().mapToLong(Long::longValue).sum() + " rows");
+
+    spark.catalog().clearCache();
+    RunFolder.deleteTree(staging);
+    Map<String, Double> timings = progress.timings();
+    RunManifest.write(folder.temp().resolve("run.json"), req, settings, staged, v.accounting(), rows,
+        timings, spark.version());
+    return new Result(folder.target(), asOf, v.accounting(), rows, timings);
+  }
+
+  private static String summary(Map<String, Accounting> acc) {
+    long accepted = acc.values().stream().mapToLong(Accounting::accepted).sum();
+    long rejected = acc.values().stream().mapToLong(Accounting::rejected).sum();
+    return accepted + " accepted, " + rejected + " rejected";
+  }
+
+  /** The latest accepted date in the data (session dates and score dates). */
+  static LocalDate latestDate(Validated v) {
+    Row s = v.sessions().agg(max("session_date")).first();
+    Row p = v.scores().agg(max("recorded_on")).first();
+    LocalDate a = s.isNullAt(0) ? null : s.getLocalDate(0);
+    LocalDate b = p.isNullAt(0) ? null : p.getLocalDate(0);
+    if (a == null) {
+      return b;
+    }
+    return b == null || a.isAfter(b) ? a : b;
+  }
+
+  /** The SPEC {@code sessions} table: sessions with episode columns and nrs before/after. */
+  static Dataset<Row> sessionsTable(Dataset<Row> numbered, Dataset<Row> scores) {
+    Dataset<Row> nrs =
+        scores.filter(col("measure").equalTo("nrs_pain").and(col("moment").isin("before", "after")))
+            .groupBy("session_id")
+            .agg(
+                max(when(col("moment").equalTo("before"), col("score_tenths"))).as("_b"),
+                max(when(col("moment").equalTo("after"), col("score_tenths"))).as("_a"));
+    return numbered.join(nrs, new String[] {"session_id"}, "left")
+        .select(
+            col("session_id"), col("client_id"), col("therapist_id"), col("session_date"),
+            col("month"), col("technique"), col("duration_min"), col("adverse_event"),
+            col("home_exercise"), col("episode_id"), col("episode_number"), col("session_number"),
+            col("_b").cast("double").divide(10.0).as("nrs_before"),
+            col("_a").cast("double").divide(10.0).as("nrs_after"));
+  }
+
+  /** The SPEC {@code pain_scores} table: accepted rows, typed, score as a number. */
+  static Dataset<Row> painScoresTable(Dataset<Row> scores) {
+    return scores.select(
+        col("client_id"), col("session_id"), col("recorded_on"), col("moment"), col("measure"),
+        col("score_tenths").cast("double").divide(10.0).as("score"), col("score_tenths"),
+        col("line").as("source_line"));
+  }
+
+}

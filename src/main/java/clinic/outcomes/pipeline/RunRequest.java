@@ -1,0 +1,20 @@
+package clinic.outcomes.pipeline;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/**
+ * What a run reads, writes and assumes.
+ *
+ * @param input folder with sessions.csv, pain_scores.csv, optional clients.csv
+ * @param out output folder (replaced atomically when the run completes)
+ * @param settings analysis settings; {@code settings.asOf()} null = the latest accepted date
+ * @param runDate today's date: the last valid input date when no as-of date is given
+ */
+public record RunRequest(Path input, Path out, Settings settings, LocalDate runDate) {
+
+  /** The last date an input row may carry: the as-of date when given, else the run date. */
+  public LocalDate maxInputDate() {
+    return settings.asOf() != null ? settings.asOf() : runDate;
+  }
+}

@@ -1,0 +1,93 @@
+package clinic.outcomes.stage;
+
+import clinic.outcomes.ingest.Checked;
+import clinic.outcomes.ingest.ClientRow;
+import clinic.outcomes.ingest.InputTable;
+import clinic.outcomes.ingest.ScoreRow;
+import clinic.outcomes.ingest.SessionRow;
+import clinic.outcomes.stage.StagingWriter.Column;
+import clinic.outcomes.stage.StagingWriter.Kind;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The staging layout of each input table: bookkeeping columns, then the typed values. */
+final class StagingColumns {
+  private StagingColumns() {}
+
+  private static final List<Column> COMMON =
+      List.of(
+          new Column("line", Kind.LONG),
+          new Column("raw", Kind.STRING),
+          new Column("fingerprint", Kind.STRING),
+          new Column("row_reasons", Kind.STRING));
+
+  static List<Column> of(InputTable table) {
+    List<Column> cols = new ArrayList<>(COMMON);
+    switch (table) {
+      case SESSIONS ->
+          cols.addAll(
+              List.of(
+                  new Column("session_id", Kind.STRING),
+                  new Column("client_id", Kind.STRING),
+                  new Column("therapist_id", Kind.STRING),
+                  new Column("session_date", Kind.DATE),
+                  new Column("technique", Kind.STRING),
+                  new Column("duration_min", Kind.INT),
+                  new Column("adverse_event", Kind.STRING),
+                  new Column("home_exercise", Kind.STRING)));
+      case PAIN_SCORES ->
+          cols.addAll(
+              List.of(
+                  new Column("client_id", Kind.STRING),
+                  new Column("session_id", Kind.STRING),
+                  new Column("recorded_on", Kind.DATE),
+                  new Column("moment", Kind.STRING),
+                  new Column("measure", Kind.STRING),
+                  new Column("score_tenths", Kind.INT)));
+      case CLIENTS ->
+          cols.addAll(
+              List.of(
+                  new Column("client_id", Kind.STRING),
+                  new Column("age_band", Kind.STRING),
+                  new Column("sex", Kind.STRING),
+                  new Column("condition", Kind.STRING),
+                  new Column("symptom_weeks", Kind.INT),
+                  new Column("co_treatment", Kind.STRING),
+                  new Column("contraindications", Kind.STRING),
+                  new Column("medical_clearance", Kind.STRING)));
+    }
+    return cols;
+  }
+
+  static Object[] values(Checked<?> c) {
+    String reasons = String.join("|", c.reasons());
+    Object row = c.row();
+    List<Object> v = new ArrayList<>(List.of(c.line(), c.raw(), c.fingerprint()));
+    v.add(reasons);
+    if (row instanceof SessionRow s) {
+      v.addAll(
+          nullable(
+              s.sessionId(), s.clientId(), s.therapistId(), s.sessionDate(), s.technique(),
+              s.durationMin(), s.adverseEvent(), s.homeExercise()));
+    } else if (row instanceof ScoreRow s) {
+      v.addAll(
+          nullable(
+              s.clientId(), s.sessionId(), s.recordedOn(), s.moment(), s.measure(),
+              s.scoreTenths()));
+    } else if (row instanceof ClientRow s) {
+      v.addAll(
+          nullable(
+              s.clientId(), s.ageBand(), s.sex(), s.condition(), s.symptomWeeks(),
+              s.coTreatment(), s.contraindications(), s.medicalClearance()));
+    }
+    return v.toArray();
+  }
+
+  private static List<Object> nullable(Object... xs) {
+    List<Object> l = new ArrayList<>(xs.length);
+    for (Object x : xs) {
+      l.add(x);
+    }
+    return l;
+  }
+}

@@ -1,0 +1,174 @@
+package clinic.outcomes.validate;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.when;
+
+import clinic.outcomes.stage.StagedFile;
+import clinic.outcomes.validate.Validated.Accounting;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The stateful rules of the data contract, in Spark, over the staged files:
+ *
+ * <ol>
+ *   <li>exact duplicates (identical in every field): the first copy by line is kept, the others
+ *       are counted {@code duplicate};
+ *   <li>the cross-file rules for pain scores: {@code unknown_session} (a {@code session_id} that
+ *       names no accepted session of the same client) and {@code date_mismatch} (a before/after
+ *       score dated other than its session);
+ *   <li>among rows that pass every row rule, rows sharing a key but differing are all rejected as
+ *       {@code conflicting_duplicate}.
+ * </ol>
+ *
+ * Each row ends in exactly one of accepted, rejected, duplicate, so the accounting balances.
+ */
+public final class ValidationStage {
+  private final SparkSession spark;
+
+  public ValidationStage(SparkSession spark) {
+    this.spark = spark;
+  }
+
+  /** Validates the staged files; {@code clients} may be null. */
+  public Validated run(StagedFile sessions, StagedFile scores, StagedFile clients) {
+    Map<String, Accounting> accounting = new LinkedHashMap<>();
+
+    Dataset<Row> s = judge(withoutDuplicates(read(sessions)), noExtraReasons(), col("session_id"));
+    s = s.persist(StorageLevel.MEMORY_AND_DISK());
+    accounting.put(sessions.fileName(), account(s, sessions));
+    Dataset<Row> acceptedSessions = accepted(s);
+
+    Dataset<Row> p = withoutDuplicates(read(scores));
+    Dataset<Row> sessionRef =
+        acceptedSessions.select(
+            col("session_id").as("ref_session_id"),
+            col("client_id").as("ref_client_id"),
+            col("session_date").as("ref_session_date"));
+    p = p.join(
+        sessionRef,
+        col("session_id").equalTo(col("ref_session_id"))
+            .and(col("client_id").equalTo(col("ref_client_id"))),
+        "left");
+    Column beforeAfter = col("moment").isin("before", "after");
+    Column unknownSession =
+        when(col("session_id").isNotNull().and(col("ref_session_id").isNull()),
+            lit("unknown_session"));
+    Column dateMismatch =
+        when(beforeAfter.and(col("ref_session_id").isNotNull())
+                .and(col("recorded_on").isNotNull())
+                .and(col("recorded_on").notEqual(col("ref_session_date"))),
+            lit("date_mismatch"));
+    Column scoreKey =
+        when(beforeAfter, concat_ws("\u0000", lit("s"), col("session_id"), col("moment"), col("measure")))
+            .otherwise(concat_ws("\u0000", lit("c"), col("client_id"), col("moment"),
+                col("measure"), col("recorded_on").cast("string")));
+    p = judge(p.withColumn("_extra", array(unknownSession, dateMismatch))
+            .drop("ref_session_id", "ref_client_id", "ref_session_date"), null, scoreKey);
+    p = p.persist(StorageLevel.MEMORY_AND_DISK());
+    accounting.put(scores.fileName(), account(p, scores));
+
+    Dataset<Row> rejects = rejects(s, sessions).unionByName(rejects(p, scores));
+    Dataset<Row> acceptedClients = null;
+    if (clients != null) {
+      Dataset<Row> c = judge(withoutDuplicates(read(clients)), noExtraReasons(), col("client_id"));
+      c = c.persist(StorageLevel.MEMORY_AND_DISK());
+      accounting.put(clients.fileName(), account(c, clients));
+      rejects = rejects.unionByName(rejects(c, clients));
+      acceptedClients = accepted(c);
+    }
+    return new Validated(acceptedSessions, accepted(p), acceptedClients, rejects, accounting);
+  }
+
+  private Dataset<Row> read(StagedFile f) {
+    return spark.read().parquet(f.staging());
+  }
+
+  private static Column noExtraReasons() {
+    return array().cast("array<string>");
+  }
+
+  /** Marks every copy after the first (by line) of an identical row as a duplicate. */
+  private static Dataset<Row> withoutDuplicates(Dataset<Row> df) {
+    return df.withColumn(
+        "_duplicate",
+        row_number().over(Window.partitionBy("fingerprint").orderBy("line")).gt(1));
+  }
+
+  /**
+   * Combines the row-rule reasons with {@code extra} reasons (or the {@code _extra} column when
+   * {@code extra} is null) and then rejects conflicting duplicates of {@code key} among passing
+   * rows. Adds {@code reasons} (sorted, {@code |}-joined, empty when accepted) and {@code status}.
+   */
+  private static Dataset<Row> judge(Dataset<Row> df, Column extra, Column key) {
+    if (extra != null) {
+      df = df.withColumn("_extra", extra);
+    }
+    Column rowReasons = filter(split(col("row_reasons"), "\\|"), x -> x.notEqual(""));
+    Column all = array_sort(array_distinct(
+        filter(concat(rowReasons, col("_extra")), x -> x.isNotNull())));
+    df = df.withColumn("_reasons", all)
+        .withColumn("_key", key)
+        .withColumn(
+            "_passing",
+            col("_duplicate").unary_$bang().and(org.apache.spark.sql.functions.size(col("_reasons")).equalTo(0)));
+    // Conflicts: among passing rows of one key, more than one distinct fingerprint.
+    var byKey = Window.partitionBy(col("_key"), col("_passing"));
+    Column conflicting =
+        col("_passing").and(min("fingerprint").over(byKey).notEqual(max("fingerprint").over(byKey)));
+    df = df.withColumn("_conflicting", conflicting)
+        .withColumn(
+            "reasons",
+            when(col("_conflicting"), array_join(array_sort(
+                    concat(col("_reasons"), array(lit("conflicting_duplicate")))), "|"))
+                .otherwise(array_join(col("_reasons"), "|")))
+        .withColumn(
+            "status",
+            when(col("_duplicate"), lit("duplicate"))
+                .when(col("_passing").and(col("_conflicting").unary_$bang()), lit("accepted"))
+                .otherwise(lit("rejected")));
+    return df.drop("_extra", "_reasons", "_key", "_passing", "_conflicting", "_duplicate");
+  }
+
+  private static Accounting account(Dataset<Row> judged, StagedFile f) {
+    long accepted = 0;
+    long rejected = 0;
+    long duplicate = 0;
+    for (Row r : judged.groupBy("status").count().collectAsList()) {
+      switch (r.getString(0)) {
+        case "accepted" -> accepted = r.getLong(1);
+        case "rejected" -> rejected = r.getLong(1);
+        default -> duplicate = r.getLong(1);
+      }
+    }
+    return new Accounting(f.read(), accepted, rejected, duplicate);
+  }
+
+  private static Dataset<Row> accepted(Dataset<Row> judged) {
+    return judged.filter(col("status").equalTo("accepted"))
+        .drop("raw", "fingerprint", "row_reasons", "reasons", "status");
+  }
+
+  private static Dataset<Row> rejects(Dataset<Row> judged, StagedFile f) {
+    return judged.filter(col("status").equalTo("rejected"))
+        .select(lit(f.fileName()).as("file"), col("line"), col("reasons"), col("raw"));
+  }
+}

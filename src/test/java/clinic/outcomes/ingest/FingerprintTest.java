@@ -1,0 +1,64 @@
+package clinic.outcomes.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The fingerprint: equal iff identical in every field (all fields, each trimmed). */
+class FingerprintTest {
+  private static final RowRules RULES = new RowRules(LocalDate.of(2024, 6, 30));
+  private static final HeaderMapping CLIENTS =
+      HeaderMapping.resolve(InputTable.CLIENTS, "clients.csv", List.of("client_id", "sex", "note"));
+
+  private static String fingerprint(String raw, boolean malformed, String... fields) {
+    CsvRecord record = new CsvRecord(2, raw, List.of(fields), malformed);
+    return RULES.client(record, CLIENTS, "clients.csv").fingerprint();
+  }
+
+  @Test
+  void sameTrimmedFieldsAreEqualWhateverTheQuotingOrSpacing() {
+    assertEquals(
+        fingerprint("K1,male,x", false, "K1", "male", "x"),
+        fingerprint("\"K1\", male ,x ", false, "K1", " male ", "x "));
+  }
+
+  @Test
+  void anyFieldDifferenceCountsIncludingUnknownColumnsAndCase() {
+    String base = fingerprint("", false, "K1", "male", "x");
+    assertNotEquals(base, fingerprint("", false, "K1", "male", "y"));
+    assertNotEquals(base, fingerprint("", false, "K1", "Male", "x"));
+  }
+
+  @Test
+  void joinIsUnambiguous() {
+    assertNotEquals(fingerprint("", false, "ab", "c", ""), fingerprint("", false, "a", "bc", ""));
+    assertNotEquals(fingerprint("", false, "1:a", "", ""), fingerprint("", false, "", "1:a", ""));
+    assertNotEquals(
+        fingerprint("", false, "a\u0000b", "", ""), fingerprint("", false, "a", "b", ""));
+  }
+
+  @Test
+  void brokenQuotingUsesTheRawText() {
+    assertEquals(
+        fingerprint("\"K1\"x,a,b", true, "K1", "a", "b"),
+        fingerprint("\"K1\"x,a,b", true, "K1", "a", "b"));
+    assertNotEquals(
+        fingerprint("\"K1\"x,a,b", true, "K1", "a", "b"),
+        fingerprint("\"K1\"y,a,b", true, "K1", "a", "b"));
+    assertNotEquals(
+        fingerprint("K1,a,b", false, "K1", "a", "b"), fingerprint("K1,a,b", true, "K1", "a", "b"));
+  }
+
+  @Test
+  void reasonsAreSortedAndUnmodifiable() {
+    CsvRecord record = new CsvRecord(2, "", List.of("", "robot", ""));
+    Checked<ClientRow> checked = RULES.client(record, CLIENTS, "clients.csv");
+    assertEquals(List.of("invalid_sex", "missing_client_id"), List.copyOf(checked.reasons()));
+    assertEquals("invalid_sex|missing_client_id", checked.reasonText());
+    assertThrows(UnsupportedOperationException.class, () -> checked.reasons().add("x"));
+  }
+}
