@@ -37,7 +37,15 @@ final class GenerateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     long t0 = System.nanoTime();
     var summary = Generator.generate(new GeneratorSettings(clients, seed, start, end, badRows), out);
-    System.out.printf("generated %s in %.1f s into %s%n", summary, (System.nanoTime() - t0) / 1e9, out);
+    System.out.printf(java.util.Locale.ROOT,
+        "generated %d clients, %d episodes, %d sessions, %d scores, %d bad rows in %.1f s into %s%n",
+        summary.clients(), summary.episodes(), summary.sessions(), summary.scores(), summary.badRows(),
+        (System.nanoTime() - t0) / 1e9, out);
+    if (badRows) {
+      System.out.println("expected rejects (file:line reasons):");
+      summary.expectedRejects().forEach(b ->
+          System.out.println("  " + b.file() + ":" + b.line() + " " + b.outcome() + " " + b.reasons()));
+    }
     return 0;
   }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -26,6 +27,20 @@ public final class TableWriter {
     long n = cached.count();
     cached.unpersist();
     return n;
+  }
+
+  /**
+   * Writes {@code df} as the table {@code name} and returns it read back from Parquet; records the
+   * row count in {@code counts} unless that is null (intermediate tables under {@code _staging}).
+   */
+  public Dataset<Row> writeAndRead(String name, Dataset<Row> df, Map<String, Long> counts) {
+    String path = folder.resolve(name).toString();
+    df.write().mode(SaveMode.ErrorIfExists).parquet(path);
+    Dataset<Row> back = df.sparkSession().read().parquet(path);
+    if (counts != null) {
+      counts.put(name, back.count());
+    }
+    return back;
   }
 
   /**

@@ -86,26 +86,39 @@ public final class Pipeline {
     StagedFile clients = staged.size() > 2 ? staged.get(2) : null;
 
     progress.stage("validate");
+    TableWriter tables = new TableWriter(folder.temp());
+    Map<String, Long> rows = new LinkedHashMap<>();
     Validated v = new ValidationStage(spark).run(staged.get(0), staged.get(1), clients);
+    // Each stage's result is written once and read back: later stages start from Parquet, not
+    // from a lineage that reaches back to the raw files (short plans, no recomputation).
+    rows.put("rejects", tables.writeRejects(v.rejects()));
+    Dataset<Row> scores = tables.writeAndRead("pain_scores", painScoresTable(v.scores()), rows);
+    Dataset<Row> acceptedClients = v.clients() == null ? null
+        : tables.writeAndRead("clients", v.clients().drop("line"), rows);
+    Dataset<Row> acceptedSessions = tables.writeAndRead("_staging/sessions_accepted", v.sessions(), null);
     progress.done(summary(v.accounting()));
+    spark.catalog().clearCache();
 
-    LocalDate asOf = req.settings().asOf() != null ? req.settings().asOf() : latestDate(v);
+    LocalDate asOf = req.settings().asOf() != null ? req.settings().asOf() : latestDate(acceptedSessions, scores);
     Settings settings = req.settings().withAsOf(asOf);
 
     progress.stage("episodes");
     EpisodeStage episodeStage = new EpisodeStage(settings);
-    Dataset<Row> numbered = episodeStage.numberSessions(v.sessions()).cache();
-    Dataset<Row> episodes = episodeStage.episodes(numbered, v.scores()).cache();
-    progress.done(episodes.count() + " episodes, as of " + asOf);
+    Dataset<Row> sessions =
+        tables.writeAndRead("sessions", sessionsTable(episodeStage.numberSessions(acceptedSessions), scores), rows);
+    Dataset<Row> episodes = tables.writeAndRead("episodes", episodeStage.episodes(sessions, scores), rows);
+    progress.done(rows.get("episodes") + " episodes, as of " + asOf);
 
     progress.stage("outcomes");
-    Dataset<Row> outcomes = new OutcomeStage(settings).outcomes(numbered, episodes, v.scores()).cache();
-    progress.done(outcomes.count() + " episode-measure rows");
+    Dataset<Row> outcomes =
+        tables.writeAndRead("episode_outcomes", new OutcomeStage(settings).outcomes(sessions, episodes, scores), rows);
+    progress.done(rows.get("episode_outcomes") + " episode-measure rows");
 
     progress.stage("statistics");
-    Dataset<Row> attributes =
-        Groups.episodeAttributes(episodes, outcomes, v.clients()).cache();
-    Dataset<Row> pairs = new PairBuilder(settings).pairs(numbered, v.scores(), attributes, outcomes);
+    Dataset<Row> attributes = tables.writeAndRead("_staging/attributes",
+        Groups.episodeAttributes(episodes, outcomes, acceptedClients), null);
+    Dataset<Row> pairs = tables.writeAndRead("_staging/pairs",
+        new PairBuilder(settings).pairs(sessions, scores, attributes, outcomes), null);
     StatsStage.Result stats = new StatsStage(spark, settings).run(pairs);
     Dataset<Row> courseRows =
         outcomes.filter(col("complete"))
@@ -113,28 +126,17 @@ public final class Pipeline {
             .join(attributes.select("episode_id", "primary_technique", "adherence", "n_sessions",
                 "has_client", "age_band", "sex", "condition", "chronicity"), "episode_id");
     ComparisonStage.Result comparisons =
-        new ComparisonStage(spark, settings).run(stats.histograms(), courseRows, v.clients() != null);
-    Dataset<Row> safety = new SafetyStage(spark, settings).run(numbered, v.clients());
+        new ComparisonStage(spark, settings).run(stats.histograms(), courseRows, acceptedClients != null);
+    Dataset<Row> safety = new SafetyStage(spark, settings).run(sessions, acceptedClients);
     progress.done(stats.rows().size() + " stats rows, " + comparisons.comparisonRows().size() + " comparisons");
 
     progress.stage("write tables");
-    TableWriter tables = new TableWriter(folder.temp());
-    Map<String, Long> rows = new LinkedHashMap<>();
-    Dataset<Row> sessionsTable = sessionsTable(numbered, v.scores()).cache();
-    rows.put("sessions", tables.write("sessions", sessionsTable));
-    rows.put("pain_scores", tables.write("pain_scores", painScoresTable(v.scores())));
-    if (v.clients() != null) {
-      rows.put("clients", tables.write("clients", v.clients().drop("line")));
-    }
-    rows.put("episodes", tables.write("episodes", episodes));
-    rows.put("episode_outcomes", tables.write("episode_outcomes", outcomes));
     rows.put("stats", tables.write("stats", stats.table()));
     rows.put("comparisons", tables.write("comparisons", comparisons.comparisons()));
     rows.put("dose_response", tables.write("dose_response", comparisons.doseResponse()));
     rows.put("safety", tables.write("safety", safety));
-    rows.put("monthly", tables.write("monthly", MonthlyStage.run(sessionsTable, episodes, outcomes)));
-    rows.put("rejects", tables.writeRejects(v.rejects()));
-    progress.done(rows.values().stream().mapToLong(Long::longValue).sum() + " rows");
+    rows.put("monthly", tables.write("monthly", MonthlyStage.run(sessions, episodes, outcomes)));
+    progress.done(null);
 
     spark.catalog().clearCache();
     RunFolder.deleteTree(staging);
@@ -151,9 +153,9 @@ public final class Pipeline {
   }
 
   /** The latest accepted date in the data (session dates and score dates). */
-  static LocalDate latestDate(Validated v) {
-    Row s = v.sessions().agg(max("session_date")).first();
-    Row p = v.scores().agg(max("recorded_on")).first();
+  static LocalDate latestDate(Dataset<Row> sessions, Dataset<Row> scores) {
+    Row s = sessions.agg(max("session_date")).first();
+    Row p = scores.agg(max("recorded_on")).first();
     LocalDate a = s.isNullAt(0) ? null : s.getLocalDate(0);
     LocalDate b = p.isNullAt(0) ? null : p.getLocalDate(0);
     if (a == null) {
