@@ -49,13 +49,16 @@ final class RunCommand implements Callable<Integer> {
       RunRequest req = new RunRequest(input, this.out, settings, LocalDate.now());
       out.println("outcomes: reading " + input + " into " + this.out);
       Path scratch = this.out.toAbsolutePath().resolveSibling("." + this.out.getFileName() + ".spark");
+      boolean ownSession = SparkSession.getActiveSession().isEmpty();
       SparkSession spark = Sparks.session(master, scratch);
       Pipeline.Result r;
       try {
         r = Pipeline.run(spark, req, out);
       } finally {
-        spark.stop();
-        clinic.outcomes.output.RunFolder.deleteTree(scratch);
+        if (ownSession) {
+          spark.stop();
+          clinic.outcomes.output.RunFolder.deleteTree(scratch);
+        }
       }
       printEnd(r, out);
       return 0;
