@@ -1,0 +1,85 @@
+package clinic.outcomes.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import clinic.outcomes.SharedSpark;
+import clinic.outcomes.generate.Generator;
+import clinic.outcomes.generate.GeneratorSettings;
+import clinic.outcomes.generate.TrueEffects;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pipeline recovers the generator's documented true effects (docs/generator.md,
+ * {@link TrueEffects}) inside the 95 % intervals it reports. The data are fixed (seed 7, 3,000
+ * clients), so the test is deterministic; the truth comes from the generator's closed forms, not
+ * from the pipeline.
+ */
+class TrueEffectsThroughPipelineTest {
+  static final String[] TECHNIQUES = {"deep_tissue", "trigger_point", "myofascial_release", "swedish"};
+  @TempDir static Path tmp;
+  static SparkSession spark;
+  static Path out;
+
+  @BeforeAll
+  static void run() throws IOException {
+    spark = SharedSpark.get();
+    Path in = tmp.resolve("in");
+    Generator.generate(new GeneratorSettings(3000, 7L, LocalDate.parse("2024-01-01"), LocalDate.parse("2025-12-31"), false), in);
+    out = tmp.resolve("out");
+    Pipeline.run(spark, new RunRequest(in, out, Settings.defaults(), LocalDate.parse("2026-01-31")),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+  }
+
+  private static Row stat(String analysis, String groupBy, String group) {
+    Dataset<Row> s = spark.read().parquet(out.resolve("stats").toString());
+    return s.filter(col("analysis").equalTo(analysis).and(col("measure").equalTo("nrs_pain"))
+        .and(col("group_by").equalTo(groupBy)).and(col("group").equalTo(group))).first();
+  }
+
+  private static void assertInside(double truth, Row r, String what) {
+    double lo = r.getAs("ci_low");
+    double hi = r.getAs("ci_high");
+    assertTrue(lo <= truth && truth <= hi, what + ": truth " + truth + " outside [" + lo + ", " + hi + "]");
+  }
+
+  @Test
+  void courseImprovementPerPrimaryTechnique() {
+    for (String t : TECHNIQUES) {
+      assertInside(TrueEffects.expectedCourseImprovement(t), stat("course", "technique", t), "course " + t);
+    }
+  }
+
+  @Test
+  void sessionReliefPerSessionTechnique() {
+    for (String t : TECHNIQUES) {
+      assertInside(TrueEffects.sessionRelief(t), stat("session_relief", "technique", t), "relief " + t);
+    }
+  }
+
+  @Test
+  void welchDifferenceToSwedishCoversTheTrueDifference() {
+    Dataset<Row> c = spark.read().parquet(out.resolve("comparisons").toString())
+        .filter(col("measure").equalTo("nrs_pain").and(col("factor").equalTo("technique")));
+    assertEquals(3, c.count());
+    for (Row r : c.collectAsList()) {
+      String level = r.getAs("level");
+      double truth = TrueEffects.expectedCourseImprovement(level) - TrueEffects.expectedCourseImprovement("swedish");
+      double lo = r.getAs("welch_ci_low");
+      double hi = r.getAs("welch_ci_high");
+      assertTrue(lo <= truth && truth <= hi, level + ": " + truth + " outside [" + lo + ", " + hi + "]");
+    }
+  }
+}
