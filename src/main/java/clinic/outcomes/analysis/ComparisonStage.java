@@ -48,7 +48,13 @@ public final class ComparisonStage {
   }
 
   /** The comparisons and dose-response tables. */
-  public record Result(Dataset<Row> comparisons, Dataset<Row> doseResponse, List<Row> comparisonRows, List<Row> doseRows) {}
+  public record Result(
+      Dataset<Row> comparisons,
+      Dataset<Row> doseResponse,
+      List<Row> comparisonRows,
+      List<Row> doseRows,
+      Map<String, ModelSpec> models,
+      Map<String, Ols.Accumulator> accumulators) {}
 
   /**
    * @param histograms course improvement histograms per group (from {@link StatsStage})
@@ -59,12 +65,15 @@ public final class ComparisonStage {
   public Result run(Map<Key, Histogram> histograms, Dataset<Row> courseRows, boolean withClients) {
     Dataset<Row> rows = withFactorLevels(courseRows).cache();
     Map<String, ModelSpec> specs = modelSpecs(histograms, rows, withClients);
-    Map<String, Ols.Fit> fits = fitAll(rows, specs);
+    Map<String, Ols.Accumulator> accumulators = accumulateAll(rows, specs);
+    Map<String, Ols.Fit> fits = new HashMap<>();
+    accumulators.forEach((k, a) -> fits.put(k, Ols.fit(a, StatsStage.CONFIDENCE)));
     List<Row> comparisons = comparisonRows(histograms, specs, fits);
     List<Row> dose = doseRows(rows, fits);
     rows.unpersist();
     return new Result(
-        spark.createDataFrame(comparisons, COMPARISONS), spark.createDataFrame(dose, DOSE), comparisons, dose);
+        spark.createDataFrame(comparisons, COMPARISONS), spark.createDataFrame(dose, DOSE), comparisons, dose,
+        specs, accumulators);
   }
 
   /** Adds the level of each factor: technique, technique_group (null when neither member nor reference), adherence. */
@@ -141,7 +150,7 @@ public final class ComparisonStage {
   }
 
   /** Accumulates every model's sufficient statistics in one pass over the episodes. */
-  private Map<String, Ols.Fit> fitAll(Dataset<Row> rows, Map<String, ModelSpec> specs) {
+  private Map<String, Ols.Accumulator> accumulateAll(Dataset<Row> rows, Map<String, ModelSpec> specs) {
     Map<String, ModelSpec> bySpec = specs;
     JavaPairRDD<String, double[]> points = rows.javaRDD().flatMapToPair(r -> {
       List<Tuple2<String, double[]>> out = new ArrayList<>();
@@ -172,14 +181,11 @@ public final class ComparisonStage {
       }
       return out.iterator();
     });
-    Map<String, Ols.Accumulator> acc = points.combineByKey(
+    return new HashMap<>(points.combineByKey(
             p -> new Ols.Accumulator(p.length - 1).add(java.util.Arrays.copyOf(p, p.length - 1), p[p.length - 1]),
             (a, p) -> a.add(java.util.Arrays.copyOf(p, p.length - 1), p[p.length - 1]),
             Ols.Accumulator::merge)
-        .collectAsMap();
-    Map<String, Ols.Fit> fits = new HashMap<>();
-    acc.forEach((k, a) -> fits.put(k, Ols.fit(a, StatsStage.CONFIDENCE)));
-    return fits;
+        .collectAsMap());
   }
 
   private static double[] withY(double[] x, double y) {
@@ -232,7 +238,7 @@ public final class ComparisonStage {
     return rows.stream().map(RowFactory::create).toList();
   }
 
-  private static String groupByOf(String factor) {
+  static String groupByOf(String factor) {
     for (String[] f : FACTORS) {
       if (f[0].equals(factor)) {
         return f[1];

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       "0:done",
       "1:the run failed (a bug or an environment problem; the previous output is intact)",
       "2:bad input file, claims file or setting (the message names it)",
-      "3:privacy guard: the input holds a direct identifier (the message names file and column)"
+      "3:privacy guard: the input holds a direct identifier (the message names file and column)",
+      "4:a claim got a verdict named by --fail-on"
     })
 public final class Main implements Runnable {
   /** Exit code for bad input or settings. */

@@ -4,12 +4,16 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.when;
 
+import clinic.outcomes.analysis.ClaimEvidence;
+import clinic.outcomes.analysis.ClaimsTable;
 import clinic.outcomes.analysis.ComparisonStage;
 import clinic.outcomes.analysis.Groups;
 import clinic.outcomes.analysis.MonthlyStage;
 import clinic.outcomes.analysis.PairBuilder;
 import clinic.outcomes.analysis.SafetyStage;
 import clinic.outcomes.analysis.StatsStage;
+import clinic.outcomes.claims.ClaimEvaluator;
+import clinic.outcomes.claims.ClaimResult;
 import clinic.outcomes.episodes.EpisodeStage;
 import clinic.outcomes.episodes.OutcomeStage;
 import clinic.outcomes.ingest.InputTable;
@@ -34,7 +38,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The whole job, one stage after another: ingest → validate → episodes → outcomes → statistics
- * → write. Each
+ * → claims → write. Each
  * stage is its own class; this one only wires them and keeps the run folder atomic.
  */
 public final class Pipeline {
@@ -48,13 +52,15 @@ public final class Pipeline {
    * @param accounting per input file
    * @param tableRows rows written per table
    * @param timings seconds per stage
+   * @param claims the verdict of every claim
    */
   public record Result(
       Path out,
       LocalDate asOf,
       Map<String, Accounting> accounting,
       Map<String, Long> tableRows,
-      Map<String, Double> timings) {}
+      Map<String, Double> timings,
+      List<ClaimResult> claims) {}
 
   /** Runs the job; whole-file problems throw before the output folder is touched. */
   public static Result run(SparkSession spark, RunRequest req, PrintStream log) {
@@ -128,6 +134,9 @@ public final class Pipeline {
     ComparisonStage.Result comparisons =
         new ComparisonStage(spark, settings).run(stats.histograms(), courseRows, acceptedClients != null);
     Dataset<Row> safety = new SafetyStage(spark, settings).run(sessions, acceptedClients);
+    List<Row> safetyRows = safety.collectAsList();
+    List<ClaimResult> claims = ClaimEvaluator.evaluate(
+        req.claims(), new ClaimEvidence(settings, stats, comparisons, safetyRows));
     progress.done(stats.rows().size() + " stats rows, " + comparisons.comparisonRows().size() + " comparisons");
 
     progress.stage("write tables");
@@ -136,6 +145,7 @@ public final class Pipeline {
     rows.put("dose_response", tables.write("dose_response", comparisons.doseResponse()));
     rows.put("safety", tables.write("safety", safety));
     rows.put("monthly", tables.write("monthly", MonthlyStage.run(sessions, episodes, outcomes)));
+    rows.put("claims", tables.write("claims", ClaimsTable.of(spark, claims)));
     progress.done(null);
 
     spark.catalog().clearCache();
@@ -143,7 +153,7 @@ public final class Pipeline {
     Map<String, Double> timings = progress.timings();
     RunManifest.write(folder.temp().resolve("run.json"), req, settings, staged, v.accounting(), rows,
         timings, spark.version());
-    return new Result(folder.target(), asOf, v.accounting(), rows, timings);
+    return new Result(folder.target(), asOf, v.accounting(), rows, timings, claims);
   }
 
   private static String summary(Map<String, Accounting> acc) {

@@ -1,7 +1,9 @@
 package clinic.outcomes.pipeline;
 
+import clinic.outcomes.claims.Claim;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * What a run reads, writes and assumes.
@@ -10,8 +12,14 @@ import java.time.LocalDate;
  * @param out output folder (replaced atomically when the run completes)
  * @param settings analysis settings; {@code settings.asOf()} null = the latest accepted date
  * @param runDate today's date: the last valid input date when no as-of date is given
+ * @param claims the claims to judge (already loaded and checked), possibly empty
  */
-public record RunRequest(Path input, Path out, Settings settings, LocalDate runDate) {
+public record RunRequest(Path input, Path out, Settings settings, LocalDate runDate, List<Claim> claims) {
+
+  /** A request without claims. */
+  public RunRequest(Path input, Path out, Settings settings, LocalDate runDate) {
+    this(input, out, settings, runDate, List.of());
+  }
 
   /** The last date an input row may carry: the as-of date when given, else the run date. */
   public LocalDate maxInputDate() {

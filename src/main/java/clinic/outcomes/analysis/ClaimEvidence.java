@@ -1,0 +1,126 @@
+package clinic.outcomes.analysis;
+
+import clinic.outcomes.analysis.StatsStage.Key;
+import clinic.outcomes.claims.Claim;
+import clinic.outcomes.claims.Evidence;
+import clinic.outcomes.claims.EvidenceSource;
+import clinic.outcomes.pipeline.Settings;
+import clinic.outcomes.stats.Histogram;
+import clinic.outcomes.stats.Ols;
+import clinic.outcomes.stats.PairedStats;
+import clinic.outcomes.stats.TwoSample;
+import clinic.outcomes.stats.Wilson;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+
+/**
+ * Answers a claim from the run's sufficient statistics at any confidence level, so that the
+ * claims of one file can be judged on Bonferroni-widened intervals (the tables hold 95 %). Every
+ * estimate is recomputed by the same pure statistics that fill the tables.
+ *
+ * <p>{@code n} is episodes for paired statistics and rates per episode, sessions for rates per
+ * session, and for a two-group difference the smaller of the two groups (both must be large
+ * enough for the claim's minimum).
+ */
+public final class ClaimEvidence implements EvidenceSource {
+  private static final Evidence NONE = new Evidence(null, null, null, 0);
+
+  private final Settings settings;
+  private final Map<Key, Histogram> histograms;
+  private final Map<Key, Row> statsRows = new HashMap<>();
+  private final Map<String, ModelSpec> models;
+  private final Map<String, Ols.Accumulator> accumulators;
+  private final Map<String, long[]> safety = new HashMap<>();
+
+  public ClaimEvidence(
+      Settings settings, StatsStage.Result stats, ComparisonStage.Result comparisons, List<Row> safetyRows) {
+    this.settings = settings;
+    this.histograms = stats.histograms();
+    for (Row r : stats.rows()) {
+      statsRows.put(StatsStage.key(r), r);
+    }
+    this.models = comparisons.models();
+    this.accumulators = comparisons.accumulators();
+    for (Row r : safetyRows) {
+      safety.put(r.getString(0) + "|" + r.getString(1) + "|" + r.getString(2), new long[] {r.getLong(3), r.getLong(4)});
+    }
+  }
+
+  @Override
+  public Evidence evidence(Claim c, double confidence) {
+    return switch (c.statistic()) {
+      case MEAN_CHANGE -> meanChange(c, confidence);
+      case RESPONDER_RATE -> responderRate(c, confidence);
+      case WELCH_DIFF -> welch(c, confidence);
+      case ANCOVA_DIFF -> model(c.measure() + "|" + c.factor() + "|ancova", c.level(), confidence);
+      case RISK_ADJUSTED_DIFF -> model(c.measure() + "|" + c.factor() + "|risk", c.level(), confidence);
+      case SLOPE -> model(c.measure() + "|dose", null, confidence);
+      case ADVERSE_EVENT_RATE -> rate(safety.get(c.unit() + "|" + c.technique() + "|" + c.event()), confidence);
+    };
+  }
+
+  private Key key(Claim c) {
+    return new Key(c.analysis(), c.measure(), c.groupBy(), c.group());
+  }
+
+  private Evidence meanChange(Claim c, double confidence) {
+    Histogram h = histograms.get(key(c));
+    if (h == null) {
+      return NONE;
+    }
+    PairedStats s = PairedStats.of(h, confidence);
+    return new Evidence(s.meanChange(), s.ciLow(), s.ciHigh(), s.n());
+  }
+
+  private Evidence responderRate(Claim c, double confidence) {
+    Row r = statsRows.get(key(c));
+    if (r == null) {
+      return NONE;
+    }
+    return rate(new long[] {r.getAs(c.responder() + "_n"), r.getAs(c.responder() + "_count")}, confidence);
+  }
+
+  private static Evidence rate(long[] nk, double confidence) {
+    if (nk == null || nk[0] == 0) {
+      return NONE;
+    }
+    Wilson.Interval ci = Wilson.interval(nk[1], nk[0], confidence);
+    return new Evidence((double) nk[1] / nk[0], ci.low(), ci.high(), nk[0]);
+  }
+
+  private String reference(String factor) {
+    return "adherence".equals(factor) ? "not_adherent" : settings.referenceTechnique();
+  }
+
+  private Evidence welch(Claim c, double confidence) {
+    String refGroupBy = "adherence".equals(c.factor()) ? Groups.ADHERENCE : Groups.TECHNIQUE;
+    Histogram lv = histograms.get(new Key("course", c.measure(), ComparisonStage.groupByOf(c.factor()), c.level()));
+    Histogram ref = histograms.get(new Key("course", c.measure(), refGroupBy, reference(c.factor())));
+    if (lv == null || ref == null) {
+      return NONE;
+    }
+    TwoSample.Welch w = TwoSample.welch(lv, ref, confidence);
+    return new Evidence(w.diff(), w.ciLow(), w.ciHigh(), Math.min(lv.n(), ref.n()));
+  }
+
+  /** A coefficient of a regression refitted at {@code confidence}: the level's, or the slope when level is null. */
+  private Evidence model(String modelKey, String level, double confidence) {
+    ModelSpec spec = models.get(modelKey);
+    Ols.Accumulator acc = accumulators.get(modelKey);
+    if (spec == null || acc == null) {
+      return NONE;
+    }
+    int j = level == null ? 1 : spec.levels().indexOf(level) + 1;
+    if (j == 0) {
+      return NONE;
+    }
+    Ols.Fit fit = Ols.fit(acc, confidence);
+    if (fit == null) {
+      return new Evidence(null, null, null, acc.n());
+    }
+    Ols.Coefficient coef = fit.coefficient(j);
+    return new Evidence(coef.estimate(), coef.ciLow(), coef.ciHigh(), fit.n());
+  }
+}
