@@ -54,7 +54,7 @@ public final class ClaimEvidence implements EvidenceSource {
       case MEAN_CHANGE -> meanChange(c, confidence);
       case RESPONDER_RATE -> responderRate(c, confidence);
       case WELCH_DIFF -> welch(c, confidence);
-      case ANCOVA_DIFF -> model(c.measure() + "|" + c.factor() + "|ancova", c.level(), confidence);
+      case ANCOVA_DIFF -> withN(model(c.measure() + "|" + c.factor() + "|ancova", c.level(), confidence), c);
       case RISK_ADJUSTED_DIFF -> model(c.measure() + "|" + c.factor() + "|risk", c.level(), confidence);
       case SLOPE -> model(c.measure() + "|dose", null, confidence);
       case ADVERSE_EVENT_RATE -> rate(safety.get(c.unit() + "|" + c.technique() + "|" + c.event()), confidence);
@@ -92,6 +92,12 @@ public final class ClaimEvidence implements EvidenceSource {
 
   private String reference(String factor) {
     return "adherence".equals(factor) ? "not_adherent" : settings.referenceTechnique();
+  }
+
+  /** The baseline-adjusted difference's n: the smaller of the two compared groups, as for Welch. */
+  private Evidence withN(Evidence e, Claim c) {
+    Evidence w = welch(c, 0.95);
+    return w == NONE ? e : new Evidence(e.estimate(), e.low(), e.high(), w.n());
   }
 
   private Evidence welch(Claim c, double confidence) {

@@ -1,9 +1,12 @@
 package clinic.outcomes.analysis;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import clinic.outcomes.analysis.StatsStage.Key;
@@ -135,16 +138,27 @@ public final class ComparisonStage {
     return specs;
   }
 
-  /** Covariate categories present among the episodes each risk model is fitted on (one Spark job). */
+  /**
+   * Covariate categories present among the episodes each risk model is fitted on, in one Spark job.
+   * A missing covariate value is its own category {@code name=null}, as in {@link #accumulateAll}.
+   */
   private Map<String, TreeSet<String>> covariateCategories(Dataset<Row> rows) {
-    Map<String, TreeSet<String>> out = new HashMap<>();
+    List<Column> items = new ArrayList<>();
     for (String[] f : FACTORS) {
-      Dataset<Row> d = rows.filter(col("has_client").and(col("f_" + f[0]).isNotNull()));
       for (String c : COVARIATES) {
-        for (Row r : d.groupBy(col("measure"), concat(lit(c + "="), col(c)).as("cat")).agg(count(lit(1))).collectAsList()) {
-          out.computeIfAbsent(r.getString(0) + "|" + f[0], x -> new TreeSet<>()).add(r.getString(1));
-        }
+        items.add(when(col("has_client").and(col("f_" + f[0]).isNotNull()),
+            struct(lit(f[0]).as("factor"),
+                concat(lit(c + "="), coalesce(col(c).cast("string"), lit("null"))).as("cat"))));
       }
+    }
+    Dataset<Row> cats =
+        rows.select(col("measure"), explode(array(items.toArray(new Column[0]))).as("x"))
+            .filter(col("x").isNotNull())
+            .select(col("measure"), col("x.factor"), col("x.cat"))
+            .distinct();
+    Map<String, TreeSet<String>> out = new HashMap<>();
+    for (Row r : cats.collectAsList()) {
+      out.computeIfAbsent(r.getString(0) + "|" + r.getString(1), x -> new TreeSet<>()).add(r.getString(2));
     }
     return out;
   }

@@ -1,5 +1,7 @@
 package clinic.outcomes.cli;
 
+import clinic.outcomes.output.SqlRunner;
+import clinic.outcomes.pipeline.JobFile;
 import clinic.outcomes.pipeline.Pipeline;
 import clinic.outcomes.pipeline.RunRequest;
 import clinic.outcomes.pipeline.Settings;
@@ -13,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +23,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,11 +38,17 @@ import picocli.CommandLine.Option;
       "With no options it reads sample-data/ and writes out/."
     })
 final class RunCommand implements Callable<Integer> {
-  @Option(names = "--input", paramLabel = "DIR", description = "Input folder (default: ${DEFAULT-VALUE}).")
-  Path input = Path.of("sample-data");
+  @Option(names = "--job", paramLabel = "FILE", description = "A job file (jobs/*.yaml: input, output, settings, report, claims, queries); options given here override it. See docs/jobs.md.")
+  Path job;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output folder, replaced only when the run completes (default: ${DEFAULT-VALUE}).")
-  Path out = Path.of("out");
+  @Option(names = "--input", paramLabel = "DIR", description = "Input folder (default: the job's, else sample-data).")
+  Path input;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder, replaced only when the run completes (default: the job's, else out).")
+  Path out;
+
+  @Option(names = "--month", paramLabel = "YYYY-MM", description = "Month of the monthly report (default: the job's, else the latest month in the data).")
+  String month;
 
   @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "As-of date: the last valid input date and the reference for open/closed episodes (default: the run date for validity, the latest accepted date for closing).")
   String asOf;
@@ -59,13 +70,20 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     PrintStream out = System.out;
     try {
-      Settings settings = Settings.defaults();
+      JobFile jobFile = job == null ? JobFile.none() : JobFile.load(job);
+      input = input != null ? input : jobFile.input() != null ? jobFile.input() : Path.of("sample-data");
+      this.out = this.out != null ? this.out : jobFile.out() != null ? jobFile.out() : Path.of("out");
+      master = master != null ? master : jobFile.master();
+      claims = claims != null ? claims : jobFile.claims();
+      YearMonth reportMonth = month != null ? parseMonth(month) : jobFile.month();
+      Settings settings = jobFile.settings();
       if (asOf != null) {
         settings = settings.withAsOf(parseDate("--as-of", asOf));
       }
       Set<String> failVerdicts = failVerdicts();
       List<Claim> claimList = loadClaims(settings);
-      RunRequest req = new RunRequest(input, this.out, settings, LocalDate.now(), claimList);
+      String report = jobFile.report() != null ? jobFile.report() : "both";
+      RunRequest req = new RunRequest(input, this.out, settings, LocalDate.now(), claimList, report, reportMonth);
       out.println("outcomes: reading " + input + " into " + this.out);
       Path scratch = this.out.toAbsolutePath().resolveSibling("." + this.out.getFileName() + ".spark");
       boolean ownSession = SparkSession.getActiveSession().isEmpty();
@@ -80,6 +98,7 @@ final class RunCommand implements Callable<Integer> {
         }
       }
       printEnd(r, out);
+      runQueries(jobFile, out);
       List<String> failing = r.claims().stream()
           .filter(c -> failVerdicts.contains(c.verdict().name().toLowerCase(Locale.ROOT)))
           .map(c -> c.claim().id()).toList();
@@ -90,6 +109,50 @@ final class RunCommand implements Callable<Integer> {
       return 0;
     } catch (RuntimeException e) {
       return Errors.report(e, System.err);
+    }
+  }
+
+  private static YearMonth parseMonth(String v) {
+    try {
+      return YearMonth.parse(v);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new SettingsException("--month must be YYYY-MM, not '" + v + "'");
+    }
+  }
+
+  /** The job's ad-hoc queries, over the finished run: printed and written to OUT/adhoc/NAME.csv. */
+  private void runQueries(JobFile jobFile, PrintStream console) {
+    if (jobFile.queries().isEmpty()) {
+      return;
+    }
+    Path scratch = this.out.toAbsolutePath().resolveSibling("." + this.out.getFileName() + ".spark");
+    boolean own = SparkSession.getActiveSession().isEmpty();
+    SparkSession spark = Sparks.session(master, scratch);
+    try {
+      SqlRunner runner = new SqlRunner(spark, this.out);
+      for (Map.Entry<String, Path> q : jobFile.queries().entrySet()) {
+        String sql;
+        try {
+          sql = Files.readString(q.getValue()).strip().replaceAll(";\\s*$", "");
+        } catch (java.io.IOException e) {
+          throw new SettingsException(q.getValue() + ": cannot be read");
+        }
+        Dataset<Row> result = runner.query(sql);
+        console.println();
+        console.println("Query " + q.getKey() + " (" + q.getValue() + "):");
+        SqlRunner.print(result, 50, console);
+        Path target = this.out.resolve("adhoc");
+        Files.createDirectories(target);
+        SqlRunner.write(result, target.resolve(q.getKey() + ".csv"));
+        console.println("written to " + target.resolve(q.getKey() + ".csv"));
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } finally {
+      if (own) {
+        spark.stop();
+        clinic.outcomes.output.RunFolder.deleteTree(scratch);
+      }
     }
   }
 

@@ -32,6 +32,7 @@ public final class RunManifest {
       Map<String, Accounting> accounting,
       Map<String, Long> tables,
       Map<String, Double> timings,
+      Map<String, Integer> sparkJobs,
       String sparkVersion) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("tool", "outcomes");
@@ -78,6 +79,7 @@ public final class RunManifest {
     versions.put("java", System.getProperty("java.version"));
     m.put("versions", versions);
     m.put("timings_seconds", timings);
+    m.put("spark_jobs", sparkJobs);
     m.put("outputs", tables);
     try {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);

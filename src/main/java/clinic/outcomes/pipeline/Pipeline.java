@@ -20,6 +20,7 @@ import clinic.outcomes.ingest.InputTable;
 import clinic.outcomes.output.RunFolder;
 import clinic.outcomes.output.RunManifest;
 import clinic.outcomes.output.TableWriter;
+import clinic.outcomes.spark.JobCounter;
 import clinic.outcomes.stage.IngestStage;
 import clinic.outcomes.stage.StagedFile;
 import clinic.outcomes.validate.Validated;
@@ -66,6 +67,8 @@ public final class Pipeline {
   public static Result run(SparkSession spark, RunRequest req, PrintStream log) {
     IngestStage.requireInputs(req.input());
     Progress progress = new Progress(log);
+    JobCounter counter = JobCounter.attach(spark);
+    progress.countJobsWith(counter::jobs);
     RunFolder folder = RunFolder.create(req.out());
     try {
       Result r = runInto(spark, req, folder, progress);
@@ -74,6 +77,8 @@ public final class Pipeline {
     } catch (RuntimeException | Error e) {
       folder.abandon();
       throw e;
+    } finally {
+      counter.detach(spark);
     }
   }
 
@@ -152,7 +157,7 @@ public final class Pipeline {
     RunFolder.deleteTree(staging);
     Map<String, Double> timings = progress.timings();
     RunManifest.write(folder.temp().resolve("run.json"), req, settings, staged, v.accounting(), rows,
-        timings, spark.version());
+        timings, progress.jobs(), spark.version());
     return new Result(folder.target(), asOf, v.accounting(), rows, timings, claims);
   }
 

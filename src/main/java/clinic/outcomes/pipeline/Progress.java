@@ -9,6 +9,9 @@ import java.util.Map;
 public final class Progress {
   private final PrintStream out;
   private final Map<String, Double> seconds = new LinkedHashMap<>();
+  private final Map<String, Integer> jobs = new LinkedHashMap<>();
+  private java.util.function.IntSupplier jobCounter = () -> 0;
+  private int currentJobs;
   private final long started = System.nanoTime();
   private String current;
   private long currentStart;
@@ -22,6 +25,7 @@ public final class Progress {
     end();
     current = name;
     currentStart = System.nanoTime();
+    currentJobs = jobCounter.getAsInt();
     out.printf(Locale.ROOT, "  %-28s", name + " ...");
     out.flush();
   }
@@ -30,6 +34,7 @@ public final class Progress {
   public void done(String detail) {
     double s = (System.nanoTime() - currentStart) / 1e9;
     seconds.put(current, s);
+    jobs.put(current, jobCounter.getAsInt() - currentJobs);
     out.printf(Locale.ROOT, " %5.1f s  %s%n", s, detail == null ? "" : detail);
     current = null;
   }
@@ -38,6 +43,16 @@ public final class Progress {
     if (current != null) {
       done(null);
     }
+  }
+
+  /** Counts Spark jobs per stage with {@code counter} (jobs started so far). */
+  public void countJobsWith(java.util.function.IntSupplier counter) {
+    this.jobCounter = counter;
+  }
+
+  /** Spark jobs started per stage. */
+  public Map<String, Integer> jobs() {
+    return new LinkedHashMap<>(jobs);
   }
 
   /** Stage timings in seconds, in order, plus {@code total}. */

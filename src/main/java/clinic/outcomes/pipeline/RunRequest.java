@@ -3,6 +3,7 @@ package clinic.outcomes.pipeline;
 import clinic.outcomes.claims.Claim;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
 /**
@@ -13,12 +14,25 @@ import java.util.List;
  * @param settings analysis settings; {@code settings.asOf()} null = the latest accepted date
  * @param runDate today's date: the last valid input date when no as-of date is given
  * @param claims the claims to judge (already loaded and checked), possibly empty
+ * @param report which reports to write: monthly, case_study, both or none
+ * @param month the monthly report's month; null = the latest month in the data
  */
-public record RunRequest(Path input, Path out, Settings settings, LocalDate runDate, List<Claim> claims) {
+public record RunRequest(
+    Path input, Path out, Settings settings, LocalDate runDate, List<Claim> claims, String report, YearMonth month) {
 
-  /** A request without claims. */
+  /** A request without claims, writing both reports for the latest month. */
   public RunRequest(Path input, Path out, Settings settings, LocalDate runDate) {
-    this(input, out, settings, runDate, List.of());
+    this(input, out, settings, runDate, List.of(), "both", null);
+  }
+
+  /** True when the monthly review is written. */
+  public boolean monthlyReport() {
+    return "monthly".equals(report) || "both".equals(report);
+  }
+
+  /** True when the anonymized case study is written. */
+  public boolean caseStudy() {
+    return "case_study".equals(report) || "both".equals(report);
   }
 
   /** The last date an input row may carry: the as-of date when given, else the run date. */

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import clinic.outcomes.SharedSpark;
@@ -203,6 +204,23 @@ class ContractPipelineTest {
     });
     assertTrue(Files.isRegularFile(out.resolve("run.json")));
     assertFalse(Files.exists(out.resolve("_staging")));
+  }
+
+  @Test
+  void sqlOverTheRunGivesExactRows() throws IOException {
+    clinic.outcomes.output.SqlRunner sql = new clinic.outcomes.output.SqlRunner(spark, out);
+    assertTrue(sql.tables().containsAll(List.of("episodes", "stats", "rejects", "sessions")));
+    List<String> got = sql.query(
+            "SELECT e.episode_id, e.n_sessions, o.improvement FROM episodes e "
+                + "LEFT JOIN episode_outcomes o ON o.episode_id = e.episode_id AND o.measure = 'nrs_pain' "
+                + "ORDER BY e.episode_id")
+        .collectAsList().stream().map(Row::toString).toList();
+    // Hand-derived: C1-E1 3 sessions 8.0 -> 4.5; C1-E2 1 session, no nrs; C2-E1 2 sessions 5 -> 4.
+    assertEquals(List.of("[C1-E1,3,3.5]", "[C1-E2,1,null]", "[C2-E1,2,1.0]"), got);
+    Path csv = tmp.resolve("q.csv");
+    clinic.outcomes.output.SqlRunner.write(sql.query("SELECT file, line FROM rejects WHERE line < 12 ORDER BY file, line"), csv);
+    assertEquals(List.of("file,line", "sessions.csv,10", "sessions.csv,11"), Files.readAllLines(csv));
+    assertThrows(SettingsException.class, () -> sql.query("SELECT nope FROM episodes"));
   }
 
   static Map<String, Row> byKey(Dataset<Row> df, String... keys) {

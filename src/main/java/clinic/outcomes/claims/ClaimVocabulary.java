@@ -1,0 +1,132 @@
+package clinic.outcomes.claims;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The names a claim may use: those of the run's tables (SPEC "Statistics", "Names in the tables").
+ * A name outside them would never match a row and so always give {@code insufficient_data}; the
+ * loader refuses it instead, so that a typo cannot pass silently.
+ */
+final class ClaimVocabulary {
+  /** Analyses and the group_by slices each one has (PairBuilder makes exactly these). */
+  static final Map<String, List<String>> GROUP_BYS = groupBys();
+
+  /** Measures and the width of their scale (points, or degrees for the straight-leg raise). */
+  static final Map<String, Double> MEASURE_RANGE =
+      Map.of("nrs_pain", 10.0, "odi", 100.0, "rmdq", 24.0, "slr_deg", 90.0);
+
+  static final List<String> MEASURES = List.of("nrs_pain", "odi", "rmdq", "slr_deg");
+  static final List<String> RESPONDERS = List.of("mcid", "r30", "r50");
+  static final List<String> FACTORS = List.of("technique", "technique_group", "adherence");
+  static final List<String> UNITS = List.of("episode", "session");
+  static final List<String> EVENTS = List.of("soreness", "bruising", "increased_pain", "other", "any");
+
+  /** The groups of the fixed group_by slices. */
+  private static final Map<String, List<String>> FIXED_GROUPS = Map.of(
+      "overall", List.of("all"),
+      "session_bucket", List.of("1", "2-3", "4-6", "7-10", "11+"),
+      "session_number_group", List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10+"),
+      "baseline_band", List.of("mild", "moderate", "severe", "unknown"),
+      "condition", List.of("herniated_disc", "spinal_stenosis", "degenerative_disc", "piriformis",
+          "pregnancy", "other", "unknown"),
+      "chronicity", List.of("acute", "subacute", "chronic", "unknown"),
+      "adherence", List.of("adherent", "not_adherent", "unknown"));
+
+  private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+  private static final Pattern PSEUDONYM = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+  private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]{0,39}");
+
+  private ClaimVocabulary() {}
+
+  private static Map<String, List<String>> groupBys() {
+    List<String> common = List.of("overall", "technique", "technique_group");
+    List<String> attributes = List.of("month", "condition", "chronicity", "adherence", "therapist");
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    m.put("session_relief", concat(common, List.of("session_number_group"), attributes));
+    m.put("course", concat(common, List.of("session_bucket", "baseline_band"), attributes));
+    List<String> trajectory = List.of("session_number_group", "technique×session_number");
+    m.put("trajectory", trajectory);
+    m.put("trajectory_cohort", trajectory);
+    List<String> followup = concat(common, List.of("baseline_band"), attributes);
+    m.put("followup", followup);
+    m.put("followup_worst_case", followup);
+    return m;
+  }
+
+  private static List<String> concat(List<String> first, List<String> middle, List<String> last) {
+    return Stream.of(first, middle, last).flatMap(List::stream).toList();
+  }
+
+  /** "is 'x', not one of: a, b, c". */
+  static String notOneOf(String value, Iterable<String> allowed) {
+    return "is '" + value + "', not one of: " + String.join(", ", allowed);
+  }
+
+  /**
+   * Checks a technique name against the known ones.
+   *
+   * @param value the name as written
+   * @param known technique codes, technique-group names and {@code all}
+   * @param allowAll whether {@code all} is acceptable here
+   * @return the problem, or null when the name is fine
+   */
+  static String techniqueProblem(String value, Set<String> known, boolean allowAll) {
+    Set<String> allowed = new TreeSet<>(known);
+    if (!allowAll) {
+      allowed.remove("all");
+    }
+    if (allowed.contains(value)) {
+      return null;
+    }
+    String form = CODE.matcher(value).matches() ? "" : " (a technique is a lower-case code)";
+    return "is '" + value + "', not a known technique" + form + "; known: "
+        + String.join(", ", allowed);
+  }
+
+  /**
+   * Checks the group of a {@code (analysis, group_by)} slice.
+   *
+   * @return the problem, or null when the group can exist
+   */
+  static String groupProblem(String analysis, String groupBy, String group, Set<String> known) {
+    List<String> fixed = FIXED_GROUPS.get(groupBy);
+    if (fixed != null) {
+      List<String> allowed = analysis.startsWith("trajectory") && "session_number_group".equals(groupBy)
+          ? fixed.subList(1, fixed.size())
+          : fixed;
+      return allowed.contains(group) ? null : notOneOf(group, allowed);
+    }
+    return switch (groupBy) {
+      case "technique", "technique_group" -> techniqueProblem(group, known, false);
+      case "month" -> MONTH.matcher(group).matches() ? null : "is '" + group + "', not a month YYYY-MM";
+      case "therapist" -> PSEUDONYM.matcher(group).matches()
+          ? null
+          : "is '" + group + "', not a therapist pseudonym";
+      default -> techniqueVisitProblem(group, known);
+    };
+  }
+
+  /** A {@code technique×session_number} group: {@code <technique>|<visit 2..9 or 10+>}. */
+  private static String techniqueVisitProblem(String group, Set<String> known) {
+    int bar = group.indexOf('|');
+    if (bar < 0) {
+      return "is '" + group + "', not of the form technique|visit (e.g. deep_tissue|3)";
+    }
+    String technique = group.substring(0, bar);
+    String visit = group.substring(bar + 1);
+    String problem = "unknown".equals(technique) ? null : techniqueProblem(technique, known, false);
+    if (problem != null) {
+      return problem;
+    }
+    List<String> visits = FIXED_GROUPS.get("session_number_group");
+    return visits.subList(1, visits.size()).contains(visit)
+        ? null
+        : "has visit '" + visit + "', not one of: " + String.join(", ", visits.subList(1, visits.size()));
+  }
+}

@@ -1,0 +1,131 @@
+package clinic.outcomes.claims;
+
+import clinic.outcomes.pipeline.SettingsException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads a claims file (YAML; format in {@code docs/claims.md}). The file is loaded safely: plain
+ * maps, lists, strings and numbers only, no YAML type tags ({@code !!java.io.File} and the like are
+ * refused), at most 1 MiB, few aliases, no duplicate keys. Every claim is checked before any Spark
+ * work; the first problem stops the run with a {@link SettingsException} (exit 2) naming the file,
+ * the claim (id, or position when the id is unusable) and the field.
+ */
+public final class ClaimsFile {
+  /** The largest claims file read, in bytes. */
+  static final int MAX_BYTES = 1 << 20;
+
+  private static final int MAX_ALIASES = 50;
+  private static final int MAX_NESTING = 20;
+
+  private ClaimsFile() {}
+
+  /**
+   * Loads and checks the claims of a file.
+   *
+   * @param file the claims file, e.g. {@code jobs/claims.yaml}
+   * @param knownTechniques the technique codes, technique-group names and {@code all} a claim may
+   *     name; any other technique is refused (it could only ever give {@code insufficient_data})
+   * @return the claims in file order, at least one, unmodifiable
+   * @throws SettingsException for an unreadable, malformed or invalid file, with a message naming
+   *     the file, the claim and the field
+   */
+  public static List<Claim> load(Path file, Set<String> knownTechniques) {
+    String name = file.toString();
+    Object root = parse(name, read(file, name));
+    List<?> items = claimList(name, root);
+    List<Claim> claims = new ArrayList<>(items.size());
+    Map<String, Integer> positions = new HashMap<>();
+    for (int i = 0; i < items.size(); i++) {
+      Object item = items.get(i);
+      if (!(item instanceof Map<?, ?> fields)) {
+        throw new SettingsException(name + ": claim " + (i + 1) + ": must be a mapping of fields"
+            + " (id, statement, statistic, ...), not " + (item == null ? "empty" : "'" + item + "'"));
+      }
+      ClaimFields f = new ClaimFields(name, i + 1, fields);
+      Claim claim = ClaimParser.parse(f, knownTechniques);
+      Integer first = positions.putIfAbsent(claim.id(), i + 1);
+      if (first != null) {
+        throw f.error("id", "duplicates the id of claim " + first + "; ids must be unique");
+      }
+      claims.add(claim);
+    }
+    return List.copyOf(claims);
+  }
+
+  private static String read(Path file, String name) {
+    try {
+      if (Files.size(file) > MAX_BYTES) {
+        throw new SettingsException(name + ": is larger than " + MAX_BYTES + " bytes; not a claims file");
+      }
+      String text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+          .toString();
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    } catch (NoSuchFileException e) {
+      throw new SettingsException(name + ": no such claims file");
+    } catch (CharacterCodingException e) {
+      throw new SettingsException(name + ": is not UTF-8 text");
+    } catch (IOException e) {
+      throw new SettingsException(name + ": cannot be read: " + e.getMessage());
+    }
+  }
+
+  /** The YAML loader: safe types only, bounded size, aliases and nesting, no duplicate keys. */
+  static Yaml safeYaml() {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    options.setMaxAliasesForCollections(MAX_ALIASES);
+    options.setNestingDepthLimit(MAX_NESTING);
+    options.setCodePointLimit(MAX_BYTES);
+    options.setAllowRecursiveKeys(false);
+    return new Yaml(new SafeConstructor(options));
+  }
+
+  private static Object parse(String name, String text) {
+    try {
+      return safeYaml().load(text);
+    } catch (MarkedYAMLException e) {
+      throw new SettingsException(YamlProblems.describe(name, text, e));
+    } catch (YAMLException e) {
+      throw new SettingsException(name + ": malformed YAML: " + e.getMessage());
+    }
+  }
+
+  private static List<?> claimList(String name, Object root) {
+    if (!(root instanceof Map<?, ?> top)) {
+      throw new SettingsException(name + ": must be a YAML mapping with one field, 'claims' (a list"
+          + " of claims), not " + (root == null ? "an empty file" : "'" + root + "'"));
+    }
+    for (Object key : top.keySet()) {
+      if (!"claims".equals(key)) {
+        throw new SettingsException(name + ": top-level field '" + key + "' is not allowed; the file"
+            + " has one field, 'claims'");
+      }
+    }
+    Object claims = top.get("claims");
+    if (!(claims instanceof List<?> list) || list.isEmpty()) {
+      throw new SettingsException(name + ": field 'claims' must be a non-empty list of claims"
+          + (top.containsKey("claims") ? "" : " (it is missing)"));
+    }
+    return list;
+  }
+}

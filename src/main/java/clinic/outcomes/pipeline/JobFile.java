@@ -1,0 +1,204 @@
+package clinic.outcomes.pipeline;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * A job file ({@code jobs/NAME.yaml}): what to read and write, the report kind, the claims file
+ * and the analysis settings. Loaded safely (plain maps, lists and scalars only); an unknown key or
+ * a bad value is refused with a {@link SettingsException} naming the file and the key. Every
+ * field is optional; command-line options override the file. See docs/jobs.md.
+ */
+public record JobFile(
+    Path input, Path out, String master, YearMonth month, Path claims, String report, Settings settings,
+    Map<String, Path> queries) {
+
+  /** A job with nothing set: every value comes from options or defaults. */
+  public static JobFile none() {
+    return new JobFile(null, null, null, null, null, null, Settings.defaults(), Map.of());
+  }
+
+  private static final Set<String> TOP =
+      Set.of("description", "input", "output", "master", "month", "claims", "report", "settings", "queries");
+  private static final Set<String> SETTINGS =
+      Set.of("episode_gap_days", "as_of", "mcid", "reference_technique", "technique_groups",
+          "min_group_n", "cohort_sessions", "min_cell_size");
+  /** Report kinds. */
+  public static final Set<String> REPORTS = Set.of("monthly", "case_study", "both", "none");
+
+  /** Loads {@code file}; relative paths in it are relative to the current folder, like options. */
+  public static JobFile load(Path file) {
+    Map<String, Object> root;
+    LoaderOptions opts = new LoaderOptions();
+    opts.setMaxAliasesForCollections(10);
+    opts.setCodePointLimit(1 << 20);
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      Object doc = new Yaml(new SafeConstructor(opts)).load(r);
+      root = map(file, "the document", doc == null ? Map.of() : doc);
+    } catch (IOException e) {
+      throw new SettingsException(file + ": cannot be read (" + e.getMessage() + ")");
+    } catch (YAMLException e) {
+      throw new SettingsException(file + ": is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+    unknownKeys(file, "", root, TOP);
+    Settings s = settings(file, root.get("settings"));
+    String report = string(file, "report", root.get("report"));
+    if (report != null && !REPORTS.contains(report)) {
+      throw new SettingsException(file + ": key 'report' must be one of " + REPORTS + ", not '" + report + "'");
+    }
+    String month = string(file, "month", root.get("month"));
+    YearMonth ym = null;
+    if (month != null) {
+      try {
+        ym = YearMonth.parse(month);
+      } catch (DateTimeParseException e) {
+        throw new SettingsException(file + ": key 'month' must be YYYY-MM, not '" + month + "'");
+      }
+    }
+    Map<String, Path> queries = new LinkedHashMap<>();
+    if (root.containsKey("queries")) {
+      for (Map.Entry<String, Object> q : map(file, "queries", root.get("queries")).entrySet()) {
+        Path sql = Path.of(string(file, "queries." + q.getKey(), q.getValue()));
+        if (!q.getKey().matches("[a-z][a-z0-9_]{0,39}") || !Files.isRegularFile(sql)) {
+          throw new SettingsException(file + ": key 'queries." + q.getKey()
+              + "' must name an existing SQL file (and the name be lower_case), not '" + sql + "'");
+        }
+        queries.put(q.getKey(), sql);
+      }
+    }
+    return new JobFile(path(file, "input", root), path(file, "output", root),
+        string(file, "master", root.get("master")), ym, path(file, "claims", root), report, s, Map.copyOf(queries));
+  }
+
+  private static Settings settings(Path file, Object node) {
+    Settings d = Settings.defaults();
+    if (node == null) {
+      return d;
+    }
+    Map<String, Object> m = map(file, "settings", node);
+    unknownKeys(file, "settings.", m, SETTINGS);
+    Map<String, Integer> mcid = new LinkedHashMap<>(d.mcidTenths());
+    if (m.containsKey("mcid")) {
+      Map<String, Object> given = map(file, "settings.mcid", m.get("mcid"));
+      unknownKeys(file, "settings.mcid.", given, mcid.keySet());
+      given.forEach((k, v) -> mcid.put(k, tenths(file, "settings.mcid." + k, v)));
+    }
+    Map<String, List<String>> groups = d.techniqueGroups();
+    if (m.containsKey("technique_groups")) {
+      groups = new LinkedHashMap<>();
+      for (Map.Entry<String, Object> g : map(file, "settings.technique_groups", m.get("technique_groups")).entrySet()) {
+        groups.put(code(file, "settings.technique_groups", g.getKey()), codes(file, "settings.technique_groups." + g.getKey(), g.getValue()));
+      }
+    }
+    String ref = m.containsKey("reference_technique")
+        ? code(file, "settings.reference_technique", string(file, "settings.reference_technique", m.get("reference_technique")))
+        : d.referenceTechnique();
+    LocalDate asOf = null;
+    if (m.containsKey("as_of")) {
+      String v = String.valueOf(m.get("as_of"));
+      try {
+        asOf = LocalDate.parse(v);
+      } catch (DateTimeParseException e) {
+        throw new SettingsException(file + ": key 'settings.as_of' must be a date YYYY-MM-DD, not '" + v + "'");
+      }
+    }
+    return new Settings(
+        integer(file, "settings.episode_gap_days", m.get("episode_gap_days"), d.episodeGapDays(), 1, 3650),
+        asOf, mcid, ref, groups,
+        integer(file, "settings.min_group_n", m.get("min_group_n"), d.minGroupN(), 1, 1000),
+        integer(file, "settings.cohort_sessions", m.get("cohort_sessions"), d.cohortSessions(), 2, 50),
+        integer(file, "settings.min_cell_size", m.get("min_cell_size"), d.minCellSize(), 1, 1000));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Path file, String key, Object node) {
+    if (!(node instanceof Map<?, ?> m)) {
+      throw new SettingsException(file + ": key '" + key + "' must be a mapping");
+    }
+    for (Object k : m.keySet()) {
+      if (!(k instanceof String)) {
+        throw new SettingsException(file + ": key '" + k + "' in '" + key + "' must be text");
+      }
+    }
+    return (Map<String, Object>) m;
+  }
+
+  private static void unknownKeys(Path file, String prefix, Map<String, Object> m, Set<String> known) {
+    for (String k : m.keySet()) {
+      if (!known.contains(k)) {
+        throw new SettingsException(file + ": unknown key '" + prefix + k + "' (known: " + new java.util.TreeSet<>(known) + ")");
+      }
+    }
+  }
+
+  private static String string(Path file, String key, Object v) {
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof Map || v instanceof List) {
+      throw new SettingsException(file + ": key '" + key + "' must be a single value");
+    }
+    return String.valueOf(v).trim();
+  }
+
+  private static Path path(Path file, String key, Map<String, Object> root) {
+    String v = string(file, key, root.get(key));
+    return v == null || v.isEmpty() ? null : Path.of(v);
+  }
+
+  private static int integer(Path file, String key, Object v, int dflt, int min, int max) {
+    if (v == null) {
+      return dflt;
+    }
+    if (!(v instanceof Integer i) || i < min || i > max) {
+      throw new SettingsException(file + ": key '" + key + "' must be a whole number from " + min + " to " + max + ", not '" + v + "'");
+    }
+    return i;
+  }
+
+  /** An MCID in score units with at most one decimal, as tenths. */
+  private static int tenths(Path file, String key, Object v) {
+    try {
+      java.math.BigDecimal b = new java.math.BigDecimal(String.valueOf(v)).stripTrailingZeros();
+      if (b.scale() > 1 || b.signum() <= 0) {
+        throw new NumberFormatException();
+      }
+      return b.movePointRight(1).intValueExact();
+    } catch (ArithmeticException | NumberFormatException e) {
+      throw new SettingsException(file + ": key '" + key + "' must be a positive number with at most one decimal, not '" + v + "'");
+    }
+  }
+
+  private static String code(Path file, String key, String v) {
+    if (v == null || !v.matches("[a-z][a-z0-9_]{0,39}")) {
+      throw new SettingsException(file + ": key '" + key + "' must be a technique code like deep_tissue, not '" + v + "'");
+    }
+    return v;
+  }
+
+  private static List<String> codes(Path file, String key, Object v) {
+    if (!(v instanceof List<?> l) || l.isEmpty()) {
+      throw new SettingsException(file + ": key '" + key + "' must be a non-empty list of technique codes");
+    }
+    List<String> out = new ArrayList<>();
+    for (Object o : l) {
+      out.add(code(file, key, string(file, key, o)));
+    }
+    return List.copyOf(out);
+  }
+}

@@ -1,0 +1,33 @@
+package clinic.outcomes.spark;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.sql.SparkSession;
+
+/** Counts the Spark jobs a run starts (reported per stage in run.json: fewer jobs, less fixed cost). */
+public final class JobCounter extends SparkListener {
+  private final AtomicInteger jobs = new AtomicInteger();
+
+  /** Registers a new counter on the session's context. */
+  public static JobCounter attach(SparkSession spark) {
+    JobCounter c = new JobCounter();
+    spark.sparkContext().addSparkListener(c);
+    return c;
+  }
+
+  /** Removes it again. */
+  public void detach(SparkSession spark) {
+    spark.sparkContext().removeSparkListener(this);
+  }
+
+  @Override
+  public void onJobStart(SparkListenerJobStart jobStart) {
+    jobs.incrementAndGet();
+  }
+
+  /** Jobs started so far. */
+  public int jobs() {
+    return jobs.get();
+  }
+}
