@@ -110,7 +110,10 @@ public record JobFile(
         : d.referenceTechnique();
     LocalDate asOf = null;
     if (m.containsKey("as_of")) {
-      String v = String.valueOf(m.get("as_of"));
+      Object raw = m.get("as_of");
+      String v = raw instanceof java.util.Date d // YAML reads an unquoted date as a timestamp (UTC)
+          ? d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString()
+          : String.valueOf(raw);
       try {
         asOf = LocalDate.parse(v);
       } catch (DateTimeParseException e) {
