@@ -111,8 +111,8 @@ public record JobFile(
     LocalDate asOf = null;
     if (m.containsKey("as_of")) {
       Object raw = m.get("as_of");
-      String v = raw instanceof java.util.Date d // YAML reads an unquoted date as a timestamp (UTC)
-          ? d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString()
+      String v = raw instanceof java.util.Date date // YAML reads an unquoted date as a timestamp (UTC)
+          ? date.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString()
           : String.valueOf(raw);
       try {
         asOf = LocalDate.parse(v);
