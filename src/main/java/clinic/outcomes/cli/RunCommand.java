@@ -218,7 +218,9 @@ final class RunCommand implements Callable<Integer> {
             c.explanation());
       }
     }
-    out.println("  run.json, rejects.csv");
+    out.println("  run.json, rejects.csv" + (java.nio.file.Files.exists(r.out().resolve("report.html")) ? ", report.html" : "")
+        + (java.nio.file.Files.exists(r.out().resolve("case-study.html")) ? ", case-study.html" : "")
+        + (java.nio.file.Files.isDirectory(r.out().resolve("charts")) ? ", charts/" : ""));
     out.printf(Locale.ROOT, "Done in %.1f s.%n", r.timings().get("total"));
   }
 }

@@ -18,6 +18,7 @@ import clinic.outcomes.episodes.EpisodeStage;
 import clinic.outcomes.episodes.OutcomeStage;
 import clinic.outcomes.ingest.InputTable;
 import clinic.outcomes.output.RunFolder;
+import clinic.outcomes.report.ReportStage;
 import clinic.outcomes.output.RunManifest;
 import clinic.outcomes.output.TableWriter;
 import clinic.outcomes.spark.JobCounter;
@@ -39,7 +40,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The whole job, one stage after another: ingest → validate → episodes → outcomes → statistics
- * → claims → write. Each
+ * → claims → write → reports. Each
  * stage is its own class; this one only wires them and keeps the run folder atomic.
  */
 public final class Pipeline {
@@ -152,6 +153,12 @@ public final class Pipeline {
     rows.put("monthly", tables.write("monthly", MonthlyStage.run(sessions, episodes, outcomes)));
     rows.put("claims", tables.write("claims", ClaimsTable.of(spark, claims)));
     progress.done(null);
+
+    if (req.monthlyReport() || req.caseStudy()) {
+      progress.stage("reports");
+      ReportStage.write(spark, folder.temp(), settings, req.month(), v.accounting(), req.monthlyReport(), req.caseStudy());
+      progress.done((req.monthlyReport() ? "report.html " : "") + (req.caseStudy() ? "case-study.html " : "") + "charts/");
+    }
 
     spark.catalog().clearCache();
     RunFolder.deleteTree(staging);

@@ -1,0 +1,103 @@
+package clinic.outcomes.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The claims and their verdicts, as a table for the monthly review and for the case study. */
+final class ClaimsSection {
+  private final List<ClaimRow> claims;
+  private final List<Integer> nCells = new ArrayList<>();
+
+  ClaimsSection(List<ClaimRow> claims) {
+    this.claims = claims;
+  }
+
+  /** The full table of the monthly review. */
+  Html.Safe review() {
+    HtmlTable t = new HtmlTable("claims").head("Claim", "Statement", "Verdict", "Estimate", "Interval", "Claimed",
+        "n", "Why");
+    for (ClaimRow c : claims) {
+      t.row().th(c.id()).td(c.statement()).html(badge(c.verdict()), null)
+          .td(Html.num(c.value().estimate(), 2), "num")
+          .td(Html.interval(c.value().low(), c.value().high(), 2) + " (" + ClaimText.confidence(c.confidence()) + ")")
+          .td(ClaimText.threshold(c)).td(Html.count(c.n()), "num").td(c.explanation());
+    }
+    return t.html();
+  }
+
+  /** Registers the n of every claim (a count of episodes) for suppression. */
+  void register(Suppression s) {
+    for (ClaimRow c : claims) {
+      nCells.add(c.n() == null ? -1 : s.cell(c.n()));
+    }
+  }
+
+  /**
+   * True when the estimate of claim {@code i} may be published: its n is shown, and, where the
+   * estimate is a proportion of n, neither the count it implies nor its complement is small.
+   */
+  boolean figuresShown(int i, Suppression.Result r, int minCell) {
+    ClaimRow c = claims.get(i);
+    int id = nCells.get(i);
+    if (id >= 0 && r.hidden(id)) {
+      return false;
+    }
+    Double e = c.value().estimate();
+    if (e != null && c.n() != null && e >= 0 && e <= 1) {
+      double implied = e * c.n();
+      long k = Math.round(implied);
+      boolean proportion = Math.abs(implied - k) < 1e-6
+          || (c.statistic() != null && c.statistic().matches(".*(rate|proportion|share).*"));
+      if (proportion && (Suppression.isSmall(k, minCell) || Suppression.isSmall(c.n() - k, minCell))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The case-study table: figures only where they may be shown, sentences that are safe. */
+  Html.Safe caseStudy(Suppression.Result r, int minCell) {
+    HtmlTable t = new HtmlTable("claims figures").head("Claim", "Verdict", "Estimate", "Interval", "Claimed",
+        "Episodes", "What the records say");
+    for (int i = 0; i < claims.size(); i++) {
+      ClaimRow c = claims.get(i);
+      boolean shown = figuresShown(i, r, minCell);
+      int id = nCells.get(i);
+      String n = id < 0 ? "\u2014" : r.status(id) == Suppression.Status.PRIMARY ? "<" + minCell
+          : r.hidden(id) ? "*" : Long.toString(c.n());
+      String sentence = shown && ClaimText.safeToPublish(c.explanation(), c, minCell) ? c.explanation()
+          : ClaimText.published(c, shown, minCell);
+      t.row("other").attr("data-key", c.id())
+          .html(Html.join(Html.element("strong", null, c.statement()), Html.element("span", "claim-id", c.id())),
+              "statement")
+          .html(badge(c.verdict()), null)
+          .td(shown ? Html.num(c.value().estimate(), 2) : "\u2014", shown ? "stat" : "stat suppressed",
+              Map.of("data-dep", "n", "data-rule", "group"))
+          .td(shown ? Html.interval(c.value().low(), c.value().high(), 2) + " (" + ClaimText.confidence(c.confidence())
+              + ")" : "\u2014", shown ? "stat" : "stat suppressed", Map.of("data-dep", "n", "data-rule", "group"))
+          .td(ClaimText.threshold(c))
+          .td(n, "count", Map.of("data-col", "n"))
+          .td(sentence);
+    }
+    return t.html();
+  }
+
+  /** The claims with suppressed figures removed, for the case-study forest plot. */
+  List<ClaimRow> censored(Suppression.Result r, int minCell) {
+    List<ClaimRow> out = new ArrayList<>();
+    for (int i = 0; i < claims.size(); i++) {
+      ClaimRow c = claims.get(i);
+      out.add(figuresShown(i, r, minCell) ? c : new ClaimRow(c.id(), c.statement(), c.statistic(), Interval.NONE,
+          c.confidence(), null, c.operator(), c.threshold(), c.minN(), c.verdict(), null));
+    }
+    return out;
+  }
+
+  /** A coloured verdict label. */
+  static Html.Safe badge(String verdict) {
+    String v = verdict == null ? "unknown" : verdict;
+    return new Html.Safe("<span class=\"verdict " + Html.escape(v.replaceAll("[^a-z_]", "")) + "\">"
+        + Html.escape(ClaimText.verdict(v)) + "</span>");
+  }
+}

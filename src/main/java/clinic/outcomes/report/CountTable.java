@@ -1,0 +1,212 @@
+package clinic.outcomes.report;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A published table of the case study: rows of groups with count columns and statistic columns.
+ * It knows which of its counts add up (part rows to the total row, member rows to a group row, some
+ * columns to another column, a count to its denominator), registers them with {@link Suppression}
+ * and renders the decision. A relation is declared only when the figures really add up, so that it
+ * matches what a reader could compute.
+ *
+ * <p>The HTML carries the structure for auditing: rows have {@code class} part, group, total or
+ * other and {@code data-key}; group rows list {@code data-parts}; count cells are
+ * {@code <td class="count" data-col=..>} ({@code data-of} names the denominator column); statistic
+ * cells name the counts they depend on in {@code data-dep}; the table lists column sums in
+ * {@code data-sums}.
+ */
+final class CountTable {
+  /** Row kinds. */
+  enum Kind { PART, GROUP, TOTAL, OTHER }
+
+  /** How a statistic depends on the counts of its row. */
+  enum Rule {
+    /** Hidden when any of the counts is hidden (a rate reveals its numerator given the denominator). */
+    ALL_SHOWN,
+    /** Hidden when the group size is a small count (statistics of a small group). */
+    GROUP_NOT_SMALL
+  }
+
+  private record Column(String key, String header, String of, Rule rule, List<String> deps,
+      Function<String, String> text) {
+    boolean isCount() {
+      return text == null;
+    }
+  }
+
+  private record TableRow(String key, String label, Kind kind, List<String> parts, Map<String, Long> counts) {}
+
+  private final String caption;
+  private final List<Column> columns = new ArrayList<>();
+  private final List<TableRow> rows = new ArrayList<>();
+  private final Map<String, List<String>> sums = new LinkedHashMap<>();
+  private final Map<String, Integer> ids = new HashMap<>();
+
+  CountTable(String caption) {
+    this.caption = caption;
+  }
+
+  /** A count column; {@code of} names its denominator column (or null). */
+  CountTable count(String key, String header, String of) {
+    columns.add(new Column(key, header, of, null, List.of(), null));
+    return this;
+  }
+
+  /** A statistic column computed from the row key, shown only when {@code rule} allows. */
+  CountTable stat(String header, Rule rule, List<String> deps, Function<String, String> text) {
+    columns.add(new Column(null, header, null, rule, deps, text));
+    return this;
+  }
+
+  /** Declares that count column {@code total} is the sum of count columns {@code parts} in every row. */
+  CountTable sum(String total, List<String> parts) {
+    sums.put(total, parts);
+    return this;
+  }
+
+  /** Adds a row; {@code counts} by column key (a missing count is shown as an em dash). */
+  CountTable row(Kind kind, String key, String label, List<String> parts, Map<String, Long> counts) {
+    rows.add(new TableRow(key, label, kind, parts == null ? List.of() : parts, counts));
+    return this;
+  }
+
+  /** True when the table has rows. */
+  boolean isEmpty() {
+    return rows.isEmpty();
+  }
+
+  /** Registers every count and every relation that holds exactly. */
+  void register(Suppression s) {
+    for (TableRow r : rows) {
+      for (Column c : columns) {
+        Long v = c.isCount() ? r.counts().get(c.key()) : null;
+        if (v != null) {
+          ids.put(id(r.key(), c.key()), s.cell(v));
+        }
+      }
+    }
+    for (TableRow r : rows) {
+      for (Column c : columns) {
+        if (c.isCount() && c.of() != null && has(r, c.key()) && has(r, c.of())) {
+          long rest = r.counts().get(c.of()) - r.counts().get(c.key());
+          if (rest >= 0) {
+            s.relation(cell(r, c.of()), cell(r, c.key()), s.implicitCell(rest));
+          }
+        }
+      }
+      sums.forEach((total, parts) -> relate(s, r, total, parts));
+    }
+    for (Column c : columns) {
+      if (!c.isCount()) {
+        continue;
+      }
+      List<TableRow> parts = rows.stream().filter(r -> r.kind() == Kind.PART).toList();
+      rows.stream().filter(r -> r.kind() == Kind.TOTAL).forEach(t -> relateRows(s, c.key(), t, parts));
+      for (TableRow g : rows.stream().filter(r -> r.kind() == Kind.GROUP).toList()) {
+        relateRows(s, c.key(), g, rows.stream().filter(r -> g.parts().contains(r.key())).toList());
+      }
+    }
+  }
+
+  private void relate(Suppression s, TableRow r, String total, List<String> parts) {
+    if (!has(r, total) || !parts.stream().allMatch(p -> has(r, p))) {
+      return;
+    }
+    long sum = parts.stream().mapToLong(p -> r.counts().get(p)).sum();
+    if (sum == r.counts().get(total)) {
+      s.relation(cell(r, total), parts.stream().map(p -> cell(r, p)).toList());
+    }
+  }
+
+  private void relateRows(Suppression s, String col, TableRow total, List<TableRow> parts) {
+    if (parts.isEmpty() || !has(total, col) || !parts.stream().allMatch(p -> has(p, col))) {
+      return;
+    }
+    long sum = parts.stream().mapToLong(p -> p.counts().get(col)).sum();
+    if (sum == total.counts().get(col)) {
+      s.relation(cell(total, col), parts.stream().map(p -> cell(p, col)).toList());
+    }
+  }
+
+  private static boolean has(TableRow r, String col) {
+    return r.counts().get(col) != null;
+  }
+
+  private int cell(TableRow r, String col) {
+    return ids.get(id(r.key(), col));
+  }
+
+  private static String id(String row, String col) {
+    return row + "\u0000" + col;
+  }
+
+  /** How count {@code col} of row {@code row} is published (SHOWN when it has no value). */
+  Suppression.Status status(Suppression.Result result, String row, String col) {
+    Integer id = ids.get(id(row, col));
+    return id == null ? Suppression.Status.SHOWN : result.status(id);
+  }
+
+  /** True when the statistics of {@code row} that follow {@code rule} on {@code deps} may be shown. */
+  boolean statShown(Suppression.Result result, String row, Rule rule, List<String> deps) {
+    for (String d : deps) {
+      Suppression.Status st = status(result, row, d);
+      if (rule == Rule.ALL_SHOWN ? st != Suppression.Status.SHOWN : st == Suppression.Status.PRIMARY) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Renders the table with the suppression decision. */
+  Html.Safe html(Suppression.Result result, int minCell) {
+    HtmlTable t = new HtmlTable("figures").caption(caption);
+    if (!sums.isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      sums.forEach((total, p) -> parts.add(total + "=" + String.join("+", p)));
+      t.attr("data-sums", String.join(" ", parts));
+    }
+    List<String> headers = new ArrayList<>(List.of(""));
+    columns.forEach(c -> headers.add(c.header()));
+    t.head(headers.toArray(new String[0]));
+    for (TableRow r : rows) {
+      HtmlTable.Row tr = t.row(r.kind().name().toLowerCase(Locale.ROOT)).attr("data-key", r.key());
+      if (r.kind() == Kind.GROUP) {
+        tr.attr("data-parts", String.join(" ", r.parts()));
+      }
+      tr.th(r.label());
+      for (Column c : columns) {
+        if (c.isCount()) {
+          countCell(tr, r, c, result, minCell);
+        } else {
+          boolean shown = statShown(result, r.key(), c.rule(), c.deps());
+          Map<String, String> attrs = new LinkedHashMap<>();
+          attrs.put("data-dep", String.join(" ", c.deps()));
+          attrs.put("data-rule", c.rule() == Rule.ALL_SHOWN ? "all" : "group");
+          tr.td(shown ? c.text().apply(r.key()) : "\u2014", shown ? "stat" : "stat suppressed", attrs);
+        }
+      }
+    }
+    return t.html();
+  }
+
+  private void countCell(HtmlTable.Row tr, TableRow r, Column c, Suppression.Result result, int minCell) {
+    Map<String, String> attrs = new LinkedHashMap<>();
+    attrs.put("data-col", c.key());
+    if (c.of() != null) {
+      attrs.put("data-of", c.of());
+    }
+    Long v = r.counts().get(c.key());
+    String text = switch (status(result, r.key(), c.key())) {
+      case PRIMARY -> "<" + minCell;
+      case COMPLEMENTARY, IMPLICIT -> "*";
+      case SHOWN -> v == null ? "\u2014" : Long.toString(v);
+    };
+    tr.td(text, "count", attrs);
+  }
+}

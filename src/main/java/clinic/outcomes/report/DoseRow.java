@@ -1,0 +1,21 @@
+package clinic.outcomes.report;
+
+import org.apache.spark.sql.Row;
+
+/**
+ * One row of the {@code dose_response} table.
+ *
+ * @param measure measure code
+ * @param n episodes
+ * @param slope OLS slope per session with its 95 % CI
+ * @param slopeP p of the slope
+ * @param rho Spearman rho
+ * @param rhoP p of rho
+ */
+public record DoseRow(String measure, Long n, Interval slope, Double slopeP, Double rho, Double rhoP) {
+  static DoseRow of(Row r) {
+    return new DoseRow(Cols.str(r, "measure"), Cols.lng(r, "n"),
+        new Interval(Cols.dbl(r, "slope"), Cols.dbl(r, "slope_ci_low"), Cols.dbl(r, "slope_ci_high")),
+        Cols.dbl(r, "slope_p"), Cols.dbl(r, "spearman_rho"), Cols.dbl(r, "spearman_p"));
+  }
+}

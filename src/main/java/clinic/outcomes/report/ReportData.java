@@ -1,0 +1,110 @@
+package clinic.outcomes.report;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.desc;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.split;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The small aggregates the reports need, collected once from a finished run folder. Only tables
+ * that are small by construction are collected whole; rejects and sessions are aggregated in Spark.
+ *
+ * @param stats the {@code stats} table
+ * @param comparisons the {@code comparisons} table
+ * @param dose the {@code dose_response} table
+ * @param safety the {@code safety} table
+ * @param months the {@code monthly} table, by month
+ * @param claims the {@code claims} table (empty when none were judged)
+ * @param claimsTable true when the run folder has a {@code claims} table
+ * @param topReasons reject reason codes with their row counts, most frequent first
+ * @param sessions accepted sessions
+ * @param clients clients with an accepted session
+ * @param episodes episodes of care
+ */
+public record ReportData(List<StatRow> stats, List<ComparisonRow> comparisons, List<DoseRow> dose,
+    List<SafetyRow> safety, List<MonthRow> months, List<ClaimRow> claims, boolean claimsTable,
+    Map<String, Long> topReasons, long sessions, long clients, long episodes) {
+
+  /** How many reject reasons the monthly review lists. */
+  static final int TOP_REASONS = 10;
+
+  /** Reads the tables of {@code folder}. */
+  public static ReportData load(SparkSession spark, Path folder) {
+    List<MonthRow> months = new ArrayList<>(collect(spark, folder, "monthly", MonthRow::of));
+    months.sort(Comparator.comparing(MonthRow::month));
+    boolean hasClaims = Files.isDirectory(folder.resolve("claims"));
+    Dataset<Row> sessions = spark.read().parquet(folder.resolve("sessions").toString());
+    return new ReportData(collect(spark, folder, "stats", StatRow::of),
+        collect(spark, folder, "comparisons", ComparisonRow::of),
+        collect(spark, folder, "dose_response", DoseRow::of),
+        collect(spark, folder, "safety", SafetyRow::of), List.copyOf(months),
+        hasClaims ? collect(spark, folder, "claims", ClaimRow::of) : List.of(), hasClaims,
+        topReasons(spark, folder), sessions.count(), sessions.select("client_id").distinct().count(),
+        spark.read().parquet(folder.resolve("episodes").toString()).count());
+  }
+
+  private static <T> List<T> collect(SparkSession spark, Path folder, String table, Function<Row, T> f) {
+    Path p = folder.resolve(table);
+    if (!Files.isDirectory(p)) {
+      return List.of();
+    }
+    List<T> out = new ArrayList<>();
+    for (Row r : spark.read().parquet(p.toString()).collectAsList()) {
+      out.add(f.apply(r));
+    }
+    return List.copyOf(out);
+  }
+
+  private static Map<String, Long> topReasons(SparkSession spark, Path folder) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    Path p = folder.resolve("rejects");
+    if (!Files.isDirectory(p)) {
+      return out;
+    }
+    List<Row> rows = spark.read().parquet(p.toString())
+        .select(explode(split(col("reasons"), "\\|")).as("reason"))
+        .groupBy("reason").agg(count("*").as("rows"))
+        .orderBy(desc("rows"), col("reason")).limit(TOP_REASONS).collectAsList();
+    for (Row r : rows) {
+      out.put(r.getString(0), r.getLong(1));
+    }
+    return out;
+  }
+
+  /** The row of one group, if any. */
+  public Optional<StatRow> stat(String analysis, String measure, String groupBy, String group) {
+    return stats.stream().filter(s -> s.analysis().equals(analysis) && s.measure().equals(measure)
+        && s.groupBy().equals(groupBy) && s.group().equals(group)).findFirst();
+  }
+
+  /** The rows of one (analysis, measure, group_by), in display order. */
+  public List<StatRow> stats(String analysis, String measure, String groupBy) {
+    return stats.stream().filter(s -> s.analysis().equals(analysis) && s.measure().equals(measure)
+        && s.groupBy().equals(groupBy)).sorted(Comparator.comparing(StatRow::group, GroupOrder.INSTANCE))
+        .toList();
+  }
+
+  /** Measures present in {@code stats}, in the SPEC order. */
+  public List<String> measures() {
+    return stats.stream().map(StatRow::measure).distinct().sorted(GroupOrder.INSTANCE).toList();
+  }
+
+  /** Safety rows of one unit and event. */
+  public List<SafetyRow> safety(String unit, String event) {
+    return safety.stream().filter(s -> s.unit().equals(unit) && s.event().equals(event)).toList();
+  }
+}
