@@ -131,13 +131,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       SqlRunner runner = new SqlRunner(spark, this.out);
       for (Map.Entry<String, Path> q : jobFile.queries().entrySet()) {
-        String sql;
-        try {
-          sql = Files.readString(q.getValue()).strip().replaceAll(";\\s*$", "");
-        } catch (java.io.IOException e) {
-          throw new SettingsException(q.getValue() + ": cannot be read");
-        }
-        Dataset<Row> result = runner.query(sql);
+        Dataset<Row> result = runner.query(SqlRunner.readQuery(q.getValue()));
         console.println();
         console.println("Query " + q.getKey() + " (" + q.getValue() + "):");
         SqlRunner.print(result, 50, console);

@@ -3,8 +3,6 @@ package clinic.outcomes.cli;
 import clinic.outcomes.output.SqlRunner;
 import clinic.outcomes.pipeline.SettingsException;
 import clinic.outcomes.spark.Sparks;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
@@ -73,10 +71,6 @@ final class SqlCommand implements Callable<Integer> {
     if (file == null) {
       return query;
     }
-    try {
-      return Files.readString(file).strip().replaceAll(";\\s*$", "");
-    } catch (IOException e) {
-      throw new SettingsException("--file: cannot read " + file);
-    }
+    return SqlRunner.readQuery(file);
   }
 }

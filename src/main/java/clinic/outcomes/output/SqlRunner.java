@@ -64,6 +64,15 @@ public final class SqlRunner {
     }
   }
 
+  /** Reads a query file, without a trailing semicolon; an unreadable file is a {@link SettingsException}. */
+  public static String readQuery(Path file) {
+    try {
+      return Files.readString(file).strip().replaceAll(";\\s*$", "");
+    } catch (IOException e) {
+      throw new SettingsException(file + ": cannot be read");
+    }
+  }
+
   /** Prints up to {@code limit} rows as an aligned table; returns the number of rows shown. */
   public static int print(Dataset<Row> df, int limit, PrintStream out) {
     String[] cols = df.columns();
