@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
+import clinic.outcomes.episodes.Measures;
 import clinic.outcomes.analysis.StatsStage.Key;
 import clinic.outcomes.pipeline.Settings;
 import clinic.outcomes.stats.Histogram;

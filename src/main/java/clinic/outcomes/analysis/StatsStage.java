@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import clinic.outcomes.episodes.Measures;
 import clinic.outcomes.pipeline.Settings;
 import clinic.outcomes.stats.Histogram;
 import clinic.outcomes.stats.MultipleTesting;

@@ -10,7 +10,6 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import clinic.outcomes.pipeline.Settings;
-import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -38,21 +37,6 @@ public final class OutcomeStage {
 
   public OutcomeStage(Settings settings) {
     this.settings = settings;
-  }
-
-  /** True for measures where a higher score is better ({@code slr_deg}). */
-  public static Column higherIsBetter(Column measure) {
-    return measure.equalTo("slr_deg");
-  }
-
-  /** Best possible score in tenths: 900 (90 degrees) for {@code slr_deg}, else 0. */
-  public static Column bestTenths(Column measure) {
-    return when(higherIsBetter(measure), lit(900)).otherwise(lit(0));
-  }
-
-  /** Improvement (positive = better) from {@code earlier} to {@code later}, in tenths. */
-  public static Column improvement(Column measure, Column earlier, Column later) {
-    return when(higherIsBetter(measure), later.minus(earlier)).otherwise(earlier.minus(later));
   }
 
   /**
@@ -119,7 +103,7 @@ public final class OutcomeStage {
     Column m = col("measure");
     Column baseline = col("baseline_tenths");
     Column fin = col("final_tenths");
-    Column distanceToBest = bestTenths(m).minus(baseline);
+    Column distanceToBest = Measures.bestTenths(m).minus(baseline);
     Column absDistance = when(distanceToBest.lt(0), distanceToBest.unary_$minus()).otherwise(distanceToBest);
     Dataset<Row> out =
         joined
@@ -129,16 +113,16 @@ public final class OutcomeStage {
             .withColumn("final_source",
                 when(col("_after_last").isNotNull(), lit("after")).when(col("_discharge").isNotNull(), lit("discharge")))
             .withColumn("final_tenths", when(col("_after_last").isNotNull(), col("_after_last")).otherwise(col("_discharge")))
-            .withColumn("improvement_tenths", improvement(m, baseline, fin))
+            .withColumn("improvement_tenths", Measures.improvement(m, baseline, fin))
             .withColumn("_dist", absDistance)
             .withColumn("percent", when(col("_dist").gt(0), col("improvement_tenths").divide(col("_dist"))))
-            .withColumn("responder_mcid", col("improvement_tenths").geq(mcid(m)))
+            .withColumn("responder_mcid", col("improvement_tenths").geq(Measures.mcidTenths(m, settings.mcidTenths())))
             // exact: improvement / distance >= 30 %  <=>  100 * improvement >= 30 * distance
             .withColumn("responder_30", when(col("_dist").gt(0),
                 col("improvement_tenths").multiply(100).geq(col("_dist").multiply(30))))
             .withColumn("responder_50", when(col("_dist").gt(0),
                 col("improvement_tenths").multiply(100).geq(col("_dist").multiply(50))))
-            .withColumn("followup_improvement_tenths", improvement(m, baseline, col("followup_tenths")))
+            .withColumn("followup_improvement_tenths", Measures.improvement(m, baseline, col("followup_tenths")))
             .withColumn("complete", baseline.isNotNull().and(fin.isNotNull()));
     return out.select(
         col("episode_id"), col("measure"),
@@ -148,15 +132,6 @@ public final class OutcomeStage {
         col("followup_date"), col("baseline_source"), col("final_source"), col("complete"),
         col("baseline_tenths"), col("final_tenths"), col("improvement_tenths"),
         col("followup_tenths"), col("followup_improvement_tenths"));
-  }
-
-  private Column mcid(Column measure) {
-    Column c = null;
-    for (Map.Entry<String, Integer> e : settings.mcidTenths().entrySet()) {
-      c = (c == null ? when(measure.equalTo(e.getKey()), lit(e.getValue()))
-          : c.when(measure.equalTo(e.getKey()), lit(e.getValue())));
-    }
-    return c;
   }
 
   private static Column tenthsToDouble(String name) {

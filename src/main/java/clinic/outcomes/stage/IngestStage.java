@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Column;
@@ -84,10 +83,10 @@ public final class IngestStage {
     try (StagingWriter out =
         new StagingWriter(
             new org.apache.hadoop.fs.Path(staging.toUri()), StagingColumns.of(table), conf)) {
-      Consumer<CsvRecord> sink =
-          r -> {
+      RecordSink sink =
+          (mapping, r) -> {
             read[0]++;
-            out.write(StagingColumns.values(check(table, r, fileName)));
+            out.write(StagingColumns.values(check(table, mapping, r, fileName)));
           };
       unknown = parquet ? stageParquet(source, table, fileName, sink) : stageCsv(source, table, fileName, sink);
     }
@@ -96,9 +95,13 @@ public final class IngestStage {
         staging.toString());
   }
 
-  private HeaderMapping mapping;
+  /** Receives each record with the header mapping of its file. */
+  @FunctionalInterface
+  private interface RecordSink {
+    void accept(HeaderMapping mapping, CsvRecord record);
+  }
 
-  private Checked<?> check(InputTable table, CsvRecord r, String fileName) {
+  private Checked<?> check(InputTable table, HeaderMapping mapping, CsvRecord r, String fileName) {
     return switch (table) {
       case SESSIONS -> rules.session(r, mapping, fileName);
       case PAIN_SCORES -> rules.score(r, mapping, fileName);
@@ -107,17 +110,17 @@ public final class IngestStage {
   }
 
   private List<String> stageCsv(
-      Path source, InputTable table, String fileName, Consumer<CsvRecord> sink) {
+      Path source, InputTable table, String fileName, RecordSink sink) {
     try (CsvRecordReader reader = CsvRecordReader.open(source)) {
-      mapping = HeaderMapping.resolve(table, fileName, reader.header());
-      reader.forEachRemaining(sink);
+      HeaderMapping mapping = HeaderMapping.resolve(table, fileName, reader.header());
+      reader.forEachRemaining(r -> sink.accept(mapping, r));
       return mapping.unknownColumns();
     }
   }
 
   /** A Parquet input: each row is a record; its "line" is its 1-based ordinal. */
   private List<String> stageParquet(
-      Path source, InputTable table, String fileName, Consumer<CsvRecord> sink) {
+      Path source, InputTable table, String fileName, RecordSink sink) {
     Dataset<Row> df;
     try {
       df = spark.read().parquet(source.toString());
@@ -125,7 +128,7 @@ public final class IngestStage {
       throw new InputFileException(fileName, "is not a readable Parquet file or folder", 2);
     }
     String[] names = df.columns();
-    mapping = HeaderMapping.resolve(table, fileName, List.of(names));
+    HeaderMapping mapping = HeaderMapping.resolve(table, fileName, List.of(names));
     Column[] asText = new Column[names.length];
     for (int i = 0; i < names.length; i++) {
       asText[i] = functions.col("`" + names[i] + "`").cast("string");
@@ -139,7 +142,7 @@ public final class IngestStage {
         fields.add(row.isNullAt(i) ? "" : row.getString(i));
       }
       ordinal++;
-      sink.accept(new CsvRecord(ordinal, String.join(",", fields), fields));
+      sink.accept(mapping, new CsvRecord(ordinal, String.join(",", fields), fields));
     }
     return mapping.unknownColumns();
   }

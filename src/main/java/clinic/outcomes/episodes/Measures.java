@@ -1,4 +1,4 @@
-package clinic.outcomes.analysis;
+package clinic.outcomes.episodes;
 
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
@@ -7,17 +7,15 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 
-/** The four measures, their direction and best possible score (SPEC data contract). */
+/**
+ * The four measures, their direction, best possible score and MCID (SPEC data contract and
+ * "Outcomes"): the one place these rules live, used by episode outcomes and by the statistics.
+ */
 public final class Measures {
   private Measures() {}
 
   /** In table order. */
   public static final List<String> ALL = List.of("nrs_pain", "odi", "rmdq", "slr_deg");
-
-  /** True for {@code slr_deg}, where a higher score is better. */
-  public static boolean higherIsBetter(String measure) {
-    return "slr_deg".equals(measure);
-  }
 
   /** Improvement (positive = better) of a sum of earlier vs later tenths. */
   public static Column improvement(Column measure, Column earlier, Column later) {
