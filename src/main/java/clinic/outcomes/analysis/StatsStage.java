@@ -1,13 +1,6 @@
 package clinic.outcomes.analysis;
 
-import static org.apache.spark.sql.functions.abs;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
-import clinic.outcomes.episodes.Measures;
 import clinic.outcomes.pipeline.Settings;
 import clinic.outcomes.stats.Histogram;
 import clinic.outcomes.stats.MultipleTesting;
@@ -18,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -27,7 +19,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Turns the pairs of {@link PairBuilder} into the {@code stats} table. Spark reduces the pairs to
+ * Turns the pair totals of {@code ClientPass} into the {@code stats} table. Spark reduces the pairs to
  * per-group sums and counts and to a histogram of the distinct improvement values per group; the
  * driver sees groups and distinct values, never rows, and hands them to the pure statistics of
  * {@code clinic.outcomes.stats}.
@@ -45,54 +37,22 @@ public final class StatsStage {
   }
 
   /** Group key: analysis, measure, group_by, group. */
-  public record Key(String analysis, String measure, String groupBy, String group) {}
+  public record Key(String analysis, String measure, String groupBy, String group)
+      implements java.io.Serializable {}
 
   /** Per-group results, in a stable order, with their difference histograms (used by comparisons). */
   public record Result(Dataset<Row> table, Map<Key, Histogram> histograms, List<Row> rows) {}
 
-  public Result run(Dataset<Row> pairs) {
-    Column m = col("measure");
-    Column imp = Measures.improvement(m, col("e_sum"), col("l_sum"));
-    Column k10 = col("k").multiply(10.0);
-    Column dist = abs(col("e_sum").minus(col("k").multiply(Measures.bestTenths(m))));
-    Dataset<Row> p =
-        pairs
-            .withColumn("_imp", imp)
-            .withColumn("diff", imp.divide(k10))
-            .withColumn("_dist", dist)
-            .cache();
-    String[] keys = {"analysis", "measure", "group_by", "group"};
-    Column done = col("complete");
-    Column mcidHit = col("_imp").geq(col("k").multiply(Measures.mcidTenths(m, settings.mcidTenths())));
-    Column defined = done.and(col("_dist").gt(0));
-    List<Row> sums =
-        p.groupBy(keys[0], keys[1], keys[2], keys[3])
-            .agg(
-                count(when(done, 1)).as("n"),
-                sum(when(done, col("k"))).as("n_sessions"),
-                count(when(not(done), 1)).as("n_incomplete"),
-                sum(when(done, col("e_sum").divide(k10))).as("sum_before"),
-                sum(when(done, col("l_sum").divide(k10))).as("sum_after"),
-                count(when(done, 1)).as("mcid_n"),
-                count(when(done.and(mcidHit), 1)).as("mcid_count"),
-                count(when(defined, 1)).as("r30_n"),
-                count(when(defined.and(col("_imp").multiply(100).geq(col("_dist").multiply(30))), 1)).as("r30_count"),
-                count(when(defined, 1)).as("r50_n"),
-                count(when(defined.and(col("_imp").multiply(100).geq(col("_dist").multiply(50))), 1)).as("r50_count"))
-            .orderBy(keys[0], keys[1], keys[2], keys[3])
-            .collectAsList();
-    Map<Key, List<double[]>> hist = new HashMap<>();
-    for (Row r : p.filter(done).groupBy(keys[0], keys[1], keys[2], keys[3], "diff").count().collectAsList()) {
-      hist.computeIfAbsent(key(r), x -> new ArrayList<>()).add(new double[] {r.getDouble(4), r.getLong(5)});
-    }
-    p.unpersist();
+  /** Builds the stats table from the merged pair totals of {@code ClientPass}. */
+  public Result run(PairTotals totals) {
+    List<Map.Entry<Key, PairTotals.Group>> groups = new ArrayList<>(totals.groups().entrySet());
+    groups.sort(Map.Entry.comparingByKey(KEY_ORDER));
     Map<Key, Histogram> histograms = new LinkedHashMap<>();
-    for (Row r : sums) {
-      histograms.put(key(r), toHistogram(hist.get(key(r))));
-    }
     List<Object[]> rows = new ArrayList<>();
-    for (Row r : sums) {
-      rows.add(statsRow(r, histograms.get(key(r))));
+    for (Map.Entry<Key, PairTotals.Group> e : groups) {
+      Histogram h = toHistogram(e.getValue().histogram);
+      histograms.put(e.getKey(), h);
+      rows.add(statsRow(e.getKey(), e.getValue(), h));
     }
     addFollowupRate(rows);
     addQValues(rows, Columns.T_P, Columns.T_Q);
@@ -104,35 +64,44 @@ public final class StatsStage {
     return new Result(spark.createDataFrame(out, Columns.SCHEMA), histograms, out);
   }
 
+  /** Rows in the order of their key columns (analysis, measure, group_by, group), as text. */
+  static final java.util.Comparator<Key> KEY_ORDER =
+      java.util.Comparator.comparing(Key::analysis)
+          .thenComparing(Key::measure)
+          .thenComparing(Key::groupBy)
+          .thenComparing(Key::group);
+
   static Key key(Row r) {
     return new Key(r.getString(0), r.getString(1), r.getString(2), r.getString(3));
   }
 
-  static Histogram toHistogram(List<double[]> values) {
-    if (values == null || values.isEmpty()) {
+  static Histogram toHistogram(Map<Double, Long> values) {
+    if (values.isEmpty()) {
       return Histogram.empty();
     }
     double[] v = new double[values.size()];
     long[] c = new long[values.size()];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = values.get(i)[0];
-      c[i] = (long) values.get(i)[1];
+    int i = 0;
+    for (Map.Entry<Double, Long> e : values.entrySet()) {
+      v[i] = e.getKey();
+      c[i++] = e.getValue();
     }
     return new Histogram(v, c);
   }
 
-  private Object[] statsRow(Row r, Histogram h) {
+  private Object[] statsRow(Key k, PairTotals.Group g, Histogram h) {
     Object[] o = new Object[Columns.SCHEMA.size()];
-    for (int i = 0; i < 4; i++) {
-      o[i] = r.get(i);
-    }
-    long n = r.getLong(4);
+    o[0] = k.analysis();
+    o[1] = k.measure();
+    o[2] = k.groupBy();
+    o[3] = k.group();
+    long n = g.n;
     o[Columns.N] = n;
-    o[Columns.N_SESSIONS] = r.isNullAt(5) ? 0L : r.getLong(5);
-    o[Columns.N_INCOMPLETE] = r.getLong(6);
+    o[Columns.N_SESSIONS] = g.nSessions;
+    o[Columns.N_INCOMPLETE] = g.nIncomplete;
     o[Columns.SMALL_N] = n < settings.minGroupN();
-    o[Columns.MEAN_BEFORE] = n == 0 ? null : r.getDouble(7) / n;
-    o[Columns.MEAN_AFTER] = n == 0 ? null : r.getDouble(8) / n;
+    o[Columns.MEAN_BEFORE] = n == 0 ? null : g.sumEarlier() / n;
+    o[Columns.MEAN_AFTER] = n == 0 ? null : g.sumLater() / n;
     PairedStats s = PairedStats.of(h, CONFIDENCE);
     o[Columns.MEAN_CHANGE] = s.meanChange();
     o[Columns.SD] = s.sdChange();
@@ -144,9 +113,10 @@ public final class StatsStage {
     o[Columns.W_METHOD] = s.wilcoxonMethod();
     o[Columns.W_STAT] = s.wilcoxonStatistic();
     o[Columns.DZ] = s.effectDz();
+    long[][] responders = {{n, g.mcidCount}, {g.r30n, g.r30count}, {g.r30n, g.r50count}};
     for (int j = 0; j < RESPONDERS.length; j++) {
-      long rn = r.getLong(9 + 2 * j);
-      long rc = r.getLong(10 + 2 * j);
+      long rn = responders[j][0];
+      long rc = responders[j][1];
       int base = Columns.RESPONDER_START + 5 * j;
       o[base] = rn;
       o[base + 1] = rc;

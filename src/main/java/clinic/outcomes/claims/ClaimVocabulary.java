@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * loader refuses it instead, so that a typo cannot pass silently.
  */
 final class ClaimVocabulary {
-  /** Analyses and the group_by slices each one has (PairBuilder makes exactly these). */
+  /** Analyses and the group_by slices each one has (ClientHistory makes exactly these). */
   static final Map<String, List<String>> GROUP_BYS = groupBys();
 
   /** Measures and the width of their scale (points, or degrees for the straight-leg raise). */

@@ -7,15 +7,12 @@ import static org.apache.spark.sql.functions.when;
 import clinic.outcomes.analysis.ClaimEvidence;
 import clinic.outcomes.analysis.ClaimsTable;
 import clinic.outcomes.analysis.ComparisonStage;
-import clinic.outcomes.analysis.Groups;
 import clinic.outcomes.analysis.MonthlyStage;
-import clinic.outcomes.analysis.PairBuilder;
 import clinic.outcomes.analysis.SafetyStage;
 import clinic.outcomes.analysis.StatsStage;
 import clinic.outcomes.claims.ClaimEvaluator;
 import clinic.outcomes.claims.ClaimResult;
-import clinic.outcomes.episodes.EpisodeStage;
-import clinic.outcomes.episodes.OutcomeStage;
+import clinic.outcomes.episodes.ClientPass;
 import clinic.outcomes.ingest.InputTable;
 import clinic.outcomes.output.RunFolder;
 import clinic.outcomes.report.ReportStage;
@@ -115,23 +112,21 @@ public final class Pipeline {
     Settings settings = req.settings().withAsOf(asOf);
 
     progress.stage("episodes");
-    EpisodeStage episodeStage = new EpisodeStage(settings);
-    Dataset<Row> sessions =
-        tables.writeAndRead("sessions", sessionsTable(episodeStage.numberSessions(acceptedSessions), scores), rows);
-    Dataset<Row> episodes = tables.writeAndRead("episodes", episodeStage.episodes(sessions, scores), rows);
+    // One pass by client derives sessions, episodes, outcomes and the statistics' totals.
+    ClientPass.Result derived = new ClientPass(spark, settings).run(
+        acceptedSessions, scores, acceptedClients, staging.resolve("derived").toString(),
+        rows.get("pain_scores") + v.accounting().values().stream().mapToLong(Accounting::accepted).sum());
+    Dataset<Row> sessions = tables.writeAndRead("sessions", derived.sessions(), rows);
+    Dataset<Row> episodes = tables.writeAndRead("episodes", derived.episodes(), rows);
     progress.done(rows.get("episodes") + " episodes, as of " + asOf);
 
     progress.stage("outcomes");
-    Dataset<Row> outcomes =
-        tables.writeAndRead("episode_outcomes", new OutcomeStage(settings).outcomes(sessions, episodes, scores), rows);
+    Dataset<Row> outcomes = tables.writeAndRead("episode_outcomes", derived.outcomes(), rows);
     progress.done(rows.get("episode_outcomes") + " episode-measure rows");
 
     progress.stage("statistics");
-    Dataset<Row> attributes = tables.writeAndRead("_staging/attributes",
-        Groups.episodeAttributes(episodes, outcomes, acceptedClients), null);
-    Dataset<Row> pairs = tables.writeAndRead("_staging/pairs",
-        new PairBuilder(settings).pairs(sessions, scores, attributes, outcomes), null);
-    StatsStage.Result stats = new StatsStage(spark, settings).run(pairs);
+    Dataset<Row> attributes = tables.writeAndRead("_staging/attributes", derived.attributes(), null);
+    StatsStage.Result stats = new StatsStage(spark, settings).run(derived.totals());
     Dataset<Row> courseRows =
         outcomes.filter(col("complete"))
             .select("episode_id", "measure", "baseline_tenths", "improvement_tenths")
@@ -184,23 +179,6 @@ public final class Pipeline {
       return b;
     }
     return b == null || a.isAfter(b) ? a : b;
-  }
-
-  /** The SPEC {@code sessions} table: sessions with episode columns and nrs before/after. */
-  static Dataset<Row> sessionsTable(Dataset<Row> numbered, Dataset<Row> scores) {
-    Dataset<Row> nrs =
-        scores.filter(col("measure").equalTo("nrs_pain").and(col("moment").isin("before", "after")))
-            .groupBy("session_id")
-            .agg(
-                max(when(col("moment").equalTo("before"), col("score_tenths"))).as("_b"),
-                max(when(col("moment").equalTo("after"), col("score_tenths"))).as("_a"));
-    return numbered.join(nrs, new String[] {"session_id"}, "left")
-        .select(
-            col("session_id"), col("client_id"), col("therapist_id"), col("session_date"),
-            col("month"), col("technique"), col("duration_min"), col("adverse_event"),
-            col("home_exercise"), col("episode_id"), col("episode_number"), col("session_number"),
-            col("_b").cast("double").divide(10.0).as("nrs_before"),
-            col("_a").cast("double").divide(10.0).as("nrs_after"));
   }
 
   /** The SPEC {@code pain_scores} table: accepted rows, typed, score as a number. */

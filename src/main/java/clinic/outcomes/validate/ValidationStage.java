@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -11,7 +12,7 @@ import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.when;
 
@@ -24,6 +25,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -52,12 +54,12 @@ public final class ValidationStage {
   public Validated run(StagedFile sessions, StagedFile scores, StagedFile clients) {
     Map<String, Accounting> accounting = new LinkedHashMap<>();
 
-    Dataset<Row> s = judge(withoutDuplicates(read(sessions)), noExtraReasons(), col("session_id"));
+    Dataset<Row> s = judge(read(sessions), noExtraReasons(), col("session_id"));
     s = s.persist(StorageLevel.MEMORY_AND_DISK());
     accounting.put(sessions.fileName(), account(s, sessions));
     Dataset<Row> acceptedSessions = accepted(s);
 
-    Dataset<Row> p = withoutDuplicates(read(scores));
+    Dataset<Row> p = read(scores);
     Dataset<Row> sessionRef =
         acceptedSessions.select(
             col("session_id").as("ref_session_id"),
@@ -89,7 +91,7 @@ public final class ValidationStage {
     Dataset<Row> rejects = rejects(s, sessions).unionByName(rejects(p, scores));
     Dataset<Row> acceptedClients = null;
     if (clients != null) {
-      Dataset<Row> c = judge(withoutDuplicates(read(clients)), noExtraReasons(), col("client_id"));
+      Dataset<Row> c = judge(read(clients), noExtraReasons(), col("client_id"));
       c = c.persist(StorageLevel.MEMORY_AND_DISK());
       accounting.put(clients.fileName(), account(c, clients));
       rejects = rejects.unionByName(rejects(c, clients));
@@ -106,13 +108,6 @@ public final class ValidationStage {
     return array().cast("array<string>");
   }
 
-  /** Marks every copy after the first (by line) of an identical row as a duplicate. */
-  private static Dataset<Row> withoutDuplicates(Dataset<Row> df) {
-    return df.withColumn(
-        "_duplicate",
-        row_number().over(Window.partitionBy("fingerprint").orderBy("line")).gt(1));
-  }
-
   /**
    * Combines the row-rule reasons with {@code extra} reasons (or the {@code _extra} column when
    * {@code extra} is null) and then rejects conflicting duplicates of {@code key} among passing
@@ -125,15 +120,21 @@ public final class ValidationStage {
     Column rowReasons = filter(split(col("row_reasons"), "\\|"), x -> x.notEqual(""));
     Column all = array_sort(array_distinct(
         filter(concat(rowReasons, col("_extra")), x -> x.isNotNull())));
+    // One shuffle and one sort per file: identical rows share every field, so they share the key;
+    // within a key, rows ordered by fingerprint then line put each copy right after its first.
+    WindowSpec byKey = Window.partitionBy(col("_key"));
+    WindowSpec ordered = byKey.orderBy(col("fingerprint"), col("line"));
     df = df.withColumn("_reasons", all)
         .withColumn("_key", key)
+        .withColumn("_duplicate",
+            coalesce(lag(col("fingerprint"), 1).over(ordered).equalTo(col("fingerprint")), lit(false)))
         .withColumn(
             "_passing",
             col("_duplicate").unary_$bang().and(org.apache.spark.sql.functions.size(col("_reasons")).equalTo(0)));
     // Conflicts: among passing rows of one key, more than one distinct fingerprint.
-    var byKey = Window.partitionBy(col("_key"), col("_passing"));
+    Column passingPrint = when(col("_passing"), col("fingerprint"));
     Column conflicting =
-        col("_passing").and(min("fingerprint").over(byKey).notEqual(max("fingerprint").over(byKey)));
+        col("_passing").and(min(passingPrint).over(byKey).notEqual(max(passingPrint).over(byKey)));
     df = df.withColumn("_conflicting", conflicting)
         .withColumn(
             "reasons",

@@ -1,0 +1,119 @@
+package clinic.outcomes.analysis;
+
+import clinic.outcomes.analysis.StatsStage.Key;
+import clinic.outcomes.episodes.ClientHistory.PairSink;
+import clinic.outcomes.episodes.Measures;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The sufficient statistics of every (analysis, measure, group_by, group) over its pairs, in plain
+ * Java: counts, exact integer sums by session count {@code k}, responder counts, and the histogram
+ * of the per-pair mean differences. Partial totals of different partitions merge; sums are kept
+ * as exact integers (tenths) so that the result does not depend on how the data were partitioned.
+ */
+public final class PairTotals implements PairSink, Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** One group's totals. */
+  public static final class Group implements Serializable {
+    private static final long serialVersionUID = 1L;
+    long n;
+    long nIncomplete;
+    long nSessions;
+    /** k -> {pairs, sum of earlier tenths, sum of later tenths}. */
+    final TreeMap<Integer, long[]> byK = new TreeMap<>();
+    long mcidCount;
+    long r30n;
+    long r30count;
+    long r50count;
+    /** mean difference of a pair (points) -> number of pairs. */
+    final HashMap<Double, Long> histogram = new HashMap<>();
+
+    void merge(Group o) {
+      n += o.n;
+      nIncomplete += o.nIncomplete;
+      nSessions += o.nSessions;
+      o.byK.forEach((k, v) -> {
+        long[] a = byK.computeIfAbsent(k, x -> new long[3]);
+        a[0] += v[0];
+        a[1] += v[1];
+        a[2] += v[2];
+      });
+      mcidCount += o.mcidCount;
+      r30n += o.r30n;
+      r30count += o.r30count;
+      r50count += o.r50count;
+      o.histogram.forEach((v, c) -> histogram.merge(v, c, Long::sum));
+    }
+
+    /** Sum over complete pairs of the mean earlier score (points), added in a fixed order. */
+    double sumEarlier() {
+      double s = 0;
+      for (Map.Entry<Integer, long[]> e : byK.entrySet()) {
+        s += e.getValue()[1] / (10.0 * e.getKey());
+      }
+      return s;
+    }
+
+    /** Sum over complete pairs of the mean later score (points), added in a fixed order. */
+    double sumLater() {
+      double s = 0;
+      for (Map.Entry<Integer, long[]> e : byK.entrySet()) {
+        s += e.getValue()[2] / (10.0 * e.getKey());
+      }
+      return s;
+    }
+  }
+
+  private final HashMap<String, Integer> mcidTenths;
+  private final HashMap<Key, Group> groups = new HashMap<>();
+
+  public PairTotals(Map<String, Integer> mcidTenths) {
+    this.mcidTenths = new HashMap<>(mcidTenths);
+  }
+
+  @Override
+  public void pair(String analysis, String measure, String groupBy, String group, int k, long earlierSum, long laterSum) {
+    Group g = groups.computeIfAbsent(new Key(analysis, measure, groupBy, group), x -> new Group());
+    if (k == 0) {
+      g.nIncomplete++;
+      return;
+    }
+    g.n++;
+    g.nSessions += k;
+    long[] a = g.byK.computeIfAbsent(k, x -> new long[3]);
+    a[0]++;
+    a[1] += earlierSum;
+    a[2] += laterSum;
+    long imp = Measures.higherIsBetter(measure) ? laterSum - earlierSum : earlierSum - laterSum;
+    Integer mcid = mcidTenths.get(measure);
+    if (mcid != null && imp >= (long) k * mcid) {
+      g.mcidCount++;
+    }
+    long dist = Math.abs(earlierSum - (long) k * Measures.bestTenths(measure));
+    if (dist > 0) {
+      g.r30n++;
+      if (imp * 100 >= dist * 30) {
+        g.r30count++;
+      }
+      if (imp * 100 >= dist * 50) {
+        g.r50count++;
+      }
+    }
+    g.histogram.merge(imp / (k * 10.0) + 0.0, 1L, Long::sum);
+  }
+
+  /** Adds another partition's totals into this one. */
+  public PairTotals merge(PairTotals o) {
+    o.groups.forEach((k, g) -> groups.computeIfAbsent(k, x -> new Group()).merge(g));
+    return this;
+  }
+
+  /** The groups (live view). */
+  public Map<Key, Group> groups() {
+    return groups;
+  }
+}
