@@ -22,10 +22,33 @@ public final class TableWriter {
 
   /** Writes {@code df} as {@code folder/name/part-*.parquet}; returns its row count. */
   public long write(String name, Dataset<Row> df) {
-    Dataset<Row> cached = df.cache();
-    cached.write().mode(SaveMode.ErrorIfExists).parquet(folder.resolve(name).toString());
-    long n = cached.count();
-    cached.unpersist();
+    String path = folder.resolve(name).toString();
+    df.write().mode(SaveMode.ErrorIfExists).parquet(path);
+    return rowCount(df.sparkSession(), path);
+  }
+
+  /**
+   * The number of rows of a written Parquet folder, from the files' footers: no Spark job, and
+   * exactly what a reader of the table will see.
+   */
+  public static long rowCount(org.apache.spark.sql.SparkSession spark, String path) {
+    org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+    org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(path);
+    long n = 0;
+    try {
+      org.apache.hadoop.fs.FileSystem fs = dir.getFileSystem(conf);
+      for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(dir)) {
+        String name = f.getPath().getName();
+        if (f.isFile() && name.endsWith(".parquet") && !name.startsWith(".") && !name.startsWith("_")) {
+          try (org.apache.parquet.hadoop.ParquetFileReader r = org.apache.parquet.hadoop.ParquetFileReader.open(
+              org.apache.parquet.hadoop.util.HadoopInputFile.fromStatus(f, conf))) {
+            n += r.getRecordCount();
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the row count of " + path, e);
+    }
     return n;
   }
 
@@ -38,7 +61,7 @@ public final class TableWriter {
     df.write().mode(SaveMode.ErrorIfExists).parquet(path);
     Dataset<Row> back = df.sparkSession().read().parquet(path);
     if (counts != null) {
-      counts.put(name, back.count());
+      counts.put(name, rowCount(df.sparkSession(), path));
     }
     return back;
   }

@@ -83,14 +83,49 @@ public final class Pipeline {
   private static Result runInto(SparkSession spark, RunRequest req, RunFolder folder, Progress progress) {
     Path staging = folder.temp().resolve("_staging");
     IngestStage ingest = new IngestStage(spark, req.input(), staging, req.maxInputDate());
+    // The input files are parsed at the same time, one thread each (the parse is CPU-bound and
+    // Spark is idle meanwhile). Every thread finishes before a failure is reported, and the first
+    // failure in table order is the one reported, so a run fails the same way every time.
+    progress.stage("read inputs");
     List<StagedFile> staged = new ArrayList<>();
-    for (InputTable t : InputTable.values()) {
-      progress.stage("read " + t.fileBase());
-      StagedFile f = ingest.stage(t);
-      progress.done(f == null ? "(not given)" : f.fileName() + ": " + f.read() + " records");
-      if (f != null) {
-        staged.add(f);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        InputTable.values().length, r -> {
+          Thread t = new Thread(r, "outcomes-ingest");
+          t.setDaemon(true);
+          return t;
+        });
+    try {
+      List<java.util.concurrent.Future<StagedFile>> futures = new ArrayList<>();
+      for (InputTable t : InputTable.values()) {
+        futures.add(pool.submit(() -> ingest.stage(t)));
       }
+      StringBuilder detail = new StringBuilder();
+      RuntimeException failure = null;
+      for (java.util.concurrent.Future<StagedFile> f : futures) {
+        try {
+          StagedFile file = f.get();
+          if (file != null) {
+            staged.add(file);
+            detail.append(detail.length() == 0 ? "" : ", ").append(file.fileName()).append(": ")
+                .append(file.read()).append(" records");
+          }
+        } catch (java.util.concurrent.ExecutionException e) {
+          if (failure == null) {
+            failure = e.getCause() instanceof RuntimeException re ? re
+                : e.getCause() instanceof Error err ? rethrow(err)
+                : new IllegalStateException(e.getCause());
+          }
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+      progress.done(detail.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the inputs", e);
+    } finally {
+      pool.shutdownNow();
     }
     StagedFile clients = staged.size() > 2 ? staged.get(2) : null;
 
@@ -161,6 +196,10 @@ public final class Pipeline {
     RunManifest.write(folder.temp().resolve("run.json"), req, settings, staged, v.accounting(), rows,
         timings, progress.jobs(), spark.version());
     return new Result(folder.target(), asOf, v.accounting(), rows, timings, claims);
+  }
+
+  private static RuntimeException rethrow(Error e) {
+    throw e;
   }
 
   private static String summary(Map<String, Accounting> acc) {

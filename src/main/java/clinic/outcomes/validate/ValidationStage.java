@@ -4,6 +4,10 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.hash;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.xxhash64;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -88,20 +92,29 @@ public final class ValidationStage {
     p = p.persist(StorageLevel.MEMORY_AND_DISK());
     accounting.put(scores.fileName(), account(p, scores));
 
-    Dataset<Row> rejects = rejects(s, sessions).unionByName(rejects(p, scores));
+    Dataset<Row> rejects = rejects(s, sessions, accounting.get(sessions.fileName()))
+        .unionByName(rejects(p, scores, accounting.get(scores.fileName())));
     Dataset<Row> acceptedClients = null;
     if (clients != null) {
       Dataset<Row> c = judge(read(clients), noExtraReasons(), col("client_id"));
       c = c.persist(StorageLevel.MEMORY_AND_DISK());
       accounting.put(clients.fileName(), account(c, clients));
-      rejects = rejects.unionByName(rejects(c, clients));
+      rejects = rejects.unionByName(rejects(c, clients, accounting.get(clients.fileName())));
       acceptedClients = accepted(c);
     }
     return new Validated(acceptedSessions, accepted(p), acceptedClients, rejects, accounting);
   }
 
+  /**
+   * The staged rows without their raw text (only rejects need it; {@link #rejects} reads it back),
+   * with the record's fingerprint shortened to two independent hashes (64 + 32 bits). Rows are
+   * compared only with rows of the same key, so a false "identical" needs two different rows of
+   * one key to collide on 96 bits: about 1 in 10^28 per pair.
+   */
   private Dataset<Row> read(StagedFile f) {
-    return spark.read().parquet(f.staging());
+    Column fp = col("fingerprint");
+    return spark.read().parquet(f.staging()).drop("raw")
+        .withColumn("fingerprint", struct(xxhash64(fp).as("h64"), hash(fp).as("h32")));
   }
 
   private static Column noExtraReasons() {
@@ -168,8 +181,17 @@ public final class ValidationStage {
         .drop("raw", "fingerprint", "row_reasons", "reasons", "status");
   }
 
-  private static Dataset<Row> rejects(Dataset<Row> judged, StagedFile f) {
-    return judged.filter(col("status").equalTo("rejected"))
-        .select(lit(f.fileName()).as("file"), col("line"), col("reasons"), col("raw"));
+  /** The rejected rows with their raw text, read back from the staged file by line. */
+  private Dataset<Row> rejects(Dataset<Row> judged, StagedFile f, Accounting a) {
+    Dataset<Row> rejected = judged.filter(col("status").equalTo("rejected"))
+        .select(lit(f.fileName()).as("file"), col("line"), col("reasons"));
+    if (a.rejected() <= BROADCAST_REJECTS) {
+      rejected = broadcast(rejected);
+    }
+    Dataset<Row> raw = spark.read().parquet(f.staging()).select("line", "raw");
+    return rejected.join(raw, "line").select("file", "line", "reasons", "raw");
   }
+
+  /** Up to this many rejects of one file are joined to their raw text without a shuffle. */
+  private static final long BROADCAST_REJECTS = 500_000;
 }
