@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Dataset;
@@ -28,7 +29,9 @@ public final class MonthlyStage {
             .agg(
                 count(lit(1)).as("sessions"),
                 countDistinct("client_id").as("clients"),
-                avg(col("nrs_before").minus(col("nrs_after"))).as("mean_session_relief"),
+                // in whole tenths: a sum of integers is exact, so the same in any partitioning
+                avg(round(col("nrs_before").multiply(10)).minus(round(col("nrs_after").multiply(10))))
+                    .divide(10).as("mean_session_relief"),
                 count(when(col("adverse_event").notEqual("none"), 1))
                     .divide(count(col("adverse_event"))).as("adverse_event_rate"));
     Dataset<Row> started =
@@ -40,7 +43,7 @@ public final class MonthlyStage {
             .join(episodes.select("episode_id", "month"), "episode_id")
             .groupBy("month")
             .agg(
-                avg("improvement").as("mean_course_improvement"),
+                avg("improvement_tenths").divide(10).as("mean_course_improvement"),
                 avg(when(col("responder_mcid"), 1.0).otherwise(0.0)).as("responder_rate_mcid"));
     return s.join(started, new String[] {"month"}, "full_outer")
         .join(closed, new String[] {"month"}, "full_outer")

@@ -41,11 +41,11 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--job", paramLabel = "FILE", description = "A job file (jobs/*.yaml: input, output, settings, report, claims, queries); options given here override it. See docs/jobs.md.")
   Path job;
 
-  @Option(names = "--input", paramLabel = "DIR", description = "Input folder (default: the job's, else sample-data).")
-  Path input;
+  @Option(names = "--input", paramLabel = "DIR", description = "Input folder: a path or a Hadoop URI such as hdfs://nn/clinic/in (default: the job's, else sample-data).")
+  String input;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output folder, replaced only when the run completes (default: the job's, else out).")
-  Path out;
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder, a path or a Hadoop URI, replaced only when the run completes (default: the job's, else out).")
+  String out;
 
   @Option(names = "--month", paramLabel = "YYYY-MM", description = "Month of the monthly report (default: the job's, else the latest month in the data).")
   String month;
@@ -53,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "As-of date: the last valid input date and the reference for open/closed episodes (default: the run date for validity, the latest accepted date for closing).")
   String asOf;
 
-  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*], or the one spark-submit gives).")
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: the one spark-submit gives, else the job's, else local[*]).")
   String master;
 
   @Option(names = "--claims", paramLabel = "FILE", description = "Claims file to judge (default: jobs/claims.yaml when it exists; see docs/claims.md).")
@@ -71,9 +71,14 @@ final class RunCommand implements Callable<Integer> {
     PrintStream out = System.out;
     try {
       JobFile jobFile = job == null ? JobFile.none() : JobFile.load(job);
-      input = input != null ? input : jobFile.input() != null ? jobFile.input() : Path.of("sample-data");
-      this.out = this.out != null ? this.out : jobFile.out() != null ? jobFile.out() : Path.of("out");
-      master = master != null ? master : jobFile.master();
+      input = input != null ? input : jobFile.input() != null ? jobFile.input() : "sample-data";
+      this.out = this.out != null ? this.out : jobFile.out() != null ? jobFile.out() : "out";
+      // Under spark-submit its --master is a system property by now, and wins over the job file's.
+      master = master != null ? master : System.getProperty("spark.master") != null ? null : jobFile.master();
+      if (!jobFile.queries().isEmpty() && localPath(this.out) == null) {
+        throw new SettingsException("the job's queries need a local output folder, not " + this.out
+            + " (run them with `outcomes sql` where the folder is)");
+      }
       claims = claims != null ? claims : jobFile.claims();
       YearMonth reportMonth = month != null ? parseMonth(month) : jobFile.month();
       Settings settings = jobFile.settings();
@@ -85,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
       String report = jobFile.report() != null ? jobFile.report() : "both";
       RunRequest req = new RunRequest(input, this.out, settings, LocalDate.now(), claimList, report, reportMonth);
       out.println("outcomes: reading " + input + " into " + this.out);
-      Path scratch = this.out.toAbsolutePath().resolveSibling("." + this.out.getFileName() + ".spark");
+      Path scratch = scratchFolder(this.out);
       boolean ownSession = SparkSession.getActiveSession().isEmpty();
       SparkSession spark = Sparks.session(master, scratch);
       Pipeline.Result r;
@@ -97,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
           clinic.outcomes.output.RunFolder.deleteTree(scratch);
         }
       }
-      printEnd(r, out);
+      printEnd(r, req, out);
       runQueries(jobFile, out);
       List<String> failing = r.claims().stream()
           .filter(c -> failVerdicts.contains(c.verdict().name().toLowerCase(Locale.ROOT)))
@@ -125,17 +130,18 @@ final class RunCommand implements Callable<Integer> {
     if (jobFile.queries().isEmpty()) {
       return;
     }
-    Path scratch = this.out.toAbsolutePath().resolveSibling("." + this.out.getFileName() + ".spark");
+    Path local = localPath(this.out);
+    Path scratch = scratchFolder(this.out);
     boolean own = SparkSession.getActiveSession().isEmpty();
     SparkSession spark = Sparks.session(master, scratch);
     try {
-      SqlRunner runner = new SqlRunner(spark, this.out);
+      SqlRunner runner = new SqlRunner(spark, local);
       for (Map.Entry<String, Path> q : jobFile.queries().entrySet()) {
         Dataset<Row> result = runner.query(SqlRunner.readQuery(q.getValue()));
         console.println();
         console.println("Query " + q.getKey() + " (" + q.getValue() + "):");
         SqlRunner.print(result, 50, console);
-        Path target = this.out.resolve("adhoc");
+        Path target = local.resolve("adhoc");
         Files.createDirectories(target);
         SqlRunner.write(result, target.resolve(q.getKey() + ".csv"));
         console.println("written to " + target.resolve(q.getKey() + ".csv"));
@@ -192,7 +198,34 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static void printEnd(Pipeline.Result r, PrintStream out) {
+  /** The local form of a location (a plain path or a {@code file:} URI), or null for another file system. */
+  static Path localPath(String location) {
+    int colon = location.indexOf(':');
+    int slash = location.indexOf('/');
+    boolean hasScheme = colon > 0 && (slash < 0 || colon < slash);
+    if (!hasScheme) {
+      return Path.of(location);
+    }
+    if (location.regionMatches(true, 0, "file:", 0, 5)) {
+      return Path.of(new org.apache.hadoop.fs.Path(location).toUri().getPath());
+    }
+    return null;
+  }
+
+  /**
+   * Spark's scratch folder for an embedded run: beside a local output folder, else in the
+   * system's temporary folder.
+   */
+  private static Path scratchFolder(String out) {
+    Path local = localPath(out);
+    if (local != null && local.toAbsolutePath().getParent() != null) {
+      Path abs = local.toAbsolutePath();
+      return abs.resolveSibling("." + abs.getFileName() + ".spark");
+    }
+    return Path.of(System.getProperty("java.io.tmpdir"), "outcomes-" + ProcessHandle.current().pid() + ".spark");
+  }
+
+  private static void printEnd(Pipeline.Result r, RunRequest req, PrintStream out) {
     out.println();
     out.println("Accounting (read = accepted + rejected + duplicate):");
     for (Map.Entry<String, Accounting> e : r.accounting().entrySet()) {
@@ -212,9 +245,9 @@ final class RunCommand implements Callable<Integer> {
             c.explanation());
       }
     }
-    out.println("  run.json, rejects.csv" + (java.nio.file.Files.exists(r.out().resolve("report.html")) ? ", report.html" : "")
-        + (java.nio.file.Files.exists(r.out().resolve("case-study.html")) ? ", case-study.html" : "")
-        + (java.nio.file.Files.isDirectory(r.out().resolve("charts")) ? ", charts/" : ""));
+    out.println("  run.json, rejects.csv" + (req.monthlyReport() ? ", report.html" : "")
+        + (req.caseStudy() ? ", case-study.html" : "")
+        + (req.monthlyReport() || req.caseStudy() ? ", charts/" : ""));
     out.printf(Locale.ROOT, "Done in %.1f s.%n", r.timings().get("total"));
   }
 }

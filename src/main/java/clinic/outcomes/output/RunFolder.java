@@ -1,88 +1,192 @@
 package clinic.outcomes.output;
 
+import clinic.outcomes.pipeline.SettingsException;
+import clinic.outcomes.spark.Locations;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.permission.FsPermission;
 
 /**
  * A run's output folder, written in a temporary sibling folder and moved into place only when
  * complete: a run that fails or is killed leaves the previous output untouched (a killed run may
  * leave a {@code .NAME.tmp-*} folder beside it, which the next run removes).
+ *
+ * <p>The folder may be on any Hadoop file system (see {@link Locations}). Spark writes the tables
+ * straight into the temporary folder ({@link #tables()}); the driver writes its own files
+ * (run.json, rejects.csv, reports, charts) into {@link #temp()}, which is that same folder when
+ * the output is local, and otherwise a local folder copied into it at {@link #commit()}. The move
+ * into place is a rename on the output's file system: atomic on a local disk and on HDFS; on an
+ * object store (S3, GCS) a rename is a copy, so readers may see a partial folder while it runs.
  */
 public final class RunFolder {
-  private final Path target;
-  private final Path temp;
+  /** The temporary folder is private to its owner, as {@code Files.createTempDirectory} makes a local one. */
+  private static final FsPermission OWNER_ONLY = new FsPermission((short) 0700);
 
-  private RunFolder(Path target, Path temp) {
+  private final FileSystem fs;
+  private final Path target;
+  private final Path tables;
+  private final java.nio.file.Path files;
+  private final String shown;
+
+  private RunFolder(FileSystem fs, Path target, Path tables, java.nio.file.Path files, String shown) {
+    this.fs = fs;
     this.target = target;
-    this.temp = temp;
+    this.tables = tables;
+    this.files = files;
+    this.shown = shown;
   }
 
-  /** Creates the temporary folder next to {@code target}. */
-  public static RunFolder create(Path target) {
-    Path abs = target.toAbsolutePath().normalize();
+  /** Creates the temporary folder next to {@code out} (a local path or a Hadoop URI, as given). */
+  public static RunFolder create(String out, Configuration conf) {
+    Path abs;
     try {
-      Files.createDirectories(abs.getParent());
-      removeStale(abs);
-      Path temp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".tmp-");
-      return new RunFolder(abs, temp);
+      abs = Locations.qualify(out, conf);
+    } catch (UncheckedIOException | IllegalArgumentException e) {
+      throw new SettingsException("--out " + out + ": no file system to write it ("
+          + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) + ")");
+    }
+    FileSystem fs = Locations.fileSystem(abs, conf);
+    boolean local = Locations.isLocal(abs);
+    try {
+      if (abs.getParent() == null) {
+        throw new IOException("the output folder cannot be a file system's root");
+      }
+      fs.mkdirs(abs.getParent());
+      removeStale(fs, abs);
+      String prefix = "." + abs.getName() + ".tmp-";
+      if (local) {
+        java.nio.file.Path temp = Files.createTempDirectory(Locations.toLocal(abs.getParent()), prefix);
+        return new RunFolder(fs, abs, new Path("file", null, temp.toString()), temp, Locations.toLocal(abs).toString());
+      }
+      Path temp = new Path(abs.getParent(), prefix + randomSuffix());
+      if (!fs.mkdirs(temp, OWNER_ONLY)) {
+        throw new IOException("cannot create " + temp);
+      }
+      fs.setPermission(temp, OWNER_ONLY); // mkdirs applies the umask
+      return new RunFolder(fs, abs, temp, Files.createTempDirectory("outcomes-run-"), abs.toString());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a folder next to " + abs, e);
+      throw new UncheckedIOException("cannot create a folder next to " + (local ? Locations.toLocal(abs) : abs), e);
     }
   }
 
-  /** Where this run writes until {@link #commit()}. */
-  public Path temp() {
-    return temp;
+  /** Where the driver writes its files until {@link #commit()} (a local folder). */
+  public java.nio.file.Path temp() {
+    return files;
   }
 
-  /** The final location. */
-  public Path target() {
-    return target;
+  /** The temporary folder on the output's file system, where Spark writes the tables. */
+  public Path tables() {
+    return tables;
   }
 
-  /** Replaces {@code target} by the temporary folder. */
+  /** The temporary folder's intermediate tables ({@code _staging}), removed before the commit. */
+  public Path staging() {
+    return new Path(tables, "_staging");
+  }
+
+  /** Deletes {@link #staging()}. */
+  public void deleteStaging() {
+    try {
+      fs.delete(staging(), true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + staging(), e);
+    }
+  }
+
+  /** The final location: a local path, or the qualified URI of another file system. */
+  public String target() {
+    return shown;
+  }
+
+  /** Replaces the target by the temporary folder (with the driver's files copied in first). */
   public void commit() {
     try {
+      if (!files.equals(localTables())) {
+        upload();
+      }
       Path old = null;
-      if (Files.exists(target)) {
-        old = target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid());
-        deleteTree(old);
-        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+      if (fs.exists(target)) {
+        old = new Path(target.getParent(), "." + target.getName() + ".old-" + ProcessHandle.current().pid());
+        fs.delete(old, true);
+        rename(target, old);
       }
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target);
-      }
+      rename(tables, target);
       if (old != null) {
-        deleteTree(old);
+        fs.delete(old, true);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot move the finished output into " + target, e);
+      throw new UncheckedIOException("cannot move the finished output into " + shown, e);
     }
   }
 
   /** Removes the temporary folder of a failed run. */
   public void abandon() {
-    deleteTree(temp);
-  }
-
-  private static void removeStale(Path abs) throws IOException {
-    String prefix = "." + abs.getFileName() + ".tmp-";
-    try (var s = Files.list(abs.getParent())) {
-      s.filter(p -> p.getFileName().toString().startsWith(prefix)).forEach(RunFolder::deleteTree);
+    try {
+      fs.delete(tables, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + tables, e);
+    }
+    if (!files.equals(localTables())) {
+      deleteTree(files);
     }
   }
 
-  /** Deletes a folder tree if it exists. */
-  public static void deleteTree(Path root) {
+  private java.nio.file.Path localTables() {
+    return Locations.isLocal(tables) ? Locations.toLocal(tables) : null;
+  }
+
+  /** Copies the driver's local files into the temporary folder on the output's file system. */
+  private void upload() throws IOException {
+    try (Stream<java.nio.file.Path> s = Files.list(files)) {
+      for (java.nio.file.Path p : s.sorted().toList()) {
+        fs.copyFromLocalFile(false, true, new Path("file", null, p.toString()), new Path(tables, p.getFileName().toString()));
+      }
+    }
+    deleteTree(files);
+  }
+
+  private void rename(Path from, Path to) throws IOException {
+    // Hadoop's rename reports most failures by returning false rather than by an exception.
+    if (!fs.rename(from, to)) {
+      throw new IOException("cannot rename " + from + " to " + to);
+    }
+  }
+
+  private static void removeStale(FileSystem fs, Path abs) throws IOException {
+    String prefix = "." + abs.getName() + ".tmp-";
+    FileStatus[] siblings;
+    try {
+      siblings = fs.listStatus(abs.getParent());
+    } catch (FileNotFoundException e) {
+      return;
+    }
+    for (FileStatus s : siblings) {
+      if (s.getPath().getName().startsWith(prefix)) {
+        fs.delete(s.getPath(), true);
+      }
+    }
+  }
+
+  private static String randomSuffix() {
+    byte[] b = new byte[8];
+    new SecureRandom().nextBytes(b);
+    return HexFormat.of().formatHex(b);
+  }
+
+  /** Deletes a local folder tree if it exists. */
+  public static void deleteTree(java.nio.file.Path root) {
     if (root == null || !Files.exists(root)) {
       return;
     }
@@ -91,13 +195,13 @@ public final class RunFolder {
           root,
           new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+            public FileVisitResult visitFile(java.nio.file.Path file, BasicFileAttributes attrs) throws IOException {
               Files.delete(file);
               return FileVisitResult.CONTINUE;
             }
 
             @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+            public FileVisitResult postVisitDirectory(java.nio.file.Path dir, IOException exc) throws IOException {
               Files.delete(dir);
               return FileVisitResult.CONTINUE;
             }

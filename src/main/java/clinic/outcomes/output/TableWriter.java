@@ -14,15 +14,25 @@ import org.apache.spark.sql.SaveMode;
 
 /** Writes output tables as Parquet folders named after the table, directly under the run folder. */
 public final class TableWriter {
-  private final Path folder;
+  private final org.apache.hadoop.fs.Path folder;
+  private final Path files;
 
-  public TableWriter(Path folder) {
+  /**
+   * @param folder the run folder on its file system, where Spark writes the tables
+   * @param files the local folder where the driver writes {@code rejects.csv} (see {@link RunFolder#temp()})
+   */
+  public TableWriter(org.apache.hadoop.fs.Path folder, Path files) {
     this.folder = folder;
+    this.files = files;
+  }
+
+  private String table(String name) {
+    return new org.apache.hadoop.fs.Path(folder, name).toString();
   }
 
   /** Writes {@code df} as {@code folder/name/part-*.parquet}; returns its row count. */
   public long write(String name, Dataset<Row> df) {
-    String path = folder.resolve(name).toString();
+    String path = table(name);
     df.write().mode(SaveMode.ErrorIfExists).parquet(path);
     return rowCount(df.sparkSession(), path);
   }
@@ -57,7 +67,7 @@ public final class TableWriter {
    * row count in {@code counts} unless that is null (intermediate tables under {@code _staging}).
    */
   public Dataset<Row> writeAndRead(String name, Dataset<Row> df, Map<String, Long> counts) {
-    String path = folder.resolve(name).toString();
+    String path = table(name);
     df.write().mode(SaveMode.ErrorIfExists).parquet(path);
     Dataset<Row> back = df.sparkSession().read().parquet(path);
     if (counts != null) {
@@ -72,9 +82,9 @@ public final class TableWriter {
    */
   public long writeRejects(Dataset<Row> rejects) {
     Dataset<Row> sorted = rejects.orderBy("file", "line").coalesce(1).cache();
-    sorted.write().mode(SaveMode.ErrorIfExists).parquet(folder.resolve("rejects").toString());
+    sorted.write().mode(SaveMode.ErrorIfExists).parquet(table("rejects"));
     long n = 0;
-    try (BufferedWriter w = Files.newBufferedWriter(folder.resolve("rejects.csv"), StandardCharsets.UTF_8)) {
+    try (BufferedWriter w = Files.newBufferedWriter(files.resolve("rejects.csv"), StandardCharsets.UTF_8)) {
       w.write("file,line,reasons,raw\r\n");
       Iterator<Row> it = sorted.toLocalIterator();
       while (it.hasNext()) {

@@ -25,7 +25,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * field is optional; command-line options override the file. See docs/jobs.md.
  */
 public record JobFile(
-    Path input, Path out, String master, YearMonth month, Path claims, String report, Settings settings,
+    String input, String out, String master, YearMonth month, Path claims, String report, Settings settings,
     Map<String, Path> queries) {
 
   /** A job with nothing set: every value comes from options or defaults. */
@@ -81,7 +81,7 @@ public record JobFile(
         queries.put(q.getKey(), sql);
       }
     }
-    return new JobFile(path(file, "input", root), path(file, "output", root),
+    return new JobFile(location(file, "input", root), location(file, "output", root),
         string(file, "master", root.get("master")), ym, path(file, "claims", root), report, s, Map.copyOf(queries));
   }
 
@@ -157,6 +157,12 @@ public record JobFile(
       throw new SettingsException(file + ": key '" + key + "' must be a single value");
     }
     return String.valueOf(v).trim();
+  }
+
+  /** A folder as written: a local path or a Hadoop URI (see {@code clinic.outcomes.spark.Locations}). */
+  private static String location(Path file, String key, Map<String, Object> root) {
+    String v = string(file, key, root.get(key));
+    return v == null || v.isEmpty() ? null : v;
   }
 
   private static Path path(Path file, String key, Map<String, Object> root) {

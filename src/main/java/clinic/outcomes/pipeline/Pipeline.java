@@ -25,7 +25,6 @@ import clinic.outcomes.validate.Validated;
 import clinic.outcomes.validate.Validated.Accounting;
 import clinic.outcomes.validate.ValidationStage;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +45,7 @@ public final class Pipeline {
   /**
    * What a run produced.
    *
-   * @param out the output folder
+   * @param out the output folder: a local path, or the URI of another file system
    * @param asOf the as-of date used for open/closed episodes
    * @param accounting per input file
    * @param tableRows rows written per table
@@ -54,7 +53,7 @@ public final class Pipeline {
    * @param claims the verdict of every claim
    */
   public record Result(
-      Path out,
+      String out,
       LocalDate asOf,
       Map<String, Accounting> accounting,
       Map<String, Long> tableRows,
@@ -63,11 +62,11 @@ public final class Pipeline {
 
   /** Runs the job; whole-file problems throw before the output folder is touched. */
   public static Result run(SparkSession spark, RunRequest req, PrintStream log) {
-    IngestStage.requireInputs(req.input());
+    IngestStage.requireInputs(spark, req.input());
     Progress progress = new Progress(log);
     JobCounter counter = JobCounter.attach(spark);
     progress.countJobsWith(counter::jobs);
-    RunFolder folder = RunFolder.create(req.out());
+    RunFolder folder = RunFolder.create(req.out(), spark.sparkContext().hadoopConfiguration());
     try {
       Result r = runInto(spark, req, folder, progress);
       folder.commit();
@@ -81,8 +80,7 @@ public final class Pipeline {
   }
 
   private static Result runInto(SparkSession spark, RunRequest req, RunFolder folder, Progress progress) {
-    Path staging = folder.temp().resolve("_staging");
-    IngestStage ingest = new IngestStage(spark, req.input(), staging, req.maxInputDate());
+    IngestStage ingest = new IngestStage(spark, req.input(), folder.staging(), req.maxInputDate());
     // The input files are parsed at the same time, one thread each (the parse is CPU-bound and
     // Spark is idle meanwhile). Every thread finishes before a failure is reported, and the first
     // failure in table order is the one reported, so a run fails the same way every time.
@@ -130,7 +128,7 @@ public final class Pipeline {
     StagedFile clients = staged.size() > 2 ? staged.get(2) : null;
 
     progress.stage("validate");
-    TableWriter tables = new TableWriter(folder.temp());
+    TableWriter tables = new TableWriter(folder.tables(), folder.temp());
     Map<String, Long> rows = new LinkedHashMap<>();
     Validated v = new ValidationStage(spark).run(staged.get(0), staged.get(1), clients);
     // Each stage's result is written once and read back: later stages start from Parquet, not
@@ -149,7 +147,7 @@ public final class Pipeline {
     progress.stage("episodes");
     // One pass by client derives sessions, episodes, outcomes and the statistics' totals.
     ClientPass.Result derived = new ClientPass(spark, settings).run(
-        acceptedSessions, scores, acceptedClients, staging.resolve("derived").toString(),
+        acceptedSessions, scores, acceptedClients, new org.apache.hadoop.fs.Path(folder.staging(), "derived").toString(),
         rows.get("pain_scores") + v.accounting().values().stream().mapToLong(Accounting::accepted).sum());
     Dataset<Row> sessions = tables.writeAndRead("sessions", derived.sessions(), rows);
     Dataset<Row> episodes = tables.writeAndRead("episodes", derived.episodes(), rows);
@@ -186,12 +184,13 @@ public final class Pipeline {
 
     if (req.monthlyReport() || req.caseStudy()) {
       progress.stage("reports");
-      ReportStage.write(spark, folder.temp(), settings, req.month(), v.accounting(), req.monthlyReport(), req.caseStudy());
+      ReportStage.write(spark, folder.tables(), folder.temp(), settings, req.month(), v.accounting(),
+          req.monthlyReport(), req.caseStudy());
       progress.done((req.monthlyReport() ? "report.html " : "") + (req.caseStudy() ? "case-study.html " : "") + "charts/");
     }
 
     spark.catalog().clearCache();
-    RunFolder.deleteTree(staging);
+    folder.deleteStaging();
     Map<String, Double> timings = progress.timings();
     RunManifest.write(folder.temp().resolve("run.json"), req, settings, staged, v.accounting(), rows,
         timings, progress.jobs(), spark.version());

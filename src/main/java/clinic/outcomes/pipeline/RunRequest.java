@@ -9,8 +9,9 @@ import java.util.List;
 /**
  * What a run reads, writes and assumes.
  *
- * @param input folder with sessions.csv, pain_scores.csv, optional clients.csv
- * @param out output folder (replaced atomically when the run completes)
+ * @param input folder with sessions.csv, pain_scores.csv, optional clients.csv: a local path or any
+ *     Hadoop file-system URI ({@code hdfs://...}, {@code s3a://...}, {@code file:///...})
+ * @param out output folder (replaced atomically when the run completes), a path or URI as {@code input}
  * @param settings analysis settings; {@code settings.asOf()} null = the latest accepted date
  * @param runDate today's date: the last valid input date when no as-of date is given
  * @param claims the claims to judge (already loaded and checked), possibly empty
@@ -18,7 +19,13 @@ import java.util.List;
  * @param month the monthly report's month; null = the latest month in the data
  */
 public record RunRequest(
-    Path input, Path out, Settings settings, LocalDate runDate, List<Claim> claims, String report, YearMonth month) {
+    String input, String out, Settings settings, LocalDate runDate, List<Claim> claims, String report, YearMonth month) {
+
+  /** A request for local folders. */
+  public RunRequest(
+      Path input, Path out, Settings settings, LocalDate runDate, List<Claim> claims, String report, YearMonth month) {
+    this(input.toString(), out.toString(), settings, runDate, claims, report, month);
+  }
 
   /** A request without claims, writing both reports for the latest month. */
   public RunRequest(Path input, Path out, Settings settings, LocalDate runDate) {

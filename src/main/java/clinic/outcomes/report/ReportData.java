@@ -6,7 +6,10 @@ import static org.apache.spark.sql.functions.desc;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.split;
 
-import java.nio.file.Files;
+import clinic.outcomes.spark.Locations;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,40 +45,62 @@ public record ReportData(List<StatRow> stats, List<ComparisonRow> comparisons, L
   /** How many reject reasons the monthly review lists. */
   static final int TOP_REASONS = 10;
 
-  /** Reads the tables of {@code folder}. */
+  /** Reads the tables of a local run folder. */
   public static ReportData load(SparkSession spark, Path folder) {
-    List<MonthRow> months = new ArrayList<>(collect(spark, folder, "monthly", MonthRow::of));
+    return load(spark, new org.apache.hadoop.fs.Path("file", null, folder.toAbsolutePath().toString()));
+  }
+
+  /** Reads the tables of a run folder on any file system Spark reads. */
+  public static ReportData load(SparkSession spark, org.apache.hadoop.fs.Path folder) {
+    Tables t = new Tables(spark, folder);
+    List<MonthRow> months = new ArrayList<>(t.collect("monthly", MonthRow::of));
     months.sort(Comparator.comparing(MonthRow::month));
-    boolean hasClaims = Files.isDirectory(folder.resolve("claims"));
-    Dataset<Row> sessions = spark.read().parquet(folder.resolve("sessions").toString());
-    return new ReportData(collect(spark, folder, "stats", StatRow::of),
-        collect(spark, folder, "comparisons", ComparisonRow::of),
-        collect(spark, folder, "dose_response", DoseRow::of),
-        collect(spark, folder, "safety", SafetyRow::of), List.copyOf(months),
-        hasClaims ? collect(spark, folder, "claims", ClaimRow::of) : List.of(), hasClaims,
-        topReasons(spark, folder), sessions.count(), sessions.select("client_id").distinct().count(),
-        spark.read().parquet(folder.resolve("episodes").toString()).count());
+    boolean hasClaims = t.exists("claims");
+    Dataset<Row> sessions = t.read("sessions");
+    return new ReportData(t.collect("stats", StatRow::of),
+        t.collect("comparisons", ComparisonRow::of),
+        t.collect("dose_response", DoseRow::of),
+        t.collect("safety", SafetyRow::of), List.copyOf(months),
+        hasClaims ? t.collect("claims", ClaimRow::of) : List.of(), hasClaims,
+        topReasons(t), sessions.count(), sessions.select("client_id").distinct().count(),
+        t.read("episodes").count());
   }
 
-  private static <T> List<T> collect(SparkSession spark, Path folder, String table, Function<Row, T> f) {
-    Path p = folder.resolve(table);
-    if (!Files.isDirectory(p)) {
-      return List.of();
+  /** The tables of one run folder. */
+  private record Tables(SparkSession spark, org.apache.hadoop.fs.Path folder) {
+    Dataset<Row> read(String table) {
+      return spark.read().parquet(new org.apache.hadoop.fs.Path(folder, table).toString());
     }
-    List<T> out = new ArrayList<>();
-    for (Row r : spark.read().parquet(p.toString()).collectAsList()) {
-      out.add(f.apply(r));
+
+    boolean exists(String table) {
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(folder, table);
+      try {
+        return Locations.fileSystem(p, spark.sparkContext().hadoopConfiguration()).getFileStatus(p).isDirectory();
+      } catch (FileNotFoundException e) {
+        return false;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + p, e);
+      }
     }
-    return List.copyOf(out);
+
+    <T> List<T> collect(String table, Function<Row, T> f) {
+      if (!exists(table)) {
+        return List.of();
+      }
+      List<T> out = new ArrayList<>();
+      for (Row r : read(table).collectAsList()) {
+        out.add(f.apply(r));
+      }
+      return List.copyOf(out);
+    }
   }
 
-  private static Map<String, Long> topReasons(SparkSession spark, Path folder) {
+  private static Map<String, Long> topReasons(Tables t) {
     Map<String, Long> out = new LinkedHashMap<>();
-    Path p = folder.resolve("rejects");
-    if (!Files.isDirectory(p)) {
+    if (!t.exists("rejects")) {
       return out;
     }
-    List<Row> rows = spark.read().parquet(p.toString())
+    List<Row> rows = t.read("rejects")
         .select(explode(split(col("reasons"), "\\|")).as("reason"))
         .groupBy("reason").agg(count("*").as("rows"))
         .orderBy(desc("rows"), col("reason")).limit(TOP_REASONS).collectAsList();

@@ -49,10 +49,24 @@ public final class ReportStage {
    */
   public static void write(SparkSession spark, Path runFolder, Settings settings, YearMonth month,
       Map<String, Accounting> accounting, boolean monthly, boolean caseStudy) {
+    write(spark, new org.apache.hadoop.fs.Path("file", null, runFolder.toAbsolutePath().toString()), runFolder,
+        settings, month, accounting, monthly, caseStudy);
+  }
+
+  /**
+   * Writes the chosen reports, reading the tables of a run folder on any file system and writing
+   * the pages and charts into a local folder (see {@code RunFolder}).
+   *
+   * @param tables the run folder holding the tables
+   * @param runFolder the local folder to write report.html, case-study.html and charts/ into
+   * @see #write(SparkSession, Path, Settings, YearMonth, Map, boolean, boolean)
+   */
+  public static void write(SparkSession spark, org.apache.hadoop.fs.Path tables, Path runFolder, Settings settings,
+      YearMonth month, Map<String, Accounting> accounting, boolean monthly, boolean caseStudy) {
     if (!monthly && !caseStudy) {
       return;
     }
-    ReportData data = ReportData.load(spark, runFolder);
+    ReportData data = ReportData.load(spark, tables);
     Path charts = runFolder.resolve("charts");
     if (monthly) {
       YearMonth m = reviewMonth(data, month);

@@ -10,7 +10,8 @@ public final class Sparks {
   /**
    * Returns a session for the given master. When {@code master} is null and the JVM was not
    * started by {@code spark-submit} (no {@code spark.master} property), the session runs embedded
-   * as {@code local[*]} bound to 127.0.0.1 with its scratch files under {@code scratchDir}.
+   * as {@code local[*]} bound to 127.0.0.1 with its scratch files under {@code scratchDir}. Under
+   * {@code spark-submit} a null {@code master} keeps the one it gave.
    */
   public static SparkSession session(String master, Path scratchDir) {
     SparkSession.Builder b = SparkSession.builder().appName("outcomes");
@@ -32,6 +33,14 @@ public final class Sparks {
         b.config("spark.local.dir", scratchDir.toAbsolutePath().toString());
       }
     }
+    if (!local && System.getProperty("spark.master") == null) {
+      // The launcher itself is the driver of a cluster run (--master): unlike spark-submit, nothing
+      // ships this project's classes to the executors, so name the jar that holds them.
+      String jar = applicationJar();
+      if (jar != null) {
+        b.config("spark.jars", jar);
+      }
+    }
     b.config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.parquet.compression.codec", "snappy")
         .config("spark.sql.maxPlanStringLength", "200000")
@@ -42,5 +51,27 @@ public final class Sparks {
         // Undefined ratios (0/0) become null, never an error: statistics report them as null.
         .config("spark.sql.ansi.enabled", "false");
     return b.getOrCreate();
+  }
+
+  /**
+   * The jar for executors when the launcher drives a cluster: {@code outcomes-spark-submit.jar}
+   * (the project with its non-Spark dependencies) beside the jar this class was loaded from, else
+   * that jar itself; null when the classes do not come from a jar (an IDE, the test suite).
+   */
+  static String applicationJar() {
+    try {
+      java.security.CodeSource source = Sparks.class.getProtectionDomain().getCodeSource();
+      if (source == null) {
+        return null;
+      }
+      Path jar = Path.of(source.getLocation().toURI());
+      if (!jar.getFileName().toString().endsWith(".jar")) {
+        return null;
+      }
+      Path full = jar.resolveSibling("outcomes-spark-submit.jar");
+      return (java.nio.file.Files.isRegularFile(full) ? full : jar).toAbsolutePath().toString();
+    } catch (java.net.URISyntaxException | IllegalArgumentException | SecurityException e) {
+      return null;
+    }
   }
 }

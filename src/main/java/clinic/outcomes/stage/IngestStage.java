@@ -7,11 +7,12 @@ import clinic.outcomes.ingest.HeaderMapping;
 import clinic.outcomes.ingest.InputFileException;
 import clinic.outcomes.ingest.InputTable;
 import clinic.outcomes.ingest.RowRules;
+import clinic.outcomes.spark.Locations;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.file.AccessDeniedException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,9 +20,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.security.AccessControlException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -37,32 +44,59 @@ import org.apache.spark.sql.functions;
  * <p>Why on the driver: a record's physical line number needs a sequential scan of the file
  * (quoted fields may span lines), which Spark's CSV source does not give. The pass is a single
  * streaming read; every later step (duplicates, cross-file rules, episodes, statistics) is Spark.
+ *
+ * <p>The input folder may be on any Hadoop file system (see {@link Locations}); files are named in
+ * messages as the user gave the folder. The staging files go to the run's temporary folder on
+ * the output's file system, where a cluster's executors can read them.
  */
 public final class IngestStage {
   private final SparkSession spark;
+  private final String input;
   private final Path inputDir;
+  private final FileSystem fs;
   private final Path stagingDir;
   private final RowRules rules;
 
-  /** {@code maxDate} is the last valid date (the run date, or {@code --as-of}). */
-  public IngestStage(SparkSession spark, Path inputDir, Path stagingDir, LocalDate maxDate) {
+  /**
+   * {@code input} is the input folder as given (a local path or a Hadoop URI); {@code maxDate}
+   * is the last valid date (the run date, or {@code --as-of}).
+   */
+  public IngestStage(SparkSession spark, String input, Path stagingDir, LocalDate maxDate) {
     this.spark = spark;
-    this.inputDir = inputDir;
+    this.input = input;
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    this.inputDir = Locations.qualify(input, conf);
+    this.fs = Locations.fileSystem(inputDir, conf);
     this.stagingDir = stagingDir;
     this.rules = new RowRules(maxDate);
   }
 
-  /** Checks that the required files exist, before any work. */
-  public static void requireInputs(Path inputDir) {
-    if (!Files.isDirectory(inputDir)) {
-      throw new InputFileException(inputDir.toString(), "the input folder does not exist", 2);
+  /**
+   * Checks that the input folder and the required files exist, before any work.
+   *
+   * @throws InputFileException (exit 2) naming the folder or the missing file
+   */
+  public static void requireInputs(SparkSession spark, String input) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    Path dir;
+    FileSystem fs;
+    try {
+      dir = Locations.qualify(input, conf);
+      fs = Locations.fileSystem(dir, conf);
+    } catch (UncheckedIOException | IllegalArgumentException e) {
+      throw new InputFileException(input, "the input folder cannot be reached ("
+          + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) + ")", 2);
+    }
+    FileStatus status = status(fs, dir, input);
+    if (status == null || !status.isDirectory()) {
+      throw new InputFileException(input, "the input folder does not exist", 2);
     }
     for (InputTable t : List.of(InputTable.SESSIONS, InputTable.PAIN_SCORES)) {
-      if (locate(inputDir, t) == null) {
+      if (locate(fs, dir, t) == null) {
         throw new InputFileException(
-            inputDir.resolve(t.fileBase() + ".csv").toString(),
+            Locations.child(input, t.fileBase() + ".csv"),
             "the required file is missing (neither " + t.fileBase() + ".csv nor "
-                + t.fileBase() + ".parquet is in " + inputDir + ")",
+                + t.fileBase() + ".parquet is in " + input + ")",
             2);
       }
     }
@@ -70,19 +104,17 @@ public final class IngestStage {
 
   /** Returns the staged file of {@code table}, or null when the optional file is absent. */
   public StagedFile stage(InputTable table) {
-    Path source = locate(inputDir, table);
+    Path source = locate(fs, inputDir, table);
     if (source == null) {
       return null;
     }
-    boolean parquet = source.getFileName().toString().endsWith(".parquet");
-    String fileName = source.getFileName().toString();
-    Path staging = stagingDir.resolve(table.fileBase() + ".parquet");
+    String fileName = source.getName();
+    boolean parquet = fileName.endsWith(".parquet");
+    Path staging = new Path(stagingDir, table.fileBase() + ".parquet");
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     long[] read = {0};
     List<String> unknown;
-    try (StagingWriter out =
-        new StagingWriter(
-            new org.apache.hadoop.fs.Path(staging.toUri()), StagingColumns.of(table), conf)) {
+    try (StagingWriter out = new StagingWriter(staging, StagingColumns.of(table), conf)) {
       RecordSink sink =
           (mapping, r) -> {
             read[0]++;
@@ -91,10 +123,9 @@ public final class IngestStage {
       unknown = parquet ? stageParquet(source, table, fileName, sink) : stageCsv(source, table, fileName, sink);
     }
     return new StagedFile(
-        table.fileBase(), fileName, source.toString(), sha256(source), read[0], unknown,
-        staging.toString());
+        table.fileBase(), fileName, Locations.child(input, fileName), sha256(fs, source, fileName), read[0],
+        unknown, staging.toString());
   }
-
   /** Receives each record with the header mapping of its file. */
   @FunctionalInterface
   private interface RecordSink {
@@ -111,7 +142,7 @@ public final class IngestStage {
 
   private List<String> stageCsv(
       Path source, InputTable table, String fileName, RecordSink sink) {
-    try (CsvRecordReader reader = CsvRecordReader.open(source)) {
+    try (CsvRecordReader reader = CsvRecordReader.open(open(source, fileName), fileName)) {
       HeaderMapping mapping = HeaderMapping.resolve(table, fileName, reader.header());
       reader.forEachRemaining(r -> sink.accept(mapping, r));
       return mapping.unknownColumns();
@@ -147,31 +178,67 @@ public final class IngestStage {
     return mapping.unknownColumns();
   }
 
-  static Path locate(Path inputDir, InputTable table) {
-    Path csv = inputDir.resolve(table.fileBase() + ".csv");
-    if (Files.isRegularFile(csv)) {
-      return csv;
+  /** Opens an input file; a file that cannot be opened is a whole-file problem (exit 2). */
+  private InputStream open(Path file, String fileName) {
+    try {
+      return fs.open(file);
+    } catch (FileNotFoundException e) {
+      if (String.valueOf(e.getMessage()).contains("Permission denied")) {
+        throw new InputFileException(fileName, "cannot be read (permission denied)", 2);
+      }
+      throw new InputFileException(fileName, "is missing (looked for " + Locations.child(input, fileName) + ")", 2);
+    } catch (AccessControlException | AccessDeniedException e) {
+      throw new InputFileException(fileName, "cannot be read (permission denied)", 2);
+    } catch (IOException e) {
+      throw new InputFileException(fileName, "cannot be read (" + e.getMessage() + ")", 2);
     }
-    Path parquet = inputDir.resolve(table.fileBase() + ".parquet");
-    return Files.exists(parquet) ? parquet : null;
   }
 
-  static String sha256(Path source) {
+  /** {@code NAME.csv} when it is a file, else {@code NAME.parquet} (file or folder), else null. */
+  static Path locate(FileSystem fs, Path inputDir, InputTable table) {
+    Path csv = new Path(inputDir, table.fileBase() + ".csv");
+    FileStatus c = status(fs, csv, table.fileBase() + ".csv");
+    if (c != null && c.isFile()) {
+      return csv;
+    }
+    Path parquet = new Path(inputDir, table.fileBase() + ".parquet");
+    return status(fs, parquet, table.fileBase() + ".parquet") != null ? parquet : null;
+  }
+
+  /** The file's status, or null when it does not exist. */
+  private static FileStatus status(FileSystem fs, Path p, String shown) {
+    try {
+      return fs.getFileStatus(p);
+    } catch (FileNotFoundException e) {
+      return null;
+    } catch (IOException e) {
+      throw new InputFileException(shown, "cannot be read (" + e.getMessage() + ")", 2);
+    }
+  }
+
+  /**
+   * SHA-256 of a file, or of a folder's files (recursively, by path, skipping hidden files whose
+   * names start with '.' or '_', such as {@code _SUCCESS} and checksum files).
+   */
+  static String sha256(FileSystem fs, Path source, String fileName) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
-      List<Path> parts;
-      if (Files.isDirectory(source)) {
-        try (Stream<Path> s = Files.list(source)) {
-          parts = s.filter(p -> !p.getFileName().toString().startsWith("."))
-              .filter(p -> !p.getFileName().toString().startsWith("_"))
-              .sorted().toList();
+      List<Path> parts = new ArrayList<>();
+      if (fs.getFileStatus(source).isDirectory()) {
+        RemoteIterator<LocatedFileStatus> it = fs.listFiles(source, true);
+        while (it.hasNext()) {
+          Path p = it.next().getPath();
+          if (!p.getName().startsWith(".") && !p.getName().startsWith("_")) {
+            parts.add(p);
+          }
         }
+        parts.sort(Comparator.comparing(Path::toString));
       } else {
-        parts = List.of(source);
+        parts.add(source);
       }
       byte[] buf = new byte[1 << 16];
       for (Path p : parts) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(p), md)) {
+        try (InputStream in = new DigestInputStream(fs.open(p), md)) {
           while (in.read(buf) >= 0) {
             // digest only
           }
@@ -179,7 +246,7 @@ public final class IngestStage {
       }
       return HexFormat.of().formatHex(md.digest());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new InputFileException(fileName, "cannot be read (" + e.getMessage() + ")", 2);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -23,6 +23,7 @@ import static org.apache.spark.sql.functions.when;
 import clinic.outcomes.stage.StagedFile;
 import clinic.outcomes.validate.Validated.Accounting;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -58,7 +59,7 @@ public final class ValidationStage {
   public Validated run(StagedFile sessions, StagedFile scores, StagedFile clients) {
     Map<String, Accounting> accounting = new LinkedHashMap<>();
 
-    Dataset<Row> s = judge(read(sessions), noExtraReasons(), col("session_id"));
+    Dataset<Row> s = judge(read(sessions), List.of(), col("session_id"));
     s = s.persist(StorageLevel.MEMORY_AND_DISK());
     accounting.put(sessions.fileName(), account(s, sessions));
     Dataset<Row> acceptedSessions = accepted(s);
@@ -87,8 +88,8 @@ public final class ValidationStage {
         when(beforeAfter, concat_ws("\u0000", lit("s"), col("session_id"), col("moment"), col("measure")))
             .otherwise(concat_ws("\u0000", lit("c"), col("client_id"), col("moment"),
                 col("measure"), col("recorded_on").cast("string")));
-    p = judge(p.withColumn("_extra", array(unknownSession, dateMismatch))
-            .drop("ref_session_id", "ref_client_id", "ref_session_date"), null, scoreKey);
+    p = judge(p, List.of(unknownSession, dateMismatch), scoreKey)
+        .drop("ref_session_id", "ref_client_id", "ref_session_date");
     p = p.persist(StorageLevel.MEMORY_AND_DISK());
     accounting.put(scores.fileName(), account(p, scores));
 
@@ -96,7 +97,7 @@ public final class ValidationStage {
         .unionByName(rejects(p, scores, accounting.get(scores.fileName())));
     Dataset<Row> acceptedClients = null;
     if (clients != null) {
-      Dataset<Row> c = judge(read(clients), noExtraReasons(), col("client_id"));
+      Dataset<Row> c = judge(read(clients), List.of(), col("client_id"));
       c = c.persist(StorageLevel.MEMORY_AND_DISK());
       accounting.put(clients.fileName(), account(c, clients));
       rejects = rejects.unionByName(rejects(c, clients, accounting.get(clients.fileName())));
@@ -117,49 +118,49 @@ public final class ValidationStage {
         .withColumn("fingerprint", struct(xxhash64(fp).as("h64"), hash(fp).as("h32")));
   }
 
-  private static Column noExtraReasons() {
-    return array().cast("array<string>");
-  }
-
   /**
-   * Combines the row-rule reasons with {@code extra} reasons (or the {@code _extra} column when
-   * {@code extra} is null) and then rejects conflicting duplicates of {@code key} among passing
-   * rows. Adds {@code reasons} (sorted, {@code |}-joined, empty when accepted) and {@code status}.
+   * Combines the row-rule reasons with the {@code extras} (nullable reason columns) and then
+   * rejects conflicting duplicates of {@code key} among passing rows. Adds {@code reasons}
+   * (sorted, {@code |}-joined, empty when accepted) and {@code status}. The per-row work of an
+   * accepted row is a few comparisons: the reason text is only assembled for rows not accepted.
    */
-  private static Dataset<Row> judge(Dataset<Row> df, Column extra, Column key) {
-    if (extra != null) {
-      df = df.withColumn("_extra", extra);
+  private static Dataset<Row> judge(Dataset<Row> df, List<Column> extras, Column key) {
+    Column anyReason = col("row_reasons").notEqual("");
+    Column[] extraArray = new Column[extras.size()];
+    for (int i = 0; i < extras.size(); i++) {
+      df = df.withColumn("_x" + i, extras.get(i));
+      anyReason = anyReason.or(col("_x" + i).isNotNull());
+      extraArray[i] = col("_x" + i);
     }
-    Column rowReasons = filter(split(col("row_reasons"), "\\|"), x -> x.notEqual(""));
-    Column all = array_sort(array_distinct(
-        filter(concat(rowReasons, col("_extra")), x -> x.isNotNull())));
     // One shuffle and one sort per file: identical rows share every field, so they share the key;
     // within a key, rows ordered by fingerprint then line put each copy right after its first.
     WindowSpec byKey = Window.partitionBy(col("_key"));
     WindowSpec ordered = byKey.orderBy(col("fingerprint"), col("line"));
-    df = df.withColumn("_reasons", all)
-        .withColumn("_key", key)
+    df = df.withColumn("_key", key)
         .withColumn("_duplicate",
             coalesce(lag(col("fingerprint"), 1).over(ordered).equalTo(col("fingerprint")), lit(false)))
-        .withColumn(
-            "_passing",
-            col("_duplicate").unary_$bang().and(org.apache.spark.sql.functions.size(col("_reasons")).equalTo(0)));
+        .withColumn("_passing", col("_duplicate").unary_$bang().and(anyReason.unary_$bang()));
     // Conflicts: among passing rows of one key, more than one distinct fingerprint.
     Column passingPrint = when(col("_passing"), col("fingerprint"));
     Column conflicting =
         col("_passing").and(min(passingPrint).over(byKey).notEqual(max(passingPrint).over(byKey)));
+    Column rowReasons = filter(split(col("row_reasons"), "\\|"), x -> x.notEqual(""));
+    Column extraReasons = extras.isEmpty() ? array().cast("array<string>") : array(extraArray);
+    Column all = concat(rowReasons, extraReasons,
+        array(when(col("_conflicting"), lit("conflicting_duplicate"))));
+    Column reasonText = array_join(array_sort(array_distinct(filter(all, x -> x.isNotNull()))), "|");
     df = df.withColumn("_conflicting", conflicting)
-        .withColumn(
-            "reasons",
-            when(col("_conflicting"), array_join(array_sort(
-                    concat(col("_reasons"), array(lit("conflicting_duplicate")))), "|"))
-                .otherwise(array_join(col("_reasons"), "|")))
         .withColumn(
             "status",
             when(col("_duplicate"), lit("duplicate"))
                 .when(col("_passing").and(col("_conflicting").unary_$bang()), lit("accepted"))
-                .otherwise(lit("rejected")));
-    return df.drop("_extra", "_reasons", "_key", "_passing", "_conflicting", "_duplicate");
+                .otherwise(lit("rejected")))
+        .withColumn("reasons", when(col("status").equalTo("accepted"), lit("")).otherwise(reasonText));
+    df = df.drop("_key", "_passing", "_conflicting", "_duplicate");
+    for (int i = 0; i < extras.size(); i++) {
+      df = df.drop("_x" + i);
+    }
+    return df;
   }
 
   private static Accounting account(Dataset<Row> judged, StagedFile f) {
