@@ -20,6 +20,7 @@ import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.when;
 
+import clinic.outcomes.output.TableWriter;
 import clinic.outcomes.stage.StagedFile;
 import clinic.outcomes.validate.Validated.Accounting;
 import java.util.LinkedHashMap;
@@ -31,7 +32,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The stateful rules of the data contract, in Spark, over the staged files:
@@ -59,10 +61,9 @@ public final class ValidationStage {
   public Validated run(StagedFile sessions, StagedFile scores, StagedFile clients) {
     Map<String, Accounting> accounting = new LinkedHashMap<>();
 
-    Dataset<Row> s = judge(read(sessions), List.of(), col("session_id"));
-    s = s.persist(StorageLevel.MEMORY_AND_DISK());
-    accounting.put(sessions.fileName(), account(s, sessions));
-    Dataset<Row> acceptedSessions = accepted(s);
+    Judged s = judged(judge(read(sessions), List.of(), col("session_id")), sessions);
+    accounting.put(sessions.fileName(), s.accounting());
+    Dataset<Row> acceptedSessions = accepted(s.part("accepted"));
 
     Dataset<Row> p = read(scores);
     Dataset<Row> sessionRef =
@@ -88,22 +89,19 @@ public final class ValidationStage {
         when(beforeAfter, concat_ws("\u0000", lit("s"), col("session_id"), col("moment"), col("measure")))
             .otherwise(concat_ws("\u0000", lit("c"), col("client_id"), col("moment"),
                 col("measure"), col("recorded_on").cast("string")));
-    p = judge(p, List.of(unknownSession, dateMismatch), scoreKey)
-        .drop("ref_session_id", "ref_client_id", "ref_session_date");
-    p = p.persist(StorageLevel.MEMORY_AND_DISK());
-    accounting.put(scores.fileName(), account(p, scores));
+    Judged judgedScores = judged(judge(p, List.of(unknownSession, dateMismatch), scoreKey)
+        .drop("ref_session_id", "ref_client_id", "ref_session_date"), scores);
+    accounting.put(scores.fileName(), judgedScores.accounting());
 
-    Dataset<Row> rejects = rejects(s, sessions, accounting.get(sessions.fileName()))
-        .unionByName(rejects(p, scores, accounting.get(scores.fileName())));
+    Dataset<Row> rejects = rejects(s, sessions).unionByName(rejects(judgedScores, scores));
     Dataset<Row> acceptedClients = null;
     if (clients != null) {
-      Dataset<Row> c = judge(read(clients), List.of(), col("client_id"));
-      c = c.persist(StorageLevel.MEMORY_AND_DISK());
-      accounting.put(clients.fileName(), account(c, clients));
-      rejects = rejects.unionByName(rejects(c, clients, accounting.get(clients.fileName())));
-      acceptedClients = accepted(c);
+      Judged c = judged(judge(read(clients), List.of(), col("client_id")), clients);
+      accounting.put(clients.fileName(), c.accounting());
+      rejects = rejects.unionByName(rejects(c, clients));
+      acceptedClients = accepted(c.part("accepted"));
     }
-    return new Validated(acceptedSessions, accepted(p), acceptedClients, rejects, accounting);
+    return new Validated(acceptedSessions, accepted(judgedScores.part("accepted")), acceptedClients, rejects, accounting);
   }
 
   /**
@@ -163,30 +161,68 @@ public final class ValidationStage {
     return df;
   }
 
-  private static Accounting account(Dataset<Row> judged, StagedFile f) {
-    long accepted = 0;
-    long rejected = 0;
-    long duplicate = 0;
-    for (Row r : judged.groupBy("status").count().collectAsList()) {
-      switch (r.getString(0)) {
-        case "accepted" -> accepted = r.getLong(1);
-        case "rejected" -> rejected = r.getLong(1);
-        default -> duplicate = r.getLong(1);
-      }
+  /**
+   * A file's judged rows, written once as Parquet partitioned by status: the accounting comes from
+   * the files' footers, and each later use reads only the rows of its status.
+   */
+  private final class Judged {
+    private final String path;
+    private final StructType schema;
+    private final StagedFile file;
+
+    Judged(String path, StructType schema, StagedFile file) {
+      this.path = path;
+      this.schema = schema;
+      this.file = file;
     }
-    return new Accounting(f.read(), accepted, rejected, duplicate);
+
+    Dataset<Row> part(String status) {
+      String dir = path + "/status=" + status;
+      try {
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(dir);
+        if (!p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p)) {
+          return spark.createDataFrame(List.<Row>of(), schema);
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot read " + dir, e);
+      }
+      return spark.read().schema(schema).parquet(dir);
+    }
+
+    long count(String status) {
+      String dir = path + "/status=" + status;
+      try {
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(dir);
+        if (!p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p)) {
+          return 0;
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot read " + dir, e);
+      }
+      return TableWriter.rowCount(spark, dir);
+    }
+
+    Accounting accounting() {
+      return new Accounting(file.read(), count("accepted"), count("rejected"), count("duplicate"));
+    }
+  }
+
+  private Judged judged(Dataset<Row> df, StagedFile f) {
+    String path = f.staging() + ".judged";
+    df.write().mode(SaveMode.ErrorIfExists).partitionBy("status").parquet(path);
+    StructType schema = df.drop("status").schema();
+    return new Judged(path, schema, f);
   }
 
   private static Dataset<Row> accepted(Dataset<Row> judged) {
-    return judged.filter(col("status").equalTo("accepted"))
-        .drop("raw", "fingerprint", "row_reasons", "reasons", "status");
+    return judged.drop("raw", "fingerprint", "row_reasons", "reasons", "status");
   }
 
   /** The rejected rows with their raw text, read back from the staged file by line. */
-  private Dataset<Row> rejects(Dataset<Row> judged, StagedFile f, Accounting a) {
-    Dataset<Row> rejected = judged.filter(col("status").equalTo("rejected"))
+  private Dataset<Row> rejects(Judged judged, StagedFile f) {
+    Dataset<Row> rejected = judged.part("rejected")
         .select(lit(f.fileName()).as("file"), col("line"), col("reasons"));
-    if (a.rejected() <= BROADCAST_REJECTS) {
+    if (judged.count("rejected") <= BROADCAST_REJECTS) {
       rejected = broadcast(rejected);
     }
     Dataset<Row> raw = spark.read().parquet(f.staging()).select("line", "raw");
