@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Checks a massage clinic's case-study claims against its own anonymized records.",
-    subcommands = {RunCommand.class, SqlCommand.class, GenerateCommand.class},
+    subcommands = {RunCommand.class, SqlCommand.class, GenerateCommand.class, NotebookCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done",

@@ -8,21 +8,51 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.BooleanType;
+import org.apache.spark.sql.types.ByteType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.DoubleType;
+import org.apache.spark.sql.types.FloatType;
+import org.apache.spark.sql.types.IntegerType;
+import org.apache.spark.sql.types.LongType;
+import org.apache.spark.sql.types.ShortType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.columns.booleans.BooleanFormatter;
+import tech.tablesaw.columns.dates.DateColumnFormatter;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
+import tech.tablesaw.columns.strings.StringColumnFormatter;
 
 /**
  * Spark SQL over a run's output tables, each registered as a view under its SPEC name
- * ({@code stats}, {@code episodes}, ...). Prints results as an aligned text table and writes them as
- * CSV (spreadsheet-safe) or Parquet.
+ * ({@code stats}, {@code episodes}, ...). Prints results as an aligned text table (a Tablesaw table
+ * on the driver) and writes them as CSV (spreadsheet-safe) or Parquet.
  */
 public final class SqlRunner {
   private final SparkSession spark;
@@ -73,41 +103,102 @@ public final class SqlRunner {
     }
   }
 
-  /** Prints up to {@code limit} rows as an aligned table; returns the number of rows shown. */
+  /**
+   * Prints up to {@code limit} rows as an aligned table (Tablesaw's printer): doubles with 4
+   * decimals, or 4 significant digits in scientific notation below 1e-4; nulls as {@code null}.
+   * Returns the number of rows shown.
+   */
   public static int print(Dataset<Row> df, int limit, PrintStream out) {
-    String[] cols = df.columns();
-    List<String[]> cells = new ArrayList<>();
-    for (Row r : df.limit(limit + 1).collectAsList()) {
-      String[] c = new String[cols.length];
-      for (int i = 0; i < cols.length; i++) {
-        c[i] = format(r.get(i));
-      }
-      cells.add(c);
-    }
-    int[] w = new int[cols.length];
-    for (int i = 0; i < cols.length; i++) {
-      w[i] = cols[i].length();
-      for (String[] c : cells) {
-        w[i] = Math.max(w[i], c[i].length());
-      }
-    }
-    StringBuilder line = new StringBuilder();
-    for (int i = 0; i < cols.length; i++) {
-      line.append(i == 0 ? "" : "  ").append(pad(cols[i], w[i], false));
-    }
-    out.println(line);
-    out.println("-".repeat(line.length()));
-    int shown = Math.min(limit, cells.size());
-    for (int r = 0; r < shown; r++) {
-      line.setLength(0);
-      for (int i = 0; i < cols.length; i++) {
-        String v = cells.get(r)[i];
-        line.append(i == 0 ? "" : "  ").append(pad(v, w[i], looksNumeric(v)));
-      }
-      out.println(line);
-    }
-    out.println(cells.size() > limit ? "(first " + limit + " rows)" : "(" + shown + " rows)");
+    List<Row> rows = df.limit(limit + 1).collectAsList();
+    int shown = Math.min(limit, rows.size());
+    Table table = table(df.schema(), rows.subList(0, shown));
+    out.println(table.printAll());
+    out.println(rows.size() > limit ? "(first " + limit + " rows)" : "(" + shown + " rows)");
     return shown;
+  }
+
+  /**
+   * The collected rows as a Tablesaw table, one column per field of {@code schema}: strings,
+   * integers, longs (also bytes and shorts as integers), doubles (and floats), booleans and dates keep
+   * their type; any other type (decimal, timestamp, array, map, struct) becomes text. Column names
+   * that repeat (a join selecting {@code id} twice) get a suffix {@code _2}, {@code _3}, ...
+   */
+  public static Table table(StructType schema, List<Row> rows) {
+    Table table = Table.create();
+    Set<String> names = new HashSet<>();
+    StructField[] fields = schema.fields();
+    for (int c = 0; c < fields.length; c++) {
+      String name = fields[c].name();
+      for (int k = 2; !names.add(name.toLowerCase(Locale.ROOT)); k++) {
+        name = fields[c].name() + "_" + k;
+      }
+      table.addColumns(column(name, fields[c].dataType(), rows, c));
+    }
+    return table;
+  }
+
+  private static Column<?> column(String name, DataType type, List<Row> rows, int c) {
+    if (type instanceof StringType) {
+      StringColumn col = StringColumn.create(name);
+      col.setPrintFormatter(new StringColumnFormatter(v -> v, "null"));
+      rows.forEach(r -> col.append(r.isNullAt(c) ? null : r.getString(c)));
+      return col;
+    }
+    if (type instanceof IntegerType || type instanceof ShortType || type instanceof ByteType) {
+      IntColumn col = IntColumn.create(name);
+      rows.forEach(r -> col.append(r.isNullAt(c) ? null : ((Number) r.get(c)).intValue()));
+      return nulls(col);
+    }
+    if (type instanceof LongType) {
+      LongColumn col = LongColumn.create(name);
+      rows.forEach(r -> col.append(r.isNullAt(c) ? null : r.getLong(c)));
+      return nulls(col);
+    }
+    if (type instanceof DoubleType || type instanceof FloatType) {
+      DoubleColumn col = DoubleColumn.create(name);
+      rows.forEach(r -> col.append(r.isNullAt(c) ? null : ((Number) r.get(c)).doubleValue()));
+      col.setPrintFormatter(new DoubleText());
+      return col;
+    }
+    if (type instanceof BooleanType) {
+      BooleanColumn col = BooleanColumn.create(name);
+      rows.forEach(r -> col.append(r.isNullAt(c) ? null : r.getBoolean(c)));
+      col.setPrintFormatter(new BooleanFormatter("true", "false", "null"));
+      return col;
+    }
+    if (type instanceof DateType) {
+      DateColumn col = DateColumn.create(name);
+      rows.forEach(r -> col.append(r.isNullAt(c) ? null : localDate(r.get(c))));
+      col.setPrintFormatter(new DateColumnFormatter(DateTimeFormatter.ISO_LOCAL_DATE, "null"));
+      return col;
+    }
+    StringColumn col = StringColumn.create(name);
+    col.setPrintFormatter(new StringColumnFormatter(v -> v, "null"));
+    rows.forEach(r -> col.append(r.isNullAt(c) ? null : String.valueOf(r.get(c))));
+    return col;
+  }
+
+  private static LocalDate localDate(Object v) {
+    return v instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) v;
+  }
+
+  private static <C extends NumericColumn<?>> C nulls(C col) {
+    NumberFormat plain = NumberFormat.getIntegerInstance(Locale.ROOT);
+    plain.setGroupingUsed(false);
+    col.setPrintFormatter(new NumberColumnFormatter(plain, "null"));
+    return col;
+  }
+
+  /** The text of a double in printed results. */
+  private static final class DoubleText extends NumberColumnFormatter {
+    DoubleText() {
+      super("null");
+    }
+
+    @Override
+    public String format(double value) {
+      return Double.isNaN(value) ? getMissingString() : SqlRunner.format(value);
+    }
   }
 
   /** Writes the result to {@code file}: Parquet when it ends in .parquet, else CSV. */
@@ -142,14 +233,5 @@ public final class SqlRunner {
       return Math.abs(d) >= 1e-4 || d == 0 ? String.format(Locale.ROOT, "%.4f", d) : String.format(Locale.ROOT, "%.3e", d);
     }
     return String.valueOf(v);
-  }
-
-  private static boolean looksNumeric(String v) {
-    return v.matches("-?[0-9.eE+-]+");
-  }
-
-  private static String pad(String s, int w, boolean right) {
-    String fill = " ".repeat(Math.max(0, w - s.length()));
-    return right ? fill + s : s + fill;
   }
 }

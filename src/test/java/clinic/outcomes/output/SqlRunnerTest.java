@@ -1,0 +1,66 @@
+package clinic.outcomes.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import clinic.outcomes.SharedSpark;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Table;
+
+/** The printed result of {@code ./outcomes sql}: a Tablesaw table with the project's number format. */
+class SqlRunnerTest {
+  private static final String VALUES = "SELECT * FROM VALUES "
+      + "('deep_tissue', 1, CAST(115 AS BIGINT), 2.63043478D, 3.677E-51D, true, DATE'2025-01-02'), "
+      + "(NULL, NULL, NULL, NULL, NULL, NULL, NULL), "
+      + "('swedish', 3, CAST(0 AS BIGINT), -0.5D, 0D, false, DATE'2024-12-31') "
+      + "AS t(`group`, k, n, mean_change, t_p, small_n, month_start)";
+
+  private static String print(Dataset<Row> df, int limit) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int shown = SqlRunner.print(df, limit, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    return shown + "\n" + bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void printsAnAlignedTableWithNullsAndTheNumberFormat() {
+    Dataset<Row> df = SharedSpark.get().sql(VALUES);
+    // Hand-derived cell texts: doubles with 4 decimals (2.63043478 -> 2.6304, -0.5 -> -0.5000, 0 ->
+    // 0.0000), below 1e-4 in scientific notation with 4 significant digits (3.677e-51); integers
+    // without grouping; SQL NULL as "null" in every type. Layout (Tablesaw's printer): headers
+    // centred, values right-aligned to the column width, "  |" after every cell.
+    String expected = String.join("\n",
+        "2",
+        "    group     |   k    |   n    |  mean_change  |     t_p     |  small_n  |  month_start  |",
+        "-".repeat(91), // Tablesaw's rule: one dash longer than the header line
+        " deep_tissue  |     1  |   115  |       2.6304  |  3.677e-51  |     true  |   2025-01-02  |",
+        "        null  |  null  |  null  |         null  |       null  |     null  |         null  |",
+        "(first 2 rows)",
+        "");
+    assertEquals(expected, print(df, 2));
+  }
+
+  @Test
+  void allRowsWithinTheLimitAreShownAndCounted() {
+    String out = print(SharedSpark.get().sql(VALUES), 50);
+    assertEquals("3", out.lines().findFirst().orElseThrow());
+    assertEquals("     swedish  |     3  |     0  |      -0.5000  |     0.0000  |    false  |   2024-12-31  |",
+        out.lines().toList().get(5));
+    assertEquals("(3 rows)", out.lines().reduce((a, b) -> b).orElseThrow());
+  }
+
+  @Test
+  void theDriverSideTableKeepsTypesAndNamesRepeatedColumnsApart() {
+    Dataset<Row> df = SharedSpark.get().sql("SELECT a.id, b.id, a.x FROM VALUES (1, 2.5D) AS a(id, x) "
+        + "JOIN VALUES (1) AS b(id) ON a.id = b.id");
+    Table t = SqlRunner.table(df.schema(), df.collectAsList());
+    assertEquals("[id, id_2, x]", t.columnNames().toString());
+    assertEquals(ColumnType.INTEGER, t.column("id").type());
+    assertEquals(ColumnType.DOUBLE, t.column("x").type());
+    assertEquals(2.5, t.doubleColumn("x").get(0));
+  }
+}
