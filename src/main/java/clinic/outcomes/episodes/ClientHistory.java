@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -505,10 +504,5 @@ public final class ClientHistory {
   public static String chronicity(Integer symptomWeeks) {
     return symptomWeeks == null ? "unknown"
         : symptomWeeks < 6 ? "acute" : symptomWeeks <= 12 ? "subacute" : "chronic";
-  }
-
-  @Override
-  public String toString() {
-    return "ClientHistory" + Objects.toString(settings);
   }
 }

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import clinic.outcomes.analysis.PairTotals;
+import clinic.outcomes.output.Partitions;
 import clinic.outcomes.episodes.ClientHistory.Client;
 import clinic.outcomes.episodes.ClientHistory.Episode;
 import clinic.outcomes.episodes.ClientHistory.NumberedVisit;
@@ -154,17 +155,7 @@ public final class ClientPass {
   }
 
   private Dataset<Row> part(String staging, String kind) {
-    // An empty kind has no folder: read it as an empty table of the union layout.
-    String path = staging + "/kind=" + kind;
-    try {
-      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
-      if (!p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p)) {
-        return spark.createDataFrame(List.<Row>of(), WITHOUT_KIND);
-      }
-    } catch (IOException ex) {
-      throw new UncheckedIOException("cannot read " + path, ex);
-    }
-    return spark.read().schema(WITHOUT_KIND).parquet(path);
+    return Partitions.read(spark, staging, "kind", kind, WITHOUT_KIND);
   }
 
   private static final StructType WITHOUT_KIND = new StructType(

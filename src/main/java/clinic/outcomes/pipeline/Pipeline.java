@@ -109,9 +109,10 @@ public final class Pipeline {
           }
         } catch (java.util.concurrent.ExecutionException e) {
           if (failure == null) {
-            failure = e.getCause() instanceof RuntimeException re ? re
-                : e.getCause() instanceof Error err ? rethrow(err)
-                : new IllegalStateException(e.getCause());
+            if (e.getCause() instanceof Error err) {
+              throw err;
+            }
+            failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
           }
         }
       }
@@ -148,7 +149,7 @@ public final class Pipeline {
     // One pass by client derives sessions, episodes, outcomes and the statistics' totals.
     ClientPass.Result derived = new ClientPass(spark, settings).run(
         acceptedSessions, scores, acceptedClients, new org.apache.hadoop.fs.Path(folder.staging(), "derived").toString(),
-        rows.get("pain_scores") + v.accounting().values().stream().mapToLong(Accounting::accepted).sum());
+        v.accounting().values().stream().mapToLong(Accounting::accepted).sum());
     Dataset<Row> sessions = tables.writeAndRead("sessions", derived.sessions(), rows);
     Dataset<Row> episodes = tables.writeAndRead("episodes", derived.episodes(), rows);
     progress.done(rows.get("episodes") + " episodes, as of " + asOf);
@@ -195,10 +196,6 @@ public final class Pipeline {
     RunManifest.write(folder.temp().resolve("run.json"), req, settings, staged, v.accounting(), rows,
         timings, progress.jobs(), spark.version());
     return new Result(folder.target(), asOf, v.accounting(), rows, timings, claims);
-  }
-
-  private static RuntimeException rethrow(Error e) {
-    throw e;
   }
 
   private static String summary(Map<String, Accounting> acc) {

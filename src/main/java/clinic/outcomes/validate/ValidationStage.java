@@ -20,7 +20,7 @@ import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.when;
 
-import clinic.outcomes.output.TableWriter;
+import clinic.outcomes.output.Partitions;
 import clinic.outcomes.stage.StagedFile;
 import clinic.outcomes.validate.Validated.Accounting;
 import java.util.LinkedHashMap;
@@ -177,29 +177,11 @@ public final class ValidationStage {
     }
 
     Dataset<Row> part(String status) {
-      String dir = path + "/status=" + status;
-      try {
-        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(dir);
-        if (!p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p)) {
-          return spark.createDataFrame(List.<Row>of(), schema);
-        }
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("cannot read " + dir, e);
-      }
-      return spark.read().schema(schema).parquet(dir);
+      return Partitions.read(spark, path, "status", status, schema);
     }
 
     long count(String status) {
-      String dir = path + "/status=" + status;
-      try {
-        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(dir);
-        if (!p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p)) {
-          return 0;
-        }
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("cannot read " + dir, e);
-      }
-      return TableWriter.rowCount(spark, dir);
+      return Partitions.count(spark, path, "status", status);
     }
 
     Accounting accounting() {
