@@ -4,6 +4,7 @@ import clinic.outcomes.analysis.StatsStage.Key;
 import clinic.outcomes.claims.Claim;
 import clinic.outcomes.claims.Evidence;
 import clinic.outcomes.claims.EvidenceSource;
+import clinic.outcomes.episodes.ClientHistory;
 import clinic.outcomes.pipeline.Settings;
 import clinic.outcomes.stats.Histogram;
 import clinic.outcomes.stats.Ols;
@@ -33,10 +34,13 @@ public final class ClaimEvidence implements EvidenceSource {
   private final Map<String, ModelSpec> models;
   private final Map<String, Ols.Accumulator> accumulators;
   private final Map<String, long[]> safety = new HashMap<>();
+  private final Map<PairTotals.SlopeKey, ? extends Map<Double, Long>> slopes;
 
   public ClaimEvidence(
-      Settings settings, StatsStage.Result stats, ComparisonStage.Result comparisons, List<Row> safetyRows) {
+      Settings settings, StatsStage.Result stats, ComparisonStage.Result comparisons, List<Row> safetyRows,
+      Map<PairTotals.SlopeKey, ? extends Map<Double, Long>> slopes) {
     this.settings = settings;
+    this.slopes = slopes;
     this.histograms = stats.histograms();
     for (Row r : stats.rows()) {
       statsRows.put(StatsStage.key(r), r);
@@ -56,7 +60,9 @@ public final class ClaimEvidence implements EvidenceSource {
       case WELCH_DIFF -> welch(c, confidence);
       case ANCOVA_DIFF -> withN(model(c.measure() + "|" + c.factor() + "|ancova", c.level(), confidence), c);
       case RISK_ADJUSTED_DIFF -> model(c.measure() + "|" + c.factor() + "|risk", c.level(), confidence);
-      case SLOPE -> model(c.measure() + "|dose", null, confidence);
+      case SLOPE -> c.model() == null || ClientHistory.BETWEEN_EPISODES.equals(c.model())
+          ? model(c.measure() + "|dose", null, confidence)
+          : withinEpisode(c, confidence);
       case ADVERSE_EVENT_RATE -> rate(safety.get(c.unit() + "|" + c.technique() + "|" + c.event()), confidence);
     };
   }
@@ -71,7 +77,23 @@ public final class ClaimEvidence implements EvidenceSource {
       return NONE;
     }
     PairedStats s = PairedStats.of(h, confidence);
+    return new Evidence(s.meanChange(), s.ciLow(), s.ciHigh(), s.n(), followupRate(c));
+  }
+
+  /** The mean of the episodes' within-episode slopes, with its Student t interval (summary measures). */
+  private Evidence withinEpisode(Claim c, double confidence) {
+    Map<Double, Long> h = slopes.get(new PairTotals.SlopeKey(c.model(), c.measure()));
+    if (h == null) {
+      return NONE;
+    }
+    PairedStats s = PairedStats.of(StatsStage.toHistogram(h), confidence);
     return new Evidence(s.meanChange(), s.ciLow(), s.ciHigh(), s.n());
+  }
+
+  /** The stats row's follow-up rate (completers / eligible) of a follow-up analysis, else null. */
+  private Double followupRate(Claim c) {
+    Row r = statsRows.get(key(c));
+    return r == null || r.isNullAt(r.fieldIndex("followup_rate")) ? null : r.getAs("followup_rate");
   }
 
   private Evidence responderRate(Claim c, double confidence) {
@@ -79,7 +101,8 @@ public final class ClaimEvidence implements EvidenceSource {
     if (r == null) {
       return NONE;
     }
-    return rate(new long[] {r.getAs(c.responder() + "_n"), r.getAs(c.responder() + "_count")}, confidence);
+    Evidence e = rate(new long[] {r.getAs(c.responder() + "_n"), r.getAs(c.responder() + "_count")}, confidence);
+    return new Evidence(e.estimate(), e.low(), e.high(), e.n(), followupRate(c));
   }
 
   private static Evidence rate(long[] nk, double confidence) {

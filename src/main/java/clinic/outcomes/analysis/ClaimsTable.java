@@ -1,6 +1,7 @@
 package clinic.outcomes.analysis;
 
 import clinic.outcomes.claims.ClaimResult;
+import clinic.outcomes.claims.ClaimsFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,7 @@ public final class ClaimsTable {
 
   static final StructType SCHEMA = new StructType()
       .add("claim_id", DataTypes.StringType, false)
+      .add("position", DataTypes.IntegerType, false)
       .add("statement", DataTypes.StringType, false)
       .add("statistic", DataTypes.StringType, false)
       .add("estimate", DataTypes.DoubleType)
@@ -32,13 +34,29 @@ public final class ClaimsTable {
 
   public static Dataset<Row> of(SparkSession spark, List<ClaimResult> results) {
     List<Row> rows = new ArrayList<>();
+    int position = 0;
     for (ClaimResult r : results) {
       rows.add(RowFactory.create(
-          r.claim().id(), r.claim().statement(), r.claim().statistic().name().toLowerCase(Locale.ROOT),
+          r.claim().id(), ++position, r.claim().statement(), r.claim().statistic().name().toLowerCase(Locale.ROOT),
           r.estimate(), r.ciLow(), r.ciHigh(), r.confidence(), r.n(), r.claim().operator().symbol(),
           r.claim().threshold(), r.claim().minN(), r.verdict().name().toLowerCase(Locale.ROOT),
           r.explanation()));
     }
     return spark.createDataFrame(rows, SCHEMA);
+  }
+
+  static final StructType UNTESTABLE = new StructType()
+      .add("position", DataTypes.IntegerType, false)
+      .add("statement", DataTypes.StringType, false)
+      .add("reason", DataTypes.StringType, false);
+
+  /** The {@code claims_untestable} table: the published sentences these records cannot test, in file order. */
+  public static Dataset<Row> untestable(SparkSession spark, List<ClaimsFile.Untestable> sentences) {
+    List<Row> rows = new ArrayList<>();
+    int position = 0;
+    for (ClaimsFile.Untestable u : sentences) {
+      rows.add(RowFactory.create(++position, u.statement(), u.reason()));
+    }
+    return spark.createDataFrame(rows, UNTESTABLE);
   }
 }

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
+import clinic.outcomes.episodes.ClientHistory;
 import clinic.outcomes.episodes.Measures;
 import clinic.outcomes.analysis.StatsStage.Key;
 import clinic.outcomes.pipeline.Settings;
@@ -16,6 +17,7 @@ import clinic.outcomes.stats.Histogram;
 import clinic.outcomes.stats.JointHistogram;
 import clinic.outcomes.stats.MultipleTesting;
 import clinic.outcomes.stats.Ols;
+import clinic.outcomes.stats.PairedStats;
 import clinic.outcomes.stats.Spearman;
 import clinic.outcomes.stats.TwoSample;
 import java.util.ArrayList;
@@ -66,14 +68,15 @@ public final class ComparisonStage {
    *     improvement_tenths, n_sessions, has_client, age_band, sex, condition, chronicity
    * @param withClients whether a clients file was given (risk-adjusted models)
    */
-  public Result run(Map<Key, Histogram> histograms, Dataset<Row> courseRows, boolean withClients) {
+  public Result run(Map<Key, Histogram> histograms, Dataset<Row> courseRows, boolean withClients,
+      Map<PairTotals.SlopeKey, ? extends Map<Double, Long>> slopes) {
     Dataset<Row> rows = withFactorLevels(courseRows).cache();
     Map<String, ModelSpec> specs = modelSpecs(histograms, rows, withClients);
     Map<String, Ols.Accumulator> accumulators = accumulateAll(rows, specs);
     Map<String, Ols.Fit> fits = new HashMap<>();
     accumulators.forEach((k, a) -> fits.put(k, Ols.fit(a, StatsStage.CONFIDENCE)));
     List<Row> comparisons = comparisonRows(histograms, specs, fits);
-    List<Row> dose = doseRows(rows, fits);
+    List<Row> dose = doseRows(rows, fits, slopes);
     rows.unpersist();
     return new Result(
         spark.createDataFrame(comparisons, COMPARISONS), spark.createDataFrame(dose, DOSE), comparisons, dose,
@@ -239,18 +242,27 @@ public final class ComparisonStage {
         o[10] = w.ciHigh();
         o[11] = w.p();
         o[12] = TwoSample.mannWhitneyP(lv, ref);
-        fillModel(o, 14, fits.get(spec.key()), i + 1);
-        fillModel(o, 18, fits.get(measure + "|" + factor + "|risk"), i + 1);
+        fillModel(o, COMPARISONS.fieldIndex("ancova_diff"), fits.get(spec.key()), i + 1);
+        fillModel(o, COMPARISONS.fieldIndex("risk_adjusted_diff"), fits.get(measure + "|" + factor + "|risk"), i + 1);
         family.add(o);
       }
-      Double[] p = family.stream().map(o -> (Double) o[11]).toArray(Double[]::new);
-      Double[] holm = MultipleTesting.holm(p);
-      for (int i = 0; i < holm.length; i++) {
-        family.get(i)[13] = holm[i];
-      }
+      holm(family, "welch_p", "holm_p");
+      holm(family, "ancova_p", "ancova_holm_p");
+      holm(family, "risk_adjusted_p", "risk_adjusted_holm_p");
       rows.addAll(family);
     }
     return rows.stream().map(RowFactory::create).toList();
+  }
+
+  /** Holm-adjusts one p column of a (measure, factor) family into another; null p-values stay out. */
+  private static void holm(List<Object[]> family, String pColumn, String holmColumn) {
+    int pi = COMPARISONS.fieldIndex(pColumn);
+    int hi = COMPARISONS.fieldIndex(holmColumn);
+    Double[] p = family.stream().map(o -> (Double) o[pi]).toArray(Double[]::new);
+    Double[] adjusted = MultipleTesting.holm(p);
+    for (int i = 0; i < adjusted.length; i++) {
+      family.get(i)[hi] = adjusted[i];
+    }
   }
 
   static String groupByOf(String factor) {
@@ -273,7 +285,8 @@ public final class ComparisonStage {
     o[at + 3] = c.p();
   }
 
-  private List<Row> doseRows(Dataset<Row> rows, Map<String, Ols.Fit> fits) {
+  private List<Row> doseRows(Dataset<Row> rows, Map<String, Ols.Fit> fits,
+      Map<PairTotals.SlopeKey, ? extends Map<Double, Long>> slopes) {
     Map<String, List<double[]>> joint = new HashMap<>();
     for (Row r : rows.groupBy("measure", "n_sessions", "improvement_tenths").count().collectAsList()) {
       joint.computeIfAbsent(r.getString(0), x -> new ArrayList<>())
@@ -282,27 +295,37 @@ public final class ComparisonStage {
     List<Row> out = new ArrayList<>();
     for (String m : Measures.ALL) {
       List<double[]> j = joint.get(m);
-      if (j == null) {
-        continue;
+      if (j != null) {
+        out.add(betweenEpisodes(m, j, fits.get(m + "|dose")));
       }
-      long n = j.stream().mapToLong(v -> (long) v[2]).sum();
-      Ols.Fit fit = fits.get(m + "|dose");
-      Ols.Coefficient slope = fit == null ? null : fit.coefficient(1);
-      double[] x = new double[j.size()];
-      double[] y = new double[j.size()];
-      long[] c = new long[j.size()];
-      for (int i = 0; i < x.length; i++) {
-        x[i] = j.get(i)[0];
-        y[i] = j.get(i)[1];
-        c[i] = (long) j.get(i)[2];
+      for (String model : List.of(ClientHistory.WITHIN_EPISODE, ClientHistory.WITHIN_EPISODE_LATE)) {
+        Map<Double, Long> h = slopes.get(new PairTotals.SlopeKey(model, m));
+        if (h != null) {
+          PairedStats s = PairedStats.of(StatsStage.toHistogram(h), StatsStage.CONFIDENCE);
+          out.add(RowFactory.create(m, model, s.n(), s.meanChange(), s.ciLow(), s.ciHigh(), s.tP(), null, null));
+        }
       }
-      Spearman.Result s = Spearman.of(new JointHistogram(x, y, c));
-      out.add(RowFactory.create(m, n,
-          slope == null ? null : slope.estimate(), slope == null ? null : slope.ciLow(),
-          slope == null ? null : slope.ciHigh(), slope == null ? null : slope.p(),
-          s == null ? null : s.rho(), s == null ? null : s.p()));
     }
     return out;
+  }
+
+  /** Course improvement on the episode's session count, over closed episodes with a course pair. */
+  private static Row betweenEpisodes(String m, List<double[]> j, Ols.Fit fit) {
+    long n = j.stream().mapToLong(v -> (long) v[2]).sum();
+    Ols.Coefficient slope = fit == null ? null : fit.coefficient(1);
+    double[] x = new double[j.size()];
+    double[] y = new double[j.size()];
+    long[] c = new long[j.size()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = j.get(i)[0];
+      y[i] = j.get(i)[1];
+      c[i] = (long) j.get(i)[2];
+    }
+    Spearman.Result s = Spearman.of(new JointHistogram(x, y, c));
+    return RowFactory.create(m, ClientHistory.BETWEEN_EPISODES, n,
+        slope == null ? null : slope.estimate(), slope == null ? null : slope.ciLow(),
+        slope == null ? null : slope.ciHigh(), slope == null ? null : slope.p(),
+        s == null ? null : s.rho(), s == null ? null : s.p());
   }
 
   static final StructType COMPARISONS = new StructType()
@@ -324,13 +347,16 @@ public final class ComparisonStage {
       .add("ancova_ci_low", DataTypes.DoubleType)
       .add("ancova_ci_high", DataTypes.DoubleType)
       .add("ancova_p", DataTypes.DoubleType)
+      .add("ancova_holm_p", DataTypes.DoubleType)
       .add("risk_adjusted_diff", DataTypes.DoubleType)
       .add("risk_adjusted_ci_low", DataTypes.DoubleType)
       .add("risk_adjusted_ci_high", DataTypes.DoubleType)
-      .add("risk_adjusted_p", DataTypes.DoubleType);
+      .add("risk_adjusted_p", DataTypes.DoubleType)
+      .add("risk_adjusted_holm_p", DataTypes.DoubleType);
 
   static final StructType DOSE = new StructType()
       .add("measure", DataTypes.StringType, false)
+      .add("model", DataTypes.StringType, false)
       .add("n", DataTypes.LongType, false)
       .add("slope", DataTypes.DoubleType)
       .add("slope_ci_low", DataTypes.DoubleType)

@@ -22,6 +22,7 @@ public final class PairTotals implements PairSink, Serializable {
     private static final long serialVersionUID = 1L;
     long n;
     long nIncomplete;
+    long nOpen;
     long nSessions;
     /** k -> {pairs, sum of earlier tenths, sum of later tenths}. */
     final TreeMap<Integer, long[]> byK = new TreeMap<>();
@@ -35,6 +36,7 @@ public final class PairTotals implements PairSink, Serializable {
     void merge(Group o) {
       n += o.n;
       nIncomplete += o.nIncomplete;
+      nOpen += o.nOpen;
       nSessions += o.nSessions;
       o.byK.forEach((k, v) -> {
         long[] a = byK.computeIfAbsent(k, x -> new long[3]);
@@ -70,6 +72,11 @@ public final class PairTotals implements PairSink, Serializable {
 
   private final HashMap<String, Integer> mcidTenths;
   private final HashMap<Key, Group> groups = new HashMap<>();
+  /** Within-episode slope models: (model, measure) -> slope (points per session) -> episodes. */
+  private final HashMap<SlopeKey, HashMap<Double, Long>> slopes = new HashMap<>();
+
+  /** A within-episode dose-response model of one measure. */
+  public record SlopeKey(String model, String measure) implements Serializable {}
 
   public PairTotals(Map<String, Integer> mcidTenths) {
     this.mcidTenths = new HashMap<>(mcidTenths);
@@ -106,10 +113,30 @@ public final class PairTotals implements PairSink, Serializable {
     g.histogram.merge(imp / (k * 10.0) + 0.0, 1L, Long::sum);
   }
 
+  @Override
+  public void open(String analysis, String measure, String groupBy, String group) {
+    groups.computeIfAbsent(new Key(analysis, measure, groupBy, group), x -> new Group()).nOpen++;
+  }
+
+  @Override
+  public void slope(String model, String measure, double pointsPerSession) {
+    slopes.computeIfAbsent(new SlopeKey(model, measure), x -> new HashMap<>())
+        .merge(pointsPerSession, 1L, Long::sum);
+  }
+
   /** Adds another partition's totals into this one. */
   public PairTotals merge(PairTotals o) {
     o.groups.forEach((k, g) -> groups.computeIfAbsent(k, x -> new Group()).merge(g));
+    o.slopes.forEach((k, h) -> {
+      HashMap<Double, Long> mine = slopes.computeIfAbsent(k, x -> new HashMap<>());
+      h.forEach((v, c) -> mine.merge(v, c, Long::sum));
+    });
     return this;
+  }
+
+  /** The within-episode slopes' histograms (live view). */
+  public Map<SlopeKey, HashMap<Double, Long>> slopes() {
+    return slopes;
   }
 
   /** The groups (live view). */

@@ -13,16 +13,16 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Turns the pair totals of {@code ClientPass} into the {@code stats} table. Spark reduces the pairs to
- * per-group sums and counts and to a histogram of the distinct improvement values per group; the
- * driver sees groups and distinct values, never rows, and hands them to the pure statistics of
- * {@code clinic.outcomes.stats}.
+ * Turns the pair totals of {@code ClientPass} into the {@code stats} table. The client pass reduces
+ * each partition's pairs to per-group exact sums, counts and a histogram of the distinct
+ * improvement values; the driver merges those, so it sees groups and distinct values, never rows,
+ * and hands them to the pure statistics of {@code clinic.outcomes.stats}.
  */
 public final class StatsStage {
   static final double CONFIDENCE = 0.95;
@@ -59,7 +59,7 @@ public final class StatsStage {
     addQValues(rows, Columns.W_P, Columns.W_Q);
     List<Row> out = new ArrayList<>();
     for (Object[] o : rows) {
-      out.add(RowFactory.create(o));
+      out.add(new GenericRowWithSchema(o, Columns.SCHEMA)); // read by column name (ClaimEvidence)
     }
     return new Result(spark.createDataFrame(out, Columns.SCHEMA), histograms, out);
   }
@@ -99,6 +99,7 @@ public final class StatsStage {
     o[Columns.N] = n;
     o[Columns.N_SESSIONS] = g.nSessions;
     o[Columns.N_INCOMPLETE] = g.nIncomplete;
+    o[Columns.N_OPEN] = g.nOpen;
     o[Columns.SMALL_N] = n < settings.minGroupN();
     o[Columns.MEAN_BEFORE] = n == 0 ? null : g.sumEarlier() / n;
     o[Columns.MEAN_AFTER] = n == 0 ? null : g.sumLater() / n;
@@ -128,24 +129,30 @@ public final class StatsStage {
     return o;
   }
 
-  /** followup_rate = completers / closed episodes with a baseline, on both follow-up analyses. */
-  private static void addFollowupRate(List<Object[]> rows) {
-    Map<List<Object>, Long> worst = new HashMap<>();
-    Map<List<Object>, Long> completers = new HashMap<>();
+  /**
+   * followup_eligible and followup_rate on both rows of each horizon: the eligible episodes are the
+   * completers' n plus their n_incomplete (eligible without a score), which is also the n of the
+   * baseline-carried-forward row; the rate is completers / eligible.
+   */
+  private void addFollowupRate(List<Object[]> rows) {
+    Map<String, String> completersOf = new HashMap<>();
+    for (String h : settings.followupHorizons().keySet()) {
+      completersOf.put(Settings.followupAnalysis(h), Settings.followupAnalysis(h));
+      completersOf.put(Settings.followupBocfAnalysis(h), Settings.followupAnalysis(h));
+    }
+    Map<List<Object>, long[]> completers = new HashMap<>();
     for (Object[] o : rows) {
-      List<Object> k = List.of(o[1], o[2], o[3]);
-      if ("followup_worst_case".equals(o[0])) {
-        worst.put(k, (Long) o[Columns.N]);
-      } else if ("followup".equals(o[0])) {
-        completers.put(k, (Long) o[Columns.N]);
+      if (completersOf.containsKey(o[0]) && completersOf.get(o[0]).equals(o[0])) {
+        completers.put(List.of(o[0], o[1], o[2], o[3]),
+            new long[] {(Long) o[Columns.N], (Long) o[Columns.N] + (Long) o[Columns.N_INCOMPLETE]});
       }
     }
     for (Object[] o : rows) {
-      if ("followup".equals(o[0]) || "followup_worst_case".equals(o[0])) {
-        List<Object> k = List.of(o[1], o[2], o[3]);
-        Long d = worst.get(k);
-        Long c = completers.getOrDefault(k, 0L);
-        o[Columns.FOLLOWUP_RATE] = d == null || d == 0 ? null : (double) c / d;
+      String c = completersOf.get(o[0]);
+      if (c != null) {
+        long[] ce = completers.getOrDefault(List.of(c, o[1], o[2], o[3]), new long[2]);
+        o[Columns.FOLLOWUP_ELIGIBLE] = ce[1];
+        o[Columns.FOLLOWUP_RATE] = ce[1] == 0 ? null : (double) ce[0] / ce[1];
       }
     }
   }
@@ -174,23 +181,25 @@ public final class StatsStage {
     static final int N = 4;
     static final int N_SESSIONS = 5;
     static final int N_INCOMPLETE = 6;
-    static final int SMALL_N = 7;
-    static final int MEAN_BEFORE = 8;
-    static final int MEAN_AFTER = 9;
-    static final int MEAN_CHANGE = 10;
-    static final int SD = 11;
-    static final int CI_LOW = 12;
-    static final int CI_HIGH = 13;
-    static final int MEDIAN = 14;
-    static final int T_P = 15;
-    static final int T_Q = 16;
-    static final int W_P = 17;
-    static final int W_Q = 18;
-    static final int W_METHOD = 19;
-    static final int W_STAT = 20;
-    static final int DZ = 21;
-    static final int RESPONDER_START = 22;
-    static final int FOLLOWUP_RATE = 37;
+    static final int N_OPEN = 7;
+    static final int FOLLOWUP_ELIGIBLE = 8;
+    static final int SMALL_N = 9;
+    static final int MEAN_BEFORE = 10;
+    static final int MEAN_AFTER = 11;
+    static final int MEAN_CHANGE = 12;
+    static final int SD = 13;
+    static final int CI_LOW = 14;
+    static final int CI_HIGH = 15;
+    static final int MEDIAN = 16;
+    static final int T_P = 17;
+    static final int T_Q = 18;
+    static final int W_P = 19;
+    static final int W_Q = 20;
+    static final int W_METHOD = 21;
+    static final int W_STAT = 22;
+    static final int DZ = 23;
+    static final int RESPONDER_START = 24;
+    static final int FOLLOWUP_RATE = 39;
 
     static {
       StructType s = new StructType()
@@ -201,6 +210,8 @@ public final class StatsStage {
           .add("n", DataTypes.LongType, false)
           .add("n_sessions", DataTypes.LongType, false)
           .add("n_incomplete", DataTypes.LongType, false)
+          .add("n_open", DataTypes.LongType, false)
+          .add("followup_eligible", DataTypes.LongType)
           .add("small_n", DataTypes.BooleanType, false)
           .add("mean_before", DataTypes.DoubleType)
           .add("mean_after", DataTypes.DoubleType)
@@ -224,6 +235,22 @@ public final class StatsStage {
             .add(r + "_ci_high", DataTypes.DoubleType);
       }
       SCHEMA = s.add("followup_rate", DataTypes.DoubleType);
+      // Every index above names its column: a shifted index fails at class load, not silently.
+      Map<String, Integer> named = Map.ofEntries(
+          Map.entry("n", N), Map.entry("n_sessions", N_SESSIONS), Map.entry("n_incomplete", N_INCOMPLETE),
+          Map.entry("n_open", N_OPEN), Map.entry("followup_eligible", FOLLOWUP_ELIGIBLE),
+          Map.entry("small_n", SMALL_N), Map.entry("mean_before", MEAN_BEFORE),
+          Map.entry("mean_after", MEAN_AFTER), Map.entry("mean_change", MEAN_CHANGE),
+          Map.entry("sd_change", SD), Map.entry("ci_low", CI_LOW), Map.entry("ci_high", CI_HIGH),
+          Map.entry("median_change", MEDIAN), Map.entry("t_p", T_P), Map.entry("t_q", T_Q),
+          Map.entry("wilcoxon_p", W_P), Map.entry("wilcoxon_q", W_Q), Map.entry("wilcoxon_method", W_METHOD),
+          Map.entry("wilcoxon_statistic", W_STAT), Map.entry("effect_dz", DZ),
+          Map.entry("mcid_n", RESPONDER_START), Map.entry("followup_rate", FOLLOWUP_RATE));
+      named.forEach((name, index) -> {
+        if (SCHEMA.fieldIndex(name) != index) {
+          throw new IllegalStateException("stats column " + name + " is at " + SCHEMA.fieldIndex(name) + ", not " + index);
+        }
+      });
     }
 
     private Columns() {}

@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param rationale why this testable form and threshold; empty when not given
  * @param statistic what is estimated
  * @param analysis for {@code MEAN_CHANGE} and {@code RESPONDER_RATE}: {@code session_relief},
- *     {@code course}, {@code trajectory}, {@code trajectory_cohort}, {@code followup} or
- *     {@code followup_worst_case}
+ *     {@code course}, {@code course_immediate}, {@code pre_treatment}, {@code trajectory},
+ *     {@code trajectory_cohort}, {@code followup_<h>} or {@code followup_<h>_bocf}
  * @param measure {@code nrs_pain}, {@code odi}, {@code rmdq} or {@code slr_deg}; null for
  *     {@code ADVERSE_EVENT_RATE}
  * @param groupBy for {@code MEAN_CHANGE} and {@code RESPONDER_RATE}: the {@code stats} table's
@@ -33,6 +33,11 @@ import java.util.Objects;
  * @param threshold in the statistic's unit: points or degrees of improvement (per session for a
  *     slope), or a proportion 0-1 for rates
  * @param minN the fewest episodes (sessions for a per-session rate) a verdict needs; default 10
+ * @param model for {@code SLOPE}: the dose-response model, {@code between_episodes} (default),
+ *     {@code within_episode} or {@code within_episode_late}
+ * @param minFollowupRate for a claim on a completers' follow-up analysis ({@code followup_3m},
+ *     ...): below this share of eligible episodes with a follow-up score the verdict is {@code
+ *     insufficient_data} (default 0.5); null for any other claim
  */
 public record Claim(
     String id,
@@ -51,7 +56,12 @@ public record Claim(
     String event,
     Operator operator,
     double threshold,
-    int minN) {
+    int minN,
+    String model,
+    Double minFollowupRate) {
+
+  /** The follow-up rate below which a completers' follow-up claim is insufficient_data. */
+  public static final double DEFAULT_MIN_FOLLOWUP_RATE = 0.5;
 
   /** The minimum n when a claim names none (SPEC "Claims"). */
   public static final int DEFAULT_MIN_N = 10;

@@ -97,6 +97,10 @@ public final class ClaimEvaluator {
         e = NO_EVIDENCE;
       }
       Verdict v = verdict(claim.operator(), claim.threshold(), e.low(), e.high(), e.n(), claim.minN());
+      if (claim.minFollowupRate() != null
+          && (e.followupRate() == null || e.followupRate() < claim.minFollowupRate())) {
+        v = Verdict.INSUFFICIENT_DATA; // the answer would rest on who chose to reply
+      }
       results.add(new ClaimResult(claim, e.estimate(), e.low(), e.high(), e.n(), confidence, v,
           Explanations.sentence(claim, e, confidence, v)));
     }

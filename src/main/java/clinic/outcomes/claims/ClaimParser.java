@@ -17,17 +17,18 @@ final class ClaimParser {
 
   private static final List<String> COMMON =
       List.of("id", "statement", "rationale", "statistic", "operator", "threshold", "min_n");
+  private static final List<String> FOLLOWUP_FIELDS = List.of("min_followup_rate");
   private static final List<String> GROUP_FIELDS = List.of("analysis", "measure", "group_by", "group");
   private static final List<String> DIFF_FIELDS = List.of("measure", "factor", "level");
 
   /** The fields of each statistic besides {@link #COMMON}. */
   static final Map<Statistic, List<String>> FIELDS = Map.of(
-      Statistic.MEAN_CHANGE, GROUP_FIELDS,
-      Statistic.RESPONDER_RATE, concat(GROUP_FIELDS, List.of("responder")),
+      Statistic.MEAN_CHANGE, concat(GROUP_FIELDS, FOLLOWUP_FIELDS),
+      Statistic.RESPONDER_RATE, concat(GROUP_FIELDS, List.of("responder", "min_followup_rate")),
       Statistic.WELCH_DIFF, DIFF_FIELDS,
       Statistic.ANCOVA_DIFF, DIFF_FIELDS,
       Statistic.RISK_ADJUSTED_DIFF, DIFF_FIELDS,
-      Statistic.SLOPE, List.of("measure"),
+      Statistic.SLOPE, List.of("measure", "model"),
       Statistic.ADVERSE_EVENT_RATE, List.of("unit", "technique", "event"));
 
   /** Every field a claim can have, in the documented order. */
@@ -79,7 +80,8 @@ final class ClaimParser {
       throw f.error("min_n", "is " + minN + "; a verdict needs an interval, so at least 2");
     }
     return new Claim(id, statement, rationale, statistic, p.analysis, p.measure, p.groupBy, p.group,
-        p.responder, p.factor, p.level, p.unit, p.technique, p.event, operator, threshold, minN);
+        p.responder, p.factor, p.level, p.unit, p.technique, p.event, operator, threshold, minN,
+        p.model, p.minFollowupRate);
   }
 
   /** The statistic-specific fields of a claim, checked. */
@@ -94,6 +96,8 @@ final class ClaimParser {
     String unit;
     String technique;
     String event;
+    String model;
+    Double minFollowupRate;
   }
 
   private Parts parts(Statistic statistic) {
@@ -105,14 +109,28 @@ final class ClaimParser {
       case MEAN_CHANGE, RESPONDER_RATE -> slice(p, statistic);
       case WELCH_DIFF, ANCOVA_DIFF, RISK_ADJUSTED_DIFF -> levels(p);
       case ADVERSE_EVENT_RATE -> adverseEvent(p);
-      default -> { }
+      case SLOPE -> p.model = oneOf("model", ClaimVocabulary.MODELS, "between_episodes");
     }
     return p;
   }
 
   private void slice(Parts p, Statistic statistic) {
-    p.analysis = oneOf("analysis", ClaimVocabulary.GROUP_BYS.keySet(), null);
-    List<String> groupBys = ClaimVocabulary.GROUP_BYS.get(p.analysis);
+    String analysis = f.text("analysis");
+    List<String> groupBys = ClaimVocabulary.groupBysOf(analysis);
+    if (groupBys == null) {
+      throw f.error("analysis", ClaimVocabulary.notOneOf(analysis, ClaimVocabulary.GROUP_BYS.keySet()));
+    }
+    p.analysis = analysis;
+    if (ClaimVocabulary.isCompletersFollowup(analysis)) {
+      double rate = f.has("min_followup_rate") ? f.number("min_followup_rate") : Claim.DEFAULT_MIN_FOLLOWUP_RATE;
+      if (rate < 0 || rate > 1) {
+        throw f.error("min_followup_rate", "is " + Numbers.plain(rate, false) + ", but a rate is a proportion from 0 to 1");
+      }
+      p.minFollowupRate = rate;
+    } else if (f.has("min_followup_rate")) {
+      throw f.error("min_followup_rate", "applies only to a completers' follow-up analysis (followup_3m, ...),"
+          + " not " + analysis);
+    }
     boolean trajectory = !groupBys.contains("overall");
     if (!f.has("group_by") && (f.has("group") || trajectory)) {
       throw f.error("group_by", "is missing (" + p.analysis + " is grouped by one of: "
@@ -228,8 +246,8 @@ final class ClaimParser {
 
   private static Set<String> allFields() {
     Set<String> all = new LinkedHashSet<>(COMMON.subList(0, 4));
-    all.addAll(List.of("analysis", "measure", "group_by", "group", "responder", "factor", "level",
-        "unit", "technique", "event"));
+    all.addAll(List.of("analysis", "measure", "group_by", "group", "responder", "min_followup_rate",
+        "factor", "level", "model", "unit", "technique", "event"));
     all.addAll(COMMON.subList(4, COMMON.size()));
     return Collections.unmodifiableSet(all);
   }

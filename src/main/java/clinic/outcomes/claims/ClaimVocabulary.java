@@ -53,11 +53,32 @@ final class ClaimVocabulary {
     List<String> trajectory = List.of("session_number_group", "technique×session_number");
     m.put("trajectory", trajectory);
     m.put("trajectory_cohort", trajectory);
+    m.put("course_immediate", m.get("course"));
+    m.put("pre_treatment", common);
     List<String> followup = concat(common, List.of("baseline_band"), attributes);
-    m.put("followup", followup);
-    m.put("followup_worst_case", followup);
+    for (String h : List.of("3m", "6m", "12m")) {
+      m.put("followup_" + h, followup);
+      m.put("followup_" + h + "_bocf", followup);
+    }
     return m;
   }
+
+  /** Follow-up analyses of any horizon label the settings may define, e.g. {@code followup_24m_bocf}. */
+  private static final Pattern FOLLOWUP = Pattern.compile("followup_[0-9]{1,3}[a-z]{1,2}(_bocf)?");
+
+  /** The group_by slices of an analysis, or null when it is not one. */
+  static List<String> groupBysOf(String analysis) {
+    List<String> g = GROUP_BYS.get(analysis);
+    return g != null || !FOLLOWUP.matcher(analysis).matches() ? g : GROUP_BYS.get("followup_3m");
+  }
+
+  /** A completers' follow-up analysis (not baseline carried forward): it has a follow-up rate. */
+  static boolean isCompletersFollowup(String analysis) {
+    return FOLLOWUP.matcher(analysis).matches() && !analysis.endsWith("_bocf");
+  }
+
+  /** Dose-response models (SPEC "Dose-response"). */
+  static final List<String> MODELS = List.of("between_episodes", "within_episode", "within_episode_late");
 
   private static List<String> concat(List<String> first, List<String> middle, List<String> last) {
     return Stream.of(first, middle, last).flatMap(List::stream).toList();

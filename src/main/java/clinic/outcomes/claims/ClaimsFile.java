@@ -47,6 +47,26 @@ public final class ClaimsFile {
    *     the file, the claim and the field
    */
   public static List<Claim> load(Path file, Set<String> knownTechniques) {
+    return loadAll(file, knownTechniques).claims();
+  }
+
+  /**
+   * A published sentence that these records cannot test, with the reason (SPEC "Claims").
+   *
+   * @param statement the sentence as published
+   * @param reason why the records cannot test it
+   */
+  public record Untestable(String statement, String reason) {}
+
+  /** The whole file: the claims in file order and the untestable sentences. */
+  public record Contents(List<Claim> claims, List<Untestable> untestable) {}
+
+  /**
+   * Loads and checks the claims and the {@code untestable:} list of a file.
+   *
+   * @see #load
+   */
+  public static Contents loadAll(Path file, Set<String> knownTechniques) {
     String name = file.toString();
     Object root = parse(name, read(file, name));
     List<?> items = claimList(name, root);
@@ -66,7 +86,36 @@ public final class ClaimsFile {
       }
       claims.add(claim);
     }
-    return List.copyOf(claims);
+    return new Contents(List.copyOf(claims), untestable(name, ((Map<?, ?>) root).get("untestable")));
+  }
+
+  private static List<Untestable> untestable(String name, Object node) {
+    if (node == null) {
+      return List.of();
+    }
+    if (!(node instanceof List<?> list)) {
+      throw new SettingsException(name + ": field 'untestable' must be a list of {statement, reason}");
+    }
+    List<Untestable> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      String where = name + ": untestable " + (i + 1) + ": ";
+      if (!(list.get(i) instanceof Map<?, ?> m)) {
+        throw new SettingsException(where + "must be a mapping with 'statement' and 'reason'");
+      }
+      for (Object k : m.keySet()) {
+        if (!"statement".equals(k) && !"reason".equals(k)) {
+          throw new SettingsException(where + "field '" + k + "' is not allowed; fields: statement, reason");
+        }
+      }
+      if (!(m.get("statement") instanceof String st) || st.isBlank()) {
+        throw new SettingsException(where + "field 'statement' is missing");
+      }
+      if (!(m.get("reason") instanceof String r) || r.isBlank()) {
+        throw new SettingsException(where + "field 'reason' is missing");
+      }
+      out.add(new Untestable(st.strip(), r.strip()));
+    }
+    return List.copyOf(out);
   }
 
   private static String read(Path file, String name) {
@@ -116,9 +165,9 @@ public final class ClaimsFile {
           + " of claims), not " + (root == null ? "an empty file" : "'" + root + "'"));
     }
     for (Object key : top.keySet()) {
-      if (!"claims".equals(key)) {
+      if (!"claims".equals(key) && !"untestable".equals(key)) {
         throw new SettingsException(name + ": top-level field '" + key + "' is not allowed; the file"
-            + " has one field, 'claims'");
+            + " has the fields 'claims' and 'untestable'");
       }
     }
     Object claims = top.get("claims");

@@ -9,5 +9,12 @@ package clinic.outcomes.claims;
  * @param high the interval's upper bound; null when undefined
  * @param n episodes behind the estimate (sessions for a per-session rate; the smaller group for a
  *     two-group difference); 0 when there is no such group
+ * @param followupRate for a completers' follow-up analysis: completers / eligible episodes; else
+ *     null
  */
-public record Evidence(Double estimate, Double low, Double high, long n) {}
+public record Evidence(Double estimate, Double low, Double high, long n, Double followupRate) {
+  /** Evidence without a follow-up rate. */
+  public Evidence(Double estimate, Double low, Double high, long n) {
+    this(estimate, low, high, n, null);
+  }
+}

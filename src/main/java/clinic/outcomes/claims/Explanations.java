@@ -1,6 +1,7 @@
 package clinic.outcomes.claims;
 
 import clinic.outcomes.claims.Wording.MeasureText;
+import java.util.Locale;
 
 /**
  * The one plain-English sentence of each verdict: what the data show, with the estimate, its
@@ -103,6 +104,13 @@ final class Explanations {
   private static String slope(Claim c, Evidence e, Numbers f, String conf) {
     MeasureText m = Wording.measure(c.measure());
     double est = e.estimate() == null ? 0 : e.estimate();
+    if (c.model() != null && c.model().startsWith("within_episode")) {
+      String span = "within_episode".equals(c.model()) ? "over the first sessions" : "over the later sessions";
+      return "within " + e.n() + " courses of care, clients' " + m.label() + " at the start of each visit "
+          + (est >= 0 ? "improved" : "worsened") + " by " + f.magnitude(est) + " " + m.unit()
+          + " per session on average " + span + " (mean per-course slope " + f.of(e.estimate()) + " " + m.unit()
+          + " per session, " + conf + " interval " + f.of(e.low()) + " to " + f.of(e.high()) + ")";
+    }
     return "across " + e.n() + " episodes of care, each additional session in a course went with "
         + f.magnitude(est) + " " + m.unit() + " " + (est >= 0 ? "more" : "less")
         + " improvement in " + m.label() + " on average (slope " + f.of(e.estimate()) + " "
@@ -122,6 +130,14 @@ final class Explanations {
 
   private static String insufficient(Claim c, Evidence e, Numbers f, String conf, String target) {
     String count = e.n() == 0 ? "no" : String.valueOf(e.n());
+    if (e.n() >= c.minN() && c.minFollowupRate() != null
+        && (e.followupRate() == null || e.followupRate() < c.minFollowupRate())) {
+      String rate = e.followupRate() == null ? "no" : "only " + String.format(Locale.ROOT, "%.0f", e.followupRate() * 100) + " %";
+      String observed = e.estimate() == null ? "" : " (observed " + observed(c, e, f) + ")";
+      return rate + " of the clients due a follow-up gave one, fewer than the "
+          + Numbers.plain(c.minFollowupRate(), true) + " % the claim needs, so the answer would rest on who"
+          + " chose to reply" + observed + "; the clinic's data are not enough to judge the claim of " + target;
+    }
     String why = e.n() < c.minN()
         ? (e.n() == 0 ? "" : "only ") + available(c, count) + ", fewer than the " + c.minN()
             + " the claim needs"
@@ -140,8 +156,11 @@ final class Explanations {
       case WELCH_DIFF, ANCOVA_DIFF, RISK_ADJUSTED_DIFF -> count + " episodes of care with "
           + Wording.measure(c.measure()).label() + " were in the smaller of the two groups compared, "
           + Wording.level(c) + " and " + Wording.reference(c);
-      case SLOPE -> count + " episodes of care had " + Wording.measure(c.measure()).label()
-          + " at the start and at the end of a course of care";
+      case SLOPE -> c.model() != null && c.model().startsWith("within_episode")
+          ? count + " courses of care reached the cohort length with " + Wording.measure(c.measure()).label()
+              + " at 3 or more visits"
+          : count + " episodes of care had " + Wording.measure(c.measure()).label()
+              + " at the start and at the end of a course of care";
       case ADVERSE_EVENT_RATE -> "session".equals(c.unit())
           ? count + " sessions recorded the adverse-event field (" + Wording.techniques(c.technique()) + ")"
           : count + " episodes of care had a session that recorded the adverse-event field ("

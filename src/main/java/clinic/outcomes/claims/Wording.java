@@ -31,17 +31,29 @@ final class Wording {
   static String later(Claim c) {
     return switch (c.analysis()) {
       case "session_relief" -> "right after a session";
-      case "course" -> "at the end of a course of care";
+      case "course" -> "at the end of a course of care (not right after a massage)";
+      case "course_immediate" -> "right after the last massage of a course of care";
+      case "pre_treatment" -> "at their first visit";
       case "trajectory", "trajectory_cohort" -> "at the start of " + visit(c);
-      default -> "at follow-up";
+      default -> "at the " + horizon(c.analysis()) + " follow-up";
     };
+  }
+
+  /** The horizon of a follow-up analysis in words: {@code followup_3m_bocf} gives "3-month". */
+  static String horizon(String analysis) {
+    String h = analysis.replace("followup_", "").replace("_bocf", "");
+    if (h.endsWith("m") && h.length() > 1 && Character.isDigit(h.charAt(0))) {
+      return h.substring(0, h.length() - 1) + "-month";
+    }
+    return h;
   }
 
   /** When the earlier score was taken, e.g. "at its start". */
   static String earlier(Claim c) {
     return switch (c.analysis()) {
       case "session_relief" -> "right before it";
-      case "course" -> "at its start";
+      case "course", "course_immediate" -> "at its start";
+      case "pre_treatment" -> "at intake, 1-30 days before it, while they waited for treatment";
       default -> "at the start of the course of care";
     };
   }
@@ -50,9 +62,11 @@ final class Wording {
   static String analysisScope(Claim c) {
     return switch (c.analysis()) {
       case "trajectory_cohort" -> ", counting only courses that reached the cohort length";
-      case "followup" -> ", counting only clients who gave a follow-up score";
-      case "followup_worst_case" -> ", counting every client without a follow-up score as unchanged";
-      default -> "";
+      default -> c.analysis().startsWith("followup_")
+          ? c.analysis().endsWith("_bocf")
+              ? ", counting every client due a follow-up who gave none as unchanged"
+              : ", counting only clients who gave a follow-up score"
+          : "";
     };
   }
 

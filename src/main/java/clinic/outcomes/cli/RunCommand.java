@@ -86,9 +86,10 @@ final class RunCommand implements Callable<Integer> {
         settings = settings.withAsOf(parseDate("--as-of", asOf));
       }
       Set<String> failVerdicts = failVerdicts();
-      List<Claim> claimList = loadClaims(settings);
+      ClaimsFile.Contents claimFile = loadClaims(settings);
       String report = jobFile.report() != null ? jobFile.report() : "both";
-      RunRequest req = new RunRequest(input, this.out, settings, LocalDate.now(), claimList, report, reportMonth);
+      RunRequest req = new RunRequest(input, this.out, settings, LocalDate.now(), claimFile.claims(), report,
+          reportMonth, claimFile.untestable());
       out.println("outcomes: reading " + input + " into " + this.out);
       Path scratch = scratchFolder(this.out);
       boolean ownSession = SparkSession.getActiveSession().isEmpty();
@@ -170,13 +171,13 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** Loads and checks the claims before any Spark work. */
-  private List<Claim> loadClaims(Settings settings) {
+  private ClaimsFile.Contents loadClaims(Settings settings) {
     Path file = claims;
     if (file == null) {
       file = Path.of("jobs", "claims.yaml");
       if (!Files.isRegularFile(file)) {
         System.out.println("outcomes: no claims file (jobs/claims.yaml not found); no claims judged");
-        return List.of();
+        return new ClaimsFile.Contents(List.of(), List.of());
       }
     } else if (!Files.isRegularFile(file)) {
       throw new SettingsException("--claims: " + file + " does not exist");
@@ -187,7 +188,7 @@ final class RunCommand implements Callable<Integer> {
       techniques.add(g);
       techniques.addAll(members);
     });
-    return ClaimsFile.load(file, techniques);
+    return ClaimsFile.loadAll(file, techniques);
   }
 
   static LocalDate parseDate(String option, String value) {

@@ -1,6 +1,5 @@
 package clinic.outcomes.episodes;
 
-import clinic.outcomes.analysis.Groups;
 import clinic.outcomes.pipeline.Settings;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Everything the SPEC derives from one client's accepted records, in plain Java (no Spark): the
@@ -20,7 +20,8 @@ import java.util.TreeSet;
  * together once ({@code ClientPass}); this class holds the rules, so they can be read and tested
  * in one place.
  *
- * <p>Rules (SPEC "Derived structure" and "Outcomes"):
+ * <p>Rules (SPEC "Derived structure"; the outcome rules are in {@link EpisodeOutcomes}, the
+ * analyses' pairs in {@link AnalysisPairs}):
  *
  * <ul>
  *   <li>Sessions are ordered by date, then {@code session_id}; a new episode starts when the gap
@@ -31,12 +32,6 @@ import java.util.TreeSet;
  *   <li>Closed by {@code discharge} when a discharge score falls on or after the episode's start
  *       and before the next episode; else by {@code gap} when the as-of date is more than the gap
  *       after the last session; else open.
- *   <li>Baseline: the {@code before} score of session 1, else the latest {@code intake} score 0-30
- *       days before session 1. Final: the {@code after} score of the last session, else the
- *       earliest {@code discharge} score 0-30 days after it. Follow-up: the earliest
- *       {@code followup} score 14-365 days after the last session and before the next episode.
- *       Ties on a date go to the lower score for earliest-picks and the higher for latest-picks.
- *   <li>All arithmetic is on integer tenths, so thresholds are exact.
  * </ul>
  */
 public final class ClientHistory {
@@ -45,8 +40,12 @@ public final class ClientHistory {
   public static final String COURSE = "course";
   public static final String TRAJECTORY = "trajectory";
   public static final String TRAJECTORY_COHORT = "trajectory_cohort";
-  public static final String FOLLOWUP = "followup";
-  public static final String FOLLOWUP_WORST_CASE = "followup_worst_case";
+  public static final String COURSE_IMMEDIATE = "course_immediate";
+  public static final String PRE_TREATMENT = "pre_treatment";
+  /** Dose-response models of the {@code dose_response} table. */
+  public static final String BETWEEN_EPISODES = "between_episodes";
+  public static final String WITHIN_EPISODE = "within_episode";
+  public static final String WITHIN_EPISODE_LATE = "within_episode_late";
 
   /** An accepted session. */
   public record Visit(
@@ -76,16 +75,32 @@ public final class ClientHistory {
     }
   }
 
-  /** One episode and measure (SPEC "Outcomes"); tenths are null where not defined. */
+  /**
+   * One episode and measure (SPEC "Outcomes"); tenths are null where not defined. Open episodes
+   * carry their interim baseline and final, flagged by {@code closed}; only closed ones form a
+   * course pair ({@link #complete()}).
+   */
   public record Outcome(
-      String episodeId, String measure, Integer baselineTenths, Integer finalTenths,
-      Integer improvementTenths, Double percent, Boolean responderMcid, Boolean responder30,
-      Boolean responder50, Integer followupTenths, Integer followupImprovementTenths,
-      LocalDate followupDate, String baselineSource, String finalSource) {
+      String episodeId, String measure, boolean closed, Integer baselineTenths, String baselineSource,
+      Integer finalTenths, String finalSource, Integer improvementTenths, Double percent,
+      Boolean responderMcid, Boolean responder30, Boolean responder50,
+      Integer finalImmediateTenths, Integer improvementImmediateTenths,
+      Integer preIntakeTenths, Integer firstBeforeTenths, Integer preTreatmentChangeTenths,
+      List<Followup> followups) {
+    /** A course pair: closed, with baseline and final. */
     public boolean complete() {
-      return baselineTenths != null && finalTenths != null;
+      return closed && baselineTenths != null && finalTenths != null;
+    }
+
+    /** A course_immediate pair: closed, with baseline and immediate final. */
+    public boolean completeImmediate() {
+      return closed && baselineTenths != null && finalImmediateTenths != null;
     }
   }
+
+  /** The follow-up of one horizon: eligibility and the chosen score (null when none). */
+  public record Followup(
+      String horizon, boolean eligible, Integer tenths, Integer improvementTenths, LocalDate date) {}
 
   /**
    * Receives one pair per (analysis, measure, group_by, group, episode): {@code k} usable rows
@@ -94,12 +109,20 @@ public final class ClientHistory {
    */
   public interface PairSink {
     void pair(String analysis, String measure, String groupBy, String group, int k, long earlierSum, long laterSum);
+
+    /** An open episode with a score of the measure: counted in {@code n_open}, never dropped. */
+    default void open(String analysis, String measure, String groupBy, String group) {}
+
+    /** One episode's within-episode slope (points per session, positive = improving). */
+    default void slope(String model, String measure, double pointsPerSession) {}
   }
 
   /** The derived records of one client. */
   public record Result(List<NumberedVisit> visits, List<Episode> episodes, List<Outcome> outcomes) {}
 
   private final Settings settings;
+  private final EpisodeOutcomes outcomeRules;
+  private final AnalysisPairs pairRules;
 
   /** {@code settings.asOf()} must be resolved (non-null). */
   public ClientHistory(Settings settings) {
@@ -107,6 +130,8 @@ public final class ClientHistory {
       throw new IllegalArgumentException("as-of date not resolved");
     }
     this.settings = settings;
+    this.outcomeRules = new EpisodeOutcomes(settings);
+    this.pairRules = new AnalysisPairs(settings);
   }
 
   /** Derives one client's records and hands its pairs to {@code pairs} (which may be null). */
@@ -139,6 +164,7 @@ public final class ClientHistory {
       }
     }
 
+    EpisodeOutcomes.Sides sides = new EpisodeOutcomes.Sides(before, after);
     List<NumberedVisit> numbered = new ArrayList<>(ordered.size());
     List<Episode> episodes = new ArrayList<>(split.size());
     List<Outcome> outcomes = new ArrayList<>();
@@ -154,12 +180,13 @@ public final class ClientHistory {
       }
       numbered.addAll(mine);
       LocalDate next = e + 1 < split.size() ? split.get(e + 1).get(0).date() : null;
-      List<Outcome> eo = outcomes(episodeId, mine, next, scores, before, after);
-      Episode episode = episode(episodeId, episodeNumber, mine, next, discharges, eo, client);
+      String closedBy = closedBy(mine, next, discharges);
+      List<Outcome> eo = outcomeRules.of(episodeId, mine, next, closedBy != null, scores, sides);
+      Episode episode = episode(episodeId, episodeNumber, mine, next, closedBy, eo, client);
       episodes.add(episode);
       outcomes.addAll(eo);
       if (pairs != null) {
-        pairs(episode, mine, eo, before, after, client, pairs);
+        pairRules.emit(episode, mine, eo, sides, pairs);
       }
     }
     return new Result(numbered, episodes, outcomes);
@@ -170,9 +197,20 @@ public final class ClientHistory {
     return m == null ? null : m.get("nrs_pain");
   }
 
+  /** {@code discharge}, {@code gap} or null (open); see the class rules. */
+  private String closedBy(List<NumberedVisit> mine, LocalDate next, TreeSet<LocalDate> discharges) {
+    LocalDate start = mine.get(0).visit().date();
+    LocalDate end = mine.get(mine.size() - 1).visit().date();
+    LocalDate firstDischarge = discharges.ceiling(start);
+    if (firstDischarge != null && (next == null || firstDischarge.isBefore(next))) {
+      return "discharge";
+    }
+    return ChronoUnit.DAYS.between(end, settings.asOf()) > settings.episodeGapDays() ? "gap" : null;
+  }
+
   private Episode episode(
       String episodeId, int number, List<NumberedVisit> mine, LocalDate next,
-      TreeSet<LocalDate> discharges, List<Outcome> outcomes, Client client) {
+      String closedBy, List<Outcome> outcomes, Client client) {
     LocalDate start = mine.get(0).visit().date();
     LocalDate end = mine.get(mine.size() - 1).visit().date();
     int n = mine.size();
@@ -188,13 +226,6 @@ public final class ClientHistory {
       }
     }
     String adherence = recorded == 0 ? "unknown" : yes * 2 >= recorded ? "adherent" : "not_adherent";
-    LocalDate firstDischarge = discharges.ceiling(start);
-    String closedBy = null;
-    if (firstDischarge != null && (next == null || firstDischarge.isBefore(next))) {
-      closedBy = "discharge";
-    } else if (ChronoUnit.DAYS.between(end, settings.asOf()) > settings.episodeGapDays()) {
-      closedBy = "gap";
-    }
     Integer nrsBaseline = null;
     for (Outcome o : outcomes) {
       if ("nrs_pain".equals(o.measure())) {
@@ -212,7 +243,7 @@ public final class ClientHistory {
   }
 
   /** The value of most sessions; a tie goes to the value seen first (lowest session number). */
-  private static String primary(List<NumberedVisit> mine, java.util.function.Function<Visit, String> f) {
+  private static String primary(List<NumberedVisit> mine, Function<Visit, String> f) {
     Map<String, Integer> counts = new LinkedHashMap<>(); // insertion order = first session
     for (NumberedVisit v : mine) {
       counts.merge(f.apply(v.visit()), 1, Integer::sum);
@@ -228,259 +259,17 @@ public final class ClientHistory {
     return best;
   }
 
-  private List<Outcome> outcomes(
-      String episodeId, List<NumberedVisit> mine, LocalDate next, List<Score> scores,
-      Map<String, Map<String, Integer>> before, Map<String, Map<String, Integer>> after) {
-    LocalDate start = mine.get(0).visit().date();
-    LocalDate end = mine.get(mine.size() - 1).visit().date();
-    TreeMap<String, Integer> before1 = new TreeMap<>();
-    TreeMap<String, Integer> afterLast = new TreeMap<>();
-    TreeSet<String> measures = new TreeSet<>();
-    for (NumberedVisit v : mine) {
-      Map<String, Integer> b = before.get(v.visit().sessionId());
-      Map<String, Integer> a = after.get(v.visit().sessionId());
-      if (b != null) {
-        measures.addAll(b.keySet());
-        if (v.sessionNumber() == 1) {
-          before1.putAll(b);
-        }
-      }
-      if (a != null) {
-        measures.addAll(a.keySet());
-        if (v.sessionNumber() == mine.size()) {
-          afterLast.putAll(a);
-        }
-      }
-    }
-    Map<String, Score> intake = new HashMap<>();
-    Map<String, Score> discharge = new HashMap<>();
-    Map<String, Score> followup = new HashMap<>();
-    for (Score s : scores) {
-      LocalDate d = s.recordedOn();
-      if (d == null) {
-        continue;
-      }
-      switch (s.moment()) {
-        case "intake" -> {
-          if (!d.isBefore(start.minusDays(30)) && !d.isAfter(start)) {
-            intake.merge(s.measure(), s, ClientHistory::later);
-          }
-        }
-        case "discharge" -> {
-          if (!d.isBefore(end) && !d.isAfter(end.plusDays(30))) {
-            discharge.merge(s.measure(), s, ClientHistory::earlier);
-          }
-        }
-        case "followup" -> {
-          if (!d.isBefore(end.plusDays(14)) && !d.isAfter(end.plusDays(365))
-              && (next == null || d.isBefore(next))) {
-            followup.merge(s.measure(), s, ClientHistory::earlier);
-          }
-        }
-        default -> { }
-      }
-    }
-    measures.addAll(intake.keySet());
-    measures.addAll(discharge.keySet());
-    measures.addAll(followup.keySet());
-    List<Outcome> out = new ArrayList<>(measures.size());
-    for (String m : measures) {
-      Integer b1 = before1.get(m);
-      Score in = intake.get(m);
-      Integer al = afterLast.get(m);
-      Score dis = discharge.get(m);
-      Score fu = followup.get(m);
-      Integer baseline = b1 != null ? b1 : in == null ? null : in.tenths();
-      String baselineSource = b1 != null ? "before" : in == null ? null : "intake";
-      Integer fin = al != null ? al : dis == null ? null : dis.tenths();
-      String finalSource = al != null ? "after" : dis == null ? null : "discharge";
-      Integer improvement = improvement(m, baseline, fin);
-      Integer dist = baseline == null ? null : Math.abs(Measures.bestTenths(m) - baseline);
-      boolean distPositive = dist != null && dist > 0;
-      Integer mcid = settings.mcidTenths().get(m);
-      Integer fuTenths = fu == null ? null : fu.tenths();
-      out.add(new Outcome(
-          episodeId, m, baseline, fin, improvement,
-          distPositive && improvement != null ? (double) improvement / dist : null,
-          improvement == null || mcid == null ? null : improvement >= mcid,
-          distPositive && improvement != null ? improvement * 100L >= dist * 30L : null,
-          distPositive && improvement != null ? improvement * 100L >= dist * 50L : null,
-          fuTenths, improvement(m, baseline, fuTenths), fu == null ? null : fu.recordedOn(),
-          baselineSource, finalSource));
-    }
-    return out;
-  }
 
-  private static Score later(Score a, Score b) {
-    int c = a.recordedOn().compareTo(b.recordedOn());
-    return c > 0 || (c == 0 && a.tenths() >= b.tenths()) ? a : b;
-  }
-
-  private static Score earlier(Score a, Score b) {
-    int c = a.recordedOn().compareTo(b.recordedOn());
-    return c < 0 || (c == 0 && a.tenths() <= b.tenths()) ? a : b;
-  }
-
-  /** Improvement (positive = better) of earlier vs later, null when either is. */
-  static Integer improvement(String measure, Integer earlier, Integer later) {
-    if (earlier == null || later == null) {
-      return null;
-    }
-    return Measures.higherIsBetter(measure) ? later - earlier : earlier - later;
-  }
-
-  // ---- pairs of every analysis -------------------------------------------------------------
-
-  /** A (group_by, group) slice of one row. */
-  private record Slice(String groupBy, String group) {}
-
-  private void pairs(
-      Episode ep, List<NumberedVisit> mine, List<Outcome> outcomes,
-      Map<String, Map<String, Integer>> before, Map<String, Map<String, Integer>> after,
-      Client client, PairSink sink) {
-    String condition = orUnknown(ep.condition());
-    // Session relief: one row per session and measure with a before or after score.
-    Accumulator relief = new Accumulator();
-    for (NumberedVisit v : mine) {
-      Map<String, Integer> b = before.getOrDefault(v.visit().sessionId(), Map.of());
-      Map<String, Integer> a = after.getOrDefault(v.visit().sessionId(), Map.of());
-      if (b.isEmpty() && a.isEmpty()) {
-        continue;
-      }
-      List<Slice> slices = new ArrayList<>();
-      slices.add(new Slice(Groups.OVERALL, "all"));
-      slices.add(new Slice(Groups.TECHNIQUE, orUnknown(v.visit().technique())));
-      techniqueGroups(v.visit().technique(), slices);
-      slices.add(new Slice(Groups.SESSION_NUMBER_GROUP, sessionNumberGroup(v.sessionNumber())));
-      slices.add(new Slice(Groups.MONTH, v.month()));
-      slices.add(new Slice(Groups.CONDITION, condition));
-      slices.add(new Slice(Groups.CHRONICITY, ep.chronicity()));
-      slices.add(new Slice(Groups.ADHERENCE, ep.adherence()));
-      slices.add(new Slice(Groups.THERAPIST, orUnknown(v.visit().therapistId())));
-      TreeSet<String> ms = new TreeSet<>(b.keySet());
-      ms.addAll(a.keySet());
-      for (String m : ms) {
-        Integer e = b.get(m);
-        Integer l = a.get(m);
-        relief.add(m, slices, e != null && l != null, e, l);
-      }
-    }
-    relief.emit(SESSION_RELIEF, sink);
-
-    List<Slice> withBucket = episodeSlices(ep, true);
-    List<Slice> noBucket = episodeSlices(ep, false);
-    Accumulator course = new Accumulator();
-    Accumulator followup = new Accumulator();
-    Accumulator worst = new Accumulator();
-    Map<String, Integer> baselines = new HashMap<>();
-    for (Outcome o : outcomes) {
-      course.add(o.measure(), withBucket, o.complete(), o.baselineTenths(), o.finalTenths());
-      if (o.baselineTenths() != null) {
-        baselines.put(o.measure(), o.baselineTenths());
-        if (ep.closed()) {
-          followup.add(o.measure(), noBucket, o.followupTenths() != null, o.baselineTenths(), o.followupTenths());
-          Integer l = o.followupTenths() != null ? o.followupTenths() : o.baselineTenths();
-          worst.add(o.measure(), noBucket, true, o.baselineTenths(), l);
-        }
-      }
-    }
-    course.emit(COURSE, sink);
-    followup.emit(FOLLOWUP, sink);
-    worst.emit(FOLLOWUP_WORST_CASE, sink);
-
-    // Trajectory: the before score of sessions 2, 3, ... against the episode's baseline.
-    Accumulator trajectory = new Accumulator();
-    Accumulator cohort = new Accumulator();
-    int h = settings.cohortSessions();
-    String technique = orUnknown(ep.primaryTechnique());
-    for (NumberedVisit v : mine) {
-      if (v.sessionNumber() < 2) {
-        continue;
-      }
-      Map<String, Integer> b = before.get(v.visit().sessionId());
-      if (b == null) {
-        continue;
-      }
-      String sng = sessionNumberGroup(v.sessionNumber());
-      List<Slice> slices = List.of(
-          new Slice(Groups.SESSION_NUMBER_GROUP, sng), new Slice(Groups.TECHNIQUE_BY_SESSION, technique + "|" + sng));
-      for (Map.Entry<String, Integer> s : b.entrySet()) {
-        Integer base = baselines.get(s.getKey());
-        if (base == null) {
-          continue;
-        }
-        trajectory.add(s.getKey(), slices, true, base, s.getValue());
-        if (ep.nSessions() >= h && v.sessionNumber() <= h) {
-          cohort.add(s.getKey(), slices, true, base, s.getValue());
-        }
-      }
-    }
-    trajectory.emit(TRAJECTORY, sink);
-    cohort.emit(TRAJECTORY_COHORT, sink);
-  }
-
-  private List<Slice> episodeSlices(Episode ep, boolean withBucket) {
-    List<Slice> slices = new ArrayList<>();
-    slices.add(new Slice(Groups.OVERALL, "all"));
-    slices.add(new Slice(Groups.TECHNIQUE, orUnknown(ep.primaryTechnique())));
-    techniqueGroups(ep.primaryTechnique(), slices);
-    if (withBucket) {
-      slices.add(new Slice(Groups.SESSION_BUCKET, ep.sessionBucket()));
-    }
-    slices.add(new Slice(Groups.MONTH, ep.month()));
-    slices.add(new Slice(Groups.BASELINE_BAND, ep.baselineBand()));
-    slices.add(new Slice(Groups.CONDITION, orUnknown(ep.condition())));
-    slices.add(new Slice(Groups.CHRONICITY, ep.chronicity()));
-    slices.add(new Slice(Groups.ADHERENCE, ep.adherence()));
-    slices.add(new Slice(Groups.THERAPIST, orUnknown(ep.primaryTherapist())));
-    return slices;
-  }
-
-  private void techniqueGroups(String technique, List<Slice> into) {
-    if (technique == null) {
-      return;
-    }
-    for (Map.Entry<String, List<String>> g : settings.techniqueGroups().entrySet()) {
-      if (g.getValue().contains(technique)) {
-        into.add(new Slice(Groups.TECHNIQUE_GROUP, g.getKey()));
-      }
-    }
-  }
-
-  /** Per (measure, slice): usable count and sums, over the rows of one episode. */
-  private static final class Accumulator {
-    private final Map<String, Map<Slice, long[]>> byMeasure = new TreeMap<>();
-
-    void add(String measure, List<Slice> slices, boolean usable, Integer earlier, Integer later) {
-      Map<Slice, long[]> m = byMeasure.computeIfAbsent(measure, x -> new LinkedHashMap<>());
-      for (Slice s : slices) {
-        long[] a = m.computeIfAbsent(s, x -> new long[3]);
-        if (usable) {
-          a[0]++;
-          a[1] += earlier;
-          a[2] += later;
-        }
-      }
-    }
-
-    void emit(String analysis, PairSink sink) {
-      for (Map.Entry<String, Map<Slice, long[]>> m : byMeasure.entrySet()) {
-        for (Map.Entry<Slice, long[]> s : m.getValue().entrySet()) {
-          long[] a = s.getValue();
-          sink.pair(analysis, m.getKey(), s.getKey().groupBy(), s.getKey().group(), (int) a[0], a[1], a[2]);
-        }
-      }
-    }
-  }
 
   // ---- small rules shared with the tables --------------------------------------------------
 
+  /** {@code YYYY-MM} of a date. */
   static String month(LocalDate d) {
     int m = d.getMonthValue();
     return d.getYear() + (m < 10 ? "-0" : "-") + m;
   }
 
-  private static String orUnknown(String v) {
+  static String orUnknown(String v) {
     return v == null ? "unknown" : v;
   }
 

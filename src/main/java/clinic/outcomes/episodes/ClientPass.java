@@ -4,13 +4,14 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import clinic.outcomes.analysis.PairTotals;
-import clinic.outcomes.output.Partitions;
 import clinic.outcomes.episodes.ClientHistory.Client;
 import clinic.outcomes.episodes.ClientHistory.Episode;
+import clinic.outcomes.episodes.ClientHistory.Followup;
 import clinic.outcomes.episodes.ClientHistory.NumberedVisit;
 import clinic.outcomes.episodes.ClientHistory.Outcome;
 import clinic.outcomes.episodes.ClientHistory.Score;
 import clinic.outcomes.episodes.ClientHistory.Visit;
+import clinic.outcomes.output.Partitions;
 import clinic.outcomes.pipeline.Settings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,9 +22,12 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -56,27 +60,36 @@ public final class ClientPass {
       "moment string", "measure string", "score_tenths int", "condition string",
       "symptom_weeks int", "age_band string", "sex string");
 
-  /** The union layout of the outputs (one kind per row, other columns null). */
-  static final StructType OUT = schema(
-      "kind string",
-      // sessions
-      "session_id string", "client_id string", "therapist_id string", "session_date date",
-      "month string", "technique string", "duration_min int", "adverse_event string",
-      "home_exercise string", "episode_id string", "episode_number int", "session_number int",
-      "nrs_before_tenths int", "nrs_after_tenths int",
-      // episodes and their attributes
-      "start_date date", "end_date date", "n_sessions int", "primary_technique string",
-      "primary_therapist string", "session_bucket string", "adherence string",
-      "next_start_date date", "closed_by string", "closed boolean", "baseline_band string",
-      "condition string", "symptom_weeks int", "age_band string", "sex string",
-      "has_client boolean", "chronicity string",
-      // outcomes
-      "measure string", "baseline_tenths int", "final_tenths int", "improvement_tenths int",
-      "percent double", "responder_mcid boolean", "responder_30 boolean", "responder_50 boolean",
-      "followup_tenths int", "followup_improvement_tenths int", "followup_date date",
-      "baseline_source string", "final_source string", "complete boolean",
-      // pair totals of one partition
-      "totals binary");
+  /** The union layout of the outputs (one kind per row, other columns null), for these settings. */
+  static StructType outSchema(Settings settings) {
+    List<String> f = new ArrayList<>(List.of(
+        "kind string",
+        // sessions
+        "session_id string", "client_id string", "therapist_id string", "session_date date",
+        "month string", "technique string", "duration_min int", "adverse_event string",
+        "home_exercise string", "episode_id string", "episode_number int", "session_number int",
+        "nrs_before_tenths int", "nrs_after_tenths int",
+        // episodes and their attributes
+        "start_date date", "end_date date", "n_sessions int", "primary_technique string",
+        "primary_therapist string", "session_bucket string", "adherence string",
+        "next_start_date date", "closed_by string", "closed boolean", "baseline_band string",
+        "condition string", "symptom_weeks int", "age_band string", "sex string",
+        "has_client boolean", "chronicity string",
+        // outcomes
+        "measure string", "baseline_tenths int", "final_tenths int", "improvement_tenths int",
+        "percent double", "responder_mcid boolean", "responder_30 boolean", "responder_50 boolean",
+        "baseline_source string", "final_source string", "complete boolean",
+        "final_immediate_tenths int", "improvement_immediate_tenths int",
+        "pre_intake_tenths int", "pre_treatment_change_tenths int"));
+    for (String h : settings.followupHorizons().keySet()) {
+      f.add("followup_" + h + "_tenths int");
+      f.add("followup_" + h + "_improvement_tenths int");
+      f.add("followup_" + h + "_date date");
+      f.add("followup_" + h + "_eligible boolean");
+    }
+    f.add("totals binary"); // pair totals of one partition
+    return schema(f.toArray(String[]::new));
+  }
 
   /** The derived tables (read back from the staging Parquet) and the merged pair totals. */
   public record Result(
@@ -85,6 +98,7 @@ public final class ClientPass {
 
   private final SparkSession spark;
   private final Settings settings;
+  private final StructType out;
 
   public ClientPass(SparkSession spark, Settings settings) {
     if (settings.asOf() == null) {
@@ -92,6 +106,7 @@ public final class ClientPass {
     }
     this.spark = spark;
     this.settings = settings;
+    this.out = outSchema(settings);
   }
 
   /**
@@ -114,14 +129,14 @@ public final class ClientPass {
           lit(CLIENT).as("kind"), col("client_id"), col("condition"), col("symptom_weeks"),
           col("age_band"), col("sex")), true);
     }
-    in = in.select(columns(IN, java.util.Set.of(in.columns())));
+    in = in.select(columns(IN, Set.of(in.columns())));
     int partitions = Math.max(
         Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")),
         (int) Math.min(10_000, rows / 2_000_000 + 1));
-    Dataset<Row> out = in.repartition(partitions, col("client_id"))
+    Dataset<Row> derived = in.repartition(partitions, col("client_id"))
         .sortWithinPartitions("client_id")
-        .mapPartitions(new Derive(settings), Encoders.row(OUT));
-    out.write().mode(SaveMode.ErrorIfExists).partitionBy("kind").parquet(staging);
+        .mapPartitions(new Derive(settings, out), Encoders.row(out));
+    derived.write().mode(SaveMode.ErrorIfExists).partitionBy("kind").parquet(staging);
 
     PairTotals totals = new PairTotals(settings.mcidTenths());
     Dataset<Row> blobs = part(staging, "totals").select("totals");
@@ -143,30 +158,35 @@ public final class ClientPass {
         "episode_id", "client_id", "episode_number", "start_date", "end_date", "n_sessions",
         "primary_technique", "primary_therapist", "session_bucket", "adherence",
         "next_start_date", "month", "closed_by", "closed");
-    Dataset<Row> o = part(staging, "outcomes").select(
-        col("episode_id"), col("measure"),
-        tenths("baseline"), tenths("final"), tenths("improvement"),
-        col("percent"), col("responder_mcid"), col("responder_30"), col("responder_50"),
-        tenths("followup"), tenths("followup_improvement"),
-        col("followup_date"), col("baseline_source"), col("final_source"), col("complete"),
-        col("baseline_tenths"), col("final_tenths"), col("improvement_tenths"),
-        col("followup_tenths"), col("followup_improvement_tenths"));
+    List<Column> oc = new ArrayList<>(List.of(
+        col("episode_id"), col("measure"), col("closed"),
+        tenths("baseline"), col("baseline_source"), tenths("final"), col("final_source"),
+        tenths("improvement"), col("percent"), col("responder_mcid"), col("responder_30"),
+        col("responder_50"), tenths("final_immediate"), tenths("improvement_immediate"),
+        tenths("pre_intake"), tenths("pre_treatment_change")));
+    for (String h : settings.followupHorizons().keySet()) {
+      oc.add(tenths("followup_" + h));
+      oc.add(tenths("followup_" + h + "_improvement"));
+      oc.add(col("followup_" + h + "_date"));
+      oc.add(col("followup_" + h + "_eligible"));
+    }
+    oc.addAll(List.of(col("complete"), col("baseline_tenths"), col("final_tenths"), col("improvement_tenths")));
+    Dataset<Row> o = part(staging, "outcomes").select(oc.toArray(Column[]::new));
     return new Result(s, e, attributes, o, totals);
   }
 
   private Dataset<Row> part(String staging, String kind) {
-    return Partitions.read(spark, staging, "kind", kind, WITHOUT_KIND);
+    StructType withoutKind = new StructType(
+        Arrays.stream(out.fields()).filter(f -> !f.name().equals("kind")).toArray(StructField[]::new));
+    return Partitions.read(spark, staging, "kind", kind, withoutKind);
   }
-
-  private static final StructType WITHOUT_KIND = new StructType(
-      java.util.Arrays.stream(OUT.fields()).filter(f -> !f.name().equals("kind")).toArray(StructField[]::new));
 
   private static Column tenths(String name) {
     return col(name + "_tenths").cast("double").divide(10.0).as(name);
   }
 
   /** The columns of {@code s}, typed, null where {@code present} lacks them (no clients file). */
-  private static Column[] columns(StructType s, java.util.Set<String> present) {
+  private static Column[] columns(StructType s, Set<String> present) {
     Column[] c = new Column[s.size()];
     for (int i = 0; i < c.length; i++) {
       StructField f = s.fields()[i];
@@ -217,15 +237,20 @@ public final class ClientPass {
   private static final class Derive implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
     private final Settings settings;
+    private final StructType out;
 
-    Derive(Settings settings) {
+    Derive(Settings settings, StructType out) {
       this.settings = settings;
+      this.out = out;
     }
 
     @Override
     public Iterator<Row> call(Iterator<Row> input) {
       ClientHistory history = new ClientHistory(settings);
       PairTotals totals = new PairTotals(settings.mcidTenths());
+      NamedRow named = new NamedRow(out);
+      int kind = IN.fieldIndex("kind");
+      int clientCol = IN.fieldIndex("client_id");
       return new Iterator<>() {
         private final ArrayDeque<Row> ready = new ArrayDeque<>();
         private Row pending = input.hasNext() ? input.next() : null;
@@ -238,10 +263,7 @@ public final class ClientPass {
               nextClient();
             } else if (!totalsSent) {
               totalsSent = true;
-              Object[] o = new Object[OUT.size()];
-              o[0] = "totals";
-              o[OUT.size() - 1] = toBytes(totals);
-              ready.add(RowFactory.create(o));
+              ready.add(named.start("totals").put("totals", toBytes(totals)).row());
             } else {
               return false;
             }
@@ -258,18 +280,20 @@ public final class ClientPass {
         }
 
         private void nextClient() {
-          String clientId = pending.getString(1);
+          String clientId = pending.getString(clientCol);
           List<Visit> visits = new ArrayList<>();
           List<Score> scores = new ArrayList<>();
           Client client = null;
-          while (pending != null && java.util.Objects.equals(clientId, pending.getString(1))) {
+          while (pending != null && Objects.equals(clientId, pending.getString(clientCol))) {
             Row r = pending;
-            switch (r.getInt(0)) {
-              case SESSION -> visits.add(new Visit(r.getString(2), r.getString(3), (LocalDate) r.get(4),
-                  r.getString(5), (Integer) r.get(6), r.getString(7), r.getString(8)));
-              case SCORE -> scores.add(new Score(r.getString(2), (LocalDate) r.get(4), r.getString(9),
-                  r.getString(10), r.getInt(11)));
-              default -> client = new Client(r.getString(12), (Integer) r.get(13), r.getString(14), r.getString(15));
+            switch (r.getInt(kind)) {
+              case SESSION -> visits.add(new Visit(r.getAs("session_id"), r.getAs("therapist_id"),
+                  r.getAs("date"), r.getAs("technique"), r.getAs("duration_min"), r.getAs("adverse_event"),
+                  r.getAs("home_exercise")));
+              case SCORE -> scores.add(new Score(r.getAs("session_id"), r.getAs("date"), r.getAs("moment"),
+                  r.getAs("measure"), r.<Integer>getAs("score_tenths")));
+              default -> client = new Client(r.getAs("condition"), r.getAs("symptom_weeks"),
+                  r.getAs("age_band"), r.getAs("sex"));
             }
             pending = input.hasNext() ? input.next() : null;
           }
@@ -278,73 +302,76 @@ public final class ClientPass {
           }
           ClientHistory.Result res = history.derive(clientId, visits, scores, client, totals);
           for (NumberedVisit v : res.visits()) {
-            Object[] o = new Object[OUT.size()];
             Visit s = v.visit();
-            o[0] = "sessions";
-            o[1] = s.sessionId();
-            o[2] = clientId;
-            o[3] = s.therapistId();
-            o[4] = s.date();
-            o[5] = v.month();
-            o[6] = s.technique();
-            o[7] = s.durationMin();
-            o[8] = s.adverseEvent();
-            o[9] = s.homeExercise();
-            o[10] = v.episodeId();
-            o[11] = v.episodeNumber();
-            o[12] = v.sessionNumber();
-            o[13] = v.nrsBeforeTenths();
-            o[14] = v.nrsAfterTenths();
-            ready.add(RowFactory.create(o));
+            ready.add(named.start("sessions")
+                .put("session_id", s.sessionId()).put("client_id", clientId)
+                .put("therapist_id", s.therapistId()).put("session_date", s.date())
+                .put("month", v.month()).put("technique", s.technique())
+                .put("duration_min", s.durationMin()).put("adverse_event", s.adverseEvent())
+                .put("home_exercise", s.homeExercise()).put("episode_id", v.episodeId())
+                .put("episode_number", v.episodeNumber()).put("session_number", v.sessionNumber())
+                .put("nrs_before_tenths", v.nrsBeforeTenths()).put("nrs_after_tenths", v.nrsAfterTenths())
+                .row());
           }
           for (Episode e : res.episodes()) {
-            Object[] o = new Object[OUT.size()];
-            o[0] = "episodes";
-            o[2] = clientId;
-            o[5] = e.month();
-            o[10] = e.episodeId();
-            o[11] = e.episodeNumber();
-            o[15] = e.startDate();
-            o[16] = e.endDate();
-            o[17] = e.nSessions();
-            o[18] = e.primaryTechnique();
-            o[19] = e.primaryTherapist();
-            o[20] = e.sessionBucket();
-            o[21] = e.adherence();
-            o[22] = e.nextStartDate();
-            o[23] = e.closedBy();
-            o[24] = e.closed();
-            o[25] = e.baselineBand();
-            o[26] = e.condition();
-            o[27] = e.symptomWeeks();
-            o[28] = e.ageBand();
-            o[29] = e.sex();
-            o[30] = e.hasClient();
-            o[31] = e.chronicity();
-            ready.add(RowFactory.create(o));
+            ready.add(named.start("episodes")
+                .put("client_id", clientId).put("month", e.month()).put("episode_id", e.episodeId())
+                .put("episode_number", e.episodeNumber()).put("start_date", e.startDate())
+                .put("end_date", e.endDate()).put("n_sessions", e.nSessions())
+                .put("primary_technique", e.primaryTechnique()).put("primary_therapist", e.primaryTherapist())
+                .put("session_bucket", e.sessionBucket()).put("adherence", e.adherence())
+                .put("next_start_date", e.nextStartDate()).put("closed_by", e.closedBy())
+                .put("closed", e.closed()).put("baseline_band", e.baselineBand())
+                .put("condition", e.condition()).put("symptom_weeks", e.symptomWeeks())
+                .put("age_band", e.ageBand()).put("sex", e.sex()).put("has_client", e.hasClient())
+                .put("chronicity", e.chronicity())
+                .row());
           }
           for (Outcome x : res.outcomes()) {
-            Object[] o = new Object[OUT.size()];
-            o[0] = "outcomes";
-            o[10] = x.episodeId();
-            o[32] = x.measure();
-            o[33] = x.baselineTenths();
-            o[34] = x.finalTenths();
-            o[35] = x.improvementTenths();
-            o[36] = x.percent();
-            o[37] = x.responderMcid();
-            o[38] = x.responder30();
-            o[39] = x.responder50();
-            o[40] = x.followupTenths();
-            o[41] = x.followupImprovementTenths();
-            o[42] = x.followupDate();
-            o[43] = x.baselineSource();
-            o[44] = x.finalSource();
-            o[45] = x.complete();
-            ready.add(RowFactory.create(o));
+            NamedRow r = named.start("outcomes")
+                .put("episode_id", x.episodeId()).put("measure", x.measure()).put("closed", x.closed())
+                .put("baseline_tenths", x.baselineTenths()).put("final_tenths", x.finalTenths())
+                .put("improvement_tenths", x.improvementTenths()).put("percent", x.percent())
+                .put("responder_mcid", x.responderMcid()).put("responder_30", x.responder30())
+                .put("responder_50", x.responder50()).put("baseline_source", x.baselineSource())
+                .put("final_source", x.finalSource()).put("complete", x.complete())
+                .put("final_immediate_tenths", x.finalImmediateTenths())
+                .put("improvement_immediate_tenths", x.improvementImmediateTenths())
+                .put("pre_intake_tenths", x.preIntakeTenths())
+                .put("pre_treatment_change_tenths", x.preTreatmentChangeTenths());
+            for (Followup f : x.followups()) {
+              String h = "followup_" + f.horizon();
+              r.put(h + "_tenths", f.tenths()).put(h + "_improvement_tenths", f.improvementTenths())
+                  .put(h + "_date", f.date()).put(h + "_eligible", f.eligible());
+            }
+            ready.add(r.row());
           }
         }
       };
+    }
+  }
+
+  /** Builds rows of a schema by column name, so that no value lands in a neighbour's column. */
+  private static final class NamedRow {
+    private final StructType schema;
+    private Object[] values;
+
+    NamedRow(StructType schema) {
+      this.schema = schema;
+    }
+
+    NamedRow start(String kind) {
+      values = new Object[schema.size()];
+      return put("kind", kind);
+    }
+
+    NamedRow put(String column, Object value) {
+      values[schema.fieldIndex(column)] = value;
+      return this;
+    }
+
+    Row row() {
+      return RowFactory.create(values);
     }
   }
 }

@@ -72,6 +72,8 @@ public final class RunManifest {
     s.put("min_group_n", settings.minGroupN());
     s.put("cohort_sessions", settings.cohortSessions());
     s.put("min_cell_size", settings.minCellSize());
+    s.put("followup_horizons", settings.followupHorizons());
+    s.put("followup_window_days", settings.followupWindowDays());
     m.put("settings", s);
     Map<String, Object> versions = new LinkedHashMap<>();
     versions.put("outcomes", version());

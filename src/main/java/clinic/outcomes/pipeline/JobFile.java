@@ -37,7 +37,7 @@ public record JobFile(
       Set.of("description", "input", "output", "master", "month", "claims", "report", "settings", "queries");
   private static final Set<String> SETTINGS =
       Set.of("episode_gap_days", "as_of", "mcid", "reference_technique", "technique_groups",
-          "min_group_n", "cohort_sessions", "min_cell_size");
+          "min_group_n", "cohort_sessions", "min_cell_size", "followup_horizons", "followup_window_days");
   /** Report kinds. */
   public static final Set<String> REPORTS = Set.of("monthly", "case_study", "both", "none");
 
@@ -125,7 +125,32 @@ public record JobFile(
         asOf, mcid, ref, groups,
         integer(file, "settings.min_group_n", m.get("min_group_n"), d.minGroupN(), 1, 1000),
         integer(file, "settings.cohort_sessions", m.get("cohort_sessions"), d.cohortSessions(), 2, 50),
-        integer(file, "settings.min_cell_size", m.get("min_cell_size"), d.minCellSize(), 1, 1000));
+        integer(file, "settings.min_cell_size", m.get("min_cell_size"), d.minCellSize(), 1, 1000),
+        horizons(file, m.get("followup_horizons"), d.followupHorizons()),
+        integer(file, "settings.followup_window_days", m.get("followup_window_days"), d.followupWindowDays(), 0, 365));
+  }
+
+  /** {@code followup_horizons}: a mapping of labels such as {@code 3m} to days after the last session. */
+  private static Map<String, Integer> horizons(Path file, Object node, Map<String, Integer> defaults) {
+    if (node == null) {
+      return defaults;
+    }
+    Map<String, Integer> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> h : map(file, "settings.followup_horizons", node).entrySet()) {
+      if (!h.getKey().matches(Settings.HORIZON_LABEL)) {
+        throw new SettingsException(file + ": key 'settings.followup_horizons." + h.getKey()
+            + "' must be a label such as 3m or 12m (digits, then one or two lower-case letters)");
+      }
+      String key = "settings.followup_horizons." + h.getKey();
+      if (h.getValue() == null) {
+        throw new SettingsException(file + ": key '" + key + "' must be a whole number of days from 1 to 3650");
+      }
+      out.put(h.getKey(), integer(file, key, h.getValue(), 0, 1, 3650));
+    }
+    if (out.isEmpty()) {
+      throw new SettingsException(file + ": key 'settings.followup_horizons' must name at least one horizon");
+    }
+    return out;
   }
 
   @SuppressWarnings("unchecked")

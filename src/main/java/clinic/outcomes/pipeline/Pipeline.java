@@ -167,11 +167,12 @@ public final class Pipeline {
             .join(attributes.select("episode_id", "primary_technique", "adherence", "n_sessions",
                 "has_client", "age_band", "sex", "condition", "chronicity"), "episode_id");
     ComparisonStage.Result comparisons =
-        new ComparisonStage(spark, settings).run(stats.histograms(), courseRows, acceptedClients != null);
+        new ComparisonStage(spark, settings).run(
+            stats.histograms(), courseRows, acceptedClients != null, derived.totals().slopes());
     Dataset<Row> safety = new SafetyStage(spark, settings).run(sessions, acceptedClients);
     List<Row> safetyRows = safety.collectAsList();
     List<ClaimResult> claims = ClaimEvaluator.evaluate(
-        req.claims(), new ClaimEvidence(settings, stats, comparisons, safetyRows));
+        req.claims(), new ClaimEvidence(settings, stats, comparisons, safetyRows, derived.totals().slopes()));
     progress.done(stats.rows().size() + " stats rows, " + comparisons.comparisonRows().size() + " comparisons");
 
     progress.stage("write tables");
@@ -181,6 +182,7 @@ public final class Pipeline {
     rows.put("safety", tables.write("safety", safety));
     rows.put("monthly", tables.write("monthly", MonthlyStage.run(sessions, episodes, outcomes)));
     rows.put("claims", tables.write("claims", ClaimsTable.of(spark, claims)));
+    rows.put("claims_untestable", tables.write("claims_untestable", ClaimsTable.untestable(spark, req.untestable())));
     progress.done(null);
 
     if (req.monthlyReport() || req.caseStudy()) {

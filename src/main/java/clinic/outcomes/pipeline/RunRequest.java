@@ -1,6 +1,7 @@
 package clinic.outcomes.pipeline;
 
 import clinic.outcomes.claims.Claim;
+import clinic.outcomes.claims.ClaimsFile;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -17,9 +18,17 @@ import java.util.List;
  * @param claims the claims to judge (already loaded and checked), possibly empty
  * @param report which reports to write: monthly, case_study, both or none
  * @param month the monthly report's month; null = the latest month in the data
+ * @param untestable the claims file's published sentences that these records cannot test
  */
 public record RunRequest(
-    String input, String out, Settings settings, LocalDate runDate, List<Claim> claims, String report, YearMonth month) {
+    String input, String out, Settings settings, LocalDate runDate, List<Claim> claims, String report, YearMonth month,
+    List<ClaimsFile.Untestable> untestable) {
+
+  /** A request whose claims file lists no untestable sentences. */
+  public RunRequest(
+      String input, String out, Settings settings, LocalDate runDate, List<Claim> claims, String report, YearMonth month) {
+    this(input, out, settings, runDate, claims, report, month, List.of());
+  }
 
   /** A request for local folders. */
   public RunRequest(

@@ -2,6 +2,7 @@ package clinic.outcomes.pipeline;
 
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,9 @@ import java.util.Map;
  * @param minGroupN groups with fewer episodes are flagged {@code small_n}
  * @param cohortSessions the trajectory cohort's minimum session count and horizon
  * @param minCellSize case-study counts from 1 to this minus one are suppressed
+ * @param followupHorizons follow-up horizon label to days after the last session, in order
+ *     (default {@code 3m} = 90, {@code 6m} = 180, {@code 12m} = 365)
+ * @param followupWindowDays a horizon's follow-up score is dated within this many days of it
  */
 public record Settings(
     int episodeGapDays,
@@ -29,8 +33,25 @@ public record Settings(
     Map<String, List<String>> techniqueGroups,
     int minGroupN,
     int cohortSessions,
-    int minCellSize)
+    int minCellSize,
+    Map<String, Integer> followupHorizons,
+    int followupWindowDays)
     implements Serializable {
+
+  /** Horizon labels: a digit-led code such as {@code 3m}, used in analysis and column names. */
+  public static final String HORIZON_LABEL = "[0-9]{1,3}[a-z]{1,2}";
+
+  public Settings {
+    mcidTenths = Collections.unmodifiableMap(new LinkedHashMap<>(mcidTenths));
+    techniqueGroups = copyOfGroups(techniqueGroups);
+    followupHorizons = Collections.unmodifiableMap(new LinkedHashMap<>(followupHorizons));
+  }
+
+  private static Map<String, List<String>> copyOfGroups(Map<String, List<String>> groups) {
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    groups.forEach((k, v) -> m.put(k, List.copyOf(v)));
+    return Collections.unmodifiableMap(m);
+  }
 
   /** The SPEC defaults. */
   public static Settings defaults() {
@@ -41,13 +62,27 @@ public record Settings(
     mcid.put("slr_deg", 100);
     Map<String, List<String>> groups = new LinkedHashMap<>();
     groups.put("specialized", List.of("deep_tissue", "trigger_point", "myofascial_release"));
-    return new Settings(90, null, mcid, "swedish", groups, 5, 6, 11);
+    Map<String, Integer> horizons = new LinkedHashMap<>();
+    horizons.put("3m", 90);
+    horizons.put("6m", 180);
+    horizons.put("12m", 365);
+    return new Settings(90, null, mcid, "swedish", groups, 5, 6, 11, horizons, 30);
   }
 
   /** A copy with another as-of date. */
   public Settings withAsOf(LocalDate date) {
     return new Settings(
         episodeGapDays, date, mcidTenths, referenceTechnique, techniqueGroups, minGroupN,
-        cohortSessions, minCellSize);
+        cohortSessions, minCellSize, followupHorizons, followupWindowDays);
+  }
+
+  /** The completers' follow-up analysis of a horizon, e.g. {@code followup_3m}. */
+  public static String followupAnalysis(String horizon) {
+    return "followup_" + horizon;
+  }
+
+  /** The baseline-carried-forward follow-up analysis of a horizon, e.g. {@code followup_3m_bocf}. */
+  public static String followupBocfAnalysis(String horizon) {
+    return "followup_" + horizon + "_bocf";
   }
 }

@@ -1,0 +1,274 @@
+package clinic.outcomes.episodes;
+
+import static clinic.outcomes.episodes.ClientHistory.orUnknown;
+import static clinic.outcomes.episodes.ClientHistory.sessionNumberGroup;
+
+import clinic.outcomes.analysis.Groups;
+import clinic.outcomes.episodes.ClientHistory.Episode;
+import clinic.outcomes.episodes.ClientHistory.Followup;
+import clinic.outcomes.episodes.ClientHistory.NumberedVisit;
+import clinic.outcomes.episodes.ClientHistory.Outcome;
+import clinic.outcomes.episodes.ClientHistory.PairSink;
+import clinic.outcomes.pipeline.Settings;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The pairs of every analysis of one episode (SPEC "Outcomes" and "Statistics"), and its
+ * within-episode slopes (SPEC "Dose-response"), handed to a {@link PairSink}. One pair per
+ * (analysis, measure, group_by, group): an episode's rows that fall in a slice are averaged.
+ */
+final class AnalysisPairs {
+  private final Settings settings;
+
+  AnalysisPairs(Settings settings) {
+    this.settings = settings;
+  }
+
+  /** A (group_by, group) slice of one row. */
+  private record Slice(String groupBy, String group) {}
+
+  void emit(Episode ep, List<NumberedVisit> mine, List<Outcome> outcomes, EpisodeOutcomes.Sides sides,
+      PairSink sink) {
+    sessionRelief(ep, mine, sides, sink);
+    List<Slice> withBucket = episodeSlices(ep, true);
+    List<Slice> noBucket = episodeSlices(ep, false);
+    List<Slice> byTechnique = new ArrayList<>();
+    byTechnique.add(new Slice(Groups.OVERALL, "all"));
+    byTechnique.add(new Slice(Groups.TECHNIQUE, orUnknown(ep.primaryTechnique())));
+    techniqueGroups(ep.primaryTechnique(), byTechnique);
+
+    Accumulator course = new Accumulator();
+    Accumulator immediate = new Accumulator();
+    Accumulator pre = new Accumulator();
+    Map<String, Accumulator> completers = new LinkedHashMap<>();
+    Map<String, Accumulator> bocf = new LinkedHashMap<>();
+    for (String h : settings.followupHorizons().keySet()) {
+      completers.put(h, new Accumulator());
+      bocf.put(h, new Accumulator());
+    }
+    Map<String, Integer> baselines = new HashMap<>();
+    for (Outcome o : outcomes) {
+      if (o.closed()) {
+        course.add(o.measure(), withBucket, o.complete(), o.baselineTenths(), o.finalTenths());
+        immediate.add(o.measure(), withBucket, o.completeImmediate(), o.baselineTenths(), o.finalImmediateTenths());
+      } else {
+        course.open(o.measure(), withBucket);
+        immediate.open(o.measure(), withBucket);
+      }
+      if (o.preIntakeTenths() != null && o.firstBeforeTenths() != null) {
+        pre.add(o.measure(), byTechnique, true, o.preIntakeTenths(), o.firstBeforeTenths());
+      }
+      if (o.baselineTenths() != null) {
+        baselines.put(o.measure(), o.baselineTenths());
+      }
+      for (Followup f : o.followups()) {
+        if (f.eligible()) {
+          completers.get(f.horizon()).add(o.measure(), noBucket, f.tenths() != null, o.baselineTenths(), f.tenths());
+          Integer later = f.tenths() != null ? f.tenths() : o.baselineTenths();
+          bocf.get(f.horizon()).add(o.measure(), noBucket, true, o.baselineTenths(), later);
+        }
+      }
+    }
+    course.emit(ClientHistory.COURSE, sink);
+    immediate.emit(ClientHistory.COURSE_IMMEDIATE, sink);
+    pre.emit(ClientHistory.PRE_TREATMENT, sink);
+    completers.forEach((h, a) -> a.emit(Settings.followupAnalysis(h), sink));
+    bocf.forEach((h, a) -> a.emit(Settings.followupBocfAnalysis(h), sink));
+    trajectory(ep, mine, sides, baselines, sink);
+    slopes(ep, mine, sides, sink);
+  }
+
+  /** Session relief: one row per session and measure with a before or after score. */
+  private void sessionRelief(Episode ep, List<NumberedVisit> mine, EpisodeOutcomes.Sides sides, PairSink sink) {
+    String condition = orUnknown(ep.condition());
+    Accumulator relief = new Accumulator();
+    for (NumberedVisit v : mine) {
+      Map<String, Integer> b = sides.before().getOrDefault(v.visit().sessionId(), Map.of());
+      Map<String, Integer> a = sides.after().getOrDefault(v.visit().sessionId(), Map.of());
+      if (b.isEmpty() && a.isEmpty()) {
+        continue;
+      }
+      List<Slice> slices = new ArrayList<>();
+      slices.add(new Slice(Groups.OVERALL, "all"));
+      slices.add(new Slice(Groups.TECHNIQUE, orUnknown(v.visit().technique())));
+      techniqueGroups(v.visit().technique(), slices);
+      slices.add(new Slice(Groups.SESSION_NUMBER_GROUP, sessionNumberGroup(v.sessionNumber())));
+      slices.add(new Slice(Groups.MONTH, v.month()));
+      slices.add(new Slice(Groups.CONDITION, condition));
+      slices.add(new Slice(Groups.CHRONICITY, ep.chronicity()));
+      slices.add(new Slice(Groups.ADHERENCE, ep.adherence()));
+      slices.add(new Slice(Groups.THERAPIST, orUnknown(v.visit().therapistId())));
+      TreeSet<String> ms = new TreeSet<>(b.keySet());
+      ms.addAll(a.keySet());
+      for (String m : ms) {
+        Integer e = b.get(m);
+        Integer l = a.get(m);
+        relief.add(m, slices, e != null && l != null, e, l);
+      }
+    }
+    relief.emit(ClientHistory.SESSION_RELIEF, sink);
+  }
+
+  /** Trajectory: the before score of sessions 2, 3, ... against the episode's baseline. */
+  private void trajectory(Episode ep, List<NumberedVisit> mine, EpisodeOutcomes.Sides sides,
+      Map<String, Integer> baselines, PairSink sink) {
+    Accumulator trajectory = new Accumulator();
+    Accumulator cohort = new Accumulator();
+    int h = settings.cohortSessions();
+    String technique = orUnknown(ep.primaryTechnique());
+    for (NumberedVisit v : mine) {
+      if (v.sessionNumber() < 2) {
+        continue;
+      }
+      Map<String, Integer> b = sides.before().get(v.visit().sessionId());
+      if (b == null) {
+        continue;
+      }
+      String sng = sessionNumberGroup(v.sessionNumber());
+      List<Slice> slices = List.of(
+          new Slice(Groups.SESSION_NUMBER_GROUP, sng), new Slice(Groups.TECHNIQUE_BY_SESSION, technique + "|" + sng));
+      for (Map.Entry<String, Integer> s : b.entrySet()) {
+        Integer base = baselines.get(s.getKey());
+        if (base == null) {
+          continue;
+        }
+        trajectory.add(s.getKey(), slices, true, base, s.getValue());
+        if (ep.nSessions() >= h && v.sessionNumber() <= h) {
+          cohort.add(s.getKey(), slices, true, base, s.getValue());
+        }
+      }
+    }
+    trajectory.emit(ClientHistory.TRAJECTORY, sink);
+    cohort.emit(ClientHistory.TRAJECTORY_COHORT, sink);
+  }
+
+  /**
+   * Within-episode slopes (SPEC "Dose-response"): for an episode with at least {@code
+   * cohort_sessions} sessions, the least-squares slope of its {@code before} scores on the session
+   * number over sessions 1..h ({@code within_episode}) and ceil(h/2)..h ({@code
+   * within_episode_late}), each from at least 3 sessions with a score, signed so that a positive
+   * slope means improving. Computed from integer sums, so the value does not depend on order.
+   */
+  private void slopes(Episode ep, List<NumberedVisit> mine, EpisodeOutcomes.Sides sides, PairSink sink) {
+    int h = settings.cohortSessions();
+    if (ep.nSessions() < h) {
+      return;
+    }
+    int lateFrom = (h + 1) / 2;
+    Map<String, long[]> all = new TreeMap<>(); // measure -> n, sx, sy, sxx, sxy
+    Map<String, long[]> late = new TreeMap<>();
+    for (NumberedVisit v : mine) {
+      int k = v.sessionNumber();
+      if (k > h) {
+        continue;
+      }
+      Map<String, Integer> b = sides.before().get(v.visit().sessionId());
+      if (b == null) {
+        continue;
+      }
+      for (Map.Entry<String, Integer> s : b.entrySet()) {
+        addPoint(all.computeIfAbsent(s.getKey(), x -> new long[5]), k, s.getValue());
+        if (k >= lateFrom) {
+          addPoint(late.computeIfAbsent(s.getKey(), x -> new long[5]), k, s.getValue());
+        }
+      }
+    }
+    emitSlopes(ClientHistory.WITHIN_EPISODE, all, sink);
+    emitSlopes(ClientHistory.WITHIN_EPISODE_LATE, late, sink);
+  }
+
+  private static void addPoint(long[] a, long x, long y) {
+    a[0]++;
+    a[1] += x;
+    a[2] += y;
+    a[3] += x * x;
+    a[4] += x * y;
+  }
+
+  private static void emitSlopes(String model, Map<String, long[]> sums, PairSink sink) {
+    for (Map.Entry<String, long[]> e : sums.entrySet()) {
+      long[] a = e.getValue();
+      if (a[0] < 3) {
+        continue;
+      }
+      long num = a[0] * a[4] - a[1] * a[2]; // tenths x sessions
+      long den = a[0] * a[3] - a[1] * a[1];
+      double tenthsPerSession = (double) num / den;
+      double improving = Measures.higherIsBetter(e.getKey()) ? tenthsPerSession : -tenthsPerSession;
+      sink.slope(model, e.getKey(), improving / 10.0 + 0.0);
+    }
+  }
+
+  private List<Slice> episodeSlices(Episode ep, boolean withBucket) {
+    List<Slice> slices = new ArrayList<>();
+    slices.add(new Slice(Groups.OVERALL, "all"));
+    slices.add(new Slice(Groups.TECHNIQUE, orUnknown(ep.primaryTechnique())));
+    techniqueGroups(ep.primaryTechnique(), slices);
+    if (withBucket) {
+      slices.add(new Slice(Groups.SESSION_BUCKET, ep.sessionBucket()));
+    }
+    slices.add(new Slice(Groups.MONTH, ep.month()));
+    slices.add(new Slice(Groups.BASELINE_BAND, ep.baselineBand()));
+    slices.add(new Slice(Groups.CONDITION, orUnknown(ep.condition())));
+    slices.add(new Slice(Groups.CHRONICITY, ep.chronicity()));
+    slices.add(new Slice(Groups.ADHERENCE, ep.adherence()));
+    slices.add(new Slice(Groups.THERAPIST, orUnknown(ep.primaryTherapist())));
+    return slices;
+  }
+
+  private void techniqueGroups(String technique, List<Slice> into) {
+    if (technique == null) {
+      return;
+    }
+    for (Map.Entry<String, List<String>> g : settings.techniqueGroups().entrySet()) {
+      if (g.getValue().contains(technique)) {
+        into.add(new Slice(Groups.TECHNIQUE_GROUP, g.getKey()));
+      }
+    }
+  }
+
+  /** Per (measure, slice): usable count and sums over the rows of one episode, or an open mark. */
+  private static final class Accumulator {
+    private final Map<String, Map<Slice, long[]>> byMeasure = new TreeMap<>();
+
+    void add(String measure, List<Slice> slices, boolean usable, Integer earlier, Integer later) {
+      Map<Slice, long[]> m = byMeasure.computeIfAbsent(measure, x -> new LinkedHashMap<>());
+      for (Slice s : slices) {
+        long[] a = m.computeIfAbsent(s, x -> new long[4]);
+        if (usable) {
+          a[0]++;
+          a[1] += earlier;
+          a[2] += later;
+        }
+      }
+    }
+
+    /** The episode is open: counted in {@code n_open} of each slice. */
+    void open(String measure, List<Slice> slices) {
+      Map<Slice, long[]> m = byMeasure.computeIfAbsent(measure, x -> new LinkedHashMap<>());
+      for (Slice s : slices) {
+        m.computeIfAbsent(s, x -> new long[4])[3] = 1;
+      }
+    }
+
+    void emit(String analysis, PairSink sink) {
+      for (Map.Entry<String, Map<Slice, long[]>> m : byMeasure.entrySet()) {
+        for (Map.Entry<Slice, long[]> s : m.getValue().entrySet()) {
+          long[] a = s.getValue();
+          Slice slice = s.getKey();
+          if (a[3] == 1) {
+            sink.open(analysis, m.getKey(), slice.groupBy(), slice.group());
+          } else {
+            sink.pair(analysis, m.getKey(), slice.groupBy(), slice.group(), (int) a[0], a[1], a[2]);
+          }
+        }
+      }
+    }
+  }
+}
