@@ -1,8 +1,8 @@
 package clinic.outcomes.stats;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -150,7 +150,7 @@ public final class KaplanMeier {
         long atRisk = n;
         double s = 1.0;
         double greenwood = 0.0;
-        for (var e : byTime.entrySet()) {
+        for (Map.Entry<Long, long[]> e : byTime.entrySet()) {
             long d = e.getValue()[0];
             long c = e.getValue()[1];
             if (d > 0) {
@@ -184,7 +184,7 @@ public final class KaplanMeier {
             lower[i] = r.ciLow();
             upper[i] = r.ciHigh();
         }
-        return new Curve(n, totalEvents, Collections.unmodifiableList(rows),
+        return new Curve(n, totalEvents, rows,
                 medianOf(t, surv), medianOf(t, lower), medianOf(t, upper));
     }
 
