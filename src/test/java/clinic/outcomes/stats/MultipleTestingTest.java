@@ -50,6 +50,29 @@ class MultipleTestingTest {
                 MultipleTesting.holm(new Double[] {0.2, 0.8, 0.6}));
     }
 
+    /**
+     * Issue #12: an undefined Wilcoxon p (null, all differences zero) is skipped, not counted as
+     * 1.0. Reference: scipy 1.17.1 {@code scipy.stats.false_discovery_control(p, method="bh")}
+     * on the non-null p = [0.01, 0.04, 0.03, 0.005, 0.5, 0.04, 0.9] ->
+     * [0.035, 0.055999999999999994, 0.055999999999999994, 0.035, 0.5833333333333334,
+     * 0.055999999999999994, 0.9] (= R {@code p.adjust(p[!is.na(p)], "BH")}). Had the undefined
+     * p entered as 1.0, the same call on the eight values gives [0.04, 0.064, 0.064, 0.04,
+     * 0.6666666666666666, 0.064, 1.0, 1.0]: every q shifts.
+     */
+    @Test
+    void benjaminiHochbergSkipsUndefinedWilcoxon() {
+        Double undefined = WilcoxonSignedRank.test(Histogram.of(0, 0, 0)).p();
+        assertNull(undefined);
+        Double[] family = {0.01, 0.04, 0.03, 0.005, 0.5, 0.04, 0.9, undefined};
+        check(new double[] {0.035, 0.055999999999999994, 0.055999999999999994, 0.035,
+            0.5833333333333334, 0.055999999999999994, 0.9, Double.NaN},
+                MultipleTesting.benjaminiHochberg(family));
+        // Holm likewise: R p.adjust(p[!is.na(p)], "holm") on the same seven ->
+        // 0.06 0.16 0.15 0.035 1 0.16 1
+        check(new double[] {0.06, 0.16, 0.15, 0.035, 1, 0.16, 1, Double.NaN},
+                MultipleTesting.holm(family));
+    }
+
     @Test
     void edgeCases() {
         assertArrayEquals(new Double[0], MultipleTesting.holm(new Double[0]));

@@ -138,6 +138,42 @@ class WilcoxonSignedRankReferenceTest {
         assertNull(zeros.method());
     }
 
+    /**
+     * Issue #12: when every difference is 0, nothing is left after discarding zeros and the p-value
+     * is undefined: null, never 1.0. Reference: scipy 1.17.1
+     * {@code scipy.stats.wilcoxon([0, 0, 0, 0], zero_method="wilcox", method="approx")} ->
+     * statistic 0.0, pvalue nan (z = 0/0, with a RuntimeWarning); R's {@code wilcox.test}
+     * follows the same path (zeros dropped, n = 0, SIGMA = 0, z = 0/0) and gives NaN. scipy's
+     * default {@code method="auto"} reports pvalue 1.0 for the same call: that 1.0 is the value the
+     * job must not print. A null p stays out of the Benjamini-Hochberg family (see
+     * {@link MultipleTestingTest#benjaminiHochbergSkipsUndefinedWilcoxon}).
+     */
+    @Test
+    void allZeroDifferencesGiveNullNotOne() {
+        WilcoxonSignedRank.Result r = WilcoxonSignedRank.test(Histogram.of(0, 0, 0, 0));
+        assertEquals(0, r.n());
+        assertEquals(4, r.zeros());
+        assertNull(r.p());
+        assertNull(r.statistic());
+        assertNull(r.method());
+        // Many zero rows given as counts (the Spark path): still null.
+        assertNull(WilcoxonSignedRank.test(new Histogram(new double[] {0.0, -0.0},
+                new long[] {1000, 7})).p());
+        // And through the paired summary: mean 0, SD 0, every test null.
+        PairedStats s = PairedStats.of(Histogram.of(0, 0, 0, 0), 0.95);
+        assertEquals(4, s.n());
+        assertNull(s.wilcoxonP());
+        assertNull(s.wilcoxonStatistic());
+        assertNull(s.wilcoxonMethod());
+        assertNull(s.tP());
+        // One non-zero difference left is a defined test: scipy.stats.wilcoxon([0, 0, 0, 2],
+        // zero_method="wilcox", method="exact") -> statistic 0.0 (min(W+, W-)), pvalue 1.0;
+        // R: wilcox.test(2, exact = TRUE) -> V = 1, p-value = 1.
+        WilcoxonSignedRank.Result one = WilcoxonSignedRank.test(Histogram.of(0, 0, 0, 2));
+        assertEquals(1, one.n());
+        Tolerance.p(1.0, one.p(), "p with one non-zero difference");
+    }
+
     @Test
     void histogramEqualsRows() {
         double[] rows = new double[600];
