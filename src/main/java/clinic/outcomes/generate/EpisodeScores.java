@@ -8,7 +8,11 @@ import java.util.SplittableRandom;
  * documented in {@link TrueEffects} and {@code docs/generator.md}.
  *
  * <p>Latent {@code nrs_pain}: before at visit 1 = baseline B; before at visit k ≥ 2 = B − m ×
- * (K + bonus) × dose(k) + noise; after = before − R(technique) + noise. Every noise term is
+ * (K + bonus) × dose(k) + noise; after = before − R(technique) + noise. A session's relief R
+ * fades by the next visit except for its share of the carried improvement, so a discharge score
+ * (1-14 days after the last session) sits around the carried level of the last visit, B − m × (K
+ * + bonus) × dose(n), not at the post-session level; follow-ups keep {@link
+ * TrueEffects#FOLLOWUP_RETENTION} of that carried improvement. Every noise term is
  * symmetric and narrowed near the scale ends ({@link Draw#around}), and before-scores of visits
  * ≥ 2 stay at or above {@link #RELIEF_FLOOR} so that a full relief always fits above 0. The
  * other measures follow the episode's expected {@code nrs_pain} course improvement in
@@ -29,21 +33,25 @@ final class EpisodeScores {
 
   static final int INTAKE_MAX_DAYS_BEFORE = 14;
 
-  /** Chance of discharge scores, dated 0-14 days after the last session (dropped after it). */
+  /** Chance of discharge scores, dated 1-14 days after the last session (dropped after it). */
   static final double DISCHARGE_SHARE = 0.80;
 
   static final int DISCHARGE_MAX_DAYS_AFTER = 14;
 
-  /** P(follow-up answered | discharged) = base + slope × (m − mu(n)), from 0.5 to 0.9. */
+  /**
+   * P(follow-up of horizon j answered | discharged) = (base + slope × (m − mu(n))) × decay^j, from
+   * 0.5 to 0.9 at 3 months, less at 6 and 12: clients who improved more answer more often.
+   */
   static final double FOLLOWUP_BASE = 0.7;
 
   static final double FOLLOWUP_SLOPE = 0.4;
 
-  /** Follow-up day after the last session: uniform 14-365; dropped after the window or at or
-   * after the client's next episode. */
-  static final int FOLLOWUP_MIN_DAYS = 14;
+  static final double FOLLOWUP_DECAY = 0.85;
 
-  static final int FOLLOWUP_MAX_DAYS = 365;
+  /** Follow-up requests at 90, 180 and 365 days after the last session, answered within ± 20 days. */
+  static final int[] FOLLOWUP_DAYS = {90, 180, 365};
+
+  static final int FOLLOWUP_SPREAD_DAYS = 20;
 
   /** Responsiveness m is uniform on mu(n) ± this. */
   static final double RESPONSIVENESS_HALF_WIDTH = 0.5;
@@ -85,9 +93,9 @@ final class EpisodeScores {
     double bonus = episode.adherent ? TrueEffects.ADHERENCE_BONUS : 0.0;
     double carriedFull = m * (TrueEffects.carriedImprovement(episode.primary) + bonus);
     int baseline = Draw.between(rng, TrueEffects.BASELINE_MIN, TrueEffects.BASELINE_MAX);
-    double expectedCourse =
-        TrueEffects.sessionRelief(episode.primary) + carriedFull * TrueEffects.doseFraction(n);
-    FunctionScores function = new FunctionScores(rng, episode.clientId, expectedCourse);
+    double expectedCarried = carriedFull * TrueEffects.doseFraction(n);
+    double expectedImmediate = TrueEffects.sessionRelief(episode.primary) + expectedCarried;
+    FunctionScores function = new FunctionScores(rng, episode.clientId, expectedImmediate, expectedCarried);
 
     if (Draw.chance(rng, INTAKE_SHARE)) {
       int day = episode.firstDay() - Draw.between(rng, 0, INTAKE_MAX_DAYS_BEFORE);
@@ -96,7 +104,6 @@ final class EpisodeScores {
         function.atIntake(rng, day);
       }
     }
-    double lastAfter = baseline;
     for (int k = 0; k < n; k++) {
       double before =
           k == 0
@@ -123,28 +130,29 @@ final class EpisodeScores {
       if (k == n - 1) {
         function.atLastAfter(rng, day, sessionId);
       }
-      lastAfter = after;
     }
     if (!Draw.chance(rng, DISCHARGE_SHARE)) {
       return;
     }
-    int dischargeDay = episode.lastDay() + Draw.between(rng, 0, DISCHARGE_MAX_DAYS_AFTER);
+    int dischargeDay = episode.lastDay() + Draw.between(rng, 1, DISCHARGE_MAX_DAYS_AFTER);
     if (dischargeDay > endDay) {
       return;
     }
-    nrs(rng, episode, null, dischargeDay, "discharge", around(rng, lastAfter, OCCASION_NOISE));
+    double carriedAtEnd = carriedFull * TrueEffects.doseFraction(n);
+    nrs(rng, episode, null, dischargeDay, "discharge", around(rng, baseline - carriedAtEnd, OCCASION_NOISE));
     function.atDischarge(rng, dischargeDay);
-    if (!Draw.chance(rng, FOLLOWUP_BASE + FOLLOWUP_SLOPE * (m - mu))) {
-      return;
+    double answer = FOLLOWUP_BASE + FOLLOWUP_SLOPE * (m - mu);
+    for (int j = 0; j < FOLLOWUP_DAYS.length; j++) {
+      boolean answered = Draw.chance(rng, answer * Math.pow(FOLLOWUP_DECAY, j));
+      int followupDay = episode.lastDay() + FOLLOWUP_DAYS[j]
+          + Draw.between(rng, -FOLLOWUP_SPREAD_DAYS, FOLLOWUP_SPREAD_DAYS);
+      if (!answered || followupDay > endDay || followupDay >= nextEpisodeDay) {
+        continue;
+      }
+      double retained = baseline - TrueEffects.FOLLOWUP_RETENTION * carriedAtEnd;
+      nrs(rng, episode, null, followupDay, "followup", around(rng, retained, FOLLOWUP_NOISE));
+      function.atFollowup(rng, followupDay);
     }
-    int followupDay = episode.lastDay() + Draw.between(rng, FOLLOWUP_MIN_DAYS, FOLLOWUP_MAX_DAYS);
-    if (followupDay > endDay || followupDay >= nextEpisodeDay) {
-      return;
-    }
-    double retained =
-        baseline - TrueEffects.FOLLOWUP_RETENTION * (baseline - lastAfter);
-    nrs(rng, episode, null, followupDay, "followup", around(rng, retained, FOLLOWUP_NOISE));
-    function.atFollowup(rng, followupDay);
   }
 
   private static double around(SplittableRandom rng, double center, double noise) {
@@ -173,14 +181,15 @@ final class EpisodeScores {
   private final class FunctionScores {
 
     private final String clientId;
-    private final double expectedCourse;
+    private final double expectedImmediate;
+    private final double expectedCarried;
     private final boolean[] used = new boolean[FunctionMeasure.ALL.size()];
     private final int[] baseline = new int[used.length];
-    private final double[] last = new double[used.length];
 
-    FunctionScores(SplittableRandom rng, String clientId, double expectedCourse) {
+    FunctionScores(SplittableRandom rng, String clientId, double expectedImmediate, double expectedCarried) {
       this.clientId = clientId;
-      this.expectedCourse = expectedCourse;
+      this.expectedImmediate = expectedImmediate;
+      this.expectedCarried = expectedCarried;
       for (int i = 0; i < used.length; i++) {
         FunctionMeasure spec = FunctionMeasure.ALL.get(i);
         used[i] = Draw.chance(rng, spec.share());
@@ -210,8 +219,8 @@ final class EpisodeScores {
     void atLastAfter(SplittableRandom rng, int day, String sessionId) throws IOException {
       for (int i = 0; i < used.length; i++) {
         if (used[i]) {
-          last[i] = bounded(rng, i, improved(i, 1.0), FunctionMeasure.ALL.get(i).courseNoise());
-          write(rng, i, sessionId, day, "after", last[i]);
+          double center = improved(i, expectedImmediate);
+          write(rng, i, sessionId, day, "after", bounded(rng, i, center, FunctionMeasure.ALL.get(i).courseNoise()));
         }
       }
     }
@@ -220,7 +229,7 @@ final class EpisodeScores {
       for (int i = 0; i < used.length; i++) {
         if (used[i]) {
           double noise = FunctionMeasure.ALL.get(i).occasionNoise();
-          write(rng, i, null, day, "discharge", bounded(rng, i, last[i], noise));
+          write(rng, i, null, day, "discharge", bounded(rng, i, improved(i, expectedCarried), noise));
         }
       }
     }
@@ -228,17 +237,17 @@ final class EpisodeScores {
     void atFollowup(SplittableRandom rng, int day) throws IOException {
       for (int i = 0; i < used.length; i++) {
         if (used[i]) {
-          double center = improved(i, TrueEffects.FOLLOWUP_RETENTION);
+          double center = improved(i, TrueEffects.FOLLOWUP_RETENTION * expectedCarried);
           double noise = FunctionMeasure.ALL.get(i).courseNoise();
           write(rng, i, null, day, "followup", bounded(rng, i, center, noise));
         }
       }
     }
 
-    /** Baseline improved by {@code share} of the episode's expected course improvement. */
-    private double improved(int i, double share) {
-      double points = TrueEffects.pointsPerNrsPoint(measure(i).code()) * expectedCourse;
-      return measure(i).improvedBy(baseline[i], share * points);
+    /** Baseline improved in proportion to {@code nrsPoints} of expected nrs_pain improvement. */
+    private double improved(int i, double nrsPoints) {
+      double points = TrueEffects.pointsPerNrsPoint(measure(i).code()) * nrsPoints;
+      return measure(i).improvedBy(baseline[i], points);
     }
 
     private Measure measure(int i) {

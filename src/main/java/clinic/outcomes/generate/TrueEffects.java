@@ -19,9 +19,12 @@ import java.util.Map;
  *       0.5 a) * min(k - 1, 5) / 5}, with {@link #carriedImprovement(String) K_t} and the
  *       responsiveness mean {@link #responsivenessMean(int) mu(n)} (0.70 / 0.85 / 1.00: episodes
  *       that end early belong to clients who respond less, the built-in dropout effect);
- *   <li>course improvement ({@code B - after_n}) = carried improvement at visit n + relief of
- *       session n (always the primary technique): {@link #expectedCourseImprovement(String, int,
- *       boolean)}.
+ *   <li>course improvement (baseline − the course final: a discharge score 1-14 days after the
+ *       last session, around the carried level, else the before score of visit n) = the carried
+ *       improvement at visit n: {@link #expectedCourseImprovement(String, int, boolean)};
+ *   <li>immediate course improvement ({@code B - after_n}, SPEC {@code course_immediate}) = that
+ *       plus the relief of session n (always the primary technique): {@link
+ *       #expectedImmediateImprovement(String, int, boolean)}.
  * </ul>
  *
  * All noise is symmetric and narrowed near the scale ends, and scores are rounded at random to
@@ -159,7 +162,8 @@ public final class TrueEffects {
   }
 
   /**
-   * Expected {@code nrs_pain} course improvement (baseline − final) of one episode.
+   * Expected {@code nrs_pain} course improvement (baseline − the end-of-course final) of one
+   * episode: the improvement carried into its last visit.
    *
    * @param technique the episode's primary technique (also the technique of its last session)
    * @param sessions the episode's session count, at least 1
@@ -170,8 +174,15 @@ public final class TrueEffects {
     if (sessions < 1) {
       throw new IllegalArgumentException("sessions must be at least 1: " + sessions);
     }
-    return sessionRelief(technique)
-        + expectedCarriedImprovement(technique, sessions, sessions, adherent);
+    return expectedCarriedImprovement(technique, sessions, sessions, adherent);
+  }
+
+  /**
+   * Expected {@code nrs_pain} improvement from baseline to right after the last massage (SPEC
+   * {@code course_immediate}): the course improvement plus the last session's relief.
+   */
+  public static double expectedImmediateImprovement(String technique, int sessions, boolean adherent) {
+    return sessionRelief(technique) + expectedCourseImprovement(technique, sessions, adherent);
   }
 
   /**

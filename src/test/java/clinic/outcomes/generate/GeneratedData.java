@@ -155,20 +155,31 @@ final class GeneratedData {
     return best == null ? null : best.value();
   }
 
-  /** Final by the SPEC: after of the last session, else the earliest discharge 0-30 days after. */
+  /**
+   * Course final by the SPEC (Revision 2): the earliest discharge 1-30 days after the last
+   * session, else the before score of the last session when the episode has 2 or more.
+   */
   Double finalScore(EpisodeView e, String measure) {
-    Double after = sessionScore(last(e.sessions()).id(), "after", measure);
-    if (after != null) {
-      return after;
+    Score s = earliest(e, "discharge", measure, 1, 30);
+    if (s != null) {
+      return s.value();
     }
-    Score s = earliest(e, "discharge", measure, 0, 30);
-    return s == null ? null : s.value();
+    return e.sessions().size() >= 2 ? sessionScore(last(e.sessions()).id(), "before", measure) : null;
   }
 
-  /** The earliest follow-up 14-365 days after the last session, before the next episode. */
+  /** The 3-month follow-up: the score 60-120 days after the last session closest to day 90. */
   Double followup(EpisodeView e, String measure) {
-    Score s = earliest(e, "followup", measure, 14, 365);
-    return s == null ? null : s.value();
+    Score best = null;
+    for (Score s : clientScores.getOrDefault(e.sessions().get(0).client(), List.of())) {
+      long days = ChronoUnit.DAYS.between(e.last(), s.date());
+      boolean beforeNext = e.nextStart() == null || s.date().isBefore(e.nextStart());
+      if (s.moment().equals("followup") && s.measure().equals(measure) && Math.abs(days - 90) <= 30
+          && beforeNext && (best == null
+              || Math.abs(days - 90) < Math.abs(ChronoUnit.DAYS.between(e.last(), best.date()) - 90))) {
+        best = s;
+      }
+    }
+    return best == null ? null : best.value();
   }
 
   /** Other-moment scores of the episode's client (no session id). */

@@ -182,16 +182,17 @@ class GeneratorContractTest {
     }
   }
 
-  /** Intake 0-14 days before the first session; discharge 0-14, follow-up 14-365 after the
-   * last, before the next episode. */
+  /** Intake 0-14 days before the first session; discharge 1-14 after the last; follow-up within
+   * 20 days of 90, 180 or 365 days after the last; both before the next episode. */
   private static boolean datedAsDocumented(GeneratedData.Score s, GeneratedData.EpisodeView e) {
     long beforeFirst = ChronoUnit.DAYS.between(s.date(), e.first());
     long afterLast = ChronoUnit.DAYS.between(e.last(), s.date());
     boolean beforeNext = e.nextStart() == null || s.date().isBefore(e.nextStart());
     return switch (s.moment()) {
       case "intake" -> beforeFirst >= 0 && beforeFirst <= 14;
-      case "discharge" -> beforeNext && afterLast >= 0 && afterLast <= 14;
-      case "followup" -> beforeNext && afterLast >= 14 && afterLast <= 365;
+      case "discharge" -> beforeNext && afterLast >= 1 && afterLast <= 14;
+      case "followup" -> beforeNext && (Math.abs(afterLast - 90) <= 20 || Math.abs(afterLast - 180) <= 20
+          || Math.abs(afterLast - 365) <= 20);
       default -> false;
     };
   }

@@ -59,6 +59,22 @@ class TrueEffectsRecoveryTest {
   }
 
   @Test
+  void immediateImprovementAddsTheLastSessionsRelief() {
+    Map<String, MeanCheck> residuals = new HashMap<>();
+    for (GeneratedData.EpisodeView e : data.episodes) {
+      Double baseline = data.baseline(e, "nrs_pain");
+      Double after = data.sessionScore(e.sessions().get(e.n() - 1).id(), "after", "nrs_pain");
+      if (baseline != null && after != null) {
+        double expected = TrueEffects.expectedImmediateImprovement(e.primary(), e.n(), e.adherent());
+        residuals.computeIfAbsent(e.primary(), t -> new MeanCheck()).add(baseline - after - expected);
+      }
+    }
+    for (String t : TrueEffects.TECHNIQUES) {
+      residuals.get(t).assertMean(0.0, 3000, "immediate " + t);
+    }
+  }
+
+  @Test
   void courseImprovementPerSessionBucketMatchesTruth() {
     Map<String, MeanCheck> residuals = new HashMap<>();
     for (GeneratedData.EpisodeView e : data.episodes) {

@@ -12,33 +12,46 @@ class TrueEffectsTest {
   private static final double EPS = 1e-12;
 
   @Test
-  void courseImprovementAtFullDoseIsReliefPlusCarried() {
+  void courseImprovementAtFullDoseIsTheCarriedImprovement() {
+    // K: 1.5, 1.3, 1.0, 0.2 at full dose (6+ sessions, responsiveness 1.0); adherent adds 0.5
+    assertEquals(1.5, TrueEffects.expectedCourseImprovement("deep_tissue", 6, false), EPS);
+    assertEquals(1.3, TrueEffects.expectedCourseImprovement("trigger_point", 9, false), EPS);
+    assertEquals(1.0, TrueEffects.expectedCourseImprovement("myofascial_release", 15, false), EPS);
+    assertEquals(0.2, TrueEffects.expectedCourseImprovement("swedish", 6, false), EPS);
+    assertEquals(2.0, TrueEffects.expectedCourseImprovement("deep_tissue", 7, true), EPS);
+  }
+
+  @Test
+  void immediateImprovementAddsTheLastSessionsRelief() {
     // R + K: 1.5 + 1.5, 1.2 + 1.3, 1.0 + 1.0, 0.8 + 0.2; adherent adds 0.5
-    assertEquals(3.0, TrueEffects.expectedCourseImprovement("deep_tissue", 6, false), EPS);
-    assertEquals(2.5, TrueEffects.expectedCourseImprovement("trigger_point", 9, false), EPS);
-    assertEquals(2.0, TrueEffects.expectedCourseImprovement("myofascial_release", 15, false), EPS);
-    assertEquals(1.0, TrueEffects.expectedCourseImprovement("swedish", 6, false), EPS);
-    assertEquals(3.5, TrueEffects.expectedCourseImprovement("deep_tissue", 7, true), EPS);
+    assertEquals(3.0, TrueEffects.expectedImmediateImprovement("deep_tissue", 6, false), EPS);
+    assertEquals(2.5, TrueEffects.expectedImmediateImprovement("trigger_point", 9, false), EPS);
+    assertEquals(2.0, TrueEffects.expectedImmediateImprovement("myofascial_release", 15, false), EPS);
+    assertEquals(1.0, TrueEffects.expectedImmediateImprovement("swedish", 6, false), EPS);
+    assertEquals(3.5, TrueEffects.expectedImmediateImprovement("deep_tissue", 7, true), EPS);
   }
 
   @Test
   void shortEpisodesCarryLessAndBelongToWeakerResponders() {
-    // n = 1: relief only
-    assertEquals(1.5, TrueEffects.expectedCourseImprovement("deep_tissue", 1, true), EPS);
-    // n = 2: 1.5 + 0.70 * 1.5 * 1/5 = 1.71
-    assertEquals(1.71, TrueEffects.expectedCourseImprovement("deep_tissue", 2, false), EPS);
-    // n = 3, adherent: 1.5 + 0.85 * 2.0 * 2/5 = 2.18
-    assertEquals(2.18, TrueEffects.expectedCourseImprovement("deep_tissue", 3, true), EPS);
-    // n = 5 swedish: 0.8 + 0.85 * 0.2 * 4/5 = 0.936
-    assertEquals(0.936, TrueEffects.expectedCourseImprovement("swedish", 5, false), EPS);
+    // n = 1: nothing carried (the immediate figure is the relief alone)
+    assertEquals(0.0, TrueEffects.expectedCourseImprovement("deep_tissue", 1, true), EPS);
+    assertEquals(1.5, TrueEffects.expectedImmediateImprovement("deep_tissue", 1, true), EPS);
+    // n = 2: 0.70 * 1.5 * 1/5 = 0.21
+    assertEquals(0.21, TrueEffects.expectedCourseImprovement("deep_tissue", 2, false), EPS);
+    // n = 3, adherent: 0.85 * 2.0 * 2/5 = 0.68
+    assertEquals(0.68, TrueEffects.expectedCourseImprovement("deep_tissue", 3, true), EPS);
+    // n = 5 swedish: 0.85 * 0.2 * 4/5 = 0.136; plus relief 0.8 = 0.936
+    assertEquals(0.136, TrueEffects.expectedCourseImprovement("swedish", 5, false), EPS);
+    assertEquals(0.936, TrueEffects.expectedImmediateImprovement("swedish", 5, false), EPS);
   }
 
   @Test
   void otherMeasuresAreProportional() {
-    assertEquals(18.0, TrueEffects.expectedCourseImprovement("odi", "deep_tissue", 6, false), EPS);
-    assertEquals(4.5, TrueEffects.expectedCourseImprovement("rmdq", "deep_tissue", 6, false), EPS);
-    assertEquals(12.0, TrueEffects.expectedCourseImprovement("slr_deg", "deep_tissue", 6, false), EPS);
-    assertEquals(2.1, TrueEffects.expectedFollowupImprovement("nrs_pain", "deep_tissue", 6, false), EPS);
+    // 1.5 points of carried pain improvement: odi 6x, rmdq 1.5x, slr 4x; follow-up keeps 70 %
+    assertEquals(9.0, TrueEffects.expectedCourseImprovement("odi", "deep_tissue", 6, false), EPS);
+    assertEquals(2.25, TrueEffects.expectedCourseImprovement("rmdq", "deep_tissue", 6, false), EPS);
+    assertEquals(6.0, TrueEffects.expectedCourseImprovement("slr_deg", "deep_tissue", 6, false), EPS);
+    assertEquals(1.05, TrueEffects.expectedFollowupImprovement("nrs_pain", "deep_tissue", 6, false), EPS);
   }
 
   @Test
