@@ -49,6 +49,8 @@ final class CaseStudy {
     v.put("claims_note", MonthlyReview.claimsNote(data.claims(), data.claimsTable()));
     v.put("claims_table", data.claims().isEmpty() ? Html.text("") : claims.caseStudy(r, min));
     v.put("forest_chart", charts.forest().img());
+    v.put("verdict_summary", data.claims().isEmpty() ? Html.text("") : ClaimsSection.summary(data.claims()));
+    v.put("untestable", ClaimsSection.untestable(data.untestable()));
     List<Html.Safe> course = new ArrayList<>();
     tables.course.values().forEach(t -> course.add(t.html(r, min)));
     v.put("course_tables", MonthlyReview.join(course));

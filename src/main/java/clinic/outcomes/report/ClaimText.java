@@ -30,10 +30,29 @@ final class ClaimText {
     return s + "\u00a0%";
   }
 
-  /** The threshold as "≥ 2" or "< 0.05". */
+  /** The threshold as "≥ 2" or, for a rate, "< 5 %". */
   static String threshold(ClaimRow c) {
     String op = c.operator() == null ? "" : c.operator().replace(">=", "\u2265").replace("<=", "\u2264");
+    if (isRate(c) && c.threshold() != null) {
+      return (op + " " + Html.num(c.threshold() * 100, digits(c.threshold() * 100)) + "\u00a0%").trim();
+    }
     return (op + " " + Html.num(c.threshold(), digits(c.threshold()))).trim();
+  }
+
+  /** Whether the claim's estimate is a proportion (shown as a percentage everywhere). */
+  static boolean isRate(ClaimRow c) {
+    return c.statistic() != null && c.statistic().endsWith("_rate");
+  }
+
+  /** The estimate as the page shows it: a percentage for rates, else 2 decimals. */
+  static String estimate(ClaimRow c) {
+    return isRate(c) ? Html.pct(c.value().estimate()) : Html.num(c.value().estimate(), 2);
+  }
+
+  /** The interval as the page shows it: percentages for rates, else 2 decimals. */
+  static String interval(ClaimRow c) {
+    return isRate(c) ? Html.pctInterval(c.value().low(), c.value().high())
+        : Html.interval(c.value().low(), c.value().high(), 2);
   }
 
   /** Decimals needed to show a threshold exactly (at most 3). */
@@ -61,9 +80,9 @@ final class ClaimText {
           : v + ". The figures are not shown: they would reveal a count of fewer than " + minCell + " episodes.";
     }
     String range = c.value().hasRange()
-        ? " (" + confidence(c.confidence()) + " interval " + Html.interval(c.value().low(), c.value().high(), 2) + ")"
+        ? " (" + confidence(c.confidence()) + " interval " + interval(c) + ")"
         : "";
-    return v + ": the clinic's records give " + Html.num(c.value().estimate(), 2) + range + " against the claimed "
+    return v + ": the clinic's records give " + estimate(c) + range + " against the claimed "
         + threshold(c) + ".";
   }
 

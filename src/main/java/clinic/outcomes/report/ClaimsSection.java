@@ -1,6 +1,7 @@
 package clinic.outcomes.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,9 +20,46 @@ final class ClaimsSection {
         "n", "Why");
     for (ClaimRow c : claims) {
       t.row().th(c.id()).td(c.statement()).html(badge(c.verdict()), null)
-          .td(Html.num(c.value().estimate(), 2), "num")
-          .td(Html.interval(c.value().low(), c.value().high(), 2) + " (" + ClaimText.confidence(c.confidence()) + ")")
-          .td(ClaimText.threshold(c)).td(Html.count(c.n()), "num").td(c.explanation());
+          .td(ClaimText.estimate(c), "num")
+          .td(ClaimText.interval(c) + " (" + ClaimText.confidence(c.confidence()) + ")")
+          .td(ClaimText.threshold(c)).td(Html.count(c.n()), "num").html(why(c.explanation()), null);
+    }
+    return t.html();
+  }
+
+  /** The explanation folded: its first clause shows, the rest expands (no script: works offline and in print). */
+  private static Html.Safe why(String explanation) {
+    if (explanation == null) {
+      return Html.text("");
+    }
+    int cut = explanation.indexOf(" (");
+    String summary = cut > 0 && cut < 120 ? explanation.substring(0, cut) + " \u2026" : "Why";
+    return Html.join(new Html.Safe("<details><summary>"), Html.text(summary), new Html.Safe("</summary>"),
+        Html.text(explanation), new Html.Safe("</details>"));
+  }
+
+  /** Counts per verdict, for the summary at the top of both reports. */
+  static Html.Safe summary(List<ClaimRow> claims) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (String v : List.of("supported", "contradicted", "inconclusive", "insufficient_data")) {
+      counts.put(v, 0);
+    }
+    claims.forEach(c -> counts.merge(c.verdict() == null ? "unknown" : c.verdict(), 1, Integer::sum));
+    HtmlTable t = new HtmlTable("verdicts").caption("The " + claims.size() + " published claims, by verdict")
+        .head("Verdict", "Claims");
+    counts.forEach((v, n) -> t.row().html(badge(v), null).td(Integer.toString(n), "num"));
+    return t.html();
+  }
+
+  /** The published sentences the records cannot test, with the reason: no verdict beside them. */
+  static Html.Safe untestable(List<UntestableRow> sentences) {
+    if (sentences.isEmpty()) {
+      return Html.text("");
+    }
+    HtmlTable t = new HtmlTable("untestable").caption("Published sentences these records cannot test")
+        .head("Sentence", "Why it cannot be tested here");
+    for (UntestableRow u : sentences) {
+      t.row().td(u.statement()).td(u.reason());
     }
     return t.html();
   }
@@ -72,9 +110,9 @@ final class ClaimsSection {
           .html(Html.join(Html.element("strong", null, c.statement()), Html.element("span", "claim-id", c.id())),
               "statement")
           .html(badge(c.verdict()), null)
-          .td(shown ? Html.num(c.value().estimate(), 2) : "\u2014", shown ? "stat" : "stat suppressed",
+          .td(shown ? ClaimText.estimate(c) : "\u2014", shown ? "stat" : "stat suppressed",
               Map.of("data-dep", "n", "data-rule", "group"))
-          .td(shown ? Html.interval(c.value().low(), c.value().high(), 2) + " (" + ClaimText.confidence(c.confidence())
+          .td(shown ? ClaimText.interval(c) + " (" + ClaimText.confidence(c.confidence())
               + ")" : "\u2014", shown ? "stat" : "stat suppressed", Map.of("data-dep", "n", "data-rule", "group"))
           .td(ClaimText.threshold(c))
           .td(n, "count", Map.of("data-col", "n"))

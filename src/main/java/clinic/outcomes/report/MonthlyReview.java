@@ -42,6 +42,10 @@ final class MonthlyReview {
     v.put("trend_chart", charts.trend("month", ms.index()).img());
     v.put("claims_note", claimsNote(data.claims(), data.claimsTable()));
     v.put("claims_table", data.claims().isEmpty() ? Html.text("") : new ClaimsSection(data.claims()).review());
+    v.put("verdict_summary", data.claims().isEmpty() ? Html.text("No claims were judged in this run.")
+        : ClaimsSection.summary(data.claims()));
+    v.put("untestable", ClaimsSection.untestable(data.untestable()));
+    v.put("end_point_tables", join(rt.endPoints()));
     v.put("forest_chart", charts.forest().img());
     v.put("min_group_n", Integer.toString(settings.minGroupN()));
     v.put("reference", Palette.label(settings.referenceTechnique()));

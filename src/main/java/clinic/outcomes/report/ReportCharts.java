@@ -161,7 +161,7 @@ final class ReportCharts {
       }
       List<String> buckets = rows.stream().map(StatRow::group).toList();
       List<Interval> pts = rows.stream().map(StatRow::change).toList();
-      Optional<DoseRow> d = data.dose().stream().filter(x -> m.equals(x.measure())).findFirst();
+      Optional<DoseRow> d = data.dose().stream().filter(x -> m.equals(x.measure()) && DoseRow.BETWEEN.equals(x.model())).findFirst();
       String slope = d.filter(x -> x.slope().present())
           .map(x -> String.format(Locale.ROOT, " (slope %s per session)", Html.num(x.slope().estimate(), 2)))
           .orElse("");

@@ -37,10 +37,11 @@ import org.apache.spark.sql.SparkSession;
  * @param sessions accepted sessions
  * @param clients clients with an accepted session
  * @param episodes episodes of care
+ * @param untestable the claims file's published sentences these records cannot test, in file order
  */
 public record ReportData(List<StatRow> stats, List<ComparisonRow> comparisons, List<DoseRow> dose,
     List<SafetyRow> safety, List<MonthRow> months, List<ClaimRow> claims, boolean claimsTable,
-    Map<String, Long> topReasons, long sessions, long clients, long episodes) {
+    Map<String, Long> topReasons, long sessions, long clients, long episodes, List<UntestableRow> untestable) {
 
   /** How many reject reasons the monthly review lists. */
   static final int TOP_REASONS = 10;
@@ -61,9 +62,9 @@ public record ReportData(List<StatRow> stats, List<ComparisonRow> comparisons, L
         t.collect("comparisons", ComparisonRow::of),
         t.collect("dose_response", DoseRow::of),
         t.collect("safety", SafetyRow::of), List.copyOf(months),
-        hasClaims ? t.collect("claims", ClaimRow::of) : List.of(), hasClaims,
+        hasClaims ? t.collectOrdered("claims", "position", ClaimRow::of) : List.of(), hasClaims,
         topReasons(t), sessions.count(), sessions.select("client_id").distinct().count(),
-        t.read("episodes").count());
+        t.read("episodes").count(), t.collectOrdered("claims_untestable", "position", UntestableRow::of));
   }
 
   /** The tables of one run folder. */
@@ -81,6 +82,18 @@ public record ReportData(List<StatRow> stats, List<ComparisonRow> comparisons, L
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + p, e);
       }
+    }
+
+    /** A small table in the order of one of its columns (e.g. the claims file's order). */
+    <T> List<T> collectOrdered(String table, String orderBy, Function<Row, T> f) {
+      if (!exists(table)) {
+        return List.of();
+      }
+      List<T> out = new ArrayList<>();
+      for (Row r : read(table).orderBy(orderBy).collectAsList()) {
+        out.add(f.apply(r));
+      }
+      return List.copyOf(out);
     }
 
     <T> List<T> collect(String table, Function<Row, T> f) {
@@ -121,6 +134,20 @@ public record ReportData(List<StatRow> stats, List<ComparisonRow> comparisons, L
     return stats.stream().filter(s -> s.analysis().equals(analysis) && s.measure().equals(measure)
         && s.groupBy().equals(groupBy)).sorted(Comparator.comparing(StatRow::group, GroupOrder.INSTANCE))
         .toList();
+  }
+
+  /** Follow-up horizon labels present in {@code stats} ({@code 3m}, {@code 6m}, ...), shortest first. */
+  public List<String> horizons() {
+    return stats.stream().map(StatRow::analysis).filter(a -> a.startsWith("followup_") && !a.endsWith("_bocf"))
+        .map(a -> a.substring("followup_".length())).distinct()
+        .sorted(Comparator.comparingInt(ReportData::horizonDays)).toList();
+  }
+
+  /** Sorting key of a horizon label: its number, months and years as days. */
+  private static int horizonDays(String label) {
+    String digits = label.replaceAll("[^0-9]", "");
+    int n = digits.isEmpty() ? 0 : Integer.parseInt(digits);
+    return label.endsWith("y") ? n * 365 : label.endsWith("m") ? n * 30 : label.endsWith("w") ? n * 7 : n;
   }
 
   /** Measures present in {@code stats}, in the SPEC order. */

@@ -24,9 +24,12 @@ final class ReviewTables {
     return Html.pct(i.estimate()) + (i.hasRange() ? " (" + Html.pctInterval(i.low(), i.high()) + ")" : "");
   }
 
+  /** d_z is the mean change over its SD: a standardized change, not an effect of treatment. */
+  private static final String DZ = "Standardized change d_z";
+
   private static HtmlTable statTable(String caption, String first) {
     return new HtmlTable("data").caption(caption).head(first, "Episodes", "Incomplete", "Mean improvement",
-        "95% CI", "Median", "Effect d_z", "Responders (MCID)", "Rate (95% CI)", "q (t-test)");
+        "95% CI", "Median", DZ, "Responders (MCID)", "Rate (95% CI)", "q (t-test)");
   }
 
   private static void statRow(HtmlTable t, String label, StatRow s) {
@@ -35,6 +38,59 @@ final class ReviewTables {
         .td(Html.num(s.change().estimate(), 2), "num").td(Html.interval(s.change().low(), s.change().high(), 2), "num")
         .td(Html.num(s.median(), 2), "num").td(Html.num(s.effectDz(), 2), "num")
         .td(Html.count(s.mcid().count()), "num").td(rate(s.mcid().rate()), "num").td(Html.p(s.tQ()), "num");
+  }
+
+  /** Within-session relief has no responder column: an MCID is a change over care, not minutes. */
+  private static HtmlTable reliefTable(String caption, String first) {
+    return new HtmlTable("data").caption(caption).head(first, "Episodes", "Mean relief", "95% CI",
+        "Median", DZ, "q (t-test)");
+  }
+
+  private static void reliefRow(HtmlTable t, String label, StatRow s) {
+    t.row(s.smallN() ? "small" : null).th(label + (s.smallN() ? " (small n)" : ""))
+        .td(Long.toString(s.n()), "num")
+        .td(Html.num(s.change().estimate(), 2), "num").td(Html.interval(s.change().low(), s.change().high(), 2), "num")
+        .td(Html.num(s.median(), 2), "num").td(Html.num(s.effectDz(), 2), "num").td(Html.p(s.tQ()), "num");
+  }
+
+  /**
+   * The end points side by side, per technique: the end of the course (the course figure), right
+   * after the last massage (course_immediate: adds that session's minutes-after relief) and the
+   * change while clients waited for their first visit (pre_treatment: the untreated yardstick).
+   */
+  List<Html.Safe> endPoints() {
+    List<Html.Safe> out = new ArrayList<>();
+    for (String m : data.measures()) {
+      HtmlTable t = new HtmlTable("data")
+          .caption(Measures.title(m) + ": end of the course against right after the last massage and the wait"
+              + " before treatment")
+          .head("Technique", "End of course (95% CI)", "n", "Right after the last massage (95% CI)", "n",
+              "While waiting, intake to first visit (95% CI)", "n");
+      List<String> rows = new ArrayList<>();
+      data.stats("course", m, "technique").forEach(s -> rows.add("technique|" + s.group()));
+      groups.keySet().forEach(g -> rows.add("technique_group|" + g));
+      rows.add("overall|all");
+      for (String key : rows) {
+        String by = key.substring(0, key.indexOf('|'));
+        String g = key.substring(key.indexOf('|') + 1);
+        var course = data.stat("course", m, by, g);
+        if (course.isEmpty()) {
+          continue;
+        }
+        var immediate = data.stat("course_immediate", m, by, g);
+        var pre = data.stat("pre_treatment", m, by, g);
+        String label = "overall".equals(by) ? "All episodes"
+            : "technique_group".equals(by) ? "group: " + Palette.label(g) : Palette.label(g);
+        t.row().th(label)
+            .td(CaseStudyTables.change(course.get().change()), "num").td(Long.toString(course.get().n()), "num")
+            .td(CaseStudyTables.change(immediate.map(StatRow::change).orElse(Interval.NONE)), "num")
+            .td(immediate.map(s -> Long.toString(s.n())).orElse("\u2014"), "num")
+            .td(CaseStudyTables.change(pre.map(StatRow::change).orElse(Interval.NONE)), "num")
+            .td(pre.map(s -> Long.toString(s.n())).orElse("\u2014"), "num");
+      }
+      out.add(t.html());
+    }
+    return out;
   }
 
   /** Course improvement by primary technique, groups and overall, one table per measure. */
@@ -56,12 +112,12 @@ final class ReviewTables {
 
   /** Relief within a session by the session's technique (nrs_pain). */
   Html.Safe relief() {
-    HtmlTable t = statTable("Pain relief within a session (before vs after), by the session's technique",
-        "Technique");
+    HtmlTable t = reliefTable("Pain relief within a session (right before vs minutes after), by the session's"
+        + " technique; one averaged pair per episode", "Technique");
     for (StatRow s : data.stats("session_relief", "nrs_pain", "technique")) {
-      statRow(t, Palette.label(s.group()), s);
+      reliefRow(t, Palette.label(s.group()), s);
     }
-    data.stat("session_relief", "nrs_pain", "overall", "all").ifPresent(s -> statRow(t, "All sessions", s));
+    data.stat("session_relief", "nrs_pain", "overall", "all").ifPresent(s -> reliefRow(t, "All episodes", s));
     return t.html();
   }
 
@@ -92,29 +148,43 @@ final class ReviewTables {
     return out;
   }
 
-  /** Dose-response per measure. */
+  /** Dose-response per measure and model. */
   Html.Safe dose() {
-    HtmlTable t = new HtmlTable("data").caption("Dose-response: course improvement against the number of sessions")
-        .head("Measure", "Episodes", "Slope per session (95% CI)", "p", "Spearman \u03c1", "p");
+    HtmlTable t = new HtmlTable("data").caption("More sessions, more relief? Slopes in points per session")
+        .head("Measure", "Model", "Episodes", "Slope per session (95% CI)", "p", "Spearman \u03c1", "p");
     for (DoseRow d : data.dose().stream().sorted((a, b) -> GroupOrder.INSTANCE.compare(a.measure(), b.measure()))
         .toList()) {
-      t.row().th(Measures.title(d.measure())).td(Html.count(d.n()), "num").td(CaseStudyTables.change(d.slope()), "num")
-          .td(Html.p(d.slopeP()), "num").td(Html.num(d.rho(), 2), "num").td(Html.p(d.rhoP()), "num");
+      t.row().th(Measures.title(d.measure())).td(modelLabel(d.model())).td(Html.count(d.n()), "num")
+          .td(CaseStudyTables.change(d.slope()), "num").td(Html.p(d.slopeP()), "num")
+          .td(Html.num(d.rho(), 2), "num").td(Html.p(d.rhoP()), "num");
     }
     return t.html();
   }
 
-  /** Follow-up per measure with the follow-up rate and the worst case. */
+  static String modelLabel(String model) {
+    return switch (model == null ? "" : model) {
+      case "between_episodes" -> "across courses of different length (association)";
+      case "within_episode" -> "within a course, sessions 1-6";
+      case "within_episode_late" -> "within a course, later sessions (plateau?)";
+      default -> String.valueOf(model);
+    };
+  }
+
+  /** Follow-up per measure and horizon: reply rate, completers, and everyone due (baseline carried forward). */
   Html.Safe followup() {
-    HtmlTable t = new HtmlTable("data").caption("Follow-up 14 to 365 days after the last session (closed episodes)")
-        .head("Measure", "With follow-up", "Without", "Follow-up rate", "Mean improvement (95% CI)",
-            "Responders (MCID)", "Worst case (95% CI)");
+    HtmlTable t = new HtmlTable("data").caption("Follow-up at fixed horizons after the last session (closed episodes"
+        + " whose window has ended)")
+        .head("Measure", "Horizon", "Due", "Answered", "Reply rate", "Mean improvement of those who answered (95% CI)",
+            "Responders (MCID) of those who answered", "Responders (MCID), no answer counted as no change");
     for (String m : data.measures()) {
-      data.stat("followup", m, "overall", "all").ifPresent(s -> t.row().th(Measures.title(m))
-          .td(Long.toString(s.n()), "num").td(Html.count(s.nIncomplete()), "num").td(Html.pct(s.followupRate()), "num")
-          .td(CaseStudyTables.change(s.change()), "num").td(rate(s.mcid().rate()), "num")
-          .td(CaseStudyTables.change(data.stat("followup_worst_case", m, "overall", "all").map(StatRow::change)
-              .orElse(Interval.NONE)), "num"));
+      for (String h : data.horizons()) {
+        data.stat("followup_" + h, m, "overall", "all").ifPresent(s -> t.row().th(Measures.title(m)).td(h)
+            .td(Long.toString(s.n() + (s.nIncomplete() == null ? 0 : s.nIncomplete())), "num")
+            .td(Long.toString(s.n()), "num").td(Html.pct(s.followupRate()), "num")
+            .td(CaseStudyTables.change(s.change()), "num").td(rate(s.mcid().rate()), "num")
+            .td(rate(data.stat("followup_" + h + "_bocf", m, "overall", "all").map(b -> b.mcid().rate())
+                .orElse(Interval.NONE)), "num"));
+      }
     }
     return t.html();
   }
