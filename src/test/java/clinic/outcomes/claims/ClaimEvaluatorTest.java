@@ -175,4 +175,18 @@ class ClaimEvaluatorTest {
     assertEquals("adverse_event_rate", Statistic.ADVERSE_EVENT_RATE.yamlName());
     assertSame(Statistic.RISK_ADJUSTED_DIFF, Statistic.fromYaml("risk_adjusted_diff"));
   }
+
+  @Test
+  void aCompletersFollowupBelowItsReplyRateIsInsufficient() {
+    // The interval [2.2, 3.1] is wholly above 2, but only 40 % of those due answered (< 0.5).
+    Claim lasting = TestClaims.meanChange("lasting", "followup_6m", "nrs_pain", Operator.GE, 2);
+    List<ClaimResult> r = ClaimEvaluator.evaluate(List.of(lasting),
+        (c, conf) -> new Evidence(2.6, 2.2, 3.1, 80, 0.40));
+    assertSame(Verdict.INSUFFICIENT_DATA, r.get(0).verdict());
+    assertTrue(r.get(0).explanation().startsWith("Only 40 % of the clients due a follow-up gave one, fewer"
+        + " than the 50 % the claim needs"), r.get(0).explanation());
+    List<ClaimResult> enough = ClaimEvaluator.evaluate(List.of(lasting),
+        (c, conf) -> new Evidence(2.6, 2.2, 3.1, 80, 0.50));
+    assertSame(Verdict.SUPPORTED, enough.get(0).verdict());
+  }
 }

@@ -41,7 +41,8 @@ class ExplanationsTest {
     Claim pain = TestClaims.meanChange("pain", "course", "nrs_pain", Operator.GE, 2);
     String supported = explain(pain, new Evidence(2.4138, 2.0512, 2.7764, 120), 12);
     assertEquals("Over 120 episodes of care (specialized techniques), clients' pain scores (0-10)"
-        + " were on average 2.41 points lower at the end of a course of care than at its start"
+        + " were on average 2.41 points lower at the end of a course of care (not right after a massage)"
+        + " than at its start"
         + " (mean improvement 2.41 points, 99.58 % interval 2.05 to 2.78); the clinic's data are"
         + " consistent with the claim of a mean improvement of at least 2 points.", supported);
     assertPlainSentence(supported);
@@ -88,8 +89,8 @@ class ExplanationsTest {
         "straight-leg-raise angles", "12.00 degrees higher", "at least 10 degrees");
     assertPlainSentence(explain(TestClaims.meanChange("p", "session_relief", "nrs_pain", Operator.GE, 1), e, 1),
         "right after a session than right before it", "of at least 1 point.");
-    assertPlainSentence(explain(TestClaims.meanChange("f", "followup_worst_case", "nrs_pain", Operator.GT, 0), e, 1),
-        "at follow-up", "counting every client without a follow-up score as unchanged");
+    assertPlainSentence(explain(TestClaims.meanChange("f", "followup_6m_bocf", "nrs_pain", Operator.GT, 0), e, 1),
+        "at the 6-month follow-up", "counting every client due a follow-up who gave none as unchanged");
   }
 
   @Test
