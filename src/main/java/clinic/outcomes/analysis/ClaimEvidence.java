@@ -7,13 +7,16 @@ import clinic.outcomes.claims.EvidenceSource;
 import clinic.outcomes.episodes.ClientHistory;
 import clinic.outcomes.pipeline.Settings;
 import clinic.outcomes.stats.Histogram;
+import clinic.outcomes.stats.KaplanMeier;
 import clinic.outcomes.stats.Ols;
 import clinic.outcomes.stats.PairedStats;
+import clinic.outcomes.stats.RiskDifference;
 import clinic.outcomes.stats.TwoSample;
 import clinic.outcomes.stats.Wilson;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 
 /**
@@ -34,13 +37,13 @@ public final class ClaimEvidence implements EvidenceSource {
   private final Map<String, ModelSpec> models;
   private final Map<String, Ols.Accumulator> accumulators;
   private final Map<String, long[]> safety = new HashMap<>();
-  private final Map<PairTotals.SlopeKey, ? extends Map<Double, Long>> slopes;
+  private final PairTotals totals;
 
   public ClaimEvidence(
       Settings settings, StatsStage.Result stats, ComparisonStage.Result comparisons, List<Row> safetyRows,
-      Map<PairTotals.SlopeKey, ? extends Map<Double, Long>> slopes) {
+      PairTotals totals) {
     this.settings = settings;
-    this.slopes = slopes;
+    this.totals = totals;
     this.histograms = stats.histograms();
     for (Row r : stats.rows()) {
       statsRows.put(StatsStage.key(r), r);
@@ -64,7 +67,41 @@ public final class ClaimEvidence implements EvidenceSource {
           ? model(c.measure() + "|dose", null, confidence)
           : withinEpisode(c, confidence);
       case ADVERSE_EVENT_RATE -> rate(safety.get(c.unit() + "|" + c.technique() + "|" + c.event()), confidence);
+      case SESSIONS_TO_MCID -> sessionsToMcid(c, confidence);
+      case HARM_DIFF -> harmDiff(c, confidence);
     };
+  }
+
+  /** The Kaplan-Meier median sessions to the MCID, its interval at {@code confidence}. */
+  private Evidence sessionsToMcid(Claim c, double confidence) {
+    TreeMap<Integer, long[]> counts = totals.survival().get(
+        new Key(PairTotals.TIME_TO_MCID, c.measure(), c.groupBy(), c.group()));
+    if (counts == null) {
+      return NONE;
+    }
+    long[] t = new long[counts.size()];
+    long[] ev = new long[t.length];
+    long[] cens = new long[t.length];
+    int i = 0;
+    for (Map.Entry<Integer, long[]> e : counts.entrySet()) {
+      t[i] = e.getKey();
+      ev[i] = e.getValue()[0];
+      cens[i++] = e.getValue()[1];
+    }
+    KaplanMeier.Curve k = KaplanMeier.fromCounts(t, ev, cens, confidence);
+    return new Evidence(k.median(), k.medianCiLow(), k.medianCiHigh(), k.n());
+  }
+
+  /** Harm: the difference in the share of episodes with any adverse event, level minus reference. */
+  private Evidence harmDiff(Claim c, double confidence) {
+    String by = settings.techniqueGroups().containsKey(c.level()) ? Groups.TECHNIQUE_GROUP : Groups.TECHNIQUE;
+    long[] lv = totals.harm().get(new Key(PairTotals.HARM, "any", by, c.level()));
+    long[] ref = totals.harm().get(new Key(PairTotals.HARM, "any", Groups.TECHNIQUE, settings.referenceTechnique()));
+    if (lv == null || ref == null) {
+      return NONE;
+    }
+    RiskDifference.Difference d = RiskDifference.newcombe(lv[1], lv[0], ref[1], ref[0], confidence);
+    return d == null ? NONE : new Evidence(d.diff(), d.ciLow(), d.ciHigh(), Math.min(lv[0], ref[0]));
   }
 
   private Key key(Claim c) {
@@ -82,7 +119,7 @@ public final class ClaimEvidence implements EvidenceSource {
 
   /** The mean of the episodes' within-episode slopes, with its Student t interval (summary measures). */
   private Evidence withinEpisode(Claim c, double confidence) {
-    Map<Double, Long> h = slopes.get(new PairTotals.SlopeKey(c.model(), c.measure()));
+    Map<Double, Long> h = totals.slopes().get(new PairTotals.SlopeKey(c.model(), c.measure()));
     if (h == null) {
       return NONE;
     }

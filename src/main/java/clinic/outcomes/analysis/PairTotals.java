@@ -75,6 +75,11 @@ public final class PairTotals implements PairSink, Serializable {
   /** Within-episode slope models: (model, measure) -> slope (points per session) -> episodes. */
   private final HashMap<SlopeKey, HashMap<Double, Long>> slopes = new HashMap<>();
 
+  /** Time to MCID: (measure, group_by, group) -> sessions -> {events, censored}. */
+  private final HashMap<Key, TreeMap<Integer, long[]>> survival = new HashMap<>();
+  /** Harm: (group_by, group) of the primary technique -> {episodes recording adverse_event, with an event}. */
+  private final HashMap<Key, long[]> harm = new HashMap<>();
+
   /** A within-episode dose-response model of one measure. */
   public record SlopeKey(String model, String measure) implements Serializable {}
 
@@ -124,14 +129,56 @@ public final class PairTotals implements PairSink, Serializable {
         .merge(pointsPerSession, 1L, Long::sum);
   }
 
+  @Override
+  public void timeToMcid(String measure, String groupBy, String group, int sessions, boolean event) {
+    long[] a = survival.computeIfAbsent(new Key(TIME_TO_MCID, measure, groupBy, group), x -> new TreeMap<>())
+        .computeIfAbsent(sessions, x -> new long[2]);
+    a[event ? 0 : 1]++;
+  }
+
+  @Override
+  public void harm(String groupBy, String group, boolean anyEvent) {
+    long[] a = harm.computeIfAbsent(new Key(HARM, "any", groupBy, group), x -> new long[2]);
+    a[0]++;
+    if (anyEvent) {
+      a[1]++;
+    }
+  }
+
+  static final String TIME_TO_MCID = "time_to_mcid";
+  static final String HARM = "harm";
+
   /** Adds another partition's totals into this one. */
   public PairTotals merge(PairTotals o) {
     o.groups.forEach((k, g) -> groups.computeIfAbsent(k, x -> new Group()).merge(g));
+    o.survival.forEach((k, t) -> {
+      TreeMap<Integer, long[]> mine = survival.computeIfAbsent(k, x -> new TreeMap<>());
+      t.forEach((time, c) -> {
+        long[] a = mine.computeIfAbsent(time, x -> new long[2]);
+        a[0] += c[0];
+        a[1] += c[1];
+      });
+    });
+    o.harm.forEach((k, c) -> {
+      long[] a = harm.computeIfAbsent(k, x -> new long[2]);
+      a[0] += c[0];
+      a[1] += c[1];
+    });
     o.slopes.forEach((k, h) -> {
       HashMap<Double, Long> mine = slopes.computeIfAbsent(k, x -> new HashMap<>());
       h.forEach((v, c) -> mine.merge(v, c, Long::sum));
     });
     return this;
+  }
+
+  /** Time to MCID counts: key (time_to_mcid, measure, group_by, group) -> sessions -> {events, censored}. */
+  public Map<Key, TreeMap<Integer, long[]>> survival() {
+    return survival;
+  }
+
+  /** Harm counts: key (harm, any, group_by, group) -> {episodes, episodes with an event}. */
+  public Map<Key, long[]> harm() {
+    return harm;
   }
 
   /** The within-episode slopes' histograms (live view). */

@@ -29,7 +29,9 @@ final class ClaimParser {
       Statistic.ANCOVA_DIFF, DIFF_FIELDS,
       Statistic.RISK_ADJUSTED_DIFF, DIFF_FIELDS,
       Statistic.SLOPE, List.of("measure", "model"),
-      Statistic.ADVERSE_EVENT_RATE, List.of("unit", "technique", "event"));
+      Statistic.ADVERSE_EVENT_RATE, List.of("unit", "technique", "event"),
+      Statistic.SESSIONS_TO_MCID, List.of("measure", "group_by", "group"),
+      Statistic.HARM_DIFF, List.of("level"));
 
   /** Every field a claim can have, in the documented order. */
   static final Set<String> ALL_FIELDS = allFields();
@@ -102,7 +104,7 @@ final class ClaimParser {
 
   private Parts parts(Statistic statistic) {
     Parts p = new Parts();
-    if (statistic != Statistic.ADVERSE_EVENT_RATE) {
+    if (statistic != Statistic.ADVERSE_EVENT_RATE && statistic != Statistic.HARM_DIFF) {
       p.measure = oneOf("measure", ClaimVocabulary.MEASURES, null);
     }
     switch (statistic) {
@@ -110,6 +112,21 @@ final class ClaimParser {
       case WELCH_DIFF, ANCOVA_DIFF, RISK_ADJUSTED_DIFF -> levels(p);
       case ADVERSE_EVENT_RATE -> adverseEvent(p);
       case SLOPE -> p.model = oneOf("model", ClaimVocabulary.MODELS, "between_episodes");
+      case SESSIONS_TO_MCID -> {
+        p.groupBy = oneOf("group_by", List.of("overall", "technique", "technique_group"), "overall");
+        p.group = "overall".equals(p.groupBy) ? oneOf("group", List.of("all"), "all") : f.text("group");
+        String problem = "overall".equals(p.groupBy) ? null : ClaimVocabulary.techniqueProblem(p.group, known, false);
+        if (problem != null) {
+          throw f.error("group", problem);
+        }
+      }
+      case HARM_DIFF -> {
+        p.level = f.text("level");
+        String problem = ClaimVocabulary.techniqueProblem(p.level, known, false);
+        if (problem != null) {
+          throw f.error("level", problem);
+        }
+      }
     }
     return p;
   }
@@ -199,6 +216,19 @@ final class ClaimParser {
   }
 
   private void checkThreshold(Statistic statistic, String measure, double threshold) {
+    if (statistic == Statistic.SESSIONS_TO_MCID) {
+      if (threshold < 0 || threshold > 1000) {
+        throw f.error("threshold", "is " + Numbers.plain(threshold, false) + ", not a number of sessions (0 to 1000)");
+      }
+      return;
+    }
+    if (statistic == Statistic.HARM_DIFF) {
+      if (threshold < -1 || threshold > 1) {
+        throw f.error("threshold", "is " + Numbers.plain(threshold, false)
+            + ", but a difference of proportions is from -1 to 1 (0.05 for 5 percentage points)");
+      }
+      return;
+    }
     if (statistic.isRate()) {
       if (threshold < 0 || threshold > 1) {
         throw f.error("threshold", "is " + Numbers.plain(threshold, false)

@@ -49,12 +49,20 @@ final class Explanations {
           "a " + Wording.differenceKind(c.statistic()) + " difference of " + op;
       case SLOPE -> "a slope of " + op + " per session";
       case ADVERSE_EVENT_RATE -> "a rate of " + op;
+      case SESSIONS_TO_MCID -> "a median of " + op + " before half of the clients reach the MCID";
+      case HARM_DIFF -> "a difference in adverse-event rates of " + op;
     };
   }
 
   private static String threshold(Claim c) {
+    if (c.statistic() == Statistic.HARM_DIFF) {
+      return Numbers.plain(c.threshold(), true) + " percentage points";
+    }
     if (c.statistic().isRate()) {
       return Numbers.plain(c.threshold(), true) + " %";
+    }
+    if (c.statistic() == Statistic.SESSIONS_TO_MCID) {
+      return Numbers.plain(c.threshold(), false) + ("1".equals(Numbers.plain(c.threshold(), false)) ? " session" : " sessions");
     }
     String value = Numbers.plain(c.threshold(), false);
     String unit = Wording.measure(c.measure()).unit();
@@ -69,6 +77,14 @@ final class Explanations {
       case WELCH_DIFF, ANCOVA_DIFF, RISK_ADJUSTED_DIFF -> difference(c, e, f, conf);
       case SLOPE -> slope(c, e, f, conf);
       case ADVERSE_EVENT_RATE -> adverseEvents(c, e, f, conf);
+      case SESSIONS_TO_MCID -> "half of " + e.n() + " courses of care" + groupInBrackets(c)
+          + " reached a clinically important improvement in " + Wording.measure(c.measure()).label()
+          + " after a median of " + f.of(e.estimate()) + " sessions (" + conf + " interval " + f.of(e.low())
+          + " to " + f.of(e.high()) + ")";
+      case HARM_DIFF -> "courses of care with " + Wording.techniques(c.level()) + " had an adverse event "
+          + f.of(e.estimate()) + " percentage points " + (e.estimate() != null && e.estimate() < 0 ? "less" : "more")
+          + " often than regular-massage courses (" + conf + " interval " + f.of(e.low()) + " to " + f.of(e.high())
+          + " points; smaller group " + e.n() + " courses)";
     };
   }
 
@@ -161,6 +177,10 @@ final class Explanations {
               + " at 3 or more visits"
           : count + " episodes of care had " + Wording.measure(c.measure()).label()
               + " at the start and at the end of a course of care";
+      case SESSIONS_TO_MCID -> count + " courses of care" + groupInBrackets(c) + " had "
+          + Wording.measure(c.measure()).label() + " at a later visit, but the median or its interval was not reached";
+      case HARM_DIFF -> count + " courses of care recording adverse events were in the smaller of the two groups"
+          + " compared";
       case ADVERSE_EVENT_RATE -> "session".equals(c.unit())
           ? count + " sessions recorded the adverse-event field (" + Wording.techniques(c.technique()) + ")"
           : count + " episodes of care had a session that recorded the adverse-event field ("
@@ -175,6 +195,8 @@ final class Explanations {
       case SLOPE -> "slope " + f.of(e.estimate()) + unit + " per session";
       case WELCH_DIFF, ANCOVA_DIFF, RISK_ADJUSTED_DIFF -> "difference " + f.of(e.estimate()) + unit;
       case RESPONDER_RATE, ADVERSE_EVENT_RATE -> "rate " + f.of(e.estimate()) + unit;
+      case SESSIONS_TO_MCID -> "median " + f.of(e.estimate()) + " sessions";
+      case HARM_DIFF -> "difference " + f.of(e.estimate()) + " percentage points";
     };
   }
 

@@ -20,7 +20,18 @@ public enum Statistic {
   /** OLS slope of course improvement on the episode's session count, unit per session. */
   SLOPE,
   /** Adverse-event rate per session or per episode, 0-1, Wilson interval. */
-  ADVERSE_EVENT_RATE;
+  ADVERSE_EVENT_RATE,
+  /**
+   * Median number of sessions until the carried pain first improves by the MCID (Kaplan-Meier),
+   * with the interval of R's print.survfit; null bounds (a curve that never reaches 0.5) give
+   * insufficient_data.
+   */
+  SESSIONS_TO_MCID,
+  /**
+   * Difference in the share of episodes with any adverse event, level minus the reference technique
+   * (Newcombe's hybrid score interval), 0-1; an NNH of at least N is a harm_diff of at most 1/N.
+   */
+  HARM_DIFF;
 
   /** The name in the claims file and the tables, e.g. {@code mean_change}. */
   public String yamlName() {
@@ -44,7 +55,7 @@ public enum Statistic {
 
   /** True for the proportions (responder rate, adverse-event rate): estimates in [0, 1]. */
   public boolean isRate() {
-    return this == RESPONDER_RATE || this == ADVERSE_EVENT_RATE;
+    return this == RESPONDER_RATE || this == ADVERSE_EVENT_RATE || this == HARM_DIFF;
   }
 
   /** True for the two-group differences (Welch, ANCOVA, risk-adjusted). */

@@ -82,6 +82,61 @@ final class AnalysisPairs {
     bocf.forEach((h, a) -> a.emit(Settings.followupBocfAnalysis(h), sink));
     trajectory(ep, mine, sides, baselines, sink);
     slopes(ep, mine, sides, sink);
+    timeToMcid(mine, sides, baselines, byTechnique, sink);
+    harm(mine, byTechnique, sink);
+  }
+
+  /**
+   * Time to MCID: an episode with a baseline and a before score at some session k >= 2 has its
+   * event at k - 1 for the first such k whose before score improves on the baseline by at least
+   * the MCID, else it is censored at k - 1 of its last session with a before score.
+   */
+  private void timeToMcid(List<NumberedVisit> mine, EpisodeOutcomes.Sides sides, Map<String, Integer> baselines,
+      List<Slice> slices, PairSink sink) {
+    for (Map.Entry<String, Integer> b : baselines.entrySet()) {
+      Integer mcid = settings.mcidTenths().get(b.getKey());
+      if (mcid == null) {
+        continue;
+      }
+      int last = 0;
+      int event = 0;
+      for (NumberedVisit v : mine) {
+        Map<String, Integer> before = sides.before().get(v.visit().sessionId());
+        Integer score = before == null ? null : before.get(b.getKey());
+        if (v.sessionNumber() < 2 || score == null) {
+          continue;
+        }
+        last = v.sessionNumber();
+        if (EpisodeOutcomes.improvement(b.getKey(), b.getValue(), score) >= mcid) {
+          event = last;
+          break;
+        }
+      }
+      if (last == 0) {
+        continue;
+      }
+      for (Slice s : slices) {
+        sink.timeToMcid(b.getKey(), s.groupBy(), s.group(), (event > 0 ? event : last) - 1, event > 0);
+      }
+    }
+  }
+
+  /** Harm: whether an episode with a recorded adverse_event field had any event, by primary technique. */
+  private static void harm(List<NumberedVisit> mine, List<Slice> slices, PairSink sink) {
+    boolean recorded = false;
+    boolean any = false;
+    for (NumberedVisit v : mine) {
+      String e = v.visit().adverseEvent();
+      if (e != null) {
+        recorded = true;
+        any |= !"none".equals(e);
+      }
+    }
+    if (recorded) {
+      for (Slice s : slices) {
+        sink.harm(s.groupBy(), s.group(), any);
+      }
+    }
   }
 
   /** Session relief: one row per session and measure with a before or after score. */

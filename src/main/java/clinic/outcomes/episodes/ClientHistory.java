@@ -115,6 +115,16 @@ public final class ClientHistory {
 
     /** One episode's within-episode slope (points per session, positive = improving). */
     default void slope(String model, String measure, double pointsPerSession) {}
+
+    /**
+     * One episode's time to the MCID (SPEC "Time to MCID"): {@code sessions} received until the
+     * carried pain first improved on the baseline by the MCID ({@code event}), or until the last
+     * visit with a score (censored).
+     */
+    default void timeToMcid(String measure, String groupBy, String group, int sessions, boolean event) {}
+
+    /** One episode with a session that records adverse_event, by its primary technique (SPEC "Benefit and harm"). */
+    default void harm(String groupBy, String group, boolean anyEvent) {}
   }
 
   /** The derived records of one client. */

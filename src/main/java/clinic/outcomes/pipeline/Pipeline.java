@@ -8,8 +8,10 @@ import clinic.outcomes.analysis.ClaimEvidence;
 import clinic.outcomes.analysis.ClaimsTable;
 import clinic.outcomes.analysis.ComparisonStage;
 import clinic.outcomes.analysis.MonthlyStage;
+import clinic.outcomes.analysis.RegistryTables;
 import clinic.outcomes.analysis.SafetyStage;
 import clinic.outcomes.analysis.StatsStage;
+import clinic.outcomes.analysis.TherapistStage;
 import clinic.outcomes.claims.ClaimEvaluator;
 import clinic.outcomes.claims.ClaimResult;
 import clinic.outcomes.episodes.ClientPass;
@@ -164,15 +166,18 @@ public final class Pipeline {
     Dataset<Row> courseRows =
         outcomes.filter(col("complete"))
             .select("episode_id", "measure", "baseline_tenths", "improvement_tenths")
-            .join(attributes.select("episode_id", "primary_technique", "adherence", "n_sessions",
-                "has_client", "age_band", "sex", "condition", "chronicity"), "episode_id");
+            .join(attributes.select("episode_id", "primary_technique", "primary_therapist", "adherence",
+                "n_sessions", "has_client", "age_band", "sex", "condition", "chronicity"), "episode_id");
     ComparisonStage.Result comparisons =
         new ComparisonStage(spark, settings).run(
             stats.histograms(), courseRows, acceptedClients != null, derived.totals().slopes());
+    RegistryTables.TimeToMcid timeToMcid = RegistryTables.timeToMcid(derived.totals().survival());
+    List<Row> benefitHarm = RegistryTables.benefitHarm(settings, stats.rows(), derived.totals().harm());
+    List<Row> therapists = acceptedClients == null ? List.of() : TherapistStage.run(settings, courseRows);
     Dataset<Row> safety = new SafetyStage(spark, settings).run(sessions, acceptedClients);
     List<Row> safetyRows = safety.collectAsList();
     List<ClaimResult> claims = ClaimEvaluator.evaluate(
-        req.claims(), new ClaimEvidence(settings, stats, comparisons, safetyRows, derived.totals().slopes()));
+        req.claims(), new ClaimEvidence(settings, stats, comparisons, safetyRows, derived.totals()));
     progress.done(stats.rows().size() + " stats rows, " + comparisons.comparisonRows().size() + " comparisons");
 
     progress.stage("write tables");
@@ -180,6 +185,10 @@ public final class Pipeline {
     rows.put("comparisons", tables.write("comparisons", comparisons.comparisons()));
     rows.put("dose_response", tables.write("dose_response", comparisons.doseResponse()));
     rows.put("safety", tables.write("safety", safety));
+    rows.put("time_to_mcid", tables.write("time_to_mcid", RegistryTables.curves(spark, timeToMcid)));
+    rows.put("time_to_mcid_median", tables.write("time_to_mcid_median", RegistryTables.medians(spark, timeToMcid)));
+    rows.put("benefit_harm", tables.write("benefit_harm", RegistryTables.benefitHarm(spark, benefitHarm)));
+    rows.put("therapist_performance", tables.write("therapist_performance", TherapistStage.table(spark, therapists)));
     rows.put("monthly", tables.write("monthly", MonthlyStage.run(sessions, episodes, outcomes)));
     rows.put("claims", tables.write("claims", ClaimsTable.of(spark, claims)));
     rows.put("claims_untestable", tables.write("claims_untestable", ClaimsTable.untestable(spark, req.untestable())));

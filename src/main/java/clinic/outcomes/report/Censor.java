@@ -53,7 +53,8 @@ final class Censor {
           change ? q.change().estimate() : null, rate ? q.rate().estimate() : null, null));
     }
     return new ReportData(stats, List.of(), d.dose(), safety, quarters, claims.censored(r, minCell), d.claimsTable(),
-        Map.of(), d.sessions(), d.clients(), d.episodes(), d.untestable());
+        Map.of(), d.sessions(), d.clients(), d.episodes(), d.untestable(),
+        d.registry().publishable());
   }
 
   private static StatRow copy(StatRow s, Interval change, StatRow.Responders mcid) {

@@ -41,7 +41,7 @@ final class ClaimText {
 
   /** Whether the claim's estimate is a proportion (shown as a percentage everywhere). */
   static boolean isRate(ClaimRow c) {
-    return c.statistic() != null && c.statistic().endsWith("_rate");
+    return c.statistic() != null && (c.statistic().endsWith("_rate") || c.statistic().equals("harm_diff"));
   }
 
   /** The estimate as the page shows it: a percentage for rates, else 2 decimals. */

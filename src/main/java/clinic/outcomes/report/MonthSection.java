@@ -40,26 +40,37 @@ final class MonthSection {
     return null;
   }
 
-  /** Table: each monthly figure, this month, the trailing mean and range, and the difference. */
+  /** Fewer episodes (or sessions) than this in a month make its rate a thin month's. */
+  static final long THIN = 20;
+
+  /**
+   * Table: each monthly figure, this month, the trailing mean and range, and the difference. Only
+   * the two rates are flagged, by p-chart limits from the trailing twelve months (SPEC {@code
+   * monthly}); a flag is coloured by whether the change is good or bad for clients. The counts are
+   * descriptive: a month outside the trailing range is common by chance, so they carry no flag.
+   */
   Html.Safe comparison() {
     List<MonthRow> trailing = trailing();
     HtmlTable t = new HtmlTable("month").caption(month + " against the " + trailing.size()
         + " months before it (" + (trailing.isEmpty() ? "none" : trailing.get(0).month() + " to "
         + trailing.get(trailing.size() - 1).month()) + ")")
         .head("Figure", month.toString(), "Trailing mean per month", "Trailing range", "Difference", "");
-    addRow(t, "Sessions", r -> toDouble(r.sessions()), 0, false);
-    addRow(t, "Clients seen", r -> toDouble(r.clients()), 0, false);
-    addRow(t, "New episodes of care", r -> toDouble(r.newEpisodes()), 0, false);
-    addRow(t, "Episodes closed", r -> toDouble(r.closedEpisodes()), 0, false);
-    addRow(t, "Mean pain relief within a session (NRS points)", MonthRow::relief, 2, false);
+    addRow(t, "Sessions", r -> toDouble(r.sessions()), 0, false, null, true);
+    addRow(t, "Clients seen", r -> toDouble(r.clients()), 0, false, null, true);
+    addRow(t, "New episodes of care", r -> toDouble(r.newEpisodes()), 0, false, null, true);
+    addRow(t, "Episodes closed", r -> toDouble(r.closedEpisodes()), 0, false, null, true);
+    addRow(t, "Mean pain relief within a session (NRS points)", MonthRow::relief, 2, false, null, true);
     addRow(t, "Mean pain improvement over the course, episodes ending this month", MonthRow::courseImprovement, 2,
+        false, null, true);
+    addRow(t, "Responders (pain down by the MCID or more)", MonthRow::responderRate, 1, true,
+        MonthRow::responderControl, true);
+    addRow(t, "Sessions with an adverse event", MonthRow::adverseEventRate, 1, true, MonthRow::adverseControl,
         false);
-    addRow(t, "Responders (pain down by the MCID or more)", MonthRow::responderRate, 1, true);
-    addRow(t, "Sessions with an adverse event", MonthRow::adverseEventRate, 1, true);
     return t.html();
   }
 
-  private void addRow(HtmlTable t, String label, Function<MonthRow, Double> f, int digits, boolean pct) {
+  private void addRow(HtmlTable t, String label, Function<MonthRow, Double> f, int digits, boolean pct,
+      Function<MonthRow, MonthRow.Control> control, boolean higherIsGood) {
     Double now = row().map(f).orElse(null);
     DoubleSummaryStatistics s = new DoubleSummaryStatistics();
     for (MonthRow r : trailing()) {
@@ -72,12 +83,21 @@ final class MonthSection {
     String range = s.getCount() == 0 ? "\u2014" : fmt(s.getMin(), digits, pct) + " to " + fmt(s.getMax(), digits, pct);
     Double diff = now == null || mean == null ? null : now - mean;
     String flag = "";
-    if (now != null && s.getCount() >= 3) {
-      flag = now < s.getMin() ? "below the range" : now > s.getMax() ? "above the range" : "";
+    String css = null;
+    MonthRow.Control c = control == null ? null : row().map(control).orElse(null);
+    if (c != null && c.flag() != null) {
+      boolean good = "above".equals(c.flag()) == higherIsGood;
+      flag = (c.flag().equals("above") ? "above" : "below") + " the control limits (" + fmt(c.low(), digits, pct)
+          + " to " + fmt(c.high(), digits, pct) + "): " + (good ? "better than usual" : "worse than usual");
+      css = good ? "flag good" : "flag";
+    }
+    if (c != null && c.n() != null && c.n() < THIN) {
+      flag = (flag.isEmpty() ? "" : flag + "; ") + "thin month (n = " + c.n() + ")";
+      css = css == null ? "thin" : css;
     }
     t.row().th(label).td(fmt(now, digits, pct), "num").td(fmt(mean, digits == 0 ? 1 : digits, pct), "num")
         .td(range, "num").td(diff == null ? "\u2014" : (diff > 0 ? "+" : "") + fmt(diff, digits == 0 ? 1 : digits, pct),
-            "num").td(flag, flag.isEmpty() ? null : "flag");
+            "num").td(flag, css);
   }
 
   private static String fmt(Double v, int digits, boolean pct) {

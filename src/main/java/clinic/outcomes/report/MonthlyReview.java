@@ -46,6 +46,15 @@ final class MonthlyReview {
         : ClaimsSection.summary(data.claims()));
     v.put("untestable", ClaimsSection.untestable(data.untestable()));
     v.put("end_point_tables", join(rt.endPoints()));
+    Integer mcid = settings.mcidTenths().get(RegistrySection.NRS);
+    RegistrySection reg = new RegistrySection(data.registry(), settings.referenceTechnique(),
+        List.copyOf(settings.techniqueGroups().keySet()), mcid == null ? 2.0 : mcid / 10.0);
+    v.put("time_to_mcid_sentence", reg.timeToMcidSentence());
+    v.put("time_to_mcid_chart", reg.timeToMcidChart(chartsDir, "").img());
+    v.put("benefit_harm_sentences", reg.benefitHarmSentences());
+    v.put("benefit_harm_chart", reg.benefitHarmChart(chartsDir, "").img());
+    v.put("therapist_table", reg.therapistTable());
+    v.put("therapist_chart", reg.funnelChart(chartsDir, "").img());
     v.put("forest_chart", charts.forest().img());
     v.put("min_group_n", Integer.toString(settings.minGroupN()));
     v.put("reference", Palette.label(settings.referenceTechnique()));

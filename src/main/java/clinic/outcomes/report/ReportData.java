@@ -38,10 +38,12 @@ import org.apache.spark.sql.SparkSession;
  * @param clients clients with an accepted session
  * @param episodes episodes of care
  * @param untestable the claims file's published sentences these records cannot test, in file order
+ * @param registry time to MCID, benefit and harm, and (internal only) therapist performance
  */
 public record ReportData(List<StatRow> stats, List<ComparisonRow> comparisons, List<DoseRow> dose,
     List<SafetyRow> safety, List<MonthRow> months, List<ClaimRow> claims, boolean claimsTable,
-    Map<String, Long> topReasons, long sessions, long clients, long episodes, List<UntestableRow> untestable) {
+    Map<String, Long> topReasons, long sessions, long clients, long episodes, List<UntestableRow> untestable,
+    Registry registry) {
 
   /** How many reject reasons the monthly review lists. */
   static final int TOP_REASONS = 10;
@@ -64,7 +66,10 @@ public record ReportData(List<StatRow> stats, List<ComparisonRow> comparisons, L
         t.collect("safety", SafetyRow::of), List.copyOf(months),
         hasClaims ? t.collectOrdered("claims", "position", ClaimRow::of) : List.of(), hasClaims,
         topReasons(t), sessions.count(), sessions.select("client_id").distinct().count(),
-        t.read("episodes").count(), t.collectOrdered("claims_untestable", "position", UntestableRow::of));
+        t.read("episodes").count(), t.collectOrdered("claims_untestable", "position", UntestableRow::of),
+        new Registry(t.collect("time_to_mcid", Registry.Curve::of), t.collect("time_to_mcid_median", Registry.Median::of),
+            t.collect("benefit_harm", Registry.BenefitHarm::of),
+            t.collect("therapist_performance", Registry.Therapist::of)));
   }
 
   /** The tables of one run folder. */

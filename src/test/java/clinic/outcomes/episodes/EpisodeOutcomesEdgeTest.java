@@ -192,4 +192,61 @@ class EpisodeOutcomesEdgeTest {
     assertEquals(780.0 / 105.0 / 10.0, slopes.get("within_episode|nrs_pain"), 1e-15);
     assertEquals(0.7, slopes.get("within_episode_late|nrs_pain"), 1e-15);
   }
+
+  /** Sessions a week apart from S1, with these before scores (tenths) and adverse events. */
+  static List<String> registryEvents(int[] before, String[] events) {
+    Settings settings = Settings.defaults().withAsOf(LATE);
+    List<Visit> visits = new ArrayList<>();
+    List<Score> scores = new ArrayList<>();
+    for (int i = 0; i < before.length; i++) {
+      LocalDate d = S1.plusDays(7L * i);
+      visits.add(new Visit("S" + (i + 1), "T1", d, "deep_tissue", 60, events[i], null));
+      if (before[i] >= 0) {
+        scores.add(new Score("S" + (i + 1), d, "before", "nrs_pain", before[i]));
+      }
+    }
+    List<String> out = new ArrayList<>();
+    new ClientHistory(settings).derive("C", visits, scores, null, new PairSink() {
+      @Override
+      public void pair(String a, String m, String gb, String g, int k, long e, long l) {}
+
+      @Override
+      public void timeToMcid(String measure, String groupBy, String group, int sessions, boolean event) {
+        out.add("ttm " + measure + " " + groupBy + "=" + group + " " + sessions + (event ? " event" : " censored"));
+      }
+
+      @Override
+      public void harm(String groupBy, String group, boolean anyEvent) {
+        out.add("harm " + groupBy + "=" + group + " " + anyEvent);
+      }
+    });
+    return out;
+  }
+
+  @Test
+  void timeToMcidIsTheSessionsReceivedBeforeTheFirstVisitAtTheMcid() {
+    // Baseline 8.0; before visit 2: 7.0 (1 point), visit 3: 6.0 (2 points = the MCID): the event
+    // comes after 2 sessions received (k - 1 = 2), counted in each of the episode's three slices.
+    List<String> e = registryEvents(new int[] {80, 70, 60, 50}, new String[] {"none", "none", "none", "none"});
+    assertEquals(List.of("ttm nrs_pain overall=all 2 event", "ttm nrs_pain technique=deep_tissue 2 event",
+        "ttm nrs_pain technique_group=specialized 2 event"), e.subList(0, 3));
+  }
+
+  @Test
+  void aClientWhoStopsBeforeTheMcidIsCensoredAtTheLastScoredVisit() {
+    // Baseline 8.0, then 7.5, (no score), 7.0 at visit 4, then visit 5 without a score: never 2
+    // points better; censored at the last visit with a before score, k = 4, after 3 sessions.
+    List<String> e = registryEvents(new int[] {80, 75, -1, 70, -1}, new String[] {null, null, null, null, null});
+    assertTrue(e.contains("ttm nrs_pain overall=all 3 censored"), e.toString());
+    assertFalse(e.stream().anyMatch(x -> x.startsWith("harm")), "no session records adverse_event: no harm row");
+  }
+
+  @Test
+  void harmCountsAnEpisodeOnceWhenAnySessionHadAnEvent() {
+    List<String> e = registryEvents(new int[] {80, 75, 70}, new String[] {"none", "bruising", "soreness"});
+    assertEquals(List.of("harm overall=all true", "harm technique=deep_tissue true",
+        "harm technique_group=specialized true"), e.stream().filter(x -> x.startsWith("harm")).toList());
+    List<String> none = registryEvents(new int[] {80, 75, 70}, new String[] {"none", null, "none"});
+    assertTrue(none.contains("harm overall=all false"), none.toString());
+  }
 }

@@ -1,0 +1,164 @@
+package clinic.outcomes.analysis;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import clinic.outcomes.pipeline.Settings;
+import clinic.outcomes.stats.ControlLimits;
+import clinic.outcomes.stats.Ols;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import scala.Tuple2;
+
+/**
+ * The {@code therapist_performance} table (SPEC "Expected against actual"; internal reports only,
+ * never the case study): one OLS of {@code nrs_pain} course improvement on the baseline and
+ * indicators of primary technique, age band, sex, condition and chronicity over the episodes whose
+ * client has a {@code clients.csv} row; per therapist, the observed mean against the mean of the
+ * fitted values, with funnel limits from the model's residual SD (Spiegelhalter, Stat Med 2005).
+ * One Spark pass accumulates the model's X'X and each therapist's sums; the driver sees groups.
+ */
+public final class TherapistStage {
+  static final String MEASURE = "nrs_pain";
+  private static final String MODEL = "\u0000model";
+
+  static final StructType SCHEMA = new StructType()
+      .add("therapist", DataTypes.StringType, false)
+      .add("n", DataTypes.LongType, false)
+      .add("observed", DataTypes.DoubleType)
+      .add("expected", DataTypes.DoubleType)
+      .add("diff", DataTypes.DoubleType)
+      .add("ci_low", DataTypes.DoubleType)
+      .add("ci_high", DataTypes.DoubleType)
+      .add("limit95_low", DataTypes.DoubleType)
+      .add("limit95_high", DataTypes.DoubleType)
+      .add("limit998_low", DataTypes.DoubleType)
+      .add("limit998_high", DataTypes.DoubleType)
+      .add("flag", DataTypes.StringType);
+
+  private TherapistStage() {}
+
+  /** The {@code therapist_performance} table (written on every run; empty without a clients file). */
+  public static Dataset<Row> table(SparkSession spark, List<Row> rows) {
+    return spark.createDataFrame(rows, SCHEMA);
+  }
+
+  /**
+   * @param courseRows complete course rows with measure, baseline_tenths, improvement_tenths,
+   *     primary_technique, primary_therapist, has_client and the case-mix covariates
+   * @return the table's rows, by therapist; empty without a clients file
+   */
+  public static List<Row> run(Settings settings, Dataset<Row> courseRows) {
+    Dataset<Row> rows = courseRows.filter(col("measure").equalTo(MEASURE).and(col("has_client")))
+        .select(coalesce(col("primary_therapist"), lit("unknown")).as("therapist"), col("primary_technique"),
+            col("baseline_tenths"), col("improvement_tenths"), col("age_band"), col("sex"), col("condition"),
+            col("chronicity"));
+    ModelSpec spec = spec(settings, rows);
+    if (spec == null) {
+      return List.of();
+    }
+    int p = spec.predictors();
+    JavaPairRDD<String, double[]> points = rows.javaRDD().flatMapToPair(r -> {
+      List<String> cv = new ArrayList<>();
+      for (String c : ComparisonStage.COVARIATES) {
+        cv.add(c + "=" + r.getAs(c));
+      }
+      double[] x = spec.x(r.getAs("primary_technique"), r.<Integer>getAs("baseline_tenths") / 10.0, cv);
+      double[] xy = Arrays.copyOf(x, p + 1);
+      xy[p] = r.<Integer>getAs("improvement_tenths") / 10.0;
+      return List.of(new Tuple2<>(MODEL, xy), new Tuple2<>(r.<String>getAs("therapist"), xy)).iterator();
+    });
+    Map<String, double[]> sums = new TreeMap<>(points.filter(t -> !MODEL.equals(t._1()))
+        .aggregateByKey(new double[p + 2], TherapistStage::add, TherapistStage::merge).collectAsMap());
+    Ols.Accumulator acc = points.filter(t -> MODEL.equals(t._1())).values()
+        .aggregate(new Ols.Accumulator(p), (a, xy) -> a.add(Arrays.copyOf(xy, p), xy[p]), Ols.Accumulator::merge);
+    Ols.Fit fit = acc.n() == 0 ? null : Ols.fit(acc, StatsStage.CONFIDENCE);
+    List<Row> out = new ArrayList<>();
+    for (Map.Entry<String, double[]> t : sums.entrySet()) {
+      out.add(row(t.getKey(), t.getValue(), fit, p));
+    }
+    return out;
+  }
+
+  /** Per-therapist sums: {n, sum y, sum x_1 .. sum x_p}; integer-valued, so exact in any order. */
+  private static double[] add(double[] s, double[] xy) {
+    int p = xy.length - 1;
+    s[0]++;
+    s[1] += xy[p];
+    for (int j = 0; j < p; j++) {
+      s[2 + j] += xy[j];
+    }
+    return s;
+  }
+
+  private static double[] merge(double[] a, double[] b) {
+    double[] s = a.clone();
+    for (int i = 0; i < s.length; i++) {
+      s[i] += b[i];
+    }
+    return s;
+  }
+
+  private static Row row(String therapist, double[] s, Ols.Fit fit, int p) {
+    long n = (long) s[0];
+    double observed = s[1] / n;
+    NamedRow row = new NamedRow(SCHEMA).set("therapist", therapist).set("n", n).set("observed", observed);
+    if (fit == null) {
+      return row.row();
+    }
+    double expected = fit.coefficient(0).estimate();
+    for (int j = 0; j < p; j++) {
+      expected += fit.coefficient(j + 1).estimate() * s[2 + j] / n;
+    }
+    ControlLimits.Funnel f = ControlLimits.funnel(n, observed - expected, fit.residualSd());
+    row.set("expected", expected).set("diff", observed - expected);
+    if (f != null) {
+      row.set("ci_low", f.ciLow()).set("ci_high", f.ciHigh()).set("limit95_low", f.limit95Low())
+          .set("limit95_high", f.limit95High()).set("limit998_low", f.limit998Low())
+          .set("limit998_high", f.limit998High()).set("flag", f.flag());
+    }
+    return row.row();
+  }
+
+  /**
+   * The design: primary-technique indicators (the reference technique omitted, or the first
+   * technique alphabetically when it is absent), the baseline, and indicators of each covariate's
+   * categories present in the fitted data except the first alphabetically. Null without data.
+   */
+  private static ModelSpec spec(Settings settings, Dataset<Row> rows) {
+    TreeSet<String> techniques = new TreeSet<>();
+    Map<String, TreeSet<String>> categories = new TreeMap<>();
+    List<Row> distinct = rows.select("primary_technique", "age_band", "sex", "condition", "chronicity")
+        .distinct().collectAsList();
+    for (Row r : distinct) {
+      techniques.add(r.getString(0));
+      for (int i = 0; i < ComparisonStage.COVARIATES.size(); i++) {
+        String c = ComparisonStage.COVARIATES.get(i);
+        categories.computeIfAbsent(c, x -> new TreeSet<>()).add(c + "=" + r.get(i + 1));
+      }
+    }
+    if (techniques.isEmpty()) {
+      return null;
+    }
+    String reference = techniques.contains(settings.referenceTechnique())
+        ? settings.referenceTechnique() : techniques.first();
+    techniques.remove(reference);
+    List<String> covariates = new ArrayList<>();
+    for (String c : ComparisonStage.COVARIATES) {
+      List<String> cats = new ArrayList<>(categories.getOrDefault(c, new TreeSet<>()));
+      covariates.addAll(cats.subList(Math.min(1, cats.size()), cats.size()));
+    }
+    return new ModelSpec("therapist|risk", List.copyOf(techniques), reference, covariates);
+  }
+}

@@ -1,0 +1,56 @@
+package clinic.outcomes.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The p-chart columns of {@code monthly}, hand-derived: centre = pooled rate of the months with
+ * data among the 12 before, limits centre ± 3 √(centre (1 − centre) / n), null with fewer than 3
+ * such months; a calendar month without data (2025-05) still counts in the window's span.
+ */
+class MonthlyControlLimitsTest {
+  private static final StructType IN = new StructType()
+      .add("month", DataTypes.StringType).add("sessions", DataTypes.LongType).add("clients", DataTypes.LongType)
+      .add("new_episodes", DataTypes.LongType).add("closed_episodes", DataTypes.LongType)
+      .add("mean_session_relief", DataTypes.DoubleType).add("mean_course_improvement", DataTypes.DoubleType)
+      .add("responders_mcid", DataTypes.LongType).add("responder_rate_mcid_n", DataTypes.LongType)
+      .add("adverse_events", DataTypes.LongType).add("adverse_event_rate_n", DataTypes.LongType);
+
+  private static Row month(String m, long responders, long n) {
+    return new GenericRowWithSchema(new Object[] {m, 1L, 1L, 0L, 0L, null, null, responders, n, 0L, 0L}, IN);
+  }
+
+  @Test
+  void responderRateLimitsFromTheTrailingMonths() {
+    List<Row> in = new ArrayList<>(List.of(month("2025-01", 5, 10), month("2025-02", 6, 10), month("2025-03", 4, 10),
+        month("2025-04", 10, 10), month("2025-06", 5, 20)));
+    List<Row> out = MonthlyStage.withControlLimits(in);
+    // March has only 2 months before it: no limits.
+    assertNull(out.get(2).getAs("responder_rate_mcid_center"));
+    assertNull(out.get(2).getAs("responder_rate_mcid_flag"));
+    // April: centre 15/30 = 0.5; half-width 3 sqrt(0.25/10) = 0.474342; 10/10 = 1.0 > 0.974342.
+    Row apr = out.get(3);
+    assertEquals(0.5, apr.<Double>getAs("responder_rate_mcid_center"), 1e-15);
+    assertEquals(0.5 - 3 * Math.sqrt(0.025), apr.<Double>getAs("responder_rate_mcid_low"), 1e-15);
+    assertEquals(0.5 + 3 * Math.sqrt(0.025), apr.<Double>getAs("responder_rate_mcid_high"), 1e-15);
+    assertEquals("above", apr.getAs("responder_rate_mcid_flag"));
+    // June: January-May pooled (May without data) 25/40 = 0.625; n 20; half-width
+    // 3 sqrt(0.625 * 0.375 / 20) = 0.324760; 5/20 = 0.25 < 0.300240: below.
+    Row jun = out.get(4);
+    assertEquals(0.625, jun.<Double>getAs("responder_rate_mcid_center"), 1e-15);
+    assertEquals(0.625 - 3 * Math.sqrt(0.625 * 0.375 / 20), jun.<Double>getAs("responder_rate_mcid_low"), 1e-15);
+    assertEquals("below", jun.getAs("responder_rate_mcid_flag"));
+    assertEquals(0.25, jun.<Double>getAs("responder_rate_mcid"), 1e-15);
+    assertEquals(20L, jun.<Long>getAs("responder_rate_mcid_n"));
+    // No session recorded adverse events: the rate is null, never 0/0.
+    assertNull(jun.getAs("adverse_event_rate"));
+  }
+}
