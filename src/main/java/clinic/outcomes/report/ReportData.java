@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,8 +95,12 @@ public record ReportData(List<StatRow> stats, List<ComparisonRow> comparisons, L
       if (!exists(table)) {
         return List.of();
       }
+      Dataset<Row> d = read(table);
+      if (Arrays.asList(d.columns()).contains(orderBy)) { // a run folder from before the column existed keeps its order
+        d = d.orderBy(orderBy);
+      }
       List<T> out = new ArrayList<>();
-      for (Row r : read(table).orderBy(orderBy).collectAsList()) {
+      for (Row r : d.collectAsList()) {
         out.add(f.apply(r));
       }
       return List.copyOf(out);

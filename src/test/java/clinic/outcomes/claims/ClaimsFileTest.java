@@ -177,6 +177,23 @@ class ClaimsFileTest {
   }
 
   @Test
+  void registryStatisticsLoad() throws IOException {
+    String yaml = "claims:\n"
+        + "  - {id: quick, statement: s, statistic: sessions_to_mcid, measure: nrs_pain, group_by: technique_group,"
+        + " group: specialized, operator: '<=', threshold: 6}\n"
+        + "  - {id: nnh, statement: s, statistic: harm_diff, level: deep_tissue, operator: '<', threshold: 0.1}\n";
+    List<Claim> c = ClaimsFile.load(write(yaml), KNOWN);
+    assertEquals(List.of(Statistic.SESSIONS_TO_MCID, "technique_group", "specialized", 6.0),
+        List.of(c.get(0).statistic(), c.get(0).groupBy(), c.get(0).group(), c.get(0).threshold()));
+    assertEquals(List.of(Statistic.HARM_DIFF, "deep_tissue"), List.of(c.get(1).statistic(), c.get(1).level()));
+    assertNull(c.get(1).measure());
+    String badGroupBy = yaml.replace("group_by: technique_group", "group_by: month");
+    SettingsException e = assertThrows(SettingsException.class, () -> ClaimsFile.load(write(badGroupBy), KNOWN));
+    assertTrue(e.getMessage().contains("field 'group_by' is 'month', not one of: overall, technique, technique_group"),
+        e.getMessage());
+  }
+
+  @Test
   void minFollowupRateOnlyOnACompletersFollowup() throws IOException {
     String ok = "claims:\n  - {id: a, statement: s, statistic: mean_change, analysis: followup_12m,"
         + " measure: nrs_pain, operator: '>', threshold: 0}\n";
