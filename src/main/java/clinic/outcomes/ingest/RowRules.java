@@ -20,10 +20,12 @@ import java.util.TreeSet;
  * score_precision}. Values are trimmed, enumerations match ignoring ASCII case and are returned in
  * lower case, integers are plain digits.
  *
- * <p>The privacy guard on values runs here too: an id ({@code session_id}, {@code client_id},
- * {@code therapist_id}) that looks like an e-mail address or phone number throws {@link
- * InputFileException} with exit code 3. It is not applied to malformed records, whose fields are
- * not reliably placed. Immutable and thread-safe.
+ * <p>The privacy guard on values runs here too, on every record before its raw line can reach the
+ * rejects output: an id ({@code session_id}, {@code client_id}, {@code therapist_id}) that looks
+ * like an e-mail address or phone number, another field that looks like an e-mail address or a
+ * phone number with separators, or any value of a malformed record that looks like either (its
+ * fields are not reliably placed, so each is judged as an id) throws {@link InputFileException}
+ * with exit code 3, naming the line and never the value. Immutable and thread-safe.
  */
 public final class RowRules implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -66,9 +68,11 @@ public final class RowRules implements Serializable {
   public Checked<SessionRow> session(CsvRecord r, HeaderMapping m, String fileName) {
     requireTable(m, InputTable.SESSIONS);
     if (isMalformed(r, m)) {
+      RowCheck.guardMalformed(r, fileName);
       return malformed(r, SessionRow.EMPTY);
     }
     RowCheck check = new RowCheck(r, m, fileName);
+    check.guardOtherFields();
     SessionRow row =
         new SessionRow(
             check.id(Column.SESSION_ID, true),
@@ -92,9 +96,11 @@ public final class RowRules implements Serializable {
   public Checked<ScoreRow> score(CsvRecord r, HeaderMapping m, String fileName) {
     requireTable(m, InputTable.PAIN_SCORES);
     if (isMalformed(r, m)) {
+      RowCheck.guardMalformed(r, fileName);
       return malformed(r, ScoreRow.EMPTY);
     }
     RowCheck check = new RowCheck(r, m, fileName);
+    check.guardOtherFields();
     String clientId = check.id(Column.CLIENT_ID, true);
     String moment = check.oneOf(Column.MOMENT, true, Vocabulary.MOMENTS);
     String sessionId = check.id(Column.SESSION_ID, Vocabulary.isSessionMoment(moment));
@@ -114,9 +120,11 @@ public final class RowRules implements Serializable {
   public Checked<ClientRow> client(CsvRecord r, HeaderMapping m, String fileName) {
     requireTable(m, InputTable.CLIENTS);
     if (isMalformed(r, m)) {
+      RowCheck.guardMalformed(r, fileName);
       return malformed(r, ClientRow.EMPTY);
     }
     RowCheck check = new RowCheck(r, m, fileName);
+    check.guardOtherFields();
     ClientRow row =
         new ClientRow(
             check.id(Column.CLIENT_ID, true),

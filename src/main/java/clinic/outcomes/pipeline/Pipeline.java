@@ -13,6 +13,7 @@ import clinic.outcomes.analysis.StatsStage;
 import clinic.outcomes.claims.ClaimEvaluator;
 import clinic.outcomes.claims.ClaimResult;
 import clinic.outcomes.episodes.ClientPass;
+import clinic.outcomes.ingest.InputFileException;
 import clinic.outcomes.ingest.InputTable;
 import clinic.outcomes.output.RunFolder;
 import clinic.outcomes.report.ReportStage;
@@ -119,6 +120,7 @@ public final class Pipeline {
       if (failure != null) {
         throw failure;
       }
+      requireRows(staged.get(0));
       progress.done(detail.toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -196,6 +198,14 @@ public final class Pipeline {
     RunManifest.write(folder.temp().resolve("run.json"), req, settings, staged, v.accounting(), rows,
         timings, progress.jobs(), spark.version());
     return new Result(folder.target(), asOf, v.accounting(), rows, timings, claims);
+  }
+
+  /** A sessions file with a header and no record leaves nothing to analyse: exit 2, before any output. */
+  private static void requireRows(StagedFile sessions) {
+    if (sessions.read() == 0) {
+      throw new InputFileException(sessions.fileName(), "has no rows (only a header, or nothing); there is"
+          + " nothing to analyse", InputFileException.EXIT_CONTRACT);
+    }
   }
 
   private static String summary(Map<String, Accounting> acc) {
