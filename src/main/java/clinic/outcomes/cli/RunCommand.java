@@ -132,7 +132,7 @@ final class RunCommand implements Callable<Integer> {
         return EXIT_CLAIM_FAILED;
       }
       return 0;
-    } catch (RuntimeException | Error e) {
+    } catch (Exception | Error e) { // Exception too: Spark throws its checked SparkException undeclared
       return Errors.report(e, System.err, this.out);
     } finally {
       if (lock != null) {

@@ -72,7 +72,7 @@ public final class Pipeline {
       Result r = runInto(spark, req, folder, progress);
       folder.commit();
       return r;
-    } catch (RuntimeException | Error e) {
+    } catch (Exception | Error e) { // Exception too: Spark throws its checked SparkException undeclared
       folder.abandon();
       throw e;
     } finally {

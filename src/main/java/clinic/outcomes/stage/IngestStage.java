@@ -177,8 +177,8 @@ public final class IngestStage {
     Dataset<Row> df;
     try {
       df = spark.read().parquet(source.toString());
-    } catch (RuntimeException e) {
-      throw new InputFileException(fileName, "is not a readable Parquet file or folder", 2);
+    } catch (Exception e) { // Exception too: Spark throws its checked SparkException undeclared
+      throw unreadableParquet(e, fileName);
     }
     String[] names = df.columns();
     HeaderMapping mapping = HeaderMapping.resolve(table, fileName, List.of(names));
@@ -189,7 +189,7 @@ public final class IngestStage {
     Iterator<Row> it;
     try {
       it = df.select(asText).toLocalIterator();
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       throw unreadableParquet(e, fileName);
     }
     long ordinal = 0;
@@ -212,15 +212,15 @@ public final class IngestStage {
   private static boolean hasNext(Iterator<Row> it, String fileName) {
     try {
       return it.hasNext();
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       throw unreadableParquet(e, fileName);
     }
   }
 
-  private static RuntimeException unreadableParquet(RuntimeException e, String fileName) {
+  private static RuntimeException unreadableParquet(Exception e, String fileName) {
     String env = Problems.environment(e);
     if (env != null && !env.equals("permission denied")) {
-      return e;
+      return e instanceof RuntimeException re ? re : new IllegalStateException(e);
     }
     return new InputFileException(fileName, "is not a readable Parquet file or folder ("
         + (env != null ? env : "corrupt or truncated: Spark could not read its data") + ")", 2);
