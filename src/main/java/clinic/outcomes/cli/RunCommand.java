@@ -277,9 +277,10 @@ final class RunCommand implements Callable<Integer> {
             c.explanation());
       }
     }
-    out.println("  run.json, rejects.csv" + (req.monthlyReport() ? ", report.html" : "")
-        + (req.caseStudy() ? ", case-study.html" : "")
-        + (req.monthlyReport() || req.caseStudy() ? ", charts/" : ""));
+    boolean reports = r.tableRows().getOrDefault("episode_outcomes", 0L) > 0;
+    out.println("  run.json, rejects.csv" + (reports && req.monthlyReport() ? ", report.html" : "")
+        + (reports && req.caseStudy() ? ", case-study.html" : "")
+        + (reports && (req.monthlyReport() || req.caseStudy()) ? ", charts/" : ""));
     out.printf(Locale.ROOT, "Done in %.1f s.%n", r.timings().get("total"));
   }
 }

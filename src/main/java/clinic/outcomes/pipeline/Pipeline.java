@@ -121,6 +121,7 @@ public final class Pipeline {
         throw failure;
       }
       requireRows(staged.get(0));
+      requireRows(staged.get(1));
       progress.done(detail.toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -145,6 +146,9 @@ public final class Pipeline {
     spark.catalog().clearCache();
 
     LocalDate asOf = req.settings().asOf() != null ? req.settings().asOf() : latestDate(acceptedSessions, scores);
+    if (asOf == null) { // no row was accepted: the rejects are still written, as of the last valid date
+      asOf = req.maxInputDate();
+    }
     Settings settings = req.settings().withAsOf(asOf);
 
     progress.stage("episodes");
@@ -185,7 +189,10 @@ public final class Pipeline {
     rows.put("claims", tables.write("claims", ClaimsTable.of(spark, claims)));
     progress.done(null);
 
-    if (req.monthlyReport() || req.caseStudy()) {
+    if ((req.monthlyReport() || req.caseStudy()) && rows.get("episode_outcomes") == 0) {
+      progress.stage("reports");
+      progress.done("none: no episode of care has an outcome to show (see rejects)");
+    } else if (req.monthlyReport() || req.caseStudy()) {
       progress.stage("reports");
       ReportStage.write(spark, folder.tables(), folder.temp(), settings, req.month(), v.accounting(),
           req.monthlyReport(), req.caseStudy());
@@ -200,11 +207,14 @@ public final class Pipeline {
     return new Result(folder.target(), asOf, v.accounting(), rows, timings, claims);
   }
 
-  /** A sessions file with a header and no record leaves nothing to analyse: exit 2, before any output. */
-  private static void requireRows(StagedFile sessions) {
-    if (sessions.read() == 0) {
-      throw new InputFileException(sessions.fileName(), "has no rows (only a header, or nothing); there is"
-          + " nothing to analyse", InputFileException.EXIT_CONTRACT);
+  /**
+   * A required file (sessions, pain scores) with a header and no record leaves nothing to analyse:
+   * exit 2, before any output.
+   */
+  private static void requireRows(StagedFile file) {
+    if (file.read() == 0) {
+      throw new InputFileException(file.fileName(), "has no rows (only a header); there is nothing to"
+          + " analyse", InputFileException.EXIT_CONTRACT);
     }
   }
 

@@ -102,6 +102,25 @@ class RunProblemsTest {
   }
 
   @Test
+  void scoresWithoutRowsAreABadFile() throws IOException {
+    Path in = input();
+    Files.writeString(in.resolve("pain_scores.csv"), "client_id,session_id,recorded_on,moment,measure,score\n");
+    assertOneSentence(run(in, tmp.resolve("out")), 2, "pain_scores.csv: has no rows");
+  }
+
+  @Test
+  void noAcceptedRowStillWritesTheRejects() throws IOException {
+    // before: exit 1, IllegalArgumentException: as-of date not resolved
+    Path in = input();
+    Files.writeString(in.resolve("sessions.csv"), "session_id,client_id,session_date,technique\nS1,C1,2025-02-30,swedish\n");
+    Outcome o = WholeFileProblemsTest.run("run", "--input", in.toString(), "--out", tmp.resolve("out").toString());
+    assertEquals(0, o.code(), o.out() + o.err());
+    assertTrue(o.out().contains("reports ...") && o.out().contains("none: no episode of care has an outcome"), o.out());
+    assertTrue(o.out().contains("sessions.csv       read        1 = accepted        0 + rejected      1"), o.out());
+    assertTrue(Files.readString(tmp.resolve("out").resolve("rejects.csv")).contains("sessions.csv,2,invalid_session_date"));
+  }
+
+  @Test
   void corruptParquetIsABadFile() throws IOException {
     Path in = input();
     // a real Parquet input, then its data damaged as a bad copy would (the footer intact)
