@@ -100,11 +100,11 @@ final class RunCommand implements Callable<Integer> {
       // The output folder and the input are checked before Spark starts when they are local; on
       // another file system (HDFS, S3) with Spark's Hadoop configuration, before any work.
       Configuration local = new Configuration();
-      if (OutputGuard.isLocal(this.out, local)) {
-        lock = OutputGuard.prepare(input, this.out, local, out);
-      }
       if (OutputGuard.isLocal(input, local)) {
         IngestStage.requireInputs(local, input);
+      }
+      if (OutputGuard.isLocal(this.out, local)) {
+        lock = OutputGuard.prepare(input, this.out, local, out);
       }
       out.println("outcomes: reading " + input + " into " + this.out);
       Path scratch = scratchFolder(this.out);

@@ -3,21 +3,15 @@ package clinic.outcomes.output;
 import clinic.outcomes.pipeline.EnvironmentException;
 import clinic.outcomes.pipeline.SettingsException;
 import clinic.outcomes.spark.Locations;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -27,8 +21,8 @@ import org.apache.hadoop.fs.Path;
  * The guard on the output folder, run before any work: nothing the user owns may be replaced by a
  * run. It refuses (exit 2, one sentence) an {@code --out} that is the input folder, contains it or
  * lies inside it, that is a file, or that holds anything other than one earlier run's output
- * (recognised by the {@value #MARKER} file a run writes into its folder, or, for a folder written
- * before that file existed, by its {@code run.json}). On the local file system it takes the
+ * (recognised by the {@link RunMarker} a run writes into its folder, or, for a folder written
+ * before the marker existed, by its {@code run.json}). On the local file system it takes the
  * folder's {@link OutputLock}, so a second run into the same folder is refused at once.
  *
  * <p>It then repairs what a killed run left: when a run was killed between the two renames of its
@@ -37,23 +31,11 @@ import org.apache.hadoop.fs.Path;
  * {@code .NAME.old-*}, Spark's scratch {@code .NAME.spark}) are removed.
  */
 public final class OutputGuard {
-  /** The file a run writes into its output folder: its first line, then the entries it wrote. */
-  public static final String MARKER = ".outcomes-run";
-
-  /** The first line of {@value #MARKER}. */
-  static final String MARKER_HEADER = "outcomes-run 1";
-
-  /** What a run may add to its folder after the commit (the job's queries write {@code adhoc/}). */
-  static final Set<String> WRITTEN_AFTER_COMMIT = Set.of("adhoc");
+  /** The file a run writes into its output folder: see {@link RunMarker}. */
+  public static final String MARKER = RunMarker.NAME;
 
   /** Files an operating system drops into any folder it shows; they may be replaced. */
   private static final Set<String> OS_LITTER = Set.of(".DS_Store", "Thumbs.db", "desktop.ini");
-
-  /** The driver's own files in a folder written before {@value #MARKER} existed. */
-  private static final Set<String> LEGACY_FILES =
-      Set.of("run.json", "rejects.csv", "report.html", "case-study.html", "charts", "adhoc");
-
-  private static final int MAX_MARKER_BYTES = 1 << 16;
 
   private OutputGuard() {}
 
@@ -133,7 +115,7 @@ public final class OutputGuard {
     if (entries.isEmpty()) {
       return;
     }
-    Set<String> own = ownEntries(fs, target, entries);
+    Set<String> own = RunMarker.ownEntries(fs, target, entries);
     if (own == null) {
       throw new SettingsException("--out " + out + " is a folder that no run of outcomes wrote (it holds "
           + quoted(first(entries)) + " and no " + MARKER + " or run.json of a run); a run replaces its"
@@ -144,19 +126,10 @@ public final class OutputGuard {
       if (own.contains(name)) {
         continue;
       }
-      String what = e.isDirectory() && isRun(fs, e.getPath()) ? ", the output of another run," : ", which no run wrote,";
+      String what = e.isDirectory() && RunMarker.isRun(fs, e.getPath()) ? ", the output of another run," : ", which no run wrote,";
       throw new SettingsException("--out " + out + " holds " + quoted(name) + what + " and a run replaces"
           + " its output folder as a whole; move " + quoted(name) + " out of it, or choose another --out");
     }
-  }
-
-  /** The marker's text for a folder holding {@code entries} (names of its top-level entries). */
-  static String markerText(List<String> entries) {
-    StringBuilder b = new StringBuilder(MARKER_HEADER).append('\n');
-    b.append("# The output of one run of outcomes. The next run into this folder replaces it as a\n");
-    b.append("# whole, and refuses to if the folder holds anything not listed here.\n");
-    new TreeSet<>(entries).forEach(e -> b.append(e).append('\n'));
-    return b.toString();
   }
 
   private static void checkAgainstInput(String input, String out, Path target, Configuration conf) {
@@ -272,55 +245,6 @@ public final class OutputGuard {
     }
   }
 
-  /** The entries a run wrote, from its marker (or a legacy run.json); null when it is no run's folder. */
-  private static Set<String> ownEntries(FileSystem fs, Path folder, List<FileStatus> entries) {
-    Set<String> names = new HashSet<>();
-    entries.forEach(e -> names.add(e.getPath().getName()));
-    if (names.contains(MARKER)) {
-      List<String> lines = readSmall(fs, new Path(folder, MARKER));
-      if (lines.isEmpty() || !lines.get(0).equals(MARKER_HEADER)) {
-        return null;
-      }
-      Set<String> own = new HashSet<>(WRITTEN_AFTER_COMMIT);
-      own.add(MARKER);
-      lines.stream().skip(1).filter(l -> !l.isBlank() && !l.startsWith("#")).forEach(own::add);
-      return own;
-    }
-    if (!names.contains("run.json") || !isRunManifest(fs, new Path(folder, "run.json"))) {
-      return null;
-    }
-    Set<String> own = new HashSet<>(LEGACY_FILES);
-    for (FileStatus e : entries) {
-      if (e.isDirectory() && exists(fs, new Path(e.getPath(), "_SUCCESS")) && !isRun(fs, e.getPath())) {
-        own.add(e.getPath().getName());
-      }
-    }
-    return own;
-  }
-
-  private static boolean isRun(FileSystem fs, Path folder) {
-    return exists(fs, new Path(folder, MARKER)) || exists(fs, new Path(folder, "run.json"));
-  }
-
-  private static boolean isRunManifest(FileSystem fs, Path runJson) {
-    List<String> lines = readSmall(fs, runJson);
-    try {
-      JsonNode tool = new ObjectMapper().readTree(String.join("\n", lines)).get("tool");
-      return tool != null && "outcomes".equals(tool.asText());
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
-  }
-
-  private static List<String> readSmall(FileSystem fs, Path file) {
-    try (InputStream in = fs.open(file)) {
-      byte[] bytes = in.readNBytes(MAX_MARKER_BYTES);
-      return new String(bytes, StandardCharsets.UTF_8).lines().toList();
-    } catch (IOException e) {
-      return List.of();
-    }
-  }
-
   private static Path qualify(String out, Configuration conf) {
     try {
       return Locations.qualify(out, conf);
@@ -351,14 +275,6 @@ public final class OutputGuard {
     } catch (IOException e) {
       throw new EnvironmentException("cannot look at " + shown(p) + " for --out " + out + " ("
           + Problems.reason(e) + ")", e);
-    }
-  }
-
-  private static boolean exists(FileSystem fs, Path p) {
-    try {
-      return fs.exists(p);
-    } catch (IOException e) {
-      return false;
     }
   }
 

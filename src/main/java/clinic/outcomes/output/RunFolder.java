@@ -117,7 +117,7 @@ public final class RunFolder {
 
   /**
    * Replaces the target by the temporary folder (with the driver's files copied in first, and the
-   * {@link OutputGuard#MARKER} listing what the run wrote). The target is checked again first: a
+   * {@link RunMarker} listing what the run wrote). The target is checked again first: a
    * file the user put into it while the run worked stops the commit ({@link SettingsException}),
    * so it is never replaced. Two renames: the target aside as {@code .NAME.old-PID}, the new folder
    * into place; a kill between them leaves no target, and the next run's {@link OutputGuard} puts
@@ -145,7 +145,7 @@ public final class RunFolder {
     }
   }
 
-  /** Writes {@link OutputGuard#MARKER} into the temporary folder, listing its entries. */
+  /** Writes the {@link RunMarker} into the temporary folder, listing its entries. */
   private void writeMarker() throws IOException {
     List<String> names = new ArrayList<>();
     for (FileStatus s : fs.listStatus(tables)) {
@@ -153,7 +153,7 @@ public final class RunFolder {
     }
     names.add(OutputGuard.MARKER);
     try (FSDataOutputStream out = fs.create(new Path(tables, OutputGuard.MARKER), true)) {
-      out.write(OutputGuard.markerText(names).getBytes(StandardCharsets.UTF_8));
+      out.write(RunMarker.text(names).getBytes(StandardCharsets.UTF_8));
     }
   }
 

@@ -44,7 +44,7 @@ class OutputGuardTest {
     Files.createDirectories(out.resolve("stats"));
     Files.writeString(out.resolve("run.json"), "{\"tool\": \"outcomes\", \"note\": \"" + text + "\"}");
     Files.writeString(out.resolve("stats").resolve("_SUCCESS"), "");
-    Files.writeString(out.resolve(OutputGuard.MARKER), OutputGuard.markerText(List.of("run.json", "stats", OutputGuard.MARKER)));
+    Files.writeString(out.resolve(OutputGuard.MARKER), RunMarker.text(List.of("run.json", "stats", OutputGuard.MARKER)));
     return out;
   }
 
@@ -137,7 +137,7 @@ class OutputGuardTest {
 
   @Test
   void markerListsWhatTheRunWrote() {
-    String text = OutputGuard.markerText(List.of("stats", "run.json", OutputGuard.MARKER));
+    String text = RunMarker.text(List.of("stats", "run.json", OutputGuard.MARKER));
     assertEquals(List.of("outcomes-run 1", ".outcomes-run", "run.json", "stats"),
         text.lines().filter(l -> !l.startsWith("#")).toList());
   }
