@@ -84,11 +84,12 @@ public final class OutputGuard {
     if (parentStatus == null) {
       createFolder(fs, parent, out);
     }
+    checkContents(fs, target, out); // before the lock: a refused folder gets nothing beside it
     OutputLock lock = Locations.isLocal(target) ? OutputLock.acquire(Locations.toLocal(target), out) : OutputLock.NONE;
     try {
       recover(fs, target, out, log);
       removeLeftovers(fs, target);
-      checkContents(fs, target, out);
+      checkContents(fs, target, out); // again: a folder put back, or changed meanwhile
       return lock;
     } catch (RuntimeException e) {
       lock.close();

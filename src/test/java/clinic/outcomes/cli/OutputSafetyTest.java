@@ -108,6 +108,7 @@ class OutputSafetyTest {
     Path in = input();
     Path file = Files.writeString(tmp.resolve("report.txt"), "my notes");
     refused(2, List.of(in, file), args(in, file), "--out " + file + " is a file, not a folder");
+    assertFalse(Files.exists(tmp.resolve(".report.txt.lock")), "nothing is put beside the file");
   }
 
   @Test
@@ -116,6 +117,7 @@ class OutputSafetyTest {
     Path mine = Files.createDirectories(tmp.resolve("documents"));
     Files.writeString(mine.resolve("notes.txt"), "do not lose me");
     refused(2, List.of(in, mine), args(in, mine), "is a folder that no run of outcomes wrote", "'notes.txt'");
+    assertFalse(Files.exists(tmp.resolve(".documents.lock")), "nothing is put beside the folder");
   }
 
   @Test
