@@ -222,7 +222,10 @@ public final class PrivacyGuard {
         && Character.isLowerCase(name.charAt(i + 1));
   }
 
-  /** Lower case without accents: {@code é} to {@code e}, {@code ß} to {@code ss}, {@code ø} to {@code o}. */
+  /**
+   * Lower case without accents: {@code é} to {@code e}, {@code ß} to {@code ss}, {@code ø} to
+   * {@code o}.
+   */
   static String fold(String word) {
     String lower = word.toLowerCase(Locale.ROOT);
     boolean ascii = true;
@@ -237,7 +240,9 @@ public final class PrivacyGuard {
     for (int i = 0; i < decomposed.length(); i++) {
       char c = decomposed.charAt(i);
       switch (Character.getType(c)) {
-        case Character.NON_SPACING_MARK, Character.COMBINING_SPACING_MARK, Character.ENCLOSING_MARK -> {
+        case Character.NON_SPACING_MARK,
+            Character.COMBINING_SPACING_MARK,
+            Character.ENCLOSING_MARK -> {
           // an accent: dropped
         }
         default -> out.append(switch (c) {

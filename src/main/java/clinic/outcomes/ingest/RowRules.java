@@ -63,7 +63,7 @@ public final class RowRules implements Serializable {
   /**
    * Checks a {@code sessions.csv} record.
    *
-   * @throws InputFileException exit 3 if an id value looks like an e-mail address or phone number
+   * @throws InputFileException exit 3 if a value looks like personal data (see the class comment)
    */
   public Checked<SessionRow> session(CsvRecord r, HeaderMapping m, String fileName) {
     requireTable(m, InputTable.SESSIONS);
@@ -91,7 +91,7 @@ public final class RowRules implements Serializable {
    * before} and {@code after} only (not when the moment is missing or invalid) and validated
    * whenever present; the score's range is checked only when the measure is valid.
    *
-   * @throws InputFileException exit 3 if an id value looks like an e-mail address or phone number
+   * @throws InputFileException exit 3 if a value looks like personal data (see the class comment)
    */
   public Checked<ScoreRow> score(CsvRecord r, HeaderMapping m, String fileName) {
     requireTable(m, InputTable.PAIN_SCORES);
@@ -115,7 +115,7 @@ public final class RowRules implements Serializable {
    * Checks a {@code clients.csv} record. Only {@code client_id} is required; a {@code |}-set with
    * an unknown or empty item, or with {@code none} beside another item, is invalid.
    *
-   * @throws InputFileException exit 3 if the id value looks like an e-mail address or phone number
+   * @throws InputFileException exit 3 if a value looks like personal data (see the class comment)
    */
   public Checked<ClientRow> client(CsvRecord r, HeaderMapping m, String fileName) {
     requireTable(m, InputTable.CLIENTS);
