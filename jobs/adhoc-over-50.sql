@@ -1,6 +1,6 @@
 -- Ad-hoc: course improvement in pain (nrs_pain) by primary technique within each condition,
 -- clients aged 50 or over (age bands 50-59 and up). Run after a job:
---   ./outcomes sql --file jobs/adhoc-over-50.sql --to out/adhoc-over-50.csv
+--   ./outcomes sql --file jobs/adhoc-over-50.sql --to adhoc-over-50.csv
 -- Descriptive only: for intervals and tests use the stats table or a job with settings.
 SELECT c.condition,
        e.primary_technique                     AS technique,

@@ -1,12 +1,15 @@
 package clinic.outcomes.cli;
 
+import clinic.outcomes.ingest.RowRules;
+import clinic.outcomes.output.OutputGuard;
+import clinic.outcomes.output.OutputLock;
 import clinic.outcomes.output.SqlRunner;
 import clinic.outcomes.pipeline.JobFile;
 import clinic.outcomes.pipeline.Pipeline;
 import clinic.outcomes.pipeline.RunRequest;
 import clinic.outcomes.pipeline.Settings;
 import clinic.outcomes.pipeline.SettingsException;
-import clinic.outcomes.spark.Sparks;
+import clinic.outcomes.stage.IngestStage;
 import clinic.outcomes.validate.Validated.Accounting;
 import clinic.outcomes.claims.Claim;
 import clinic.outcomes.claims.ClaimResult;
@@ -23,6 +26,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -69,33 +73,49 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintStream out = System.out;
+    OutputLock lock = null;
     try {
       JobFile jobFile = job == null ? JobFile.none() : JobFile.load(job);
       input = input != null ? input : jobFile.input() != null ? jobFile.input() : "sample-data";
       this.out = this.out != null ? this.out : jobFile.out() != null ? jobFile.out() : "out";
       // Under spark-submit its --master is a system property by now, and wins over the job file's.
+      boolean masterFromJob = master == null && System.getProperty("spark.master") == null && jobFile.master() != null;
       master = master != null ? master : System.getProperty("spark.master") != null ? null : jobFile.master();
       if (!jobFile.queries().isEmpty() && localPath(this.out) == null) {
         throw new SettingsException("the job's queries need a local output folder, not " + this.out
             + " (run them with `outcomes sql` where the folder is)");
       }
+      Masters.check(master, masterFromJob ? job + ": key 'master'" : "--master");
       claims = claims != null ? claims : jobFile.claims();
       YearMonth reportMonth = month != null ? parseMonth(month) : jobFile.month();
       Settings settings = jobFile.settings();
       if (asOf != null) {
         settings = settings.withAsOf(parseDate("--as-of", asOf));
       }
+      checkAsOf(settings.asOf(), asOf != null ? "--as-of" : job + ": key 'settings.as_of'");
       Set<String> failVerdicts = failVerdicts();
       ClaimsFile.Contents claimFile = loadClaims(settings);
       String report = jobFile.report() != null ? jobFile.report() : "both";
       RunRequest req = new RunRequest(input, this.out, settings, LocalDate.now(), claimFile.claims(), report,
           reportMonth, claimFile.untestable());
+      // The output folder and the input are checked before Spark starts when they are local; on
+      // another file system (HDFS, S3) with Spark's Hadoop configuration, before any work.
+      Configuration local = new Configuration();
+      if (OutputGuard.isLocal(input, local)) {
+        IngestStage.requireInputs(local, input);
+      }
+      if (OutputGuard.isLocal(this.out, local)) {
+        lock = OutputGuard.prepare(input, this.out, local, out);
+      }
       out.println("outcomes: reading " + input + " into " + this.out);
       Path scratch = scratchFolder(this.out);
       boolean ownSession = SparkSession.getActiveSession().isEmpty();
-      SparkSession spark = Sparks.session(master, scratch);
+      SparkSession spark = Masters.start(master, scratch);
       Pipeline.Result r;
       try {
+        if (lock == null) {
+          lock = OutputGuard.prepare(input, this.out, spark.sparkContext().hadoopConfiguration(), out);
+        }
         r = Pipeline.run(spark, req, out);
       } finally {
         if (ownSession) {
@@ -113,8 +133,20 @@ final class RunCommand implements Callable<Integer> {
         return EXIT_CLAIM_FAILED;
       }
       return 0;
-    } catch (RuntimeException e) {
-      return Errors.report(e, System.err);
+    } catch (Exception | Error e) { // Exception too: Spark throws its checked SparkException undeclared
+      return Errors.report(e, System.err, this.out);
+    } finally {
+      if (lock != null) {
+        lock.close();
+      }
+    }
+  }
+
+  /** Dates are valid from 2000-01-01 (SPEC), so an earlier as-of date would make every row invalid. */
+  private static void checkAsOf(LocalDate asOf, String source) {
+    if (asOf != null && asOf.isBefore(RowRules.MIN_DATE)) {
+      throw new SettingsException(source + " is " + asOf + ", but dates must be from " + RowRules.MIN_DATE
+          + " (every row would be out of range)");
     }
   }
 
@@ -134,7 +166,7 @@ final class RunCommand implements Callable<Integer> {
     Path local = localPath(this.out);
     Path scratch = scratchFolder(this.out);
     boolean own = SparkSession.getActiveSession().isEmpty();
-    SparkSession spark = Sparks.session(master, scratch);
+    SparkSession spark = Masters.start(master, scratch);
     try {
       SqlRunner runner = new SqlRunner(spark, local);
       for (Map.Entry<String, Path> q : jobFile.queries().entrySet()) {
@@ -246,9 +278,10 @@ final class RunCommand implements Callable<Integer> {
             c.explanation());
       }
     }
-    out.println("  run.json, rejects.csv" + (req.monthlyReport() ? ", report.html" : "")
-        + (req.caseStudy() ? ", case-study.html" : "")
-        + (req.monthlyReport() || req.caseStudy() ? ", charts/" : ""));
+    boolean reports = r.tableRows().getOrDefault("episode_outcomes", 0L) > 0;
+    out.println("  run.json, rejects.csv" + (reports && req.monthlyReport() ? ", report.html" : "")
+        + (reports && req.caseStudy() ? ", case-study.html" : "")
+        + (reports && (req.monthlyReport() || req.caseStudy()) ? ", charts/" : ""));
     out.printf(Locale.ROOT, "Done in %.1f s.%n", r.timings().get("total"));
   }
 }

@@ -59,7 +59,7 @@ final class SqlCommand implements Callable<Integer> {
         }
       }
       return 0;
-    } catch (RuntimeException e) {
+    } catch (Exception | Error e) { // Exception too: Spark throws its checked SparkException undeclared
       return Errors.report(e, System.err);
     }
   }

@@ -24,18 +24,21 @@ public final class HeaderMapping implements Serializable {
   private final int fieldCount;
   private final int[] indexByColumn;
   private final List<String> unknownColumns;
+  private final List<String> names;
 
   private HeaderMapping(
       InputTable table,
       String fileName,
       int fieldCount,
       int[] indexByColumn,
-      List<String> unknownColumns) {
+      List<String> unknownColumns,
+      List<String> names) {
     this.table = table;
     this.fileName = fileName;
     this.fieldCount = fieldCount;
     this.indexByColumn = indexByColumn;
     this.unknownColumns = unknownColumns;
+    this.names = names;
   }
 
   /**
@@ -81,7 +84,8 @@ public final class HeaderMapping implements Serializable {
       }
     }
     requireColumns(table, fileName, indexByColumn);
-    return new HeaderMapping(table, fileName, header.size(), indexByColumn, List.copyOf(unknown));
+    return new HeaderMapping(
+        table, fileName, header.size(), indexByColumn, List.copyOf(unknown), List.copyOf(names));
   }
 
   /** Returns the index of a known column by name (trimmed, any case), or -1 if absent. */
@@ -93,6 +97,18 @@ public final class HeaderMapping implements Serializable {
   /** Returns the index of a known column, or -1 if the header does not have it. */
   public int index(Column column) {
     return indexByColumn[column.ordinal()];
+  }
+
+  /** Returns the trimmed name of the header's field at {@code index}. */
+  public String columnName(int index) {
+    return names.get(index);
+  }
+
+  /** Tells whether the field at {@code index} is an id column (session, client or therapist id). */
+  public boolean isIdColumn(int index) {
+    return index == index(Column.SESSION_ID)
+        || index == index(Column.CLIENT_ID)
+        || index == index(Column.THERAPIST_ID);
   }
 
   /** Returns the header's columns that are not the table's known columns, trimmed, in order. */

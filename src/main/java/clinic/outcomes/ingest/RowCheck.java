@@ -56,6 +56,60 @@ final class RowCheck {
     return Values.isId(value) ? value : invalid(column);
   }
 
+  /**
+   * The privacy guard on every field that is not an id (ids are guarded by {@link #id}), unknown
+   * columns included: the raw line of a rejected record is copied to the rejects output.
+   *
+   * @throws InputFileException exit 3 if a value looks like an e-mail address or a phone number
+   */
+  void guardOtherFields() {
+    List<String> fields = record.fields();
+    for (int i = 0; i < fields.size(); i++) {
+      if (!mapping.isIdColumn(i)) {
+        String kind = PrivacyGuard.otherValueKind(Values.trim(fields.get(i)));
+        if (kind != null) {
+          throw new InputFileException(
+              fileName,
+              "line "
+                  + record.line()
+                  + ", column "
+                  + Values.quoteName(mapping.columnName(i))
+                  + " holds a value that looks like "
+                  + kind
+                  + " (not shown: it is personal data); the input must be anonymized",
+              InputFileException.EXIT_PRIVACY);
+        }
+      }
+    }
+  }
+
+  /**
+   * The privacy guard on a malformed record, whose fields are not reliably placed: every field,
+   * and every comma-separated piece of the raw line, is judged as an id could be.
+   *
+   * @throws InputFileException exit 3 if a value looks like an e-mail address or a phone number
+   */
+  static void guardMalformed(CsvRecord record, String fileName) {
+    String kind = null;
+    for (String field : record.fields()) {
+      kind = kind != null ? kind : PrivacyGuard.misplacedValueKind(Values.trim(field));
+    }
+    for (String piece : record.raw().replace('"', ',').split("[,;\\t\\r\\n]")) {
+      kind = kind != null ? kind : PrivacyGuard.misplacedValueKind(Values.trim(piece));
+    }
+    if (kind != null) {
+      throw new InputFileException(
+          fileName,
+          "line "
+              + record.line()
+              + " is malformed, and a value in it looks like "
+              + kind
+              + " (not shown: it is personal data); a malformed line is copied whole to rejects,"
+              + " so the run stops: the input must be anonymized",
+          InputFileException.EXIT_PRIVACY);
+    }
+  }
+
   /** Checks a required date column against {@code [min, max]}. */
   LocalDate date(Column column, LocalDate min, LocalDate max) {
     String value = value(column);

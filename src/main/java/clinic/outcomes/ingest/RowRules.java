@@ -20,10 +20,12 @@ import java.util.TreeSet;
  * score_precision}. Values are trimmed, enumerations match ignoring ASCII case and are returned in
  * lower case, integers are plain digits.
  *
- * <p>The privacy guard on values runs here too: an id ({@code session_id}, {@code client_id},
- * {@code therapist_id}) that looks like an e-mail address or phone number throws {@link
- * InputFileException} with exit code 3. It is not applied to malformed records, whose fields are
- * not reliably placed. Immutable and thread-safe.
+ * <p>The privacy guard on values runs here too, on every record before its raw line can reach the
+ * rejects output: an id ({@code session_id}, {@code client_id}, {@code therapist_id}) that looks
+ * like an e-mail address or phone number, another field that looks like an e-mail address or a
+ * phone number with separators, or any value of a malformed record that looks like either (its
+ * fields are not reliably placed, so each is judged as an id) throws {@link InputFileException}
+ * with exit code 3, naming the line and never the value. Immutable and thread-safe.
  */
 public final class RowRules implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -61,14 +63,16 @@ public final class RowRules implements Serializable {
   /**
    * Checks a {@code sessions.csv} record.
    *
-   * @throws InputFileException exit 3 if an id value looks like an e-mail address or phone number
+   * @throws InputFileException exit 3 if a value looks like personal data (see the class comment)
    */
   public Checked<SessionRow> session(CsvRecord r, HeaderMapping m, String fileName) {
     requireTable(m, InputTable.SESSIONS);
     if (isMalformed(r, m)) {
+      RowCheck.guardMalformed(r, fileName);
       return malformed(r, SessionRow.EMPTY);
     }
     RowCheck check = new RowCheck(r, m, fileName);
+    check.guardOtherFields();
     SessionRow row =
         new SessionRow(
             check.id(Column.SESSION_ID, true),
@@ -87,14 +91,16 @@ public final class RowRules implements Serializable {
    * before} and {@code after} only (not when the moment is missing or invalid) and validated
    * whenever present; the score's range is checked only when the measure is valid.
    *
-   * @throws InputFileException exit 3 if an id value looks like an e-mail address or phone number
+   * @throws InputFileException exit 3 if a value looks like personal data (see the class comment)
    */
   public Checked<ScoreRow> score(CsvRecord r, HeaderMapping m, String fileName) {
     requireTable(m, InputTable.PAIN_SCORES);
     if (isMalformed(r, m)) {
+      RowCheck.guardMalformed(r, fileName);
       return malformed(r, ScoreRow.EMPTY);
     }
     RowCheck check = new RowCheck(r, m, fileName);
+    check.guardOtherFields();
     String clientId = check.id(Column.CLIENT_ID, true);
     String moment = check.oneOf(Column.MOMENT, true, Vocabulary.MOMENTS);
     String sessionId = check.id(Column.SESSION_ID, Vocabulary.isSessionMoment(moment));
@@ -109,14 +115,16 @@ public final class RowRules implements Serializable {
    * Checks a {@code clients.csv} record. Only {@code client_id} is required; a {@code |}-set with
    * an unknown or empty item, or with {@code none} beside another item, is invalid.
    *
-   * @throws InputFileException exit 3 if the id value looks like an e-mail address or phone number
+   * @throws InputFileException exit 3 if a value looks like personal data (see the class comment)
    */
   public Checked<ClientRow> client(CsvRecord r, HeaderMapping m, String fileName) {
     requireTable(m, InputTable.CLIENTS);
     if (isMalformed(r, m)) {
+      RowCheck.guardMalformed(r, fileName);
       return malformed(r, ClientRow.EMPTY);
     }
     RowCheck check = new RowCheck(r, m, fileName);
+    check.guardOtherFields();
     ClientRow row =
         new ClientRow(
             check.id(Column.CLIENT_ID, true),

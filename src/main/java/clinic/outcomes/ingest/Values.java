@@ -80,7 +80,8 @@ final class Values {
 
   /**
    * Parses plain digits (no sign, no decimal point, no exponent, no inner spaces). Returns {@link
-   * #NOT_AN_INTEGER} otherwise, and {@link Long#MAX_VALUE} for more than 18 digits.
+   * #NOT_AN_INTEGER} otherwise, and {@link Long#MAX_VALUE} for more than 18 significant digits
+   * (leading zeros do not count: {@code 0000000000000000045} is 45).
    */
   static long plainInteger(String value) {
     int n = value.length();
@@ -88,12 +89,16 @@ final class Values {
       return NOT_AN_INTEGER;
     }
     long result = 0;
+    int significant = 0;
     for (int i = 0; i < n; i++) {
       char c = value.charAt(i);
       if (c < '0' || c > '9') {
         return NOT_AN_INTEGER;
       }
-      result = i < MAX_INTEGER_DIGITS ? result * 10 + (c - '0') : Long.MAX_VALUE;
+      if (significant > 0 || c != '0') {
+        significant++;
+      }
+      result = significant <= MAX_INTEGER_DIGITS ? result * 10 + (c - '0') : Long.MAX_VALUE;
     }
     return result;
   }

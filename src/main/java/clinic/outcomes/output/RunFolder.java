@@ -9,10 +9,14 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -21,7 +25,8 @@ import org.apache.hadoop.fs.permission.FsPermission;
 /**
  * A run's output folder, written in a temporary sibling folder and moved into place only when
  * complete: a run that fails or is killed leaves the previous output untouched (a killed run may
- * leave a {@code .NAME.tmp-*} folder beside it, which the next run removes).
+ * leave a {@code .NAME.tmp-*} folder beside it, which the next run removes; see {@link
+ * OutputGuard}, which checks the folder before a run).
  *
  * <p>The folder may be on any Hadoop file system (see {@link Locations}). Spark writes the tables
  * straight into the temporary folder ({@link #tables()}); the driver writes its own files
@@ -110,12 +115,21 @@ public final class RunFolder {
     return shown;
   }
 
-  /** Replaces the target by the temporary folder (with the driver's files copied in first). */
+  /**
+   * Replaces the target by the temporary folder (with the driver's files copied in first, and the
+   * {@link RunMarker} listing what the run wrote). The target is checked again first: a
+   * file the user put into it while the run worked stops the commit ({@link SettingsException}),
+   * so it is never replaced. Two renames: the target aside as {@code .NAME.old-PID}, the new folder
+   * into place; a kill between them leaves no target, and the next run's {@link OutputGuard} puts
+   * the old one back.
+   */
   public void commit() {
     try {
       if (!files.equals(localTables())) {
         upload();
       }
+      writeMarker();
+      OutputGuard.checkContents(fs, target, shown);
       Path old = null;
       if (fs.exists(target)) {
         old = new Path(target.getParent(), "." + target.getName() + ".old-" + ProcessHandle.current().pid());
@@ -124,10 +138,34 @@ public final class RunFolder {
       }
       rename(tables, target);
       if (old != null) {
-        fs.delete(old, true);
+        deleteQuietly(old);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot move the finished output into " + shown, e);
+    }
+  }
+
+  /** Writes the {@link RunMarker} into the temporary folder, listing its entries. */
+  private void writeMarker() throws IOException {
+    List<String> names = new ArrayList<>();
+    for (FileStatus s : fs.listStatus(tables)) {
+      names.add(s.getPath().getName());
+    }
+    names.add(OutputGuard.MARKER);
+    try (FSDataOutputStream out = fs.create(new Path(tables, OutputGuard.MARKER), true)) {
+      out.write(RunMarker.text(names).getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /**
+   * Deletes the previous output once the new one is in place; a failure leaves it for the next
+   * run, which removes it (the new output is complete either way).
+   */
+  private void deleteQuietly(Path old) {
+    try {
+      fs.delete(old, true);
+    } catch (IOException e) {
+      // the next run into the same folder removes it (OutputGuard)
     }
   }
 

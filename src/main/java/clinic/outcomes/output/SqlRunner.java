@@ -213,11 +213,13 @@ public final class SqlRunner {
       Iterator<Row> it = df.toLocalIterator();
       while (it.hasNext()) {
         Row r = it.next();
-        String[] c = new String[r.length()];
-        for (int i = 0; i < c.length; i++) {
-          c[i] = r.isNullAt(i) ? "" : String.valueOf(r.get(i));
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < r.length(); i++) {
+          Object v = r.isNullAt(i) ? null : r.get(i);
+          line.append(i > 0 ? "," : "")
+              .append(v instanceof Number n ? SpreadsheetCsv.number(n) : SpreadsheetCsv.cell(v == null ? null : String.valueOf(v)));
         }
-        w.write(SpreadsheetCsv.line(c));
+        w.write(line.toString());
         w.write("\r\n");
       }
     } catch (IOException e) {

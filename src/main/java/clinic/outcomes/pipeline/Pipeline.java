@@ -15,6 +15,7 @@ import clinic.outcomes.analysis.TherapistStage;
 import clinic.outcomes.claims.ClaimEvaluator;
 import clinic.outcomes.claims.ClaimResult;
 import clinic.outcomes.episodes.ClientPass;
+import clinic.outcomes.ingest.InputFileException;
 import clinic.outcomes.ingest.InputTable;
 import clinic.outcomes.output.RunFolder;
 import clinic.outcomes.report.ReportStage;
@@ -73,7 +74,7 @@ public final class Pipeline {
       Result r = runInto(spark, req, folder, progress);
       folder.commit();
       return r;
-    } catch (RuntimeException | Error e) {
+    } catch (Exception | Error e) { // Exception too: Spark throws its checked SparkException undeclared
       folder.abandon();
       throw e;
     } finally {
@@ -121,6 +122,8 @@ public final class Pipeline {
       if (failure != null) {
         throw failure;
       }
+      requireRows(staged.get(0));
+      requireRows(staged.get(1));
       progress.done(detail.toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -145,6 +148,9 @@ public final class Pipeline {
     spark.catalog().clearCache();
 
     LocalDate asOf = req.settings().asOf() != null ? req.settings().asOf() : latestDate(acceptedSessions, scores);
+    if (asOf == null) { // no row was accepted: the rejects are still written, as of the last valid date
+      asOf = req.maxInputDate();
+    }
     Settings settings = req.settings().withAsOf(asOf);
 
     progress.stage("episodes");
@@ -194,7 +200,10 @@ public final class Pipeline {
     rows.put("claims_untestable", tables.write("claims_untestable", ClaimsTable.untestable(spark, req.untestable())));
     progress.done(null);
 
-    if (req.monthlyReport() || req.caseStudy()) {
+    if ((req.monthlyReport() || req.caseStudy()) && rows.get("episode_outcomes") == 0) {
+      progress.stage("reports");
+      progress.done("none: no episode of care has an outcome to show (see rejects)");
+    } else if (req.monthlyReport() || req.caseStudy()) {
       progress.stage("reports");
       ReportStage.write(spark, folder.tables(), folder.temp(), settings, req.month(), v.accounting(),
           req.monthlyReport(), req.caseStudy());
@@ -207,6 +216,17 @@ public final class Pipeline {
     RunManifest.write(folder.temp().resolve("run.json"), req, settings, staged, v.accounting(), rows,
         timings, progress.jobs(), spark.version());
     return new Result(folder.target(), asOf, v.accounting(), rows, timings, claims);
+  }
+
+  /**
+   * A required file (sessions, pain scores) with a header and no record leaves nothing to analyse:
+   * exit 2, before any output.
+   */
+  private static void requireRows(StagedFile file) {
+    if (file.read() == 0) {
+      throw new InputFileException(file.fileName(), "has no rows (only a header); there is nothing to"
+          + " analyse", InputFileException.EXIT_CONTRACT);
+    }
   }
 
   private static String summary(Map<String, Accounting> acc) {

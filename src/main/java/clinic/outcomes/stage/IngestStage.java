@@ -7,6 +7,7 @@ import clinic.outcomes.ingest.HeaderMapping;
 import clinic.outcomes.ingest.InputFileException;
 import clinic.outcomes.ingest.InputTable;
 import clinic.outcomes.ingest.RowRules;
+import clinic.outcomes.output.Problems;
 import clinic.outcomes.spark.Locations;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -77,7 +78,16 @@ public final class IngestStage {
    * @throws InputFileException (exit 2) naming the folder or the missing file
    */
   public static void requireInputs(SparkSession spark, String input) {
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    requireInputs(spark.sparkContext().hadoopConfiguration(), input);
+  }
+
+  /**
+   * Checks that the input folder and the required files exist, before Spark starts (the command
+   * line does this for a local input folder).
+   *
+   * @throws InputFileException (exit 2) naming the folder or the missing file
+   */
+  public static void requireInputs(Configuration conf, String input) {
     Path dir;
     FileSystem fs;
     try {
@@ -88,10 +98,22 @@ public final class IngestStage {
           + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) + ")", 2);
     }
     FileStatus status = status(fs, dir, input);
-    if (status == null || !status.isDirectory()) {
+    if (status == null) {
       throw new InputFileException(input, "the input folder does not exist", 2);
     }
+    if (!status.isDirectory()) {
+      throw new InputFileException(input, "is a file, not the input folder (--input names the folder"
+          + " that holds sessions.csv and pain_scores.csv)", 2);
+    }
     for (InputTable t : List.of(InputTable.SESSIONS, InputTable.PAIN_SCORES)) {
+      FileStatus csv = status(fs, new Path(dir, t.fileBase() + ".csv"), t.fileBase() + ".csv");
+      if (locate(fs, dir, t) == null && csv != null && csv.isDirectory()) {
+        throw new InputFileException(
+            Locations.child(input, t.fileBase() + ".csv"),
+            "is a folder, not a file (a CSV input is one file; a folder of Parquet files is read when"
+                + " it is named " + t.fileBase() + ".parquet)",
+            2);
+      }
       if (locate(fs, dir, t) == null) {
         throw new InputFileException(
             Locations.child(input, t.fileBase() + ".csv"),
@@ -155,8 +177,8 @@ public final class IngestStage {
     Dataset<Row> df;
     try {
       df = spark.read().parquet(source.toString());
-    } catch (RuntimeException e) {
-      throw new InputFileException(fileName, "is not a readable Parquet file or folder", 2);
+    } catch (Exception e) { // Exception too: Spark throws its checked SparkException undeclared
+      throw unreadableParquet(e, fileName);
     }
     String[] names = df.columns();
     HeaderMapping mapping = HeaderMapping.resolve(table, fileName, List.of(names));
@@ -164,9 +186,14 @@ public final class IngestStage {
     for (int i = 0; i < names.length; i++) {
       asText[i] = functions.col("`" + names[i] + "`").cast("string");
     }
-    Iterator<Row> it = df.select(asText).toLocalIterator();
+    Iterator<Row> it;
+    try {
+      it = df.select(asText).toLocalIterator();
+    } catch (Exception e) {
+      throw unreadableParquet(e, fileName);
+    }
     long ordinal = 0;
-    while (it.hasNext()) {
+    while (hasNext(it, fileName)) {
       Row row = it.next();
       List<String> fields = new ArrayList<>(names.length);
       for (int i = 0; i < names.length; i++) {
@@ -176,6 +203,27 @@ public final class IngestStage {
       sink.accept(mapping, new CsvRecord(ordinal, String.join(",", fields), fields));
     }
     return mapping.unknownColumns();
+  }
+
+  /**
+   * Reads on in a Parquet input; a file Spark cannot read (corrupt, truncated, not Parquet) is a
+   * whole-file problem (exit 2), unless the environment failed (a full disk is not the file's fault).
+   */
+  private static boolean hasNext(Iterator<Row> it, String fileName) {
+    try {
+      return it.hasNext();
+    } catch (Exception e) {
+      throw unreadableParquet(e, fileName);
+    }
+  }
+
+  private static RuntimeException unreadableParquet(Exception e, String fileName) {
+    String env = Problems.environment(e);
+    if (env != null && !env.equals("permission denied")) {
+      return e instanceof RuntimeException re ? re : new IllegalStateException(e);
+    }
+    return new InputFileException(fileName, "is not a readable Parquet file or folder ("
+        + (env != null ? env : "corrupt or truncated: Spark could not read its data") + ")", 2);
   }
 
   /** Opens an input file; a file that cannot be opened is a whole-file problem (exit 2). */

@@ -44,6 +44,7 @@ class HadoopLocationsTest {
     TestFiles.copyFixture("contract", backing.resolve("in"));
     Path previous = Files.createDirectories(backing.resolve("out"));
     Files.writeString(previous.resolve("left-over.txt"), "from an earlier run");
+    Files.writeString(previous.resolve(".outcomes-run"), "outcomes-run 1\n.outcomes-run\nleft-over.txt\n");
     String root = mount("clinic" + Math.abs(tmp.hashCode()), backing);
 
     Outcome o = WholeFileProblemsTest.run("run", "--input", root + "/in", "--out", root + "/out", "--as-of", "2025-06-30");

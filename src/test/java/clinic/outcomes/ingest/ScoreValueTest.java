@@ -29,6 +29,26 @@ class ScoreValueTest {
   }
 
   @Test
+  void leadingZerosAreNoDigitsOfTheValue() {
+    // before: only the first 15 digits were read, leading zeros included, so this was 0.0
+    assertEquals(new ScoreValue(70, false, false), parse("0000000000000007"));
+    assertEquals(new ScoreValue(75, false, false), parse("00000000000000000000007.5"));
+    assertEquals(new ScoreValue(0, false, false), parse("0000000000000000000"));
+    assertEquals(ScoreValue.HUGE_TENTHS, parse("0001234567890123456").magnitudeTenths(), "16 significant digits");
+    assertFalse(parse("1234567890123456789012345.5").withinZeroTo(100));
+    assertEquals(9_999_999_999_999_999L, parse("999999999999999.9").magnitudeTenths(), "15 digits are exact");
+  }
+
+  @Test
+  void aSignIsAllowedAsInTheSpecsNumberForm() {
+    assertEquals(new ScoreValue(50, false, false), parse("+5"));
+    assertEquals(new ScoreValue(75, false, false), parse("+7.50"));
+    assertTrue(parse("+5").withinZeroTo(10));
+    assertEquals(new ScoreValue(0, false, false), parse("+0.0"));
+    assertTrue(parse("-5").negative());
+  }
+
+  @Test
   void digitsBeyondTenthsAreDetectedByValue() {
     assertTrue(parse("0.05").finerThanTenths());
     assertTrue(parse("7.55").finerThanTenths());
@@ -53,7 +73,11 @@ class ScoreValueTest {
         "",
         "NaN",
         "1e1",
-        "+5",
+        "+-5",
+        "-+5",
+        "+",
+        "++5",
+        "+.5",
         "5.",
         ".5",
         "-",

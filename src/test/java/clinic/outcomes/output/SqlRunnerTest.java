@@ -4,11 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import clinic.outcomes.SharedSpark;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 
@@ -62,5 +67,21 @@ class SqlRunnerTest {
     assertEquals(ColumnType.INTEGER, t.column("id").type());
     assertEquals(ColumnType.DOUBLE, t.column("x").type());
     assertEquals(2.5, t.doubleColumn("x").get(0));
+  }
+
+  @Test
+  void numbersInTheCsvAreNumbersAndTextsStayDefused(@TempDir Path dir) throws IOException {
+    // before: the formula guard wrote the number -1.5 as '-1.5, text to a spreadsheet
+    Dataset<Row> df = SharedSpark.get().sql("SELECT * FROM VALUES "
+        + "(-1.5D, CAST(-3 AS BIGINT), CAST(-2.50 AS DECIMAL(5,2)), '=HYPERLINK(\\'x\\')', '-2+3+cmd', '-1.5'), "
+        + "(0.25D, 7L, CAST(1 AS DECIMAL(5,2)), '@SUM(A1)', '+5', 'deep_tissue') "
+        + "AS t(mean_change, n, d, label, other, text)");
+    Path csv = dir.resolve("x.csv");
+    SqlRunner.write(df, csv);
+    assertEquals(List.of(
+            "mean_change,n,d,label,other,text",
+            "-1.5,-3,-2.50,\"'=HYPERLINK('x')\",\"'-2+3+cmd\",-1.5",
+            "0.25,7,1.00,\"'@SUM(A1)\",+5,deep_tissue"),
+        Files.readAllLines(csv));
   }
 }
