@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -129,36 +130,49 @@ class ContractPipelineTest {
     Map<String, Row> o = byKey(table("episode_outcomes"), "episode_id", "measure");
     Row nrs = o.get("C1-E1|nrs_pain");
     assertEquals(8.0, (double) nrs.getAs("baseline"));
-    assertEquals(4.5, (double) nrs.getAs("final"));       // "4.50"
-    assertEquals(3.5, (double) nrs.getAs("improvement"));
-    assertEquals(3.5 / 8.0, (double) nrs.getAs("percent"));
+    // The course ends at the discharge score 4 on 2025-02-10, 21 days after the last session
+    // (1-30 days): never S3's after score 4.50, which is the immediate final.
+    assertEquals(4.0, (double) nrs.getAs("final"));
+    assertEquals("discharge", nrs.getAs("final_source"));
+    assertEquals(4.0, (double) nrs.getAs("improvement"));
+    assertEquals(0.5, (double) nrs.getAs("percent"));
     assertTrue((boolean) nrs.getAs("responder_mcid"));
     assertTrue((boolean) nrs.getAs("responder_30"));
-    assertFalse((boolean) nrs.getAs("responder_50"));
-    assertEquals(3.0, (double) nrs.getAs("followup"));   // 2025-04-01: 71 days after the last session
-    assertEquals(5.0, (double) nrs.getAs("followup_improvement"));
-    // 65.6 - 55.6 is exactly 10 (binary floating point gives 9.999999999999993) and meets MCID 10.
+    assertTrue((boolean) nrs.getAs("responder_50"));      // exactly half of the way to 0
+    assertEquals(4.5, (double) nrs.getAs("final_immediate")); // "4.50"
+    assertEquals(3.5, (double) nrs.getAs("improvement_immediate"));
+    assertEquals(3.0, (double) nrs.getAs("followup_3m"));   // 2025-04-01: 71 days after, in 60-120
+    assertEquals(5.0, (double) nrs.getAs("followup_3m_improvement"));
+    assertTrue((boolean) nrs.getAs("followup_3m_eligible")); // window ends 2025-05-20, before as-of
+    assertFalse((boolean) nrs.getAs("followup_6m_eligible")); // window ends 2025-08-18, after as-of
+    // ODI: before S1 65.6, after S3 55.6, no discharge and no before score at S3: no course final;
+    // immediately, 65.6 - 55.6 is exactly 10 (binary floating point gives 9.999999999999993).
     Row odi = o.get("C1-E1|odi");
-    assertEquals(10.0, (double) odi.getAs("improvement"));
-    assertTrue((boolean) odi.getAs("responder_mcid"));
-    // slr_deg: higher is better; 40 -> 55 is +15 of a possible 50: exactly 30 %.
+    assertNull(odi.getAs("final"));
+    assertEquals(10.0, (double) odi.getAs("improvement_immediate"));
+    // slr_deg on the one-session, still open episode C1-E2: higher is better, 40 -> 55 right after
+    // the massage is +15; no course final (one session, no discharge).
     Row slr = o.get("C1-E2|slr_deg");
-    assertEquals(15.0, (double) slr.getAs("improvement"));
-    assertEquals(0.3, (double) slr.getAs("percent"));
-    assertTrue((boolean) slr.getAs("responder_30"));
-    // C2: baseline is the before score of session 1 (5), not the intake (6); final the after of S6.
+    assertFalse((boolean) slr.getAs("closed"));
+    assertNull(slr.getAs("improvement"));
+    assertEquals(15.0, (double) slr.getAs("improvement_immediate"));
+    // C2: baseline is the before score of session 1 (5), not the intake (6, 6 days before: the
+    // pre-treatment yardstick, 6 -> 5); S6 has no before score and there is no discharge, so the
+    // course has no final; immediately after S6 the pain was 4.
     Row c2 = o.get("C2-E1|nrs_pain");
     assertEquals("before", c2.getAs("baseline_source"));
-    assertEquals(1.0, (double) c2.getAs("improvement"));
+    assertNull(c2.getAs("final"));
+    assertEquals(1.0, (double) c2.getAs("improvement_immediate"));
+    assertEquals(1.0, (double) c2.getAs("pre_treatment_change"));
   }
 
   @Test
   void courseStatisticsOfTheTwoNrsEpisodes() {
+    // course_immediate pairs: C1-E1 8 -> 4.5 (3.5), C2-E1 5 -> 4 (1.0), hand-derived above.
     Row r = table("stats")
-        .filter(col("analysis").equalTo("course").and(col("measure").equalTo("nrs_pain"))
+        .filter(col("analysis").equalTo("course_immediate").and(col("measure").equalTo("nrs_pain"))
             .and(col("group_by").equalTo("overall")))
         .first();
-    // Pairs: C1-E1 improvement 3.5, C2-E1 improvement 1.0 (hand-derived above).
     assertEquals(2L, (long) r.getAs("n"));
     assertEquals(6.5, (double) r.getAs("mean_before"), 1e-12);
     assertEquals(4.25, (double) r.getAs("mean_after"), 1e-12);
@@ -176,28 +190,47 @@ class ContractPipelineTest {
     assertEquals(0.09453120573423074, (double) r.getAs("mcid_ci_low"), 1e-9);
     assertEquals(0.9054687942657693, (double) r.getAs("mcid_ci_high"), 1e-9);
     assertTrue((boolean) r.getAs("small_n"));
+    // course: only C1-E1 has an end-of-course final (8 -> 4); C2-E1 is closed but incomplete.
+    Row c = table("stats").filter(col("analysis").equalTo("course").and(col("measure").equalTo("nrs_pain"))
+        .and(col("group_by").equalTo("overall"))).first();
+    assertEquals(List.of(1L, 1L, 0L), List.of(c.getAs("n"), c.getAs("n_incomplete"), c.getAs("n_open")));
+    assertEquals(4.0, (double) c.getAs("mean_change"), 1e-12);
   }
 
   @Test
   void specTablesExistWithTheirColumns() {
-    Map<String, List<String>> spec = Map.of(
-        "sessions", List.of("session_id", "client_id", "therapist_id", "session_date", "month", "technique",
-            "duration_min", "adverse_event", "home_exercise", "episode_id", "session_number", "nrs_before", "nrs_after"),
-        "episodes", List.of("episode_id", "client_id", "episode_number", "start_date", "end_date", "n_sessions",
-            "primary_technique", "session_bucket", "adherence", "closed"),
-        "episode_outcomes", List.of("episode_id", "measure", "baseline", "final", "improvement", "percent",
-            "responder_mcid", "responder_30", "responder_50", "followup", "followup_improvement"),
-        "rejects", List.of("file", "line", "reasons", "raw"),
-        "stats", List.of("analysis", "measure", "group_by", "group", "n", "n_sessions", "n_incomplete", "small_n",
+    Map<String, List<String>> spec = new LinkedHashMap<>();
+    spec.put("sessions", List.of("session_id", "client_id", "therapist_id", "session_date", "month", "technique",
+            "duration_min", "adverse_event", "home_exercise", "episode_id", "session_number", "nrs_before", "nrs_after"));
+    spec.put("episodes", List.of("episode_id", "client_id", "episode_number", "start_date", "end_date", "n_sessions",
+            "primary_technique", "session_bucket", "adherence", "closed"));
+    spec.put("episode_outcomes", List.of("episode_id", "measure", "baseline", "final", "final_source", "improvement",
+            "percent", "responder_mcid", "responder_30", "responder_50", "final_immediate", "improvement_immediate",
+            "followup_3m", "followup_3m_improvement", "followup_6m", "followup_12m_improvement"));
+    spec.put("rejects", List.of("file", "line", "reasons", "raw"));
+    spec.put("stats", List.of("analysis", "measure", "group_by", "group", "n", "n_sessions", "n_incomplete", "n_open",
+            "followup_eligible", "small_n",
             "mean_before", "mean_after", "mean_change", "sd_change", "ci_low", "ci_high", "median_change", "t_p",
             "t_q", "wilcoxon_p", "wilcoxon_q", "wilcoxon_method", "effect_dz", "mcid_n", "mcid_count", "mcid_rate",
-            "mcid_ci_low", "mcid_ci_high", "r30_rate", "r50_ci_high", "followup_rate"),
-        "safety", List.of("unit", "technique", "event", "n", "n_events", "rate", "ci_low", "ci_high"),
-        "monthly", List.of("month", "sessions", "clients", "new_episodes", "closed_episodes", "mean_session_relief",
-            "mean_course_improvement", "responder_rate_mcid", "adverse_event_rate"),
-        "dose_response", List.of("measure", "n", "slope", "slope_ci_low", "slope_ci_high", "slope_p",
-            "spearman_rho", "spearman_p"),
-        "pain_scores", List.of("client_id", "session_id", "recorded_on", "moment", "measure", "score"));
+            "mcid_ci_low", "mcid_ci_high", "r30_rate", "r50_ci_high", "followup_rate"));
+    spec.put("safety", List.of("unit", "technique", "event", "n", "n_events", "rate", "ci_low", "ci_high"));
+    spec.put("monthly", List.of("month", "sessions", "clients", "new_episodes", "closed_episodes", "mean_session_relief",
+            "mean_course_improvement", "responder_rate_mcid", "adverse_event_rate", "responder_rate_mcid_n",
+            "responder_rate_mcid_center", "responder_rate_mcid_low", "responder_rate_mcid_high",
+            "responder_rate_mcid_flag", "adverse_event_rate_n", "adverse_event_rate_flag"));
+    spec.put("dose_response", List.of("measure", "model", "n", "slope", "slope_ci_low", "slope_ci_high", "slope_p",
+            "spearman_rho", "spearman_p"));
+    spec.put("comparisons", List.of("measure", "factor", "level", "reference", "holm_p", "ancova_diff", "ancova_holm_p",
+            "risk_adjusted_p", "risk_adjusted_holm_p"));
+    spec.put("time_to_mcid", List.of("measure", "group_by", "group", "sessions", "at_risk", "events", "censored",
+            "survival", "ci_low", "ci_high"));
+    spec.put("time_to_mcid_median", List.of("measure", "group_by", "group", "n", "events", "median", "median_ci_low",
+            "median_ci_high"));
+    spec.put("benefit_harm", List.of("measure", "level", "reference", "responders_level", "n_level", "benefit_diff",
+            "nnt", "nnt_ci_low", "events_level", "episodes_level", "harm_diff", "nnh", "nnh_ci_high"));
+    spec.put("therapist_performance", List.of("therapist", "n", "observed", "expected", "diff", "ci_low", "ci_high",
+            "limit95_low", "limit95_high", "limit998_low", "limit998_high", "flag"));
+    spec.put("pain_scores", List.of("client_id", "session_id", "recorded_on", "moment", "measure", "score"));
     spec.forEach((name, cols) -> {
       List<String> have = Arrays.asList(table(name).columns());
       assertTrue(have.containsAll(cols), name + " lacks " + cols.stream().filter(c -> !have.contains(c)).toList());
@@ -215,8 +248,9 @@ class ContractPipelineTest {
                 + "LEFT JOIN episode_outcomes o ON o.episode_id = e.episode_id AND o.measure = 'nrs_pain' "
                 + "ORDER BY e.episode_id")
         .collectAsList().stream().map(Row::toString).toList();
-    // Hand-derived: C1-E1 3 sessions 8.0 -> 4.5; C1-E2 1 session, no nrs; C2-E1 2 sessions 5 -> 4.
-    assertEquals(List.of("[C1-E1,3,3.5]", "[C1-E2,1,null]", "[C2-E1,2,1.0]"), got);
+    // Hand-derived: C1-E1 3 sessions 8.0 -> 4.0 at discharge; C1-E2 1 session, no nrs; C2-E1 2
+    // sessions, no end-of-course score (no discharge, no before score at S6).
+    assertEquals(List.of("[C1-E1,3,4.0]", "[C1-E2,1,null]", "[C2-E1,2,null]"), got);
     Path csv = tmp.resolve("q.csv");
     clinic.outcomes.output.SqlRunner.write(sql.query("SELECT file, line FROM rejects WHERE line < 12 ORDER BY file, line"), csv);
     assertEquals(List.of("file,line", "sessions.csv,10", "sessions.csv,11"), Files.readAllLines(csv));
