@@ -104,6 +104,10 @@ final class RunCommand implements Callable<Integer> {
       }
       printEnd(r, req, out);
       runQueries(jobFile, out);
+      if (r.caseStudyRefused() != null) {
+        System.err.println("outcomes: " + r.caseStudyRefused());
+        return 1;
+      }
       List<String> failing = r.claims().stream()
           .filter(c -> failVerdicts.contains(c.verdict().name().toLowerCase(Locale.ROOT)))
           .map(c -> c.claim().id()).toList();
@@ -246,8 +250,10 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     out.println("  run.json, rejects.csv" + (req.monthlyReport() ? ", report.html" : "")
-        + (req.caseStudy() ? ", case-study.html" : "")
-        + (req.monthlyReport() || req.caseStudy() ? ", charts/" : ""));
+        + (req.monthlyReport() ? ", charts/" : "")
+        + (req.caseStudy() ? ", case_study_cells/" : "")
+        + (req.caseStudy() && r.caseStudyRefused() == null
+        ? "\n  publish/ (case-study.html, its charts, case_study_cells.csv): the only folder safe to share" : ""));
     out.printf(Locale.ROOT, "Done in %.1f s.%n", r.timings().get("total"));
   }
 }

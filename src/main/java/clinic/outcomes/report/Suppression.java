@@ -72,7 +72,8 @@ public final class Suppression {
     if (id != null && model.value(id) == value && !implicit.get(id)) {
       return id;
     }
-    return add(id == null ? name : null, value, false);
+    // a different figure under the same name is a different count: it gets a name of its own
+    return add(id == null ? name : name + "~" + model.size(), value, false);
   }
 
   /** Registers a count that is never published but can be derived from others; returns its id. */
@@ -88,6 +89,11 @@ public final class Suppression {
       byName.put(name, id);
     }
     return id;
+  }
+
+  /** Number of cells registered. */
+  public int size() {
+    return model.size();
   }
 
   /** The name a cell was registered under, or null. */
@@ -112,6 +118,48 @@ public final class Suppression {
   /** Declares that {@code numerator / denominator} is published as a rate within {@code [low, high]}. */
   public void ratio(int numerator, int denominator, double low, double high) {
     model.ratio(numerator, denominator, low, high);
+  }
+
+  /** Declares {@code part <= whole} (a reader knows a subset is no larger than its whole). */
+  public void atMost(int part, int whole) {
+    model.atMost(part, whole);
+  }
+
+  /** The id of the cell registered under {@code name}, or null. */
+  public Integer id(String name) {
+    return byName.get(name);
+  }
+
+  /** The value of cell {@code id}. */
+  public long value(int id) {
+    return model.value(id);
+  }
+
+  /**
+   * The sums of named cells that cell {@code id} is declared to equal, each as
+   * {@code name+name+...}, separated by {@code ;}; null when none (relations with an unnamed,
+   * implicit cell are left out: they are the {@code of} relations).
+   */
+  public String sums(int id) {
+    List<String> out = new ArrayList<>();
+    for (int[] r : relations) {
+      if (r[0] != id) {
+        continue;
+      }
+      List<String> parts = new ArrayList<>();
+      for (int k = 1; k < r.length; k++) {
+        parts.add(names.get(r[k]));
+      }
+      if (!parts.contains(null)) {
+        out.add(String.join("+", parts));
+      }
+    }
+    return out.isEmpty() ? null : String.join(";", out);
+  }
+
+  /** How a status is written in {@code case_study_cells}: primary, complementary or null. */
+  public static String label(Status s) {
+    return s == Status.PRIMARY ? "primary" : s == Status.COMPLEMENTARY ? "complementary" : null;
   }
 
   /** The relations declared, each as {@code {total, part, part, ...}}. */
