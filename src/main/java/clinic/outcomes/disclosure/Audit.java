@@ -42,6 +42,29 @@ public final class Audit {
     return out;
   }
 
+  /**
+   * The ranges of the hidden counts in the groups that a constraint with {@code cell} reaches: the
+   * only ones that change when {@code cell} is hidden or shown. Other entries are null.
+   */
+  static Range[] rangesNear(Disclosure d, boolean[] hidden, int cell) {
+    boolean[] near = new boolean[d.size()];
+    near[cell] = true;
+    for (Disclosure.Constraint c : d.constraints()) {
+      if (Arrays.stream(c.cells()).anyMatch(id -> id == cell)) {
+        for (int id : c.cells()) {
+          near[id] = true;
+        }
+      }
+    }
+    Range[] out = new Range[d.size()];
+    for (int[] group : groups(d, hidden)) {
+      if (Arrays.stream(group).anyMatch(g -> near[g])) {
+        solveGroup(d, hidden, group, out);
+      }
+    }
+    return out;
+  }
+
   /** The range of the hidden counts linked to {@code id} (including it). */
   public static Range range(Disclosure d, boolean[] hidden, int id) {
     if (!hidden[id]) {

@@ -10,7 +10,8 @@ import java.util.List;
  * protected whose range does not reach from 0 to {@code minCell}, the smallest non-zero shown count
  * that shares a relation with it is withheld as well (complementary; ties go to the count
  * registered first), and the page is audited again. Where no shown count shares a relation with
- * it, the search widens through the withheld counts it is linked to.
+ * it, the search widens through the withheld counts it is linked to. Last, each complementary count
+ * is shown again, largest first, where the audit still passes without it.
  *
  * <p>The counts that must be protected are the primary ones and the derived counts that are never
  * shown (such as non-responders, {@code n - responders}) when they are small. Complementary counts
@@ -36,7 +37,7 @@ public final class Protection {
    * @param status how each count is published, by id
    * @param ranges each count's range as the reader sees it (exact for shown counts)
    * @param unprotected counts that must be protected but are not (empty when the page passes)
-   * @param rounds audit rounds run
+   * @param rounds audits run while choosing complementary counts (one more count each after the first)
    */
   public record Result(Status[] status, Range[] ranges, List<Integer> unprotected, int rounds) {
     /** True when every count that must be protected is. */
@@ -69,19 +70,58 @@ public final class Protection {
       status[i] = implicit != null && implicit[i] ? Status.IMPLICIT
           : isSmall(d.value(i), minCell) ? Status.PRIMARY : Status.SHOWN;
     }
-    for (int round = 1; ; round++) {
-      boolean[] hidden = hidden(status);
-      Range[] ranges = Audit.ranges(d, hidden);
+    Range[] ranges = Audit.ranges(d, hidden(status));
+    int rounds = 1;
+    while (true) {
       List<Integer> failing = failing(d, status, ranges, minCell);
       if (failing.isEmpty()) {
-        return new Result(status, ranges, List.of(), round);
+        break;
       }
       int more = failing.stream().mapToInt(f -> partner(d, status, f)).filter(c -> c >= 0).findFirst().orElse(-1);
       boolean inconsistent = failing.stream().anyMatch(f -> !ranges[f].consistent());
       if (more < 0 || inconsistent) {
-        return new Result(status, ranges, failing, round);
+        return new Result(status, ranges, failing, rounds);
       }
       status[more] = Status.COMPLEMENTARY;
+      merge(ranges, Audit.rangesNear(d, hidden(status), more));
+      rounds++;
+    }
+    withdraw(d, status, ranges, minCell);
+    Range[] last = Audit.ranges(d, hidden(status));
+    return new Result(status, last, failing(d, status, last, minCell), rounds);
+  }
+
+  /**
+   * Shows again every complementary count the page turns out not to need, largest first (ties: the
+   * one registered last first): the counts chosen early may be made redundant by later ones.
+   */
+  private static void withdraw(Disclosure d, Status[] status, Range[] ranges, int minCell) {
+    List<Integer> comp = new ArrayList<>();
+    for (int i = 0; i < status.length; i++) {
+      if (status[i] == Status.COMPLEMENTARY) {
+        comp.add(i);
+      }
+    }
+    comp.sort((a, b) -> d.value(a) != d.value(b) ? Long.compare(d.value(b), d.value(a)) : Integer.compare(b, a));
+    for (int c : comp) {
+      status[c] = Status.SHOWN;
+      Range[] near = Audit.rangesNear(d, hidden(status), c);
+      Range[] trial = ranges.clone();
+      trial[c] = Range.exact(d.value(c));
+      merge(trial, near);
+      if (failing(d, status, trial, minCell).isEmpty()) {
+        System.arraycopy(trial, 0, ranges, 0, ranges.length);
+      } else {
+        status[c] = Status.COMPLEMENTARY;
+      }
+    }
+  }
+
+  private static void merge(Range[] into, Range[] from) {
+    for (int i = 0; i < into.length; i++) {
+      if (from[i] != null) {
+        into[i] = from[i];
+      }
     }
   }
 

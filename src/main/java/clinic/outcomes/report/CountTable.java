@@ -16,7 +16,8 @@ import java.util.function.Function;
  * matches what a reader could compute.
  *
  * <p>The HTML carries the structure for auditing: rows have {@code class} part, group, total or
- * other and {@code data-key}; group rows list {@code data-parts}; count cells are
+ * other and {@code data-key}; the table names itself in {@code data-table} (its name in
+ * {@code case_study_cells}); group rows list {@code data-parts}; count cells are
  * {@code <td class="count" data-col=..>} ({@code data-of} names the denominator column); statistic
  * cells name the counts they depend on in {@code data-dep}; the table lists column sums in
  * {@code data-sums}.
@@ -201,7 +202,7 @@ final class CountTable {
 
   /** Renders the table with the suppression decision. */
   Html.Safe html(Suppression.Result result, int minCell) {
-    HtmlTable t = new HtmlTable("figures").caption(caption);
+    HtmlTable t = new HtmlTable("figures").caption(caption).attr("data-table", name);
     if (!sums.isEmpty()) {
       List<String> parts = new ArrayList<>();
       sums.forEach((total, p) -> parts.add(total + "=" + String.join("+", p)));

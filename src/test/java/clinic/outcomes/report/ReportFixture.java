@@ -50,7 +50,12 @@ final class ReportFixture {
     }
 
     Path caseStudy() {
-      return run.resolve("case-study.html");
+      return run.resolve("publish/case-study.html");
+    }
+
+    /** The published {@code case_study_cells.csv}. */
+    Path cells() {
+      return run.resolve("publish/case_study_cells.csv");
     }
   }
 
@@ -90,7 +95,10 @@ final class ReportFixture {
     Pipeline.Result r = Pipeline.run(spark, new RunRequest(input, out, Settings.defaults(), LocalDate.parse("2026-01-31")),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     writeClaims(spark, out);
-    ReportStage.write(spark, out, Settings.defaults(), null, r.accounting());
+    String refused = ReportStage.write(spark, out, Settings.defaults(), null, r.accounting());
+    if (refused != null) {
+      throw new IllegalStateException(refused);
+    }
     return new Run(input, out, r.accounting());
   }
 
@@ -123,7 +131,8 @@ final class ReportFixture {
 
   /** Every {@code *.svg} under the run's charts/ whose name starts with {@code prefix}. */
   static List<Path> charts(Run r, String prefix) {
-    try (Stream<Path> s = Files.list(r.run().resolve("charts"))) {
+    Path dir = r.run().resolve(prefix.startsWith("case_study_") ? "publish/charts" : "charts");
+    try (Stream<Path> s = Files.list(dir)) {
       return s.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
