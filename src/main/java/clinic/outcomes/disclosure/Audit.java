@@ -21,6 +21,10 @@ public final class Audit {
     if (System.getProperty("shut.up.ojAlgo") == null) {
       System.setProperty("shut.up.ojAlgo", "true");
     }
+    // The audit's programs are small and many: ojAlgo's presolvers (exact BigDecimal arithmetic)
+    // took about four fifths of the time and do not change an optimum, so they are switched off
+    // (a setting of the library, for every model in this JVM: the project has no other).
+    ExpressionsBasedModel.clearPresolvers();
   }
 
   private Audit() {}
@@ -32,12 +36,20 @@ public final class Audit {
    * @param hidden which counts the page withholds, by id
    */
   public static Range[] ranges(Disclosure d, boolean[] hidden) {
+    return ranges(d, hidden, null);
+  }
+
+  /**
+   * As {@link #ranges(Disclosure, boolean[])}, solving only for the hidden counts in {@code wanted}
+   * (null: all); the others are null.
+   */
+  static Range[] ranges(Disclosure d, boolean[] hidden, boolean[] wanted) {
     Range[] out = new Range[d.size()];
     for (int i = 0; i < d.size(); i++) {
       out[i] = hidden[i] ? null : Range.exact(d.value(i));
     }
     for (int[] group : groups(d, hidden)) {
-      solveGroup(d, hidden, group, out);
+      solveGroup(d, hidden, group, wanted, out);
     }
     return out;
   }
@@ -46,7 +58,7 @@ public final class Audit {
    * The ranges of the hidden counts in the groups that a constraint with {@code cell} reaches: the
    * only ones that change when {@code cell} is hidden or shown. Other entries are null.
    */
-  static Range[] rangesNear(Disclosure d, boolean[] hidden, int cell) {
+  static Range[] rangesNear(Disclosure d, boolean[] hidden, int cell, boolean[] wanted) {
     boolean[] near = new boolean[d.size()];
     near[cell] = true;
     for (Disclosure.Constraint c : d.constraints()) {
@@ -59,7 +71,7 @@ public final class Audit {
     Range[] out = new Range[d.size()];
     for (int[] group : groups(d, hidden)) {
       if (Arrays.stream(group).anyMatch(g -> near[g])) {
-        solveGroup(d, hidden, group, out);
+        solveGroup(d, hidden, group, wanted, out);
       }
     }
     return out;
@@ -73,7 +85,7 @@ public final class Audit {
     Range[] out = new Range[d.size()];
     for (int[] group : groups(d, hidden)) {
       if (Arrays.stream(group).anyMatch(g -> g == id)) {
-        solveGroup(d, hidden, group, out);
+        solveGroup(d, hidden, group, null, out);
       }
     }
     return out[id];
@@ -123,7 +135,10 @@ public final class Audit {
     return i;
   }
 
-  private static void solveGroup(Disclosure d, boolean[] hidden, int[] group, Range[] out) {
+  private static void solveGroup(Disclosure d, boolean[] hidden, int[] group, boolean[] wanted, Range[] out) {
+    if (wanted != null && Arrays.stream(group).noneMatch(g -> wanted[g])) {
+      return;
+    }
     int[] var = new int[d.size()];
     Arrays.fill(var, -1);
     for (int k = 0; k < group.length; k++) {
@@ -153,6 +168,9 @@ public final class Audit {
     }
     boolean consistent = true;
     for (int k = 0; k < group.length && consistent; k++) {
+      if (wanted != null && !wanted[group[k]]) {
+        continue;
+      }
       double low = optimize(rows, senses, rhs, group.length, k, false);
       double high = optimize(rows, senses, rhs, group.length, k, true);
       out[group[k]] = new Range(low, high);

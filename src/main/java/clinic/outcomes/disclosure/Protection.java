@@ -70,7 +70,12 @@ public final class Protection {
       status[i] = implicit != null && implicit[i] ? Status.IMPLICIT
           : isSmall(d.value(i), minCell) ? Status.PRIMARY : Status.SHOWN;
     }
-    Range[] ranges = Audit.ranges(d, hidden(status));
+    // while deciding, only the counts that must be protected are solved for; all of them at the end
+    boolean[] wanted = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      wanted[i] = mustProtect(d, status, i, minCell);
+    }
+    Range[] ranges = Audit.ranges(d, hidden(status), wanted);
     int rounds = 1;
     while (true) {
       List<Integer> failing = failing(d, status, ranges, minCell);
@@ -83,10 +88,10 @@ public final class Protection {
         return new Result(status, ranges, failing, rounds);
       }
       status[more] = Status.COMPLEMENTARY;
-      merge(ranges, Audit.rangesNear(d, hidden(status), more));
+      merge(ranges, Audit.rangesNear(d, hidden(status), more, wanted));
       rounds++;
     }
-    withdraw(d, status, ranges, minCell);
+    withdraw(d, status, ranges, wanted, minCell);
     Range[] last = Audit.ranges(d, hidden(status));
     return new Result(status, last, failing(d, status, last, minCell), rounds);
   }
@@ -95,7 +100,7 @@ public final class Protection {
    * Shows again every complementary count the page turns out not to need, largest first (ties: the
    * one registered last first): the counts chosen early may be made redundant by later ones.
    */
-  private static void withdraw(Disclosure d, Status[] status, Range[] ranges, int minCell) {
+  private static void withdraw(Disclosure d, Status[] status, Range[] ranges, boolean[] wanted, int minCell) {
     List<Integer> comp = new ArrayList<>();
     for (int i = 0; i < status.length; i++) {
       if (status[i] == Status.COMPLEMENTARY) {
@@ -105,7 +110,7 @@ public final class Protection {
     comp.sort((a, b) -> d.value(a) != d.value(b) ? Long.compare(d.value(b), d.value(a)) : Integer.compare(b, a));
     for (int c : comp) {
       status[c] = Status.SHOWN;
-      Range[] near = Audit.rangesNear(d, hidden(status), c);
+      Range[] near = Audit.rangesNear(d, hidden(status), c, wanted);
       Range[] trial = ranges.clone();
       trial[c] = Range.exact(d.value(c));
       merge(trial, near);
