@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -86,6 +87,23 @@ final class ReportFixture {
       tiny = build("tiny", in);
     }
     return tiny;
+  }
+
+  private static final Map<Integer, Run> GENERATED = new HashMap<>();
+
+  /** A run on {@code clients} generated clients (seed 13, with bad rows), built once per size. */
+  static synchronized Run generated(int clients) {
+    return GENERATED.computeIfAbsent(clients, c -> {
+      Path in = Path.of("target", "report-fixture", "generated-" + c + "-input").toAbsolutePath();
+      try {
+        deleteTree(in);
+        Generator.generate(new GeneratorSettings(c, 13L, GeneratorSettings.DEFAULT_START,
+            GeneratorSettings.DEFAULT_END, true), in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return build("generated-" + c, in);
+    });
   }
 
   private static Run build(String name, Path input) {
