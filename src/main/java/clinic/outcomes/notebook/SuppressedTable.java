@@ -37,7 +37,11 @@ public final class SuppressedTable {
   public enum Rule {
     /** When any count it depends on is not shown (a rate reveals its numerator given the denominator). */
     ALL_SHOWN,
-    /** When the group's size is a small count (the statistics of a small group). */
+    /**
+     * When the group's size is not shown: small, or withheld to protect another count (every
+     * statistic of a suppressed group is withheld, as on the case study; the name is kept for the
+     * notebooks that use it).
+     */
     GROUP_NOT_SMALL
   }
 
@@ -122,7 +126,7 @@ public final class SuppressedTable {
   public boolean statShown(String row, Rule rule, List<String> deps) {
     for (String d : deps) {
       Suppression.Status st = status(row, d);
-      if (rule == Rule.ALL_SHOWN ? st != Suppression.Status.SHOWN : st == Suppression.Status.PRIMARY) {
+      if (st != Suppression.Status.SHOWN) {
         return false;
       }
     }
