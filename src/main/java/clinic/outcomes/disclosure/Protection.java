@@ -174,7 +174,8 @@ public final class Protection {
         }
         for (int id : c.cells()) {
           if (status[id] == Status.SHOWN) {
-            if (d.value(id) > 0 && (best < 0 || d.value(id) < d.value(best) || d.value(id) == d.value(best) && id < best)) {
+            boolean smaller = best < 0 || d.value(id) < d.value(best) || d.value(id) == d.value(best) && id < best;
+            if (d.value(id) > 0 && smaller) {
               best = id;
             }
           } else {

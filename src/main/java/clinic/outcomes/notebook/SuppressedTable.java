@@ -57,6 +57,7 @@ public final class SuppressedTable {
   private final List<Row> rows = new ArrayList<>();
   private final Map<String, List<String>> sums = new LinkedHashMap<>();
   private final Map<String, Integer> ids = new HashMap<>();
+  private final Map<String, Suppression.Status> decided = new HashMap<>();
   private Suppression.Result result;
 
   /**
@@ -115,8 +116,33 @@ public final class SuppressedTable {
     return result;
   }
 
+  /**
+   * Takes the decision of a published page for this table: the status of each count as the run's
+   * {@code case_study_cells} table lists it (columns {@code table}, {@code row}, {@code column},
+   * {@code suppressed}) for the page's table {@code tableName}. The page decides over all its
+   * tables at once (the same count in two tables, the hierarchy of techniques), which a table alone
+   * cannot; with this, {@link #published()} reproduces the page's table from the run's figures.
+   */
+  public SuppressedTable decidedBy(Table cells, String tableName) {
+    decided.clear();
+    for (int i = 0; i < cells.rowCount(); i++) {
+      if (!cells.stringColumn("table").get(i).equals(tableName)) {
+        continue;
+      }
+      String s = cells.stringColumn("suppressed").get(i);
+      Suppression.Status st = "primary".equals(s) ? Suppression.Status.PRIMARY
+          : "complementary".equals(s) ? Suppression.Status.COMPLEMENTARY : Suppression.Status.SHOWN;
+      decided.put(id(cells.stringColumn("row").get(i), cells.stringColumn("column").get(i)), st);
+    }
+    return this;
+  }
+
   /** How count {@code col} of row {@code row} is published (SHOWN when it has no value). */
   public Suppression.Status status(String row, String col) {
+    Suppression.Status fromPage = decided.get(id(row, col));
+    if (fromPage != null) {
+      return fromPage;
+    }
     solve();
     Integer id = ids.get(id(row, col));
     return id == null ? Suppression.Status.SHOWN : result.status(id);

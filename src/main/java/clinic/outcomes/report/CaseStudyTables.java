@@ -63,7 +63,8 @@ final class CaseStudyTables {
   }
 
   private CountTable courseTable(String m) {
-    CountTable t = new CountTable("course_" + m, Measures.title(m) + ": improvement over a course of care, by main technique");
+    CountTable t = new CountTable("course_" + m,
+        Measures.title(m) + ": improvement over a course of care, by main technique");
     t.count("n", "Episodes", null).count("resp", "Responders (MCID)", "n");
     t.stat("Mean improvement (95% CI)", Rule.GROUP_SHOWN, List.of("n"),
         k -> change(data.stat("course", m, groupByOf(k), k)));
@@ -93,7 +94,8 @@ final class CaseStudyTables {
   }
 
   private CountTable bucketTable() {
-    CountTable t = new CountTable("course_by_sessions", "Pain (NRS 0-10): improvement by number of sessions in the episode");
+    CountTable t = new CountTable("course_by_sessions",
+        "Pain (NRS 0-10): improvement by number of sessions in the episode");
     t.count("n", "Episodes", null).count("resp", "Responders (MCID)", "n");
     t.stat("Mean improvement (95% CI)", Rule.GROUP_SHOWN, List.of("n"),
         k -> change(k.equals("all") ? data.stat("course", "nrs_pain", "overall", "all")
@@ -112,7 +114,8 @@ final class CaseStudyTables {
   }
 
   private CountTable followupTable() {
-    CountTable t = new CountTable("followup", "Does relief last? Follow-up 2 weeks to 12 months after the last session");
+    CountTable t = new CountTable("followup",
+        "Does relief last? Follow-up 2 weeks to 12 months after the last session");
     t.count("n", "With follow-up", null).count("missing", "Without follow-up", null);
     t.stat("Follow-up rate", Rule.ALL_SHOWN, List.of("n", "missing"),
         k -> Html.pct(data.stat("followup", k, "overall", "all").map(StatRow::followupRate).orElse(null)));
@@ -145,7 +148,8 @@ final class CaseStudyTables {
   }
 
   private CountTable safetySessionTable() {
-    CountTable t = new CountTable("adverse_events_sessions", "Adverse events per session (sessions that record whether one occurred)");
+    CountTable t = new CountTable("adverse_events_sessions",
+        "Adverse events per session (sessions that record whether one occurred)");
     t.count("n", "Sessions", null);
     for (String e : events) {
       t.count(e, Palette.label(e), "n");
@@ -217,7 +221,8 @@ final class CaseStudyTables {
   }
 
   private CountTable quarterTable() {
-    CountTable t = new CountTable("quarters", "Quarter by quarter (pain, episodes by the quarter of their last session)");
+    CountTable t = new CountTable("quarters",
+        "Quarter by quarter (pain, episodes by the quarter of their last session)");
     t.count("sessions", "Sessions", null).count("n", "Episodes ending", null).count("resp", "Responders (MCID)", "n");
     t.stat("Mean improvement (95% CI)", Rule.GROUP_SHOWN, List.of("n"), k -> quarterText(k, true));
     t.stat("Responder rate (95% CI)", Rule.ALL_SHOWN, List.of("resp", "n"), k -> quarterText(k, false));

@@ -58,8 +58,8 @@ final class ClaimsSection {
 
   /** The case-study table: figures only where they may be shown, sentences that are safe. */
   Html.Safe caseStudy(Suppression.Result r, int minCell) {
-    HtmlTable t = new HtmlTable("claims figures").attr("data-table", "claims").head("Claim", "Verdict", "Estimate", "Interval", "Claimed",
-        "Episodes", "What the records say");
+    HtmlTable t = new HtmlTable("claims figures").attr("data-table", "claims").head("Claim", "Verdict", "Estimate",
+        "Interval", "Claimed", "Episodes", "What the records say");
     for (int i = 0; i < claims.size(); i++) {
       ClaimRow c = claims.get(i);
       boolean shown = figuresShown(i, r, minCell);

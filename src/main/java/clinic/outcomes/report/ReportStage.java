@@ -31,7 +31,8 @@ public final class ReportStage {
   private ReportStage() {}
 
   /**
-   * Writes charts/ (PNG+SVG), report.html and case-study.html into runFolder.
+   * Writes charts/ (PNG+SVG) and report.html into runFolder, and publish/ (case-study.html, its
+   * charts, case_study_cells.csv) unless the case study fails its disclosure audit.
    *
    * @param spark the session to read the tables with
    * @param runFolder a folder holding the run's tables

@@ -82,7 +82,8 @@ final class PageAttacker {
           String col = c.attrs().get("data-col");
           String name = nameOf.get(table + "|" + r.key() + "|" + col);
           if (name == null) {
-            throw new AssertionError("count on the page missing from case_study_cells: " + table + "/" + r.key() + "/" + col);
+            throw new AssertionError("count on the page missing from case_study_cells: " + table + "/" + r.key()
+                + "/" + col);
           }
           int v = var(name);
           ids.computeIfAbsent(r.key(), k -> new LinkedHashMap<>()).put(col, v);
