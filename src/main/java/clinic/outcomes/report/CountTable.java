@@ -252,10 +252,28 @@ final class CountTable {
 
   /** Every figure of the table as published, for {@code case_study_cells}. */
   List<PageCell> cells(Suppression s, Suppression.Result result, int minCell) {
+    Map<Column, String> names = statNames();
     List<PageCell> out = new ArrayList<>();
     for (TableRow r : rows) {
       for (Column c : columns) {
-        out.add(c.isCount() ? countCell(s, r, c, result, minCell) : statCell(s, r, c, result));
+        out.add(c.isCount() ? countCell(s, r, c, result, minCell) : statCell(s, r, c, names.get(c), result));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A short name per statistic column, from its header; a header used twice adds its first count
+   * ({@code pct_bruising}).
+   */
+  private Map<Column, String> statNames() {
+    Map<String, Long> uses = new HashMap<>();
+    columns.stream().filter(c -> !c.isCount()).forEach(c -> uses.merge(PageCell.slug(c.header()), 1L, Long::sum));
+    Map<Column, String> out = new HashMap<>();
+    for (Column c : columns) {
+      if (!c.isCount()) {
+        String slug = PageCell.slug(c.header());
+        out.put(c, uses.get(slug) > 1 && !c.deps().isEmpty() ? slug + "_" + c.deps().get(0) : slug);
       }
     }
     return out;
@@ -277,7 +295,7 @@ final class CountTable {
         hidden ? result.range(id).low() : null, hidden ? result.range(id).high() : null, sums, of);
   }
 
-  private PageCell statCell(Suppression s, TableRow r, Column c, Suppression.Result result) {
+  private PageCell statCell(Suppression s, TableRow r, Column c, String column, Suppression.Result result) {
     boolean shown = statShown(result, r.key(), c.rule(), c.deps());
     String text = shown ? c.text().apply(r.key()) : "\u2014";
     String why = null;
@@ -287,7 +305,7 @@ final class CountTable {
     }
     String of = String.join(" ", c.deps().stream().map(d -> ids.get(id(r.key(), d)))
         .map(d -> d == null ? "\u2014" : s.name(d)).toList());
-    return new PageCell(name, r.key(), PageCell.slug(c.header()), null, shown ? PageCell.firstNumber(text) : null,
+    return new PageCell(name, r.key(), column, null, shown ? PageCell.firstNumber(text) : null,
         text, why, null, null, null, of);
   }
 }

@@ -60,8 +60,8 @@ final class CrossTable {
       cells.add(range.consistent() ? String.format(Locale.ROOT, "%s (a reader can tell %.1f to %.1f)", name,
           range.low(), range.high()) : name + " (the published figures contradict each other)");
     }
-    return "case-study.html not written: the disclosure audit finds " + cells.size() + " suppressed count"
-        + (cells.size() == 1 ? "" : "s") + " a reader could narrow down: " + String.join(", ", cells.subList(0,
+    return "case-study.html not written: the disclosure audit cannot protect " + cells.size() + " suppressed count"
+        + (cells.size() == 1 ? "" : "s") + ": " + String.join(", ", cells.subList(0,
         Math.min(3, cells.size()))) + (cells.size() > 3 ? ", ..." : "") + "; see case_study_cells";
   }
 }

@@ -111,6 +111,34 @@ class CaseStudyDisclosureTest {
     }
   }
 
+  @Test
+  void aPageThatFailsItsAuditIsRefusedInOneLine() {
+    // figures that contradict each other (a total of 50 declared as small + 80): no value of the
+    // small count fits (it would be -30), no suppression helps, the audit says so, and the reason
+    // is one line that names the count and points to the cells table
+    Suppression s = new Suppression(MIN);
+    int small = s.cell("t/small/n", 5);
+    int big = s.cell("t/big/n", 80);
+    int total = s.cell("t/all/n", 50);
+    s.relation(total, small, big);
+    Suppression.Result r = s.solve();
+    assertFalse(r.passes());
+    assertEquals(List.of(small), r.unprotected());
+    String why = CrossTable.refusal(s, r);
+    assertEquals("case-study.html not written: the disclosure audit cannot protect 1 suppressed count: "
+        + "t/small/n (the published figures contradict each other); see case_study_cells", why);
+  }
+
+  @Test
+  void statisticsAreNamedApartInTheCellsTable(@TempDir Path dir) throws IOException {
+    CaseStudyData.render(issueFigures(), dir);
+    List<Map<String, String>> cells = PageAttacker.Csv.read(dir.resolve("case_study_cells.csv"));
+    long distinct = cells.stream().map(c -> c.get("table") + "/" + c.get("row") + "/" + c.get("column")).distinct()
+        .count();
+    assertEquals(cells.size(), distinct, "one row per place on the page");
+    cell(cells, "adverse_events_sessions", "swedish", "pct_bruising");
+  }
+
   /** Every statistic computed from a withheld count is withheld too (an em dash). */
   static void statisticsOfSuppressedGroupsAreWithheld(List<Map<String, String>> cells) {
     Map<String, Boolean> hidden = new LinkedHashMap<>();
