@@ -30,7 +30,7 @@ import org.ojalgo.optimisation.Variable;
  */
 final class PageAttacker {
   private static final double EPS = 1e-6;
-  private static final Pattern PERCENT = Pattern.compile("^(\\d+(?:\\.(\\d+))?)\\s*%");
+  private static final Pattern PERCENT = Pattern.compile("^(\\d+(?:\\.(\\d+))?)[\\s\u00a0]*%");
 
   /** A count the reader learns too much about. */
   record Finding(String what, double low, double high, String why) {}
@@ -42,16 +42,23 @@ final class PageAttacker {
   private final List<double[]> rows = new ArrayList<>();
   private final List<double[]> bounds = new ArrayList<>();
   private final List<String> targets = new ArrayList<>();
+  private final Map<String, String> denominators = new LinkedHashMap<>();
   private final List<double[]> targetRows = new ArrayList<>();
 
   private PageAttacker(int min) {
     this.min = min;
   }
 
+  private int percents;
+
   /** Attacks the page with its cells table; the findings (empty when nothing can be pinned). */
   static List<Finding> attack(Path page, Path cellsCsv, int min) throws IOException {
     PageAttacker a = new PageAttacker(min);
     a.read(Files.readString(page, StandardCharsets.UTF_8), Csv.read(cellsCsv));
+    if (a.percents == 0 || a.targets.isEmpty()) {
+      throw new AssertionError("the attacker read no percentage (" + a.percents + ") or no withheld count ("
+          + a.targets.size() + "): is the page's format what it expects?");
+    }
     return a.findings();
   }
 
@@ -64,6 +71,9 @@ final class PageAttacker {
     for (Map<String, String> c : cells) {
       if (!c.get("cell").isEmpty()) {
         nameOf.put(c.get("table") + "|" + c.get("row") + "|" + c.get("column"), c.get("cell"));
+        if (!c.get("of").isEmpty()) {
+          denominators.put(c.get("cell"), c.get("of"));
+        }
       }
     }
     List<PublishedTables.Table> tables = PublishedTables.parse(html);
@@ -180,10 +190,13 @@ final class PageAttacker {
   private void percent(Map<String, String> c) {
     String[] of = c.get("of").split(" ");
     Matcher m = PERCENT.matcher(c.get("shown"));
+    // a percentage of two counts where the first is part of the second (responders of n, sessions
+    // with an event of the sessions); the follow-up rate n / (n + missing) is not of that form
     if (!c.get("cell").isEmpty() || of.length != 2 || !m.find() || !vars.containsKey(of[0])
-        || !vars.containsKey(of[1])) {
+        || !vars.containsKey(of[1]) || !of[1].equals(denominators.get(of[0]))) {
       return;
     }
+    percents++;
     int decimals = m.group(2) == null ? 0 : m.group(2).length();
     double p = Double.parseDouble(m.group(1)) / 100;
     double half = 0.5 * Math.pow(10, -decimals) / 100;
