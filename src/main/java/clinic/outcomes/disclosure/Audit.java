@@ -77,20 +77,6 @@ public final class Audit {
     return out;
   }
 
-  /** The range of the hidden counts linked to {@code id} (including it). */
-  public static Range range(Disclosure d, boolean[] hidden, int id) {
-    if (!hidden[id]) {
-      return Range.exact(d.value(id));
-    }
-    Range[] out = new Range[d.size()];
-    for (int[] group : groups(d, hidden)) {
-      if (Arrays.stream(group).anyMatch(g -> g == id)) {
-        solveGroup(d, hidden, group, null, out);
-      }
-    }
-    return out[id];
-  }
-
   /** Hidden counts grouped by the constraints that link them (union-find). */
   static List<int[]> groups(Disclosure d, boolean[] hidden) {
     int[] parent = new int[d.size()];

@@ -162,11 +162,6 @@ public final class Suppression {
     return s == Status.PRIMARY ? "primary" : s == Status.COMPLEMENTARY ? "complementary" : null;
   }
 
-  /** The relations declared, each as {@code {total, part, part, ...}}. */
-  public List<int[]> relations() {
-    return relations;
-  }
-
   /** Decides which cells are shown and audits the result. */
   public Result solve() {
     boolean[] imp = new boolean[implicit.size()];
