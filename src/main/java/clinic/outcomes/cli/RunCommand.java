@@ -125,6 +125,10 @@ final class RunCommand implements Callable<Integer> {
       }
       printEnd(r, req, out);
       runQueries(jobFile, out);
+      if (r.caseStudyRefused() != null) {
+        System.err.println("outcomes: " + r.caseStudyRefused());
+        return 1;
+      }
       List<String> failing = r.claims().stream()
           .filter(c -> failVerdicts.contains(c.verdict().name().toLowerCase(Locale.ROOT)))
           .map(c -> c.claim().id()).toList();
@@ -279,9 +283,10 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     boolean reports = r.tableRows().getOrDefault("episode_outcomes", 0L) > 0;
-    out.println("  run.json, rejects.csv" + (reports && req.monthlyReport() ? ", report.html" : "")
-        + (reports && req.caseStudy() ? ", case-study.html" : "")
-        + (reports && (req.monthlyReport() || req.caseStudy()) ? ", charts/" : ""));
+    out.println("  run.json, rejects.csv" + (reports && req.monthlyReport() ? ", report.html, charts/" : "")
+        + (reports && req.caseStudy() ? ", case_study_cells/" : "")
+        + (reports && req.caseStudy() && r.caseStudyRefused() == null
+        ? "\n  publish/ (case-study.html, its charts, case_study_cells.csv): the only folder safe to share" : ""));
     out.printf(Locale.ROOT, "Done in %.1f s.%n", r.timings().get("total"));
   }
 }

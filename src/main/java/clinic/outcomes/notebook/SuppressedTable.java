@@ -37,7 +37,11 @@ public final class SuppressedTable {
   public enum Rule {
     /** When any count it depends on is not shown (a rate reveals its numerator given the denominator). */
     ALL_SHOWN,
-    /** When the group's size is a small count (the statistics of a small group). */
+    /**
+     * When the group's size is not shown: small, or withheld to protect another count (every
+     * statistic of a suppressed group is withheld, as on the case study; the name is kept for the
+     * notebooks that use it).
+     */
     GROUP_NOT_SMALL
   }
 
@@ -53,6 +57,7 @@ public final class SuppressedTable {
   private final List<Row> rows = new ArrayList<>();
   private final Map<String, List<String>> sums = new LinkedHashMap<>();
   private final Map<String, Integer> ids = new HashMap<>();
+  private final Map<String, Suppression.Status> decided = new HashMap<>();
   private Suppression.Result result;
 
   /**
@@ -111,8 +116,33 @@ public final class SuppressedTable {
     return result;
   }
 
+  /**
+   * Takes the decision of a published page for this table: the status of each count as the run's
+   * {@code case_study_cells} table lists it (columns {@code table}, {@code row}, {@code column},
+   * {@code suppressed}) for the page's table {@code tableName}. The page decides over all its
+   * tables at once (the same count in two tables, the hierarchy of techniques), which a table alone
+   * cannot; with this, {@link #published()} reproduces the page's table from the run's figures.
+   */
+  public SuppressedTable decidedBy(Table cells, String tableName) {
+    decided.clear();
+    for (int i = 0; i < cells.rowCount(); i++) {
+      if (!cells.stringColumn("table").get(i).equals(tableName)) {
+        continue;
+      }
+      String s = cells.stringColumn("suppressed").get(i);
+      Suppression.Status st = "primary".equals(s) ? Suppression.Status.PRIMARY
+          : "complementary".equals(s) ? Suppression.Status.COMPLEMENTARY : Suppression.Status.SHOWN;
+      decided.put(id(cells.stringColumn("row").get(i), cells.stringColumn("column").get(i)), st);
+    }
+    return this;
+  }
+
   /** How count {@code col} of row {@code row} is published (SHOWN when it has no value). */
   public Suppression.Status status(String row, String col) {
+    Suppression.Status fromPage = decided.get(id(row, col));
+    if (fromPage != null) {
+      return fromPage;
+    }
     solve();
     Integer id = ids.get(id(row, col));
     return id == null ? Suppression.Status.SHOWN : result.status(id);
@@ -122,7 +152,7 @@ public final class SuppressedTable {
   public boolean statShown(String row, Rule rule, List<String> deps) {
     for (String d : deps) {
       Suppression.Status st = status(row, d);
-      if (rule == Rule.ALL_SHOWN ? st != Suppression.Status.SHOWN : st == Suppression.Status.PRIMARY) {
+      if (st != Suppression.Status.SHOWN) {
         return false;
       }
     }

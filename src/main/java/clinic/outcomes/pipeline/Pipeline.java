@@ -54,6 +54,8 @@ public final class Pipeline {
    * @param tableRows rows written per table
    * @param timings seconds per stage
    * @param claims the verdict of every claim
+   * @param caseStudyRefused null, or why {@code case-study.html} was not written (it failed its own
+   *     disclosure audit; everything else was written)
    */
   public record Result(
       String out,
@@ -61,7 +63,8 @@ public final class Pipeline {
       Map<String, Accounting> accounting,
       Map<String, Long> tableRows,
       Map<String, Double> timings,
-      List<ClaimResult> claims) {}
+      List<ClaimResult> claims,
+      String caseStudyRefused) {}
 
   /** Runs the job; whole-file problems throw before the output folder is touched. */
   public static Result run(SparkSession spark, RunRequest req, PrintStream log) {
@@ -200,14 +203,16 @@ public final class Pipeline {
     rows.put("claims_untestable", tables.write("claims_untestable", ClaimsTable.untestable(spark, req.untestable())));
     progress.done(null);
 
+    String refused = null;
     if ((req.monthlyReport() || req.caseStudy()) && rows.get("episode_outcomes") == 0) {
       progress.stage("reports");
       progress.done("none: no episode of care has an outcome to show (see rejects)");
     } else if (req.monthlyReport() || req.caseStudy()) {
       progress.stage("reports");
-      ReportStage.write(spark, folder.tables(), folder.temp(), settings, req.month(), v.accounting(),
+      refused = ReportStage.write(spark, folder.tables(), folder.temp(), settings, req.month(), v.accounting(),
           req.monthlyReport(), req.caseStudy());
-      progress.done((req.monthlyReport() ? "report.html " : "") + (req.caseStudy() ? "case-study.html " : "") + "charts/");
+      progress.done((req.monthlyReport() ? "report.html charts/ " : "")
+          + (req.caseStudy() ? (refused == null ? "publish/case-study.html " : "") + "case_study_cells" : ""));
     }
 
     spark.catalog().clearCache();
@@ -215,7 +220,7 @@ public final class Pipeline {
     Map<String, Double> timings = progress.timings();
     RunManifest.write(folder.temp().resolve("run.json"), req, settings, staged, v.accounting(), rows,
         timings, progress.jobs(), spark.version());
-    return new Result(folder.target(), asOf, v.accounting(), rows, timings, claims);
+    return new Result(folder.target(), asOf, v.accounting(), rows, timings, claims, refused);
   }
 
   /**

@@ -21,8 +21,17 @@ final class CaseStudy {
     this.settings = settings;
   }
 
-  /** Decides the suppression, draws the charts into {@code chartsDir} and returns the page. */
-  String render(Path chartsDir) {
+  /**
+   * The page, or why it is not published, with every figure it publishes.
+   *
+   * @param html the page; null when the disclosure audit refuses it
+   * @param cells every figure of the page with its status and the audit's range ({@code case_study_cells})
+   * @param refusal a one-line reason the page is not published, or null
+   */
+  record Page(String html, List<PageCell> cells, String refusal) {}
+
+  /** Decides the suppression, audits it, draws the charts into {@code chartsDir} and returns the page. */
+  Page render(Path chartsDir) {
     int min = settings.minCellSize();
     String ref = settings.referenceTechnique();
     List<String> techniques = new ReportCharts(data, ref, chartsDir, "").techniques();
@@ -33,8 +42,21 @@ final class CaseStudy {
     keys.register(s);
     tables.all().forEach(t -> t.register(s));
     claims.register(s);
+    CrossTable.relate(s, data.measures(), claims);
     Suppression.Result r = s.solve();
+    List<PageCell> cells = new ArrayList<>(keys.cells(s, r, min));
+    tables.all().forEach(t -> cells.addAll(t.cells(s, r, min)));
+    cells.addAll(claims.cells(s, r, min));
+    if (!r.passes()) {
+      return new Page(null, cells, CrossTable.refusal(s, r));
+    }
+    return new Page(html(tables, claims, keys, r, chartsDir), cells, null);
+  }
 
+  private String html(CaseStudyTables tables, ClaimsSection claims, CountTable keys, Suppression.Result r,
+      Path chartsDir) {
+    int min = settings.minCellSize();
+    String ref = settings.referenceTechnique();
     ReportData published = Censor.censor(data, tables, claims, r, min);
     ReportCharts charts = new ReportCharts(published, ref, chartsDir, "case_study_");
     Map<String, Object> v = new HashMap<>();
@@ -73,7 +95,7 @@ final class CaseStudy {
   }
 
   private CountTable keyFigures() {
-    CountTable t = new CountTable("The records behind this report");
+    CountTable t = new CountTable("records", "The records behind this report");
     t.count("count", "Number", null);
     t.row(CountTable.Kind.OTHER, "sessions", "Treatment sessions", null, Map.of("count", data.sessions()));
     t.row(CountTable.Kind.OTHER, "clients", "Clients", null, Map.of("count", data.clients()));

@@ -63,9 +63,10 @@ final class CaseStudyTables {
   }
 
   private CountTable courseTable(String m) {
-    CountTable t = new CountTable(Measures.title(m) + ": improvement over a course of care, by main technique");
+    CountTable t = new CountTable("course_" + m,
+        Measures.title(m) + ": improvement over a course of care, by main technique");
     t.count("n", "Episodes", null).count("resp", "Responders (MCID)", "n");
-    t.stat("Mean improvement (95% CI)", Rule.GROUP_NOT_SMALL, List.of("n"),
+    t.stat("Mean improvement (95% CI)", Rule.GROUP_SHOWN, List.of("n"),
         k -> change(data.stat("course", m, groupByOf(k), k)));
     t.stat("Responder rate (95% CI)", Rule.ALL_SHOWN, List.of("resp", "n"),
         k -> rate(data.stat("course", m, groupByOf(k), k).map(s -> s.mcid().rate())));
@@ -93,9 +94,10 @@ final class CaseStudyTables {
   }
 
   private CountTable bucketTable() {
-    CountTable t = new CountTable("Pain (NRS 0-10): improvement by number of sessions in the episode");
+    CountTable t = new CountTable("course_by_sessions",
+        "Pain (NRS 0-10): improvement by number of sessions in the episode");
     t.count("n", "Episodes", null).count("resp", "Responders (MCID)", "n");
-    t.stat("Mean improvement (95% CI)", Rule.GROUP_NOT_SMALL, List.of("n"),
+    t.stat("Mean improvement (95% CI)", Rule.GROUP_SHOWN, List.of("n"),
         k -> change(k.equals("all") ? data.stat("course", "nrs_pain", "overall", "all")
             : data.stat("course", "nrs_pain", "session_bucket", k)));
     t.stat("Responder rate (95% CI)", Rule.ALL_SHOWN, List.of("resp", "n"),
@@ -107,6 +109,7 @@ final class CaseStudyTables {
     }
     data.stat("course", "nrs_pain", "overall", "all").ifPresent(s -> t.row(Kind.TOTAL, "all", "All episodes",
         null, courseCounts(s)));
+    t.same("all", "n", "course_nrs_pain/all/n").same("all", "resp", "course_nrs_pain/all/resp");
     return t;
   }
 
@@ -114,12 +117,12 @@ final class CaseStudyTables {
   static final String FOLLOWUP = "followup_6m";
 
   private CountTable followupTable() {
-    CountTable t = new CountTable("Does relief last? Follow-up 6 months after the last session (within 30 days),"
-        + " courses whose window has ended");
+    CountTable t = new CountTable("followup", "Does relief last? Follow-up 6 months after the last session"
+        + " (within 30 days), courses whose window has ended");
     t.count("n", "With follow-up", null).count("missing", "Without follow-up", null);
     t.stat("Follow-up rate", Rule.ALL_SHOWN, List.of("n", "missing"),
         k -> Html.pct(data.stat(FOLLOWUP, k, "overall", "all").map(StatRow::followupRate).orElse(null)));
-    t.stat("Mean improvement, completers (95% CI)", Rule.GROUP_NOT_SMALL, List.of("n"),
+    t.stat("Mean improvement, completers (95% CI)", Rule.GROUP_SHOWN, List.of("n"),
         k -> change(data.stat(FOLLOWUP, k, "overall", "all")));
     t.stat("Everyone due: no follow-up = no improvement (95% CI)", Rule.ALL_SHOWN, List.of("n", "missing"),
         k -> change(data.stat(FOLLOWUP + "_bocf", k, "overall", "all")));
@@ -148,7 +151,8 @@ final class CaseStudyTables {
   }
 
   private CountTable safetySessionTable() {
-    CountTable t = new CountTable("Adverse events per session (sessions that record whether one occurred)");
+    CountTable t = new CountTable("adverse_events_sessions",
+        "Adverse events per session (sessions that record whether one occurred)");
     t.count("n", "Sessions", null);
     for (String e : events) {
       t.count(e, Palette.label(e), "n");
@@ -163,11 +167,12 @@ final class CaseStudyTables {
       t.sum("any", events.stream().filter(e -> !e.equals("any")).toList());
     }
     addSafetyRows(t, "session");
+    t.same("all", "n", "records/sessions/count");
     return t;
   }
 
   private CountTable safetyEpisodeTable() {
-    CountTable t = new CountTable("Episodes of care with at least one adverse event");
+    CountTable t = new CountTable("adverse_events_episodes", "Episodes of care with at least one adverse event");
     t.count("n", "Episodes", null).count("any", "With an event", "n");
     t.stat("% with an event (95% CI)", Rule.ALL_SHOWN, List.of("any", "n"),
         k -> rate(safety("episode", k, "any").map(SafetyRow::rate)));
@@ -177,6 +182,7 @@ final class CaseStudyTables {
       safety("episode", tech, "any").ifPresent(s -> t.row(Kind.OTHER, tech, rowLabel(tech), null,
           Map.of("n", s.n(), "any", s.events())));
     }
+    t.same("all", "n", "records/episodes/count");
     return t;
   }
 
@@ -218,9 +224,10 @@ final class CaseStudyTables {
   }
 
   private CountTable quarterTable() {
-    CountTable t = new CountTable("Quarter by quarter (pain, episodes by the quarter of their last session)");
+    CountTable t = new CountTable("quarters",
+        "Quarter by quarter (pain, episodes by the quarter of their last session)");
     t.count("sessions", "Sessions", null).count("n", "Episodes ending", null).count("resp", "Responders (MCID)", "n");
-    t.stat("Mean improvement (95% CI)", Rule.GROUP_NOT_SMALL, List.of("n"), k -> quarterText(k, true));
+    t.stat("Mean improvement (95% CI)", Rule.GROUP_SHOWN, List.of("n"), k -> quarterText(k, true));
     t.stat("Responder rate (95% CI)", Rule.ALL_SHOWN, List.of("resp", "n"), k -> quarterText(k, false));
     long sessions = 0;
     long n = 0;
@@ -242,6 +249,8 @@ final class CaseStudyTables {
     if (!quarterRows.isEmpty()) {
       t.row(Kind.TOTAL, "all", "All quarters", null, total);
     }
+    t.same("all", "n", "course_nrs_pain/all/n").same("all", "resp", "course_nrs_pain/all/resp")
+        .same("all", "sessions", "records/sessions/count");
     return t;
   }
 

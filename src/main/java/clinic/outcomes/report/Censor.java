@@ -27,7 +27,7 @@ final class Censor {
       }
       if (table != null) {
         String key = s.groupBy().equals("overall") ? "all" : s.group();
-        boolean change = table.statShown(r, key, Rule.GROUP_NOT_SMALL, List.of("n"));
+        boolean change = table.statShown(r, key, Rule.GROUP_SHOWN, List.of("n"));
         boolean rate = table.statShown(r, key, Rule.ALL_SHOWN, List.of("resp", "n"));
         stats.add(copy(s, change ? s.change() : Interval.NONE, rate ? s.mcid() : NONE));
       } else if (s.analysis().startsWith("trajectory") && s.measure().equals("nrs_pain")) {
@@ -47,7 +47,7 @@ final class Censor {
     List<MonthRow> quarters = new ArrayList<>();
     for (Quarters.Quarter q : t.quarterRows) {
       boolean sessions = t.quarters.status(r, q.label(), "sessions") == Suppression.Status.SHOWN;
-      boolean change = t.quarters.statShown(r, q.label(), Rule.GROUP_NOT_SMALL, List.of("n"));
+      boolean change = t.quarters.statShown(r, q.label(), Rule.GROUP_SHOWN, List.of("n"));
       boolean rate = t.quarters.statShown(r, q.label(), Rule.ALL_SHOWN, List.of("resp", "n"));
       quarters.add(new MonthRow(q.label(), sessions ? q.sessions() : null, null, null, null, null,
           change ? q.change().estimate() : null, rate ? q.rate().estimate() : null, null));

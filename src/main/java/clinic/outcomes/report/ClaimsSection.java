@@ -67,7 +67,7 @@ final class ClaimsSection {
   /** Registers the n of every claim (a count of episodes) for suppression. */
   void register(Suppression s) {
     for (ClaimRow c : claims) {
-      nCells.add(c.n() == null ? -1 : s.cell(c.n()));
+      nCells.add(c.n() == null ? -1 : s.cell("claims/" + c.id() + "/n", c.n()));
     }
   }
 
@@ -96,8 +96,8 @@ final class ClaimsSection {
 
   /** The case-study table: figures only where they may be shown, sentences that are safe. */
   Html.Safe caseStudy(Suppression.Result r, int minCell) {
-    HtmlTable t = new HtmlTable("claims figures").head("Claim", "Verdict", "Estimate", "Interval", "Claimed",
-        "Episodes", "What the records say");
+    HtmlTable t = new HtmlTable("claims figures").attr("data-table", "claims").head("Claim", "Verdict", "Estimate",
+        "Interval", "Claimed", "Episodes", "What the records say");
     for (int i = 0; i < claims.size(); i++) {
       ClaimRow c = claims.get(i);
       boolean shown = figuresShown(i, r, minCell);
@@ -119,6 +119,36 @@ final class ClaimsSection {
           .td(sentence);
     }
     return t.html();
+  }
+
+  /** The suppression id of each claim's n (-1 where a claim has none), in claim order. */
+  List<Integer> nCells() {
+    return nCells;
+  }
+
+  /** The claims' figures as published, for {@code case_study_cells}. */
+  List<PageCell> cells(Suppression s, Suppression.Result r, int minCell) {
+    List<PageCell> out = new ArrayList<>();
+    for (int i = 0; i < claims.size(); i++) {
+      ClaimRow c = claims.get(i);
+      int id = nCells.get(i);
+      boolean shown = figuresShown(i, r, minCell);
+      String of = id < 0 ? null : s.name(id);
+      if (id >= 0) {
+        Suppression.Status st = r.status(id);
+        boolean hidden = r.hidden(id);
+        out.add(new PageCell("claims", c.id(), "n", s.name(id), hidden ? null : c.n().doubleValue(),
+            st == Suppression.Status.PRIMARY ? "<" + minCell : hidden ? "*" : Long.toString(c.n()),
+            Suppression.label(st), hidden ? r.range(id).low() : null, hidden ? r.range(id).high() : null,
+            s.sums(id), null));
+      }
+      String why = shown ? null
+          : id >= 0 && r.status(id) == Suppression.Status.COMPLEMENTARY ? "complementary" : "primary";
+      String text = shown ? Html.num(c.value().estimate(), 2) : "\u2014";
+      out.add(new PageCell("claims", c.id(), "estimate", null, PageCell.firstNumber(text), text, why, null, null,
+          null, of));
+    }
+    return out;
   }
 
   /** The claims with suppressed figures removed, for the case-study forest plot. */

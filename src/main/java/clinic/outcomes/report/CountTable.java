@@ -16,7 +16,8 @@ import java.util.function.Function;
  * matches what a reader could compute.
  *
  * <p>The HTML carries the structure for auditing: rows have {@code class} part, group, total or
- * other and {@code data-key}; group rows list {@code data-parts}; count cells are
+ * other and {@code data-key}; the table names itself in {@code data-table} (its name in
+ * {@code case_study_cells}); group rows list {@code data-parts}; count cells are
  * {@code <td class="count" data-col=..>} ({@code data-of} names the denominator column); statistic
  * cells name the counts they depend on in {@code data-dep}; the table lists column sums in
  * {@code data-sums}.
@@ -29,8 +30,8 @@ final class CountTable {
   enum Rule {
     /** Hidden when any of the counts is hidden (a rate reveals its numerator given the denominator). */
     ALL_SHOWN,
-    /** Hidden when the group size is a small count (statistics of a small group). */
-    GROUP_NOT_SMALL
+    /** Hidden when the group's size is not shown (every statistic of a suppressed group). */
+    GROUP_SHOWN
   }
 
   private record Column(String key, String header, String of, Rule rule, List<String> deps,
@@ -42,14 +43,50 @@ final class CountTable {
 
   private record TableRow(String key, String label, Kind kind, List<String> parts, Map<String, Long> counts) {}
 
+  private final String name;
   private final String caption;
+  private final Map<String, String> same = new HashMap<>();
   private final List<Column> columns = new ArrayList<>();
   private final List<TableRow> rows = new ArrayList<>();
   private final Map<String, List<String>> sums = new LinkedHashMap<>();
   private final Map<String, Integer> ids = new HashMap<>();
 
-  CountTable(String caption) {
+  /**
+   * @param name the table's name in {@code case_study_cells}
+   * @param caption the table's title on the page
+   */
+  CountTable(String name, String caption) {
+    this.name = name;
     this.caption = caption;
+  }
+
+  /** The table's name in {@code case_study_cells}. */
+  String name() {
+    return name;
+  }
+
+  /** The table's title on the page. */
+  String caption() {
+    return caption;
+  }
+
+  /**
+   * Declares that count {@code col} of row {@code row} is the figure registered elsewhere as
+   * {@code cell} (the same count shown in two places is one unknown when the values agree).
+   */
+  CountTable same(String row, String col, String cell) {
+    same.put(id(row, col), cell);
+    return this;
+  }
+
+  /** The name a count is registered under: {@code table/row/column} unless declared the same as another. */
+  String cellName(String row, String col) {
+    return same.getOrDefault(id(row, col), name + "/" + row + "/" + col);
+  }
+
+  /** The suppression id of count {@code col} of row {@code row}, or null. */
+  Integer cellId(String row, String col) {
+    return ids.get(id(row, col));
   }
 
   /** A count column; {@code of} names its denominator column (or null). */
@@ -87,7 +124,7 @@ final class CountTable {
       for (Column c : columns) {
         Long v = c.isCount() ? r.counts().get(c.key()) : null;
         if (v != null) {
-          ids.put(id(r.key(), c.key()), s.cell(v));
+          ids.put(id(r.key(), c.key()), s.cell(cellName(r.key(), c.key()), v));
         }
       }
     }
@@ -156,7 +193,7 @@ final class CountTable {
   boolean statShown(Suppression.Result result, String row, Rule rule, List<String> deps) {
     for (String d : deps) {
       Suppression.Status st = status(result, row, d);
-      if (rule == Rule.ALL_SHOWN ? st != Suppression.Status.SHOWN : st == Suppression.Status.PRIMARY) {
+      if (st != Suppression.Status.SHOWN) {
         return false;
       }
     }
@@ -165,7 +202,7 @@ final class CountTable {
 
   /** Renders the table with the suppression decision. */
   Html.Safe html(Suppression.Result result, int minCell) {
-    HtmlTable t = new HtmlTable("figures").caption(caption);
+    HtmlTable t = new HtmlTable("figures").caption(caption).attr("data-table", name);
     if (!sums.isEmpty()) {
       List<String> parts = new ArrayList<>();
       sums.forEach((total, p) -> parts.add(total + "=" + String.join("+", p)));
@@ -201,12 +238,74 @@ final class CountTable {
     if (c.of() != null) {
       attrs.put("data-of", c.of());
     }
+    tr.td(countText(r, c, result, minCell), "count", attrs);
+  }
+
+  private String countText(TableRow r, Column c, Suppression.Result result, int minCell) {
     Long v = r.counts().get(c.key());
-    String text = switch (status(result, r.key(), c.key())) {
+    return switch (status(result, r.key(), c.key())) {
       case PRIMARY -> "<" + minCell;
       case COMPLEMENTARY, IMPLICIT -> "*";
       case SHOWN -> v == null ? "\u2014" : Long.toString(v);
     };
-    tr.td(text, "count", attrs);
+  }
+
+  /** Every figure of the table as published, for {@code case_study_cells}. */
+  List<PageCell> cells(Suppression s, Suppression.Result result, int minCell) {
+    Map<Column, String> names = statNames();
+    List<PageCell> out = new ArrayList<>();
+    for (TableRow r : rows) {
+      for (Column c : columns) {
+        out.add(c.isCount() ? countCell(s, r, c, result, minCell) : statCell(s, r, c, names.get(c), result));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A short name per statistic column, from its header; a header used twice adds its first count
+   * ({@code pct_bruising}).
+   */
+  private Map<Column, String> statNames() {
+    Map<String, Long> uses = new HashMap<>();
+    columns.stream().filter(c -> !c.isCount()).forEach(c -> uses.merge(PageCell.slug(c.header()), 1L, Long::sum));
+    Map<Column, String> out = new HashMap<>();
+    for (Column c : columns) {
+      if (!c.isCount()) {
+        String slug = PageCell.slug(c.header());
+        out.put(c, uses.get(slug) > 1 && !c.deps().isEmpty() ? slug + "_" + c.deps().get(0) : slug);
+      }
+    }
+    return out;
+  }
+
+  private PageCell countCell(Suppression s, TableRow r, Column c, Suppression.Result result, int minCell) {
+    Integer id = ids.get(id(r.key(), c.key()));
+    String text = countText(r, c, result, minCell);
+    Integer ofId = c.of() == null ? null : ids.get(id(r.key(), c.of()));
+    String of = ofId == null ? null : s.name(ofId);
+    if (id == null) {
+      return new PageCell(name, r.key(), c.key(), null, null, text, null, null, null, null, of);
+    }
+    Suppression.Status st = result.status(id);
+    boolean hidden = st != Suppression.Status.SHOWN;
+    String sums = s.sums(id);
+    return new PageCell(name, r.key(), c.key(), s.name(id),
+        hidden ? null : r.counts().get(c.key()).doubleValue(), text, Suppression.label(st),
+        hidden ? result.range(id).low() : null, hidden ? result.range(id).high() : null, sums, of);
+  }
+
+  private PageCell statCell(Suppression s, TableRow r, Column c, String column, Suppression.Result result) {
+    boolean shown = statShown(result, r.key(), c.rule(), c.deps());
+    String text = shown ? c.text().apply(r.key()) : "\u2014";
+    String why = null;
+    if (!shown) {
+      why = c.deps().stream().anyMatch(d -> status(result, r.key(), d) == Suppression.Status.PRIMARY)
+          ? "primary" : "complementary";
+    }
+    String of = String.join(" ", c.deps().stream().map(d -> ids.get(id(r.key(), d)))
+        .map(d -> d == null ? "\u2014" : s.name(d)).toList());
+    return new PageCell(name, r.key(), column, null, shown ? PageCell.firstNumber(text) : null,
+        text, why, null, null, null, of);
   }
 }

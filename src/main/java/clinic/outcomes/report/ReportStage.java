@@ -14,11 +14,16 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The report stage: from a finished run folder's tables, writes {@code charts/} (PNG and SVG),
- * {@code report.html} (the monthly review) and {@code case-study.html} (anonymized, for
- * publishing). Both pages are single self-contained files with the charts embedded.
+ * The report stage: from a finished run folder's tables, writes {@code charts/} (PNG and SVG) and
+ * {@code report.html} (the monthly review), and for publishing, in a folder of their own,
+ * {@code publish/case-study.html} (anonymized), its charts {@code publish/charts/} and
+ * {@code publish/case_study_cells.csv} (the table {@code case_study_cells} is also written among the
+ * run's tables). Both pages are single self-contained files with the charts embedded.
  */
 public final class ReportStage {
+  /** The folder of the run's output that holds what may be published, and nothing else. */
+  public static final String PUBLISH = "publish";
+
   static {
     System.setProperty("java.awt.headless", "true");
   }
@@ -26,18 +31,21 @@ public final class ReportStage {
   private ReportStage() {}
 
   /**
-   * Writes charts/ (PNG+SVG), report.html and case-study.html into runFolder.
+   * Writes charts/ (PNG+SVG) and report.html into runFolder, and publish/ (case-study.html, its
+   * charts, case_study_cells.csv) unless the case study fails its disclosure audit.
    *
    * @param spark the session to read the tables with
    * @param runFolder a folder holding the run's tables
    * @param settings the run's settings
    * @param month the month to review; null = the latest month in {@code monthly}
    * @param accounting read/accepted/rejected/duplicate per input file (run.json is not written yet)
+   * @return null, or the one-line reason {@code case-study.html} was not written (it fails its own
+   *     disclosure audit); everything else is written
    * @throws SettingsException when {@code month} has no data
    */
-  public static void write(SparkSession spark, Path runFolder, Settings settings, YearMonth month,
+  public static String write(SparkSession spark, Path runFolder, Settings settings, YearMonth month,
       Map<String, Accounting> accounting) {
-    write(spark, runFolder, settings, month, accounting, true, true);
+    return write(spark, runFolder, settings, month, accounting, true, true);
   }
 
   /**
@@ -47,9 +55,9 @@ public final class ReportStage {
    * @param caseStudy write case-study.html and the case_study_* charts
    * @see #write(SparkSession, Path, Settings, YearMonth, Map)
    */
-  public static void write(SparkSession spark, Path runFolder, Settings settings, YearMonth month,
+  public static String write(SparkSession spark, Path runFolder, Settings settings, YearMonth month,
       Map<String, Accounting> accounting, boolean monthly, boolean caseStudy) {
-    write(spark, new org.apache.hadoop.fs.Path("file", null, runFolder.toAbsolutePath().toString()), runFolder,
+    return write(spark, new org.apache.hadoop.fs.Path("file", null, runFolder.toAbsolutePath().toString()), runFolder,
         settings, month, accounting, monthly, caseStudy);
   }
 
@@ -61,10 +69,10 @@ public final class ReportStage {
    * @param runFolder the local folder to write report.html, case-study.html and charts/ into
    * @see #write(SparkSession, Path, Settings, YearMonth, Map, boolean, boolean)
    */
-  public static void write(SparkSession spark, org.apache.hadoop.fs.Path tables, Path runFolder, Settings settings,
+  public static String write(SparkSession spark, org.apache.hadoop.fs.Path tables, Path runFolder, Settings settings,
       YearMonth month, Map<String, Accounting> accounting, boolean monthly, boolean caseStudy) {
     if (!monthly && !caseStudy) {
-      return;
+      return null;
     }
     ReportData data = ReportData.load(spark, tables);
     Path charts = runFolder.resolve("charts");
@@ -73,8 +81,16 @@ public final class ReportStage {
       write(runFolder.resolve("report.html"), new MonthlyReview(data, settings, m, accounting).render(charts));
     }
     if (caseStudy) {
-      write(runFolder.resolve("case-study.html"), new CaseStudy(data, settings).render(charts));
+      Path publish = runFolder.resolve(PUBLISH);
+      CaseStudy.Page page = new CaseStudy(data, settings).render(publish.resolve("charts"));
+      CaseStudyCells.parquet(spark, tables.toString() + "/case_study_cells", page.cells());
+      if (page.refusal() != null) {
+        return page.refusal();
+      }
+      write(publish.resolve("case-study.html"), page.html());
+      CaseStudyCells.csv(publish.resolve("case_study_cells.csv"), page.cells());
     }
+    return null;
   }
 
   /** The month to review: the one asked for, which must have data, or the latest in the data. */

@@ -1,21 +1,25 @@
 package clinic.outcomes.report;
 
+import clinic.outcomes.disclosure.Disclosure;
+import clinic.outcomes.disclosure.Protection;
+import clinic.outcomes.disclosure.Range;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Small-cell suppression for published counts (SPEC "Anonymized case-study report").
+ * Small-cell suppression for published counts (SPEC "Anonymized case-study report"), decided by
+ * the disclosure audit of {@link clinic.outcomes.disclosure}.
  *
  * <p>Counts go in as cells; additive relations between them ({@code total = part + part + ...})
- * say what a reader could work out from the published figures. A count from 1 to
- * {@code minCell - 1} is suppressed (primary). Where a suppressed count could still be worked
- * back — a relation in which it is the only unknown, also through chains of relations — the next
- * smallest published cell of that relation is suppressed too (complementary), until no small count
- * can be derived. Cells that are never published but follow from others (the non-responders
- * {@code n - responders}) are registered as implicit: they are protected like published ones.
- * Finally, where the hidden parts of a relation with a known total add up to a small count, one
- * more part is hidden, so that a pair of small cells is not given away by its sum either.
+ * say what a reader could work out from the published figures, across rows, tables and the
+ * hierarchy of techniques. The same count shown in two places is registered once under one name
+ * ({@link #cell(String, long)}). A count from 1 to {@code minCell - 1} is suppressed (primary);
+ * further cells are suppressed (complementary) until a linear program finds every suppressed count
+ * able to range from 0 to at least {@code minCell} given everything shown ({@link Protection}).
+ * Cells that are never published but follow from others (the non-responders
+ * {@code n - responders}) are registered as implicit and protected when small.
  *
  * <p>Pure: no I/O, no Spark; deterministic for the same cells and relations.
  */
@@ -33,8 +37,10 @@ public final class Suppression {
   }
 
   private final int minCell;
-  private final List<Long> values = new ArrayList<>();
+  private final Disclosure model = new Disclosure();
   private final List<Boolean> implicit = new ArrayList<>();
+  private final List<String> names = new ArrayList<>();
+  private final Map<String, Integer> byName = new HashMap<>();
   private final List<int[]> relations = new ArrayList<>();
 
   /**
@@ -49,38 +55,58 @@ public final class Suppression {
 
   /** True when {@code count} is a small count that must not be shown (1 .. minCell - 1). */
   public static boolean isSmall(long count, int minCell) {
-    return count >= 1 && count < minCell;
+    return Protection.isSmall(count, minCell);
   }
 
   /** Registers a published count; returns its id. */
   public int cell(long value) {
-    return add(value, false);
+    return add(null, value, false);
+  }
+
+  /**
+   * Registers a published count under a name; a count of the same name and value registered
+   * before (the same figure shown elsewhere on the page) is the same cell.
+   */
+  public int cell(String name, long value) {
+    Integer id = byName.get(name);
+    if (id != null && model.value(id) == value && !implicit.get(id)) {
+      return id;
+    }
+    // a different figure under the same name is a different count: it gets a name of its own
+    return add(id == null ? name : name + "~" + model.size(), value, false);
   }
 
   /** Registers a count that is never published but can be derived from others; returns its id. */
   public int implicitCell(long value) {
-    return add(value, true);
+    return add(null, value, true);
   }
 
-  private int add(long value, boolean isImplicit) {
-    if (value < 0) {
-      throw new IllegalArgumentException("a count cannot be negative: " + value);
-    }
-    values.add(value);
+  private int add(String name, long value, boolean isImplicit) {
+    int id = model.count(value);
     implicit.add(isImplicit);
-    return values.size() - 1;
+    names.add(name);
+    if (name != null) {
+      byName.put(name, id);
+    }
+    return id;
   }
 
-  /** Declares {@code total = sum of parts}; a reader can use it to work out one missing member. */
+  /** Number of cells registered. */
+  public int size() {
+    return model.size();
+  }
+
+  /** The name a cell was registered under, or null. */
+  public String name(int id) {
+    return names.get(id);
+  }
+
+  /** Declares {@code total = sum of parts}; a reader can use it to work out a missing member. */
   public void relation(int total, int... parts) {
+    model.sum(total, parts);
     int[] r = new int[parts.length + 1];
     r[0] = total;
     System.arraycopy(parts, 0, r, 1, parts.length);
-    for (int id : r) {
-      if (id < 0 || id >= values.size()) {
-        throw new IllegalArgumentException("unknown cell " + id);
-      }
-    }
     relations.add(r);
   }
 
@@ -89,168 +115,103 @@ public final class Suppression {
     relation(total, parts.stream().mapToInt(Integer::intValue).toArray());
   }
 
-  /** Decides which cells are shown. */
-  public Result solve() {
-    int n = values.size();
-    Status[] status = new Status[n];
-    for (int i = 0; i < n; i++) {
-      status[i] = implicit.get(i) ? Status.IMPLICIT
-          : isSmall(values.get(i), minCell) ? Status.PRIMARY : Status.SHOWN;
-    }
-    // Each round hides at least one more cell, so this ends after at most n rounds.
-    for (int round = 0; round <= n; round++) {
-      int[] via = new int[n];
-      boolean[] known = attack(status, via);
-      int hide = blockDerivation(status, known, via);
-      if (hide < 0) {
-        hide = blockSmallSum(status, known);
-      }
-      if (hide < 0) {
-        return new Result(status);
-      }
-      status[hide] = Status.COMPLEMENTARY;
-    }
-    throw new IllegalStateException("suppression did not settle");
+  /** Declares that {@code numerator / denominator} is published as a rate within {@code [low, high]}. */
+  public void ratio(int numerator, int denominator, double low, double high) {
+    model.ratio(numerator, denominator, low, high);
+  }
+
+  /** Declares {@code part <= whole} (a reader knows a subset is no larger than its whole). */
+  public void atMost(int part, int whole) {
+    model.atMost(part, whole);
+  }
+
+  /** The id of the cell registered under {@code name}, or null. */
+  public Integer id(String name) {
+    return byName.get(name);
+  }
+
+  /** The value of cell {@code id}. */
+  public long value(int id) {
+    return model.value(id);
   }
 
   /**
-   * What a reader can know: the shown cells, then every cell that is the only unknown of a
-   * relation, repeated until nothing more follows. {@code via[i]} is the relation that gave cell i
-   * (-1 if shown or unknown).
+   * The sums of named cells that cell {@code id} is declared to equal, each as
+   * {@code name+name+...}, separated by {@code ;}; null when none (relations with an unnamed,
+   * implicit cell are left out: they are the {@code of} relations).
    */
-  private boolean[] attack(Status[] status, int[] via) {
-    int n = values.size();
-    boolean[] known = new boolean[n];
-    Arrays.fill(via, -1);
-    for (int i = 0; i < n; i++) {
-      known[i] = status[i] == Status.SHOWN;
-    }
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (int r = 0; r < relations.size(); r++) {
-        int unknown = -1;
-        int count = 0;
-        for (int id : relations.get(r)) {
-          if (!known[id] && id != unknown) {
-            unknown = id;
-            count++;
-          }
-        }
-        if (count == 1) {
-          known[unknown] = true;
-          via[unknown] = r;
-          changed = true;
-        }
-      }
-    }
-    return known;
-  }
-
-  /** A cell to hide so that a derivable small count no longer is; -1 when none is derivable. */
-  private int blockDerivation(Status[] status, boolean[] known, int[] via) {
-    for (int i = 0; i < values.size(); i++) {
-      if (status[i] != Status.SHOWN && known[i] && isSmall(values.get(i), minCell)) {
-        return blockChain(i, status, via);
-      }
-    }
-    return -1;
-  }
-
-  /** Walks back the derivation of {@code target} to a relation that still has a shown member. */
-  private int blockChain(int target, Status[] status, int[] via) {
-    int t = target;
-    for (int guard = 0; guard <= values.size(); guard++) {
-      int[] r = relations.get(via[t]);
-      int shown = smallestMember(r, t, status, true);
-      if (shown >= 0) {
-        return shown;
-      }
-      int derived = smallestMember(r, t, status, false);
-      if (derived < 0 || via[derived] < 0) {
-        break;
-      }
-      t = derived;
-    }
-    throw new IllegalStateException("cannot protect cell " + target + " (value " + values.get(target) + ")");
-  }
-
-  /**
-   * The smallest member of relation r other than {@code except} that is shown (or, with
-   * {@code shown} false, hidden), preferring non-zero cells; -1 if none.
-   */
-  private int smallestMember(int[] r, int except, Status[] status, boolean shown) {
-    int best = -1;
-    for (int id : r) {
-      if (id == except || (status[id] == Status.SHOWN) != shown) {
-        continue;
-      }
-      if (best < 0 || rank(id) < rank(best)) {
-        best = id;
-      }
-    }
-    return best;
-  }
-
-  /** Ordering key: non-zero cells by value first, zero cells last, then by id. */
-  private long rank(int id) {
-    long v = values.get(id);
-    return v == 0 ? Long.MAX_VALUE : v;
-  }
-
-  /**
-   * Where a relation's total is known and its hidden parts add up to a small count, one more part
-   * is hidden (else each of two small cells would be bounded by a small sum). -1 when none.
-   */
-  private int blockSmallSum(Status[] status, boolean[] known) {
+  public String sums(int id) {
+    List<String> out = new ArrayList<>();
     for (int[] r : relations) {
-      if (!known[r[0]]) {
+      if (r[0] != id) {
         continue;
       }
-      long hiddenSum = 0;
-      int hiddenParts = 0;
+      List<String> parts = new ArrayList<>();
       for (int k = 1; k < r.length; k++) {
-        if (!known[r[k]]) {
-          hiddenSum += values.get(r[k]);
-          hiddenParts++;
-        }
+        parts.add(names.get(r[k]));
       }
-      if (hiddenParts >= 2 && isSmall(hiddenSum, minCell)) {
-        int c = -1;
-        for (int k = 1; k < r.length; k++) {
-          if (status[r[k]] == Status.SHOWN && values.get(r[k]) > 0 && (c < 0 || rank(r[k]) < rank(c))) {
-            c = r[k];
-          }
-        }
-        if (c >= 0) {
-          return c;
-        }
+      if (!parts.contains(null)) {
+        out.add(String.join("+", parts));
       }
     }
-    return -1;
+    return out.isEmpty() ? null : String.join(";", out);
   }
 
-  /** The decision for every cell, by id. */
-  public static final class Result {
-    private final Status[] status;
+  /** How a status is written in {@code case_study_cells}: primary, complementary or null. */
+  public static String label(Status s) {
+    return s == Status.PRIMARY ? "primary" : s == Status.COMPLEMENTARY ? "complementary" : null;
+  }
 
-    Result(Status[] status) {
-      this.status = status.clone();
+  /** Decides which cells are shown and audits the result. */
+  public Result solve() {
+    boolean[] imp = new boolean[implicit.size()];
+    for (int i = 0; i < imp.length; i++) {
+      imp[i] = implicit.get(i);
+    }
+    return new Result(Protection.protect(model, imp, minCell));
+  }
+
+  /** The decision for every cell, by id, with the audit's range for each. */
+  public static final class Result {
+    private final Protection.Result result;
+
+    Result(Protection.Result result) {
+      this.result = result;
     }
 
     /** How cell {@code id} is published. */
     public Status status(int id) {
-      return status[id];
+      return Status.valueOf(result.status()[id].name());
     }
 
     /** True when cell {@code id} is not shown. */
     public boolean hidden(int id) {
-      return status[id] != Status.SHOWN;
+      return result.status()[id] != Protection.Status.SHOWN;
+    }
+
+    /** The range a reader can tell for cell {@code id} (exact when shown). */
+    public Range range(int id) {
+      return result.ranges()[id];
+    }
+
+    /** True when every suppressed count is protected. */
+    public boolean passes() {
+      return result.passes();
+    }
+
+    /** The cells that fail the audit (empty when it passes). */
+    public List<Integer> unprotected() {
+      return result.unprotected();
+    }
+
+    /** Audit rounds run. */
+    public int rounds() {
+      return result.rounds();
     }
 
     /** Number of cells. */
     public int size() {
-      return status.length;
+      return result.status().length;
     }
   }
 }

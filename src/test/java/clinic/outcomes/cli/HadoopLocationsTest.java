@@ -54,7 +54,8 @@ class HadoopLocationsTest {
     assertTrue(o.out().contains("Outputs in " + root + "/out:"), o.out());
     Path out = backing.resolve("out");
     assertFalse(Files.exists(out.resolve("left-over.txt")), "the previous output was replaced as a whole");
-    for (String f : List.of("run.json", "rejects.csv", "report.html", "case-study.html", "charts", "stats/_SUCCESS",
+    for (String f : List.of("run.json", "rejects.csv", "report.html", "publish/case-study.html", "charts",
+        "publish/case_study_cells.csv", "case_study_cells/_SUCCESS", "stats/_SUCCESS",
         "sessions/_SUCCESS", "rejects/_SUCCESS")) {
       assertTrue(Files.exists(out.resolve(f)), f + " is written");
     }

@@ -34,8 +34,8 @@ class SuppressedTableTest {
 
     assertEquals(List.of("key", "row", "Episodes", "Mean", "Share"), p.columnNames());
     assertEquals(List.of("*", "<11", "30", "55"), column(p, "Episodes"));
-    // A statistic of a withheld (not small) group stays; of a small group it goes.
-    assertEquals(List.of("mean of a", "\u2014", "mean of c", "mean of all"), column(p, "Mean"));
+    // Every statistic of a withheld group goes, small or withheld to protect another.
+    assertEquals(List.of("\u2014", "\u2014", "mean of c", "mean of all"), column(p, "Mean"));
     assertEquals(List.of("\u2014", "\u2014", "share of c", "share of all"), column(p, "Share"));
     assertEquals(Status.COMPLEMENTARY, t.status("a", "n"));
     assertEquals(Status.PRIMARY, t.status("b", "n"));

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -50,7 +51,12 @@ final class ReportFixture {
     }
 
     Path caseStudy() {
-      return run.resolve("case-study.html");
+      return run.resolve("publish/case-study.html");
+    }
+
+    /** The published {@code case_study_cells.csv}. */
+    Path cells() {
+      return run.resolve("publish/case_study_cells.csv");
     }
   }
 
@@ -83,6 +89,23 @@ final class ReportFixture {
     return tiny;
   }
 
+  private static final Map<Integer, Run> GENERATED = new HashMap<>();
+
+  /** A run on {@code clients} generated clients (seed 13, with bad rows), built once per size. */
+  static synchronized Run generated(int clients) {
+    return GENERATED.computeIfAbsent(clients, c -> {
+      Path in = Path.of("target", "report-fixture", "generated-" + c + "-input").toAbsolutePath();
+      try {
+        deleteTree(in);
+        Generator.generate(new GeneratorSettings(c, 13L, GeneratorSettings.DEFAULT_START,
+            GeneratorSettings.DEFAULT_END, true), in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return build("generated-" + c, in);
+    });
+  }
+
   private static Run build(String name, Path input) {
     SparkSession spark = SharedSpark.get();
     Path out = Path.of("target", "report-fixture", name).toAbsolutePath();
@@ -90,7 +113,10 @@ final class ReportFixture {
     Pipeline.Result r = Pipeline.run(spark, new RunRequest(input, out, Settings.defaults(), LocalDate.parse("2026-01-31")),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     writeClaims(spark, out);
-    ReportStage.write(spark, out, Settings.defaults(), null, r.accounting());
+    String refused = ReportStage.write(spark, out, Settings.defaults(), null, r.accounting());
+    if (refused != null) {
+      throw new IllegalStateException(refused);
+    }
     return new Run(input, out, r.accounting());
   }
 
@@ -123,7 +149,8 @@ final class ReportFixture {
 
   /** Every {@code *.svg} under the run's charts/ whose name starts with {@code prefix}. */
   static List<Path> charts(Run r, String prefix) {
-    try (Stream<Path> s = Files.list(r.run().resolve("charts"))) {
+    Path dir = r.run().resolve(prefix.startsWith("case_study_") ? "publish/charts" : "charts");
+    try (Stream<Path> s = Files.list(dir)) {
       return s.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
