@@ -100,7 +100,7 @@ final class CaseStudyData {
     ClaimRow claim = new ClaimRow("pain_reduction", "Specialized massage reduces pain", "mean_change",
         new Interval(1.5, 1.2, 1.8), 0.99, 200L, ">=", 1.0, 10L, "supported", "Pain fell by 1.5 points.");
     return new ReportData(stats, List.of(), List.of(), safety, months, List.of(claim), true, Map.of(), sessions,
-        sessions / 8, sessions / 6);
+        sessions / 8, sessions / 6, List.of(), Registry.EMPTY);
   }
 
   /** Renders the case study into {@code dir} as the report stage would; the page's refusal or null. */
