@@ -68,4 +68,20 @@ public final class SpreadsheetCsv {
     }
     return b.toString();
   }
+
+  /**
+   * A line of values (no terminator): numbers as {@link #number(Number)} writes them, anything else
+   * as a neutralized cell; null becomes the empty cell.
+   */
+  public static String values(Object... values) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < values.length; i++) {
+      if (i > 0) {
+        b.append(',');
+      }
+      Object v = values[i];
+      b.append(v instanceof Number n ? number(n) : cell(v == null ? null : ResultTable.text(v)));
+    }
+    return b.toString();
+  }
 }

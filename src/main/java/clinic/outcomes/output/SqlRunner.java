@@ -1,5 +1,7 @@
 package clinic.outcomes.output;
 
+import clinic.outcomes.output.ResultTable.Field;
+import clinic.outcomes.output.ResultTable.Kind;
 import clinic.outcomes.pipeline.SettingsException;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -8,16 +10,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.NumberFormat;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Stream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -35,45 +32,47 @@ import org.apache.spark.sql.types.ShortType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DateColumn;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.NumericColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
-import tech.tablesaw.columns.booleans.BooleanFormatter;
-import tech.tablesaw.columns.dates.DateColumnFormatter;
-import tech.tablesaw.columns.numbers.NumberColumnFormatter;
-import tech.tablesaw.columns.strings.StringColumnFormatter;
 
 /**
  * Spark SQL over a run's output tables, each registered as a view under its SPEC name
- * ({@code stats}, {@code episodes}, ...). Prints results as an aligned text table (a Tablesaw table
- * on the driver) and writes them as CSV (spreadsheet-safe) or Parquet.
+ * ({@code stats}, {@code episodes}, ...): for a run folder on HDFS or S3, and for a job's queries
+ * at the end of {@code outcomes run}. A local run folder is queried without Spark ({@link DuckSql}).
+ * Prints results as an aligned text table ({@link ResultTable}) and writes them as CSV
+ * (spreadsheet-safe) or Parquet.
  */
 public final class SqlRunner {
   private final SparkSession spark;
   private final List<String> tables = new ArrayList<>();
 
-  /** Registers every Parquet table folder directly under {@code runFolder}. */
+  /** Registers every Parquet table folder directly under the local {@code runFolder}. */
   public SqlRunner(SparkSession spark, Path runFolder) {
+    this(spark, new org.apache.hadoop.fs.Path("file", null, runFolder.toAbsolutePath().toString()), runFolder.toString());
+  }
+
+  /** Registers every Parquet table folder directly under {@code runFolderUri} (hdfs://..., s3a://...). */
+  public SqlRunner(SparkSession spark, String runFolderUri) {
+    this(spark, new org.apache.hadoop.fs.Path(runFolderUri), runFolderUri);
+  }
+
+  private SqlRunner(SparkSession spark, org.apache.hadoop.fs.Path folder, String shown) {
     this.spark = spark;
-    if (!Files.isRegularFile(runFolder.resolve("run.json"))) {
-      throw new SettingsException(runFolder + ": is not the output folder of a run (no run.json)");
-    }
-    try (Stream<Path> s = Files.list(runFolder)) {
-      for (Path p : s.sorted().toList()) {
-        String name = p.getFileName().toString();
-        if (Files.isDirectory(p) && name.matches("[a-z][a-z0-9_]*") && Files.exists(p.resolve("_SUCCESS"))) {
-          spark.read().parquet(p.toString()).createOrReplaceTempView(name);
+    try {
+      FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.isFile(new org.apache.hadoop.fs.Path(folder, "run.json"))) {
+        throw new SettingsException(shown + ": is not the output folder of a run (no run.json)");
+      }
+      List<FileStatus> entries = new ArrayList<>(List.of(fs.listStatus(folder)));
+      entries.sort((a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
+      for (FileStatus st : entries) {
+        String name = st.getPath().getName();
+        if (st.isDirectory() && name.matches("[a-z][a-z0-9_]*") && fs.exists(new org.apache.hadoop.fs.Path(st.getPath(), "_SUCCESS"))) {
+          spark.read().parquet(st.getPath().toString()).createOrReplaceTempView(name);
           tables.add(name);
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new SettingsException(shown + ": cannot be listed (" + e.getMessage() + ")");
     }
   }
 
@@ -88,7 +87,7 @@ public final class SqlRunner {
       return spark.sql(sql);
     } catch (Exception e) { // Spark's AnalysisException is checked in Java but undeclared in Scala
       if (e instanceof AnalysisException) {
-        throw new SettingsException("SQL error: " + e.getMessage().lines().findFirst().orElse("") + " (tables: " + tables + ")");
+        throw new SettingsException("SQL error: " + DuckSql.firstLines(e.getMessage()) + " (tables: " + tables + ")");
       }
       throw e;
     }
@@ -104,16 +103,14 @@ public final class SqlRunner {
   }
 
   /**
-   * Prints up to {@code limit} rows as an aligned table (Tablesaw's printer): doubles with 4
-   * decimals, or 4 significant digits in scientific notation below 1e-4; nulls as {@code null}.
-   * Returns the number of rows shown.
+   * Prints up to {@code limit} rows as an aligned table (see {@link ResultTable#format(double)} for
+   * doubles; nulls as {@code null}) and the total row count. Returns the number of rows shown.
    */
   public static int print(Dataset<Row> df, int limit, PrintStream out) {
     List<Row> rows = df.limit(limit + 1).collectAsList();
     int shown = Math.min(limit, rows.size());
-    Table table = table(df.schema(), rows.subList(0, shown));
-    out.println(table.printAll());
-    out.println(rows.size() > limit ? "(first " + limit + " rows)" : "(" + shown + " rows)");
+    long total = rows.size() > limit ? df.count() : shown;
+    ResultTable.print(fields(df.schema()), values(rows.subList(0, shown)), total, out);
     return shown;
   }
 
@@ -124,81 +121,46 @@ public final class SqlRunner {
    * that repeat (a join selecting {@code id} twice) get a suffix {@code _2}, {@code _3}, ...
    */
   public static Table table(StructType schema, List<Row> rows) {
-    Table table = Table.create();
-    Set<String> names = new HashSet<>();
-    StructField[] fields = schema.fields();
-    for (int c = 0; c < fields.length; c++) {
-      String name = fields[c].name();
-      for (int k = 2; !names.add(name.toLowerCase(Locale.ROOT)); k++) {
-        name = fields[c].name() + "_" + k;
-      }
-      table.addColumns(column(name, fields[c].dataType(), rows, c));
-    }
-    return table;
+    return ResultTable.table(fields(schema), values(rows));
   }
 
-  private static Column<?> column(String name, DataType type, List<Row> rows, int c) {
+  private static List<Field> fields(StructType schema) {
+    List<Field> fields = new ArrayList<>();
+    for (StructField f : schema.fields()) {
+      fields.add(new Field(f.name(), kind(f.dataType())));
+    }
+    return fields;
+  }
+
+  private static List<Object[]> values(List<Row> rows) {
+    List<Object[]> values = new ArrayList<>();
+    for (Row r : rows) {
+      Object[] v = new Object[r.length()];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = r.isNullAt(i) ? null : r.get(i);
+      }
+      values.add(v);
+    }
+    return values;
+  }
+
+  private static Kind kind(DataType type) {
     if (type instanceof StringType) {
-      StringColumn col = StringColumn.create(name);
-      col.setPrintFormatter(new StringColumnFormatter(v -> v, "null"));
-      rows.forEach(r -> col.append(r.isNullAt(c) ? null : r.getString(c)));
-      return col;
+      return Kind.TEXT;
     }
     if (type instanceof IntegerType || type instanceof ShortType || type instanceof ByteType) {
-      IntColumn col = IntColumn.create(name);
-      rows.forEach(r -> col.append(r.isNullAt(c) ? null : ((Number) r.get(c)).intValue()));
-      return nulls(col);
+      return Kind.INT;
     }
     if (type instanceof LongType) {
-      LongColumn col = LongColumn.create(name);
-      rows.forEach(r -> col.append(r.isNullAt(c) ? null : r.getLong(c)));
-      return nulls(col);
+      return Kind.LONG;
     }
     if (type instanceof DoubleType || type instanceof FloatType) {
-      DoubleColumn col = DoubleColumn.create(name);
-      rows.forEach(r -> col.append(r.isNullAt(c) ? null : ((Number) r.get(c)).doubleValue()));
-      col.setPrintFormatter(new DoubleText());
-      return col;
+      return Kind.DOUBLE;
     }
     if (type instanceof BooleanType) {
-      BooleanColumn col = BooleanColumn.create(name);
-      rows.forEach(r -> col.append(r.isNullAt(c) ? null : r.getBoolean(c)));
-      col.setPrintFormatter(new BooleanFormatter("true", "false", "null"));
-      return col;
+      return Kind.BOOLEAN;
     }
-    if (type instanceof DateType) {
-      DateColumn col = DateColumn.create(name);
-      rows.forEach(r -> col.append(r.isNullAt(c) ? null : localDate(r.get(c))));
-      col.setPrintFormatter(new DateColumnFormatter(DateTimeFormatter.ISO_LOCAL_DATE, "null"));
-      return col;
-    }
-    StringColumn col = StringColumn.create(name);
-    col.setPrintFormatter(new StringColumnFormatter(v -> v, "null"));
-    rows.forEach(r -> col.append(r.isNullAt(c) ? null : String.valueOf(r.get(c))));
-    return col;
-  }
-
-  private static LocalDate localDate(Object v) {
-    return v instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) v;
-  }
-
-  private static <C extends NumericColumn<?>> C nulls(C col) {
-    NumberFormat plain = NumberFormat.getIntegerInstance(Locale.ROOT);
-    plain.setGroupingUsed(false);
-    col.setPrintFormatter(new NumberColumnFormatter(plain, "null"));
-    return col;
-  }
-
-  /** The text of a double in printed results. */
-  private static final class DoubleText extends NumberColumnFormatter {
-    DoubleText() {
-      super("null");
-    }
-
-    @Override
-    public String format(double value) {
-      return Double.isNaN(value) ? getMissingString() : SqlRunner.format(value);
-    }
+    return type instanceof DateType ? Kind.DATE : Kind.TEXT;
   }
 
   /** Writes the result to {@code file}: Parquet when it ends in .parquet, else CSV. */
@@ -213,27 +175,15 @@ public final class SqlRunner {
       Iterator<Row> it = df.toLocalIterator();
       while (it.hasNext()) {
         Row r = it.next();
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < r.length(); i++) {
-          Object v = r.isNullAt(i) ? null : r.get(i);
-          line.append(i > 0 ? "," : "")
-              .append(v instanceof Number n ? SpreadsheetCsv.number(n) : SpreadsheetCsv.cell(v == null ? null : String.valueOf(v)));
+        Object[] c = new Object[r.length()];
+        for (int i = 0; i < c.length; i++) {
+          c[i] = r.isNullAt(i) ? null : r.get(i);
         }
-        w.write(line.toString());
+        w.write(SpreadsheetCsv.values(c));
         w.write("\r\n");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
-  }
-
-  static String format(Object v) {
-    if (v == null) {
-      return "null";
-    }
-    if (v instanceof Double d) {
-      return Math.abs(d) >= 1e-4 || d == 0 ? String.format(Locale.ROOT, "%.4f", d) : String.format(Locale.ROOT, "%.3e", d);
-    }
-    return String.valueOf(v);
   }
 }

@@ -34,8 +34,8 @@ class SqlRunnerTest {
   @Test
   void printsAnAlignedTableWithNullsAndTheNumberFormat() {
     Dataset<Row> df = SharedSpark.get().sql(VALUES);
-    // Hand-derived cell texts: doubles with 4 decimals (2.63043478 -> 2.6304, -0.5 -> -0.5000, 0 ->
-    // 0.0000), below 1e-4 in scientific notation with 4 significant digits (3.677e-51); integers
+    // Hand-derived cell texts: doubles as written when 6 decimals or fewer (-0.5, 0.0), else with 4
+    // decimals (2.63043478 -> 2.6304), below 1e-4 in scientific notation with 4 significant digits (3.677e-51); integers
     // without grouping; SQL NULL as "null" in every type. Layout (Tablesaw's printer): headers
     // centred, values right-aligned to the column width, "  |" after every cell.
     String expected = String.join("\n",
@@ -44,7 +44,7 @@ class SqlRunnerTest {
         "-".repeat(91), // Tablesaw's rule: one dash longer than the header line
         " deep_tissue  |     1  |   115  |       2.6304  |  3.677e-51  |     true  |   2025-01-02  |",
         "        null  |  null  |  null  |         null  |       null  |     null  |         null  |",
-        "(first 2 rows)",
+        "(first 2 of 3 rows)",
         "");
     assertEquals(expected, print(df, 2));
   }
@@ -53,9 +53,17 @@ class SqlRunnerTest {
   void allRowsWithinTheLimitAreShownAndCounted() {
     String out = print(SharedSpark.get().sql(VALUES), 50);
     assertEquals("3", out.lines().findFirst().orElseThrow());
-    assertEquals("     swedish  |     3  |     0  |      -0.5000  |     0.0000  |    false  |   2024-12-31  |",
+    assertEquals("     swedish  |     3  |     0  |         -0.5  |        0.0  |    false  |   2024-12-31  |",
         out.lines().toList().get(5));
     assertEquals("(3 rows)", out.lines().reduce((a, b) -> b).orElseThrow());
+  }
+
+  @Test
+  void doublesArePrintedAsTheQueryRoundedThem() {
+    String out = print(SharedSpark.get().sql("SELECT ROUND(2.37543D, 2) AS r, ROUND(1D / 3, 6) AS s, 3D AS t, 1D / 3 AS u"), 5);
+    assertEquals(" 2.38  |  0.333333  |  3.0  |  0.3333  |", out.lines().toList().get(3));
+    assertEquals("2.38", ResultTable.format(2.38));
+    assertEquals("3.677e-51", ResultTable.format(3.677e-51));
   }
 
   @Test
