@@ -5,6 +5,7 @@ import clinic.outcomes.pipeline.EnvironmentException;
 import clinic.outcomes.pipeline.SettingsException;
 import clinic.outcomes.spark.Sparks;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
 
@@ -37,8 +38,17 @@ final class Masters {
 
   /** Starts the session; a failure to start is the environment's (exit 1), told in one sentence. */
   static SparkSession start(String master, Path scratch) {
+    return start(master, scratch, List.of());
+  }
+
+  /**
+   * As {@link #start(String, Path)} with the user's Spark settings ({@code --conf KEY=VALUE});
+   * a malformed one is a bad setting (exit 2), refused before Spark starts.
+   */
+  static SparkSession start(String master, Path scratch, List<String> conf) {
+    Sparks.conf(conf);
     try {
-      return Sparks.session(master, scratch);
+      return Sparks.session(master, scratch, conf);
     } catch (RuntimeException e) {
       if (Problems.environment(e) != null) {
         throw e;

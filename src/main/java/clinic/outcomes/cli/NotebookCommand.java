@@ -23,9 +23,9 @@ import picocli.CommandLine.Option;
     name = "notebook",
     mixinStandardHelpOptions = true,
     description = {
-      "Installs the Java kernel of the notebooks (rapaio-jupyter-kernel from Maven Central, fetched",
-      "into target/notebook/) as a project-local kernel spec under target/jupyter/, then starts",
-      "Jupyter on notebooks/. The notebooks read the run folder out/ (or --run DIR).",
+      "Starts Jupyter on the notebooks (notebooks/), which read the run folder out/ (or --run DIR).",
+      "First it installs their Java kernel (rapaio-jupyter-kernel from Maven Central, fetched into",
+      "target/notebook/) as a project-local kernel spec under target/jupyter/.",
       "Jupyter itself comes from Debian: " + NotebookCommand.APT
     })
 final class NotebookCommand implements Callable<Integer> {
@@ -133,7 +133,11 @@ final class NotebookCommand implements Callable<Integer> {
       });
       Runtime.getRuntime().addShutdownHook(stop);
       int rc = p.waitFor();
-      Runtime.getRuntime().removeShutdownHook(stop);
+      try {
+        Runtime.getRuntime().removeShutdownHook(stop);
+      } catch (IllegalStateException e) {
+        // Ctrl-C: the JVM is shutting down already and the hook stops the child; nothing to undo
+      }
       return rc;
     } catch (IOException e) {
       System.err.println("outcomes: cannot start " + cmd[0] + ": " + e.getMessage());

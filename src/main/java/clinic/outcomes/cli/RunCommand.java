@@ -60,6 +60,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: the one spark-submit gives, else the job's, else local[*]).")
   String master;
 
+  @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "A Spark setting, as spark-submit's --conf (repeatable), e.g. --conf spark.sql.shuffle.partitions=48.")
+  List<String> conf = List.of();
+
   @Option(names = "--claims", paramLabel = "FILE", description = "Claims file to judge (default: jobs/claims.yaml when it exists; see docs/claims.md).")
   Path claims;
 
@@ -110,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
       out.println("outcomes: reading " + input + " into " + this.out);
       Path scratch = scratchFolder(this.out);
       boolean ownSession = SparkSession.getActiveSession().isEmpty();
-      SparkSession spark = Masters.start(master, scratch);
+      SparkSession spark = Masters.start(master, scratch, conf);
       Pipeline.Result r;
       try {
         if (lock == null) {
@@ -170,7 +173,7 @@ final class RunCommand implements Callable<Integer> {
     Path local = localPath(this.out);
     Path scratch = scratchFolder(this.out);
     boolean own = SparkSession.getActiveSession().isEmpty();
-    SparkSession spark = Masters.start(master, scratch);
+    SparkSession spark = Masters.start(master, scratch, conf);
     try {
       SqlRunner runner = new SqlRunner(spark, local);
       for (Map.Entry<String, Path> q : jobFile.queries().entrySet()) {

@@ -7,21 +7,39 @@ import clinic.outcomes.validate.Validated.Accounting;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /** Writes {@code run.json}: inputs with sha256 and row counts, accounting, settings, versions, timings, outputs. */
 public final class RunManifest {
   private RunManifest() {}
 
-  /** The project version, from the jar manifest when packaged. */
+  /**
+   * The project version the build wrote into {@code clinic/outcomes/version.properties} (Maven
+   * resource filtering), else the jar manifest's Implementation-Version; "unknown" only when
+   * the classes were compiled outside Maven.
+   */
   public static String version() {
+    try (InputStream in = RunManifest.class.getResourceAsStream("/clinic/outcomes/version.properties")) {
+      if (in != null) {
+        Properties p = new Properties();
+        p.load(in);
+        String v = p.getProperty("version", "");
+        if (!v.isBlank() && !v.startsWith("${")) {
+          return v;
+        }
+      }
+    } catch (IOException e) {
+      // fall back to the manifest
+    }
     String v = RunManifest.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
+    return v == null ? "unknown" : v;
   }
 
   public static void write(

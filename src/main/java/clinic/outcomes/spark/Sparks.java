@@ -1,6 +1,10 @@
 package clinic.outcomes.spark;
 
+import clinic.outcomes.pipeline.SettingsException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /** Creates the SparkSession of a run: embedded {@code local[*]} unless a master is given. */
@@ -14,6 +18,17 @@ public final class Sparks {
    * {@code spark-submit} a null {@code master} keeps the one it gave.
    */
   public static SparkSession session(String master, Path scratchDir) {
+    return session(master, scratchDir, List.of());
+  }
+
+  /**
+   * As {@link #session(String, Path)}, then the user's Spark settings ({@code --conf key=value},
+   * as spark-submit takes them), which win over this project's defaults.
+   *
+   * @throws SettingsException when an entry is not {@code key=value}, before Spark starts
+   */
+  public static SparkSession session(String master, Path scratchDir, List<String> conf) {
+    Map<String, String> settings = conf(conf);
     SparkSession.Builder b = SparkSession.builder().appName("outcomes");
     String effective = master != null ? master : System.getProperty("spark.master");
     boolean local = effective == null || effective.startsWith("local");
@@ -50,7 +65,21 @@ public final class Sparks {
         .config("spark.sql.datetime.java8API.enabled", "true")
         // Undefined ratios (0/0) become null, never an error: statistics report them as null.
         .config("spark.sql.ansi.enabled", "false");
+    settings.forEach(b::config);
     return b.getOrCreate();
+  }
+
+  /** The {@code key=value} entries of {@code --conf}, in order; a later key wins. */
+  public static Map<String, String> conf(List<String> entries) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (String e : entries) {
+      int eq = e.indexOf('=');
+      if (eq <= 0 || e.substring(0, eq).isBlank()) {
+        throw new SettingsException("--conf takes KEY=VALUE (e.g. --conf spark.sql.shuffle.partitions=48), not '" + e + "'");
+      }
+      m.put(e.substring(0, eq).strip(), e.substring(eq + 1));
+    }
+    return m;
   }
 
   /**
