@@ -56,6 +56,7 @@ final class MonthlyReview {
     v.put("therapist_table", reg.therapistTable());
     v.put("therapist_chart", reg.funnelChart(chartsDir, "").img());
     v.put("forest_chart", charts.forest().img());
+    v.put("headline", new Headline(data, settings.referenceTechnique()).html());
     v.put("min_group_n", Integer.toString(settings.minGroupN()));
     v.put("reference", Palette.label(settings.referenceTechnique()));
     v.put("technique_tables", join(rt.techniques()));

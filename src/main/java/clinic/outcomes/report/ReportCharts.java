@@ -71,7 +71,7 @@ final class ReportCharts {
       p.getStyler().setYAxisMax(hi + pad);
     }
     return ChartRenderer.write(dir, prefix + "trajectory",
-        "Pain relief carried into each visit, by technique, with 95% confidence bands", panels, 2);
+        "Pain relief carried into each visit, by technique, with 95% confidence bands", panels, 1);
   }
 
   private XYChart trajectoryPanel(String analysis, String title) {
@@ -90,7 +90,8 @@ final class ReportCharts {
       }
       bands.add(new Band(t.equals(reference) ? Palette.label(t) + " (reference)" : Palette.label(t), Palette.technique(t, reference), xs, pts));
     }
-    return Charts.bands(HALF, 430, title, "Visit number", "NRS improvement since visit 1", bands,
+    // full width: at half width the legend of five techniques was cut off ("swedish (refere")
+    return Charts.bands(WIDE, 380, title, "Visit number", "Pain improvement since visit 1 (points)", bands,
         ReportCharts::visitLabel);
   }
 
@@ -144,8 +145,10 @@ final class ReportCharts {
         }
         series.add(new IntervalSeries(names[r], colors[r], pts));
       }
-      panels.add(Charts.intervals(techniques.size() > 4 ? WIDE : HALF, 330, Measures.title(m), "Responders (%)",
-          techniqueLabels(techniques), series, null));
+      XYChart panel = Charts.intervals(techniques.size() > 4 ? WIDE : HALF, 330, Measures.title(m), "Responders (%)",
+          techniqueLabels(techniques), series, null);
+      panel.getStyler().setYAxisMin(0.0); // a rate's axis starts at 0, or small differences look large
+      panels.add(panel);
     }
     return ChartRenderer.write(dir, prefix + "responder_rates",
         "Responder rates by technique with 95% Wilson intervals", panels, techniques.size() > 4 ? 1 : 2);
@@ -222,10 +225,18 @@ final class ReportCharts {
   ChartImage forest() {
     List<XYChart> panels = new ArrayList<>();
     for (ClaimRow c : data.claims()) {
+      // rates (0-1 in the tables) are drawn as percentages, as the tables print them
+      boolean rate = ClaimAxis.isRate(c.statistic());
+      double k = rate ? 100 : 1;
+      Interval v = c.value();
+      Interval shown = new Interval(times(v.estimate(), k), times(v.low(), k), times(v.high(), k));
+      double threshold = c.threshold() == null ? 0 : c.threshold() * k;
       String title = c.id() + ": " + Palette.label(c.verdict()) + "  (" + (c.operator() == null ? "" : c.operator())
-          + " " + Html.num(c.threshold(), 2) + ")";
-      panels.add(Charts.forestRow(WIDE, 105, title, c.value(), c.threshold() == null ? 0 : c.threshold(),
-          Palette.verdict(c.verdict()), Palette.label(c.statistic())));
+          + " " + (c.threshold() == null ? "" : Html.num(threshold, 2) + (rate ? " %" : "")) + ")";
+      XYChart row = Charts.forestRow(WIDE, 105, title, shown, threshold, Palette.verdict(c.verdict()),
+          ClaimAxis.label(c.statistic()));
+      row.getStyler().setXAxisDecimalPattern(rate ? "#,##0.#'%'" : "#,##0.##");
+      panels.add(row);
     }
     if (panels.isEmpty()) {
       panels.add(Charts.intervals(WIDE, 160, "No claims were judged in this run", null, List.of(), List.of(), null));
@@ -260,8 +271,10 @@ final class ReportCharts {
         }
         series.add(new IntervalSeries(Palette.label(ev), colors[e % colors.length], pts));
       }
-      panels.add(Charts.intervals(WIDE, 340, "Adverse events per " + unit, "% of " + unit + "s",
-          techniqueLabels(techniques), series, null));
+      XYChart panel = Charts.intervals(WIDE, 340, "Adverse events per " + unit, "% of " + unit + "s",
+          techniqueLabels(techniques), series, null);
+      panel.getStyler().setYAxisMin(0.0);
+      panels.add(panel);
     }
     return ChartRenderer.write(dir, prefix + "adverse_events",
         "Adverse-event rates by technique with 95% Wilson intervals", panels, 1);
@@ -273,6 +286,10 @@ final class ReportCharts {
 
   private static Double times100(Double v) {
     return v == null ? null : 100 * v;
+  }
+
+  private static Double times(Double v, double k) {
+    return v == null ? null : k * v;
   }
 
   private static Double toDouble(Long v) {
