@@ -32,7 +32,9 @@ class HeadlineTest {
     Headline h = new Headline(data(), "swedish");
     assertEquals(List.of("deep_tissue", "trigger_point", "swedish"), h.ranked().stream().map(StatRow::group).toList());
     String html = h.html().html();
-    assertTrue(html.indexOf("deep tissue") < html.indexOf("trigger point") && html.indexOf("trigger point") < html.lastIndexOf("swedish"), html);
+    String body = html.substring(html.indexOf("<tbody>"));
+    assertTrue(body.indexOf(">deep tissue<") < body.indexOf(">trigger point (small n)<")
+        && body.indexOf(">trigger point (small n)<") < body.indexOf(">swedish<"), html);
     assertTrue(html.contains("1.90 (1.50 to 2.30)") && html.contains("1.10 (0.60 to 1.60)"), html);
     assertTrue(html.contains("trigger point (small n)"), html);
     assertTrue(html.contains(">reference<"), html);
