@@ -236,6 +236,10 @@ final class ReportCharts {
       XYChart row = Charts.forestRow(WIDE, 105, title, shown, threshold, Palette.verdict(c.verdict()),
           ClaimAxis.label(c.statistic()));
       row.getStyler().setXAxisDecimalPattern(rate ? "#,##0.#'%'" : "#,##0.##");
+      Double min = row.getStyler().getXAxisMin();
+      if (rate && min != null && min < 0 && threshold >= 0 && (!shown.hasRange() || shown.low() >= 0)) {
+        row.getStyler().setXAxisMin(0.0); // no rate below 0 % on the axis when no figure is
+      }
       panels.add(row);
     }
     if (panels.isEmpty()) {
