@@ -2,6 +2,7 @@ package clinic.outcomes.output;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -148,7 +149,7 @@ public final class ResultTable {
   }
 
   private static LocalDate localDate(Object v) {
-    return v instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) v;
+    return v instanceof Date d ? d.toLocalDate() : (LocalDate) v;
   }
 
   /** The text of a value that is not a number of a known kind: decimals plainly. */
