@@ -69,9 +69,11 @@ public final class Pipeline {
   /** Runs the job; whole-file problems throw before the output folder is touched. */
   public static Result run(SparkSession spark, RunRequest req, PrintStream log) {
     IngestStage.requireInputs(spark, req.input());
-    Progress progress = new Progress(log);
+    // A bar redrawn in place only when the run prints to a terminal; plain lines in a log.
+    Progress progress = new Progress(log, log == System.out && System.console() != null);
     JobCounter counter = JobCounter.attach(spark);
     progress.countJobsWith(counter::jobs);
+    progress.tasksWith(counter::tasks);
     RunFolder folder = RunFolder.create(req.out(), spark.sparkContext().hadoopConfiguration());
     try {
       Result r = runInto(spark, req, folder, progress);
