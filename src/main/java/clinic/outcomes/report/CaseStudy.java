@@ -64,6 +64,7 @@ final class CaseStudy {
     v.put("lede", "An anonymized case study from the clinic's own records, " + range() + ".");
     v.put("style", new Html.Safe(Template.resource("style.css")));
     v.put("key_figures", keys.html(r, min));
+    v.put("headline", new Headline(published, ref, true).html());
     v.put("privacy", "Only totals and averages are shown: no client, session or therapist is identifiable, and no "
         + "date finer than the month appears. Counts from 1 to " + (min - 1) + " are shown as \u201c<" + min
         + "\u201d and the figures of such a group are left out (\u2014); where such a count could be worked out "
@@ -116,7 +117,9 @@ final class CaseStudy {
         + "0 to 10 scale before and after the session; some clients also fill in disability questionnaires (ODI, "
         + "RMDQ) and have their straight-leg raise measured. A client's sessions form one episode of care until a "
         + "gap of more than " + settings.episodeGapDays() + " days. For each episode we compare the first score "
-        + "(before the first session) with the last (after the last session) and call the client a responder when "
+        + "(before the first session) with the end of the course: a discharge score 1 to 30 days after the last "
+        + "session, else the pain the client carried into the last visit, never the score taken right after a "
+        + "massage, which would count that session's passing relief as lasting. We call the client a responder when "
         + "pain fell by at least " + mcid + ", the smallest change patients notice. Each episode counts once, "
         + "however many sessions it had, and an episode belongs to the technique used in most of its sessions. "
         + "A 95 % confidence interval is the range of true values that fits the data. Each claim was written as a "

@@ -17,10 +17,21 @@ final class Headline {
 
   private final ReportData data;
   private final String reference;
+  private final boolean published;
 
   Headline(ReportData data, String reference) {
+    this(data, reference, false);
+  }
+
+  /**
+   * @param published for the case study: {@code data} is the censored data the page publishes
+   *     (withheld groups have no figures and are left out), and no count is shown, so the block
+   *     adds nothing for the disclosure audit to protect
+   */
+  Headline(ReportData data, String reference, boolean published) {
     this.data = data;
     this.reference = reference;
+    this.published = published;
   }
 
   /** Techniques with a course improvement, best estimate first ("unknown" left out). */
@@ -46,22 +57,34 @@ final class Headline {
       return Html.element("p", null, "No technique has a course improvement in pain in this run (no closed episodes "
           + "with a pain score at the start and the end).");
     }
-    HtmlTable t = new HtmlTable("data headline").caption("Techniques ranked by mean improvement in pain over a course "
-        + "(NRS points, 0-10 scale; higher is better)")
-        .head("Rank", "Technique", "Episodes", "Mean improvement (95% CI)", "Difference from " + Palette.label(reference)
-            + " (95% CI)");
+    String caption = "Techniques ranked by mean improvement in pain over a course (NRS points, 0-10 scale; higher is "
+        + "better)";
+    HtmlTable t = published
+        ? new HtmlTable("data headline").caption(caption).head("Rank", "Technique", "Mean improvement (95% CI)")
+        : new HtmlTable("data headline").caption(caption).head("Rank", "Technique", "Episodes",
+            "Mean improvement (95% CI)", "Difference from " + Palette.label(reference) + " (95% CI)");
     int rank = 0;
     for (StatRow s : ranked) {
+      // The case study never marks "small n": it would say a count lies below min_group_n.
+      HtmlTable.Row r = t.row().td(Integer.toString(++rank), "num")
+          .th(Palette.label(s.group()) + (!published && s.smallN() ? " (small n)" : ""));
+      if (published) {
+        r.td(CaseStudyTables.change(s.change()), "num");
+        continue;
+      }
       String diff = s.group().equals(reference) ? "reference" : difference(s.group()).map(CaseStudyTables::change)
           .orElse("\u2014");
-      t.row().td(Integer.toString(++rank), "num")
-          .th(Palette.label(s.group()) + (s.smallN() ? " (small n)" : ""))
-          .td(Html.count(s.n()), "num").td(CaseStudyTables.change(s.change()), "num").td(diff, "num");
+      r.td(Html.count(s.n()), "num").td(CaseStudyTables.change(s.change()), "num").td(diff, "num");
     }
-    return Html.join(Html.element("p", "answer", sentence(ranked)), t.html(), new Html.Safe("<p class=\"links\">"
-        + "Details: <a href=\"#techniques\">every technique and measure</a> \u00b7 "
-        + "<a href=\"#sessions\">how many sessions</a> \u00b7 <a href=\"#safety\">safety</a> \u00b7 "
-        + "<a href=\"#claims\">the claims explained</a> \u00b7 <a href=\"#month\">this month</a></p>"));
+    String links = published
+        ? "Details: <a href=\"#results\">every technique and measure</a> \u00b7 <a href=\"#safety\">safety</a>"
+            + " \u00b7 <a href=\"#claims\">the claims explained</a> \u00b7 <a href=\"#limits\">what these data can"
+            + " show</a>"
+        : "Details: <a href=\"#techniques\">every technique and measure</a> \u00b7 "
+            + "<a href=\"#sessions\">how many sessions</a> \u00b7 <a href=\"#safety\">safety</a> \u00b7 "
+            + "<a href=\"#claims\">the claims explained</a> \u00b7 <a href=\"#month\">this month</a>";
+    return Html.join(Html.element("p", "answer", sentence(ranked)), t.html(),
+        new Html.Safe("<p class=\"links\">" + links + "</p>"));
   }
 
   /** What the ranking says, with the care its intervals ask for. */

@@ -45,4 +45,13 @@ class HeadlineTest {
         + "chance. The clients were not randomized to techniques: these are differences between the clinic's own "
         + "courses, not proof that a technique causes them.", h.sentence(h.ranked()));
   }
+
+  @Test
+  void theCaseStudyVersionShowsNoCountAndNoSmallNMark() {
+    String html = new Headline(data(), "swedish", true).html().html();
+    String body = html.substring(html.indexOf("<tbody>"));
+    assertTrue(!body.contains(">50<") && !body.contains(">12<") && !body.contains(">60<"), html);
+    assertTrue(!html.contains("small n") && !html.contains("Episodes"), html);
+    assertTrue(html.contains("href=\"#results\""), html);
+  }
 }
