@@ -6,6 +6,7 @@ import clinic.outcomes.claims.Evidence;
 import clinic.outcomes.claims.EvidenceSource;
 import clinic.outcomes.episodes.ClientHistory;
 import clinic.outcomes.pipeline.Settings;
+import clinic.outcomes.stats.EpisodeSlopes;
 import clinic.outcomes.stats.Histogram;
 import clinic.outcomes.stats.KaplanMeier;
 import clinic.outcomes.stats.Ols;
@@ -123,8 +124,8 @@ public final class ClaimEvidence implements EvidenceSource {
     if (h == null) {
       return NONE;
     }
-    PairedStats s = PairedStats.of(StatsStage.toHistogram(h), confidence);
-    return new Evidence(s.meanChange(), s.ciLow(), s.ciHigh(), s.n());
+    EpisodeSlopes.Summary s = EpisodeSlopes.summarize(StatsStage.toHistogram(h), confidence);
+    return new Evidence(s.slope(), s.ciLow(), s.ciHigh(), s.n());
   }
 
   /** The stats row's follow-up rate (completers / eligible) of a follow-up analysis, else null. */

@@ -13,11 +13,11 @@ import clinic.outcomes.episodes.ClientHistory;
 import clinic.outcomes.episodes.Measures;
 import clinic.outcomes.analysis.StatsStage.Key;
 import clinic.outcomes.pipeline.Settings;
+import clinic.outcomes.stats.EpisodeSlopes;
 import clinic.outcomes.stats.Histogram;
 import clinic.outcomes.stats.JointHistogram;
 import clinic.outcomes.stats.MultipleTesting;
 import clinic.outcomes.stats.Ols;
-import clinic.outcomes.stats.PairedStats;
 import clinic.outcomes.stats.Spearman;
 import clinic.outcomes.stats.TwoSample;
 import java.util.ArrayList;
@@ -301,8 +301,8 @@ public final class ComparisonStage {
       for (String model : List.of(ClientHistory.WITHIN_EPISODE, ClientHistory.WITHIN_EPISODE_LATE)) {
         Map<Double, Long> h = slopes.get(new PairTotals.SlopeKey(model, m));
         if (h != null) {
-          PairedStats s = PairedStats.of(StatsStage.toHistogram(h), StatsStage.CONFIDENCE);
-          out.add(RowFactory.create(m, model, s.n(), s.meanChange(), s.ciLow(), s.ciHigh(), s.tP(), null, null));
+          EpisodeSlopes.Summary s = EpisodeSlopes.summarize(StatsStage.toHistogram(h), StatsStage.CONFIDENCE);
+          out.add(RowFactory.create(m, model, s.n(), s.slope(), s.ciLow(), s.ciHigh(), s.p(), null, null));
         }
       }
     }

@@ -10,6 +10,7 @@ import clinic.outcomes.episodes.ClientHistory.NumberedVisit;
 import clinic.outcomes.episodes.ClientHistory.Outcome;
 import clinic.outcomes.episodes.ClientHistory.PairSink;
 import clinic.outcomes.pipeline.Settings;
+import clinic.outcomes.stats.EpisodeSlopes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -208,7 +209,8 @@ final class AnalysisPairs {
    * cohort_sessions} sessions, the least-squares slope of its {@code before} scores on the session
    * number over sessions 1..h ({@code within_episode}) and ceil(h/2)..h ({@code
    * within_episode_late}), each from at least 3 sessions with a score, signed so that a positive
-   * slope means improving. Computed from integer sums, so the value does not depend on order.
+   * slope means improving. One episode's points are in session order, so the value does not
+   * depend on how Spark partitioned the clients.
    */
   private void slopes(Episode ep, List<NumberedVisit> mine, EpisodeOutcomes.Sides sides, PairSink sink) {
     int h = settings.cohortSessions();
@@ -216,47 +218,33 @@ final class AnalysisPairs {
       return;
     }
     int lateFrom = (h + 1) / 2;
-    Map<String, long[]> all = new TreeMap<>(); // measure -> n, sx, sy, sxx, sxy
-    Map<String, long[]> late = new TreeMap<>();
+    Map<String, List<int[]>> points = new TreeMap<>(); // measure -> (session number, before tenths)
     for (NumberedVisit v : mine) {
-      int k = v.sessionNumber();
-      if (k > h) {
-        continue;
-      }
       Map<String, Integer> b = sides.before().get(v.visit().sessionId());
-      if (b == null) {
+      if (v.sessionNumber() > h || b == null) {
         continue;
       }
-      for (Map.Entry<String, Integer> s : b.entrySet()) {
-        addPoint(all.computeIfAbsent(s.getKey(), x -> new long[5]), k, s.getValue());
-        if (k >= lateFrom) {
-          addPoint(late.computeIfAbsent(s.getKey(), x -> new long[5]), k, s.getValue());
-        }
-      }
+      b.forEach((m, tenths) -> points.computeIfAbsent(m, x -> new ArrayList<>())
+          .add(new int[] {v.sessionNumber(), tenths}));
     }
-    emitSlopes(ClientHistory.WITHIN_EPISODE, all, sink);
-    emitSlopes(ClientHistory.WITHIN_EPISODE_LATE, late, sink);
+    for (Map.Entry<String, List<int[]>> e : points.entrySet()) {
+      emitSlope(ClientHistory.WITHIN_EPISODE, e.getKey(), e.getValue(), sink);
+      emitSlope(ClientHistory.WITHIN_EPISODE_LATE, e.getKey(),
+          e.getValue().stream().filter(p -> p[0] >= lateFrom).toList(), sink);
+    }
   }
 
-  private static void addPoint(long[] a, long x, long y) {
-    a[0]++;
-    a[1] += x;
-    a[2] += y;
-    a[3] += x * x;
-    a[4] += x * y;
-  }
-
-  private static void emitSlopes(String model, Map<String, long[]> sums, PairSink sink) {
-    for (Map.Entry<String, long[]> e : sums.entrySet()) {
-      long[] a = e.getValue();
-      if (a[0] < 3) {
-        continue;
-      }
-      long num = a[0] * a[4] - a[1] * a[2]; // tenths x sessions
-      long den = a[0] * a[3] - a[1] * a[1];
-      double tenthsPerSession = (double) num / den;
-      double improving = Measures.higherIsBetter(e.getKey()) ? tenthsPerSession : -tenthsPerSession;
-      sink.slope(model, e.getKey(), improving / 10.0 + 0.0);
+  /** The least-squares slope of one episode's points (stats.EpisodeSlopes), in points per session, improving > 0. */
+  private static void emitSlope(String model, String measure, List<int[]> pts, PairSink sink) {
+    double[] x = new double[pts.size()];
+    double[] y = new double[pts.size()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = pts.get(i)[0];
+      y[i] = pts.get(i)[1] / 10.0;
+    }
+    Double slope = EpisodeSlopes.slope(x, y); // null below 3 points
+    if (slope != null) {
+      sink.slope(model, measure, (Measures.higherIsBetter(measure) ? slope : -slope) + 0.0);
     }
   }
 
