@@ -11,6 +11,7 @@ import java.util.Map;
  */
 final class Censor {
   private static final StatRow.Responders NONE = new StatRow.Responders(null, null, Interval.NONE);
+  private static final StatRow.Responders WITHHELD = new StatRow.Responders(null, null, Interval.WITHHELD);
 
   private Censor() {}
 
@@ -29,9 +30,9 @@ final class Censor {
         String key = s.groupBy().equals("overall") ? "all" : s.group();
         boolean change = table.statShown(r, key, Rule.GROUP_SHOWN, List.of("n"));
         boolean rate = table.statShown(r, key, Rule.ALL_SHOWN, List.of("resp", "n"));
-        stats.add(copy(s, change ? s.change() : Interval.NONE, rate ? s.mcid() : NONE));
+        stats.add(copy(s, change ? s.change() : Interval.WITHHELD, rate ? s.mcid() : WITHHELD));
       } else if (s.analysis().startsWith("trajectory") && s.measure().equals("nrs_pain")) {
-        stats.add(copy(s, Suppression.isSmall(s.n(), minCell) ? Interval.NONE : s.change(), NONE));
+        stats.add(copy(s, Suppression.isSmall(s.n(), minCell) ? Interval.WITHHELD : s.change(), NONE));
       }
     }
     List<SafetyRow> safety = new ArrayList<>();
@@ -42,7 +43,7 @@ final class Censor {
       }
       CountTable table = session ? t.safetySessions : t.safetyEpisodes;
       boolean shown = table.statShown(r, s.technique(), Rule.ALL_SHOWN, List.of(s.event(), "n"));
-      safety.add(shown ? s : new SafetyRow(s.unit(), s.technique(), s.event(), 0, 0, Interval.NONE));
+      safety.add(shown ? s : new SafetyRow(s.unit(), s.technique(), s.event(), 0, 0, Interval.WITHHELD));
     }
     List<MonthRow> quarters = new ArrayList<>();
     for (Quarters.Quarter q : t.quarterRows) {

@@ -73,6 +73,7 @@ public final class Charts {
     c.getStyler().setYAxisDecimalPattern("#,##0.##");
     double step = series.size() > 1 ? Math.min(0.6 / (series.size() - 1), 0.22) : 0;
     boolean anything = false;
+    List<Double> withheld = new ArrayList<>();
     for (int j = 0; j < series.size(); j++) {
       IntervalSeries s = series.get(j);
       double dx = (j - (series.size() - 1) / 2.0) * step;
@@ -80,6 +81,9 @@ public final class Charts {
       List<Double> ys = new ArrayList<>();
       for (int i = 0; i < k && i < s.points().size(); i++) {
         Interval p = s.points().get(i);
+        if (p.withheld()) {
+          withheld.add(i + 1 + dx);
+        }
         if (!p.present()) {
           continue;
         }
@@ -98,6 +102,15 @@ public final class Charts {
         dots.setMarkerColor(s.color());
       }
     }
+    if (!withheld.isEmpty()) {
+      // A withheld figure is a marked gap on the axis, with its own legend entry, not a blank.
+      XYSeries gaps = c.addSeries(WITHHELD_LABEL, withheld, withheld.stream().map(x -> 0.0).toList());
+      gaps.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+      gaps.setMarker(SeriesMarkers.CROSS);
+      gaps.setMarkerColor(new Color(0x777777));
+      c.getStyler().setLegendVisible(true);
+      anything = true;
+    }
     if (!anything) {
       empty(c);
     }
@@ -106,6 +119,9 @@ public final class Charts {
     }
     return c;
   }
+
+  /** The legend entry of withheld figures on the case study's charts. */
+  static final String WITHHELD_LABEL = "withheld (a count under the publishing limit)";
 
   /** Line chart with shaded interval bands; {@code xLabels} formats the x ticks. */
   public static XYChart bands(int width, int height, String title, String xTitle, String yTitle, List<Band> bands,
