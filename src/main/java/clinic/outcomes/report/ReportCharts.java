@@ -285,6 +285,9 @@ final class ReportCharts {
   }
 
   private static Interval percent(Interval i) {
+    if (i.withheld()) {
+      return i; // still a marked gap, not a blank
+    }
     return new Interval(times100(i.estimate()), times100(i.low()), times100(i.high()));
   }
 
