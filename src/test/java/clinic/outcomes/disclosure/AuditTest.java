@@ -5,6 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.apache.commons.math3.optim.PointValuePair;
+import org.apache.commons.math3.optim.linear.LinearConstraint;
+import org.apache.commons.math3.optim.linear.LinearConstraintSet;
+import org.apache.commons.math3.optim.linear.LinearObjectiveFunction;
+import org.apache.commons.math3.optim.linear.NonNegativeConstraint;
+import org.apache.commons.math3.optim.linear.Relationship;
+import org.apache.commons.math3.optim.linear.SimplexSolver;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,6 +59,27 @@ class AuditTest {
     assertRange(0, 57, r[a]);
     assertRange(0, 57, r[c]);
     assertTrue(r[a].protects(MIN));
+  }
+
+  /**
+   * Why the audit does not use commons-math3's SimplexSolver (3.6.1), the library the issue
+   * suggested: asked for the largest x1 with x0 + x1 + x2 = 57 and x >= 0 (by hand: 57, at
+   * x = (0, 57, 0)), it answers 0. The audit's own programs are this shape: every published sum is
+   * an equality. The audit (ojAlgo) gives 0..57 for the same program (the test above).
+   */
+  @Test
+  void commonsMathSimplexGetsTheAuditsProgramsWrong() {
+    LinearObjectiveFunction f = new LinearObjectiveFunction(new double[] {0, 1, 0}, 0);
+    LinearConstraint sum = new LinearConstraint(new double[] {1, 1, 1}, Relationship.EQ, 57);
+    PointValuePair p = new SimplexSolver().optimize(f, new LinearConstraintSet(List.of(sum)),
+        GoalType.MAXIMIZE, new NonNegativeConstraint(true));
+    assertEquals(0.0, p.getValue(), TOL); // wrong: the maximum is 57
+    Disclosure d = new Disclosure();
+    int x0 = d.count(3);
+    int x1 = d.count(4);
+    int x2 = d.count(50);
+    d.sum(d.count(57), x0, x1, x2);
+    assertRange(0, 57, Audit.ranges(d, new boolean[] {true, true, true, false})[x1]);
   }
 
   @Test
