@@ -1,6 +1,7 @@
 package clinic.outcomes.analysis;
 
 import clinic.outcomes.stats.ControlLimits;
+import clinic.outcomes.spark.NamedRow;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import clinic.outcomes.analysis.StatsStage.Key;
 import clinic.outcomes.pipeline.Settings;
 import clinic.outcomes.stats.KaplanMeier;
 import clinic.outcomes.stats.RiskDifference;
+import clinic.outcomes.spark.NamedRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

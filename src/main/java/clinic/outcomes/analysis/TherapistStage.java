@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import clinic.outcomes.pipeline.Settings;
 import clinic.outcomes.stats.ControlLimits;
 import clinic.outcomes.stats.Ols;
+import clinic.outcomes.spark.NamedRow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -13,6 +13,7 @@ import clinic.outcomes.episodes.ClientHistory.Score;
 import clinic.outcomes.episodes.ClientHistory.Visit;
 import clinic.outcomes.output.Partitions;
 import clinic.outcomes.pipeline.Settings;
+import clinic.outcomes.spark.NamedRow;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,7 +34,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
@@ -248,9 +248,23 @@ public final class ClientPass {
     public Iterator<Row> call(Iterator<Row> input) {
       ClientHistory history = new ClientHistory(settings);
       PairTotals totals = new PairTotals(settings.mcidTenths());
-      NamedRow named = new NamedRow(out);
-      int kind = IN.fieldIndex("kind");
+            int kind = IN.fieldIndex("kind");
       int clientCol = IN.fieldIndex("client_id");
+      // Column positions looked up once per partition, not once per row and field.
+      int sessionId = IN.fieldIndex("session_id");
+      int therapist = IN.fieldIndex("therapist_id");
+      int date = IN.fieldIndex("date");
+      int technique = IN.fieldIndex("technique");
+      int duration = IN.fieldIndex("duration_min");
+      int adverse = IN.fieldIndex("adverse_event");
+      int home = IN.fieldIndex("home_exercise");
+      int moment = IN.fieldIndex("moment");
+      int measure = IN.fieldIndex("measure");
+      int score = IN.fieldIndex("score_tenths");
+      int condition = IN.fieldIndex("condition");
+      int weeks = IN.fieldIndex("symptom_weeks");
+      int ageBand = IN.fieldIndex("age_band");
+      int sex = IN.fieldIndex("sex");
       return new Iterator<>() {
         private final ArrayDeque<Row> ready = new ArrayDeque<>();
         private Row pending = input.hasNext() ? input.next() : null;
@@ -263,7 +277,7 @@ public final class ClientPass {
               nextClient();
             } else if (!totalsSent) {
               totalsSent = true;
-              ready.add(named.start("totals").put("totals", toBytes(totals)).row());
+              ready.add(new NamedRow(out).set("kind", "totals").set("totals", toBytes(totals)).row());
             } else {
               return false;
             }
@@ -287,13 +301,13 @@ public final class ClientPass {
           while (pending != null && Objects.equals(clientId, pending.getString(clientCol))) {
             Row r = pending;
             switch (r.getInt(kind)) {
-              case SESSION -> visits.add(new Visit(r.getAs("session_id"), r.getAs("therapist_id"),
-                  r.getAs("date"), r.getAs("technique"), r.getAs("duration_min"), r.getAs("adverse_event"),
-                  r.getAs("home_exercise")));
-              case SCORE -> scores.add(new Score(r.getAs("session_id"), r.getAs("date"), r.getAs("moment"),
-                  r.getAs("measure"), r.<Integer>getAs("score_tenths")));
-              default -> client = new Client(r.getAs("condition"), r.getAs("symptom_weeks"),
-                  r.getAs("age_band"), r.getAs("sex"));
+              case SESSION -> visits.add(new Visit(r.getString(sessionId), r.getString(therapist),
+                  r.getAs(date), r.getString(technique), r.getAs(duration), r.getString(adverse),
+                  r.getString(home)));
+              case SCORE -> scores.add(new Score(r.getString(sessionId), r.getAs(date), r.getString(moment),
+                  r.getString(measure), r.getInt(score)));
+              default -> client = new Client(r.getString(condition), r.getAs(weeks), r.getString(ageBand),
+                  r.getString(sex));
             }
             pending = input.hasNext() ? input.next() : null;
           }
@@ -303,46 +317,46 @@ public final class ClientPass {
           ClientHistory.Result res = history.derive(clientId, visits, scores, client, totals);
           for (NumberedVisit v : res.visits()) {
             Visit s = v.visit();
-            ready.add(named.start("sessions")
-                .put("session_id", s.sessionId()).put("client_id", clientId)
-                .put("therapist_id", s.therapistId()).put("session_date", s.date())
-                .put("month", v.month()).put("technique", s.technique())
-                .put("duration_min", s.durationMin()).put("adverse_event", s.adverseEvent())
-                .put("home_exercise", s.homeExercise()).put("episode_id", v.episodeId())
-                .put("episode_number", v.episodeNumber()).put("session_number", v.sessionNumber())
-                .put("nrs_before_tenths", v.nrsBeforeTenths()).put("nrs_after_tenths", v.nrsAfterTenths())
+            ready.add(new NamedRow(out).set("kind", "sessions")
+                .set("session_id", s.sessionId()).set("client_id", clientId)
+                .set("therapist_id", s.therapistId()).set("session_date", s.date())
+                .set("month", v.month()).set("technique", s.technique())
+                .set("duration_min", s.durationMin()).set("adverse_event", s.adverseEvent())
+                .set("home_exercise", s.homeExercise()).set("episode_id", v.episodeId())
+                .set("episode_number", v.episodeNumber()).set("session_number", v.sessionNumber())
+                .set("nrs_before_tenths", v.nrsBeforeTenths()).set("nrs_after_tenths", v.nrsAfterTenths())
                 .row());
           }
           for (Episode e : res.episodes()) {
-            ready.add(named.start("episodes")
-                .put("client_id", clientId).put("month", e.month()).put("episode_id", e.episodeId())
-                .put("episode_number", e.episodeNumber()).put("start_date", e.startDate())
-                .put("end_date", e.endDate()).put("n_sessions", e.nSessions())
-                .put("primary_technique", e.primaryTechnique()).put("primary_therapist", e.primaryTherapist())
-                .put("session_bucket", e.sessionBucket()).put("adherence", e.adherence())
-                .put("next_start_date", e.nextStartDate()).put("closed_by", e.closedBy())
-                .put("closed", e.closed()).put("baseline_band", e.baselineBand())
-                .put("condition", e.condition()).put("symptom_weeks", e.symptomWeeks())
-                .put("age_band", e.ageBand()).put("sex", e.sex()).put("has_client", e.hasClient())
-                .put("chronicity", e.chronicity())
+            ready.add(new NamedRow(out).set("kind", "episodes")
+                .set("client_id", clientId).set("month", e.month()).set("episode_id", e.episodeId())
+                .set("episode_number", e.episodeNumber()).set("start_date", e.startDate())
+                .set("end_date", e.endDate()).set("n_sessions", e.nSessions())
+                .set("primary_technique", e.primaryTechnique()).set("primary_therapist", e.primaryTherapist())
+                .set("session_bucket", e.sessionBucket()).set("adherence", e.adherence())
+                .set("next_start_date", e.nextStartDate()).set("closed_by", e.closedBy())
+                .set("closed", e.closed()).set("baseline_band", e.baselineBand())
+                .set("condition", e.condition()).set("symptom_weeks", e.symptomWeeks())
+                .set("age_band", e.ageBand()).set("sex", e.sex()).set("has_client", e.hasClient())
+                .set("chronicity", e.chronicity())
                 .row());
           }
           for (Outcome x : res.outcomes()) {
-            NamedRow r = named.start("outcomes")
-                .put("episode_id", x.episodeId()).put("measure", x.measure()).put("closed", x.closed())
-                .put("baseline_tenths", x.baselineTenths()).put("final_tenths", x.finalTenths())
-                .put("improvement_tenths", x.improvementTenths()).put("percent", x.percent())
-                .put("responder_mcid", x.responderMcid()).put("responder_30", x.responder30())
-                .put("responder_50", x.responder50()).put("baseline_source", x.baselineSource())
-                .put("final_source", x.finalSource()).put("complete", x.complete())
-                .put("final_immediate_tenths", x.finalImmediateTenths())
-                .put("improvement_immediate_tenths", x.improvementImmediateTenths())
-                .put("pre_intake_tenths", x.preIntakeTenths())
-                .put("pre_treatment_change_tenths", x.preTreatmentChangeTenths());
+            NamedRow r = new NamedRow(out).set("kind", "outcomes")
+                .set("episode_id", x.episodeId()).set("measure", x.measure()).set("closed", x.closed())
+                .set("baseline_tenths", x.baselineTenths()).set("final_tenths", x.finalTenths())
+                .set("improvement_tenths", x.improvementTenths()).set("percent", x.percent())
+                .set("responder_mcid", x.responderMcid()).set("responder_30", x.responder30())
+                .set("responder_50", x.responder50()).set("baseline_source", x.baselineSource())
+                .set("final_source", x.finalSource()).set("complete", x.complete())
+                .set("final_immediate_tenths", x.finalImmediateTenths())
+                .set("improvement_immediate_tenths", x.improvementImmediateTenths())
+                .set("pre_intake_tenths", x.preIntakeTenths())
+                .set("pre_treatment_change_tenths", x.preTreatmentChangeTenths());
             for (Followup f : x.followups()) {
               String h = "followup_" + f.horizon();
-              r.put(h + "_tenths", f.tenths()).put(h + "_improvement_tenths", f.improvementTenths())
-                  .put(h + "_date", f.date()).put(h + "_eligible", f.eligible());
+              r.set(h + "_tenths", f.tenths()).set(h + "_improvement_tenths", f.improvementTenths())
+                  .set(h + "_date", f.date()).set(h + "_eligible", f.eligible());
             }
             ready.add(r.row());
           }
@@ -351,27 +365,4 @@ public final class ClientPass {
     }
   }
 
-  /** Builds rows of a schema by column name, so that no value lands in a neighbour's column. */
-  private static final class NamedRow {
-    private final StructType schema;
-    private Object[] values;
-
-    NamedRow(StructType schema) {
-      this.schema = schema;
-    }
-
-    NamedRow start(String kind) {
-      values = new Object[schema.size()];
-      return put("kind", kind);
-    }
-
-    NamedRow put(String column, Object value) {
-      values[schema.fieldIndex(column)] = value;
-      return this;
-    }
-
-    Row row() {
-      return RowFactory.create(values);
-    }
-  }
 }

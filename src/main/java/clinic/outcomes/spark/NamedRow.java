@@ -1,4 +1,4 @@
-package clinic.outcomes.analysis;
+package clinic.outcomes.spark;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
@@ -8,21 +8,23 @@ import org.apache.spark.sql.types.StructType;
  * Builds one row of a table by column name, so that a value can never land in its neighbour's
  * column; an unknown name fails at once ({@link StructType#fieldIndex}).
  */
-final class NamedRow {
+public final class NamedRow {
   private final StructType schema;
   private final Object[] values;
 
-  NamedRow(StructType schema) {
+  public NamedRow(StructType schema) {
     this.schema = schema;
     this.values = new Object[schema.size()];
   }
 
-  NamedRow set(String column, Object value) {
+  /** Sets one column by name; an unknown name throws at once. */
+  public NamedRow set(String column, Object value) {
     values[schema.fieldIndex(column)] = value;
     return this;
   }
 
-  Row row() {
-    return new GenericRowWithSchema(values.clone(), schema);
+  /** The row (build one row per instance). */
+  public Row row() {
+    return new GenericRowWithSchema(values, schema);
   }
 }
