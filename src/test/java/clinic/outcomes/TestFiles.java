@@ -34,7 +34,9 @@ public final class TestFiles {
     try (Stream<Path> s = Files.walk(root)) {
       for (Path p : s.toList()) {
         String key = root.relativize(p).toString();
-        out.put(key.isEmpty() ? "." : key, Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "folder" : sha256(p));
+        out.put(
+            key.isEmpty() ? "." : key,
+            Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "folder" : sha256(p));
       }
       return out;
     } catch (IOException e) {
@@ -44,7 +46,8 @@ public final class TestFiles {
 
   private static String sha256(Path file) throws IOException {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

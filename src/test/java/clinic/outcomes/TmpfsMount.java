@@ -16,11 +16,16 @@ public final class TmpfsMount implements AutoCloseable {
     this.dir = dir;
   }
 
-  /** Mounts a tmpfs with {@code options} (e.g. {@code size=256k} or {@code ro,size=64k}) on {@code dir}, or returns null. */
+  /**
+   * Mounts a tmpfs with {@code options} (e.g. {@code size=256k} or {@code ro,size=64k}) on {@code
+   * dir}, or returns null.
+   */
   public static TmpfsMount tryMount(Path dir, String options) {
     try {
       Files.createDirectories(dir);
-      return run("mount", "-t", "tmpfs", "-o", options, "tmpfs", dir.toString()) ? new TmpfsMount(dir) : null;
+      return run("mount", "-t", "tmpfs", "-o", options, "tmpfs", dir.toString())
+          ? new TmpfsMount(dir)
+          : null;
     } catch (IOException e) {
       return null;
     }
@@ -38,7 +43,11 @@ public final class TmpfsMount implements AutoCloseable {
 
   private static boolean run(String... command) {
     try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
       return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
     } catch (IOException e) {
       return false;

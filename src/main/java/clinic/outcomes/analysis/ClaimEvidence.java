@@ -21,13 +21,13 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 
 /**
- * Answers a claim from the run's sufficient statistics at any confidence level, so that the
- * claims of one file can be judged on Bonferroni-widened intervals (the tables hold 95 %). Every
- * estimate is recomputed by the same pure statistics that fill the tables.
+ * Answers a claim from the run's sufficient statistics at any confidence level, so that the claims
+ * of one file can be judged on Bonferroni-widened intervals (the tables hold 95 %). Every estimate
+ * is recomputed by the same pure statistics that fill the tables.
  *
  * <p>{@code n} is episodes for paired statistics and rates per episode, sessions for rates per
- * session, and for a two-group difference the smaller of the two groups (both must be large
- * enough for the claim's minimum).
+ * session, and for a two-group difference the smaller of the two groups (both must be large enough
+ * for the claim's minimum).
  */
 public final class ClaimEvidence implements EvidenceSource {
   private static final Evidence NONE = new Evidence(null, null, null, 0);
@@ -41,7 +41,10 @@ public final class ClaimEvidence implements EvidenceSource {
   private final PairTotals totals;
 
   public ClaimEvidence(
-      Settings settings, StatsStage.Result stats, ComparisonStage.Result comparisons, List<Row> safetyRows,
+      Settings settings,
+      StatsStage.Result stats,
+      ComparisonStage.Result comparisons,
+      List<Row> safetyRows,
       PairTotals totals) {
     this.settings = settings;
     this.totals = totals;
@@ -52,7 +55,9 @@ public final class ClaimEvidence implements EvidenceSource {
     this.models = comparisons.models();
     this.accumulators = comparisons.accumulators();
     for (Row r : safetyRows) {
-      safety.put(r.getString(0) + "|" + r.getString(1) + "|" + r.getString(2), new long[] {r.getLong(3), r.getLong(4)});
+      safety.put(
+          r.getString(0) + "|" + r.getString(1) + "|" + r.getString(2),
+          new long[] {r.getLong(3), r.getLong(4)});
     }
   }
 
@@ -62,12 +67,16 @@ public final class ClaimEvidence implements EvidenceSource {
       case MEAN_CHANGE -> meanChange(c, confidence);
       case RESPONDER_RATE -> responderRate(c, confidence);
       case WELCH_DIFF -> welch(c, confidence);
-      case ANCOVA_DIFF -> withN(model(c.measure() + "|" + c.factor() + "|ancova", c.level(), confidence), c);
-      case RISK_ADJUSTED_DIFF -> model(c.measure() + "|" + c.factor() + "|risk", c.level(), confidence);
-      case SLOPE -> c.model() == null || ClientHistory.BETWEEN_EPISODES.equals(c.model())
-          ? model(c.measure() + "|dose", null, confidence)
-          : withinEpisode(c, confidence);
-      case ADVERSE_EVENT_RATE -> rate(safety.get(c.unit() + "|" + c.technique() + "|" + c.event()), confidence);
+      case ANCOVA_DIFF ->
+          withN(model(c.measure() + "|" + c.factor() + "|ancova", c.level(), confidence), c);
+      case RISK_ADJUSTED_DIFF ->
+          model(c.measure() + "|" + c.factor() + "|risk", c.level(), confidence);
+      case SLOPE ->
+          c.model() == null || ClientHistory.BETWEEN_EPISODES.equals(c.model())
+              ? model(c.measure() + "|dose", null, confidence)
+              : withinEpisode(c, confidence);
+      case ADVERSE_EVENT_RATE ->
+          rate(safety.get(c.unit() + "|" + c.technique() + "|" + c.event()), confidence);
       case SESSIONS_TO_MCID -> sessionsToMcid(c, confidence);
       case HARM_DIFF -> harmDiff(c, confidence);
     };
@@ -75,8 +84,10 @@ public final class ClaimEvidence implements EvidenceSource {
 
   /** The Kaplan-Meier median sessions to the MCID, its interval at {@code confidence}. */
   private Evidence sessionsToMcid(Claim c, double confidence) {
-    TreeMap<Integer, long[]> counts = totals.survival().get(
-        new Key(PairTotals.TIME_TO_MCID, c.measure(), c.groupBy(), c.group()));
+    TreeMap<Integer, long[]> counts =
+        totals
+            .survival()
+            .get(new Key(PairTotals.TIME_TO_MCID, c.measure(), c.groupBy(), c.group()));
     if (counts == null) {
       return NONE;
     }
@@ -93,16 +104,26 @@ public final class ClaimEvidence implements EvidenceSource {
     return new Evidence(k.median(), k.medianCiLow(), k.medianCiHigh(), k.n());
   }
 
-  /** Harm: the difference in the share of episodes with any adverse event, level minus reference. */
+  /**
+   * Harm: the difference in the share of episodes with any adverse event, level minus reference.
+   */
   private Evidence harmDiff(Claim c, double confidence) {
-    String by = settings.techniqueGroups().containsKey(c.level()) ? Groups.TECHNIQUE_GROUP : Groups.TECHNIQUE;
+    String by =
+        settings.techniqueGroups().containsKey(c.level())
+            ? Groups.TECHNIQUE_GROUP
+            : Groups.TECHNIQUE;
     long[] lv = totals.harm().get(new Key(PairTotals.HARM, "any", by, c.level()));
-    long[] ref = totals.harm().get(new Key(PairTotals.HARM, "any", Groups.TECHNIQUE, settings.referenceTechnique()));
+    long[] ref =
+        totals
+            .harm()
+            .get(new Key(PairTotals.HARM, "any", Groups.TECHNIQUE, settings.referenceTechnique()));
     if (lv == null || ref == null) {
       return NONE;
     }
     RiskDifference.Difference d = RiskDifference.newcombe(lv[1], lv[0], ref[1], ref[0], confidence);
-    return d == null ? NONE : new Evidence(d.diff(), d.ciLow(), d.ciHigh(), Math.min(lv[0], ref[0]));
+    return d == null
+        ? NONE
+        : new Evidence(d.diff(), d.ciLow(), d.ciHigh(), Math.min(lv[0], ref[0]));
   }
 
   private Key key(Claim c) {
@@ -118,7 +139,10 @@ public final class ClaimEvidence implements EvidenceSource {
     return new Evidence(s.meanChange(), s.ciLow(), s.ciHigh(), s.n(), followupRate(c));
   }
 
-  /** The mean of the episodes' within-episode slopes, with its Student t interval (summary measures). */
+  /**
+   * The mean of the episodes' within-episode slopes, with its Student t interval (summary
+   * measures).
+   */
   private Evidence withinEpisode(Claim c, double confidence) {
     Map<Double, Long> h = totals.slopes().get(new PairTotals.SlopeKey(c.model(), c.measure()));
     if (h == null) {
@@ -139,7 +163,10 @@ public final class ClaimEvidence implements EvidenceSource {
     if (r == null) {
       return NONE;
     }
-    Evidence e = rate(new long[] {r.getAs(c.responder() + "_n"), r.getAs(c.responder() + "_count")}, confidence);
+    Evidence e =
+        rate(
+            new long[] {r.getAs(c.responder() + "_n"), r.getAs(c.responder() + "_count")},
+            confidence);
     return new Evidence(e.estimate(), e.low(), e.high(), e.n(), followupRate(c));
   }
 
@@ -163,8 +190,11 @@ public final class ClaimEvidence implements EvidenceSource {
 
   private Evidence welch(Claim c, double confidence) {
     String refGroupBy = "adherence".equals(c.factor()) ? Groups.ADHERENCE : Groups.TECHNIQUE;
-    Histogram lv = histograms.get(new Key("course", c.measure(), ComparisonStage.groupByOf(c.factor()), c.level()));
-    Histogram ref = histograms.get(new Key("course", c.measure(), refGroupBy, reference(c.factor())));
+    Histogram lv =
+        histograms.get(
+            new Key("course", c.measure(), ComparisonStage.groupByOf(c.factor()), c.level()));
+    Histogram ref =
+        histograms.get(new Key("course", c.measure(), refGroupBy, reference(c.factor())));
     if (lv == null || ref == null) {
       return NONE;
     }
@@ -172,7 +202,10 @@ public final class ClaimEvidence implements EvidenceSource {
     return new Evidence(w.diff(), w.ciLow(), w.ciHigh(), Math.min(lv.n(), ref.n()));
   }
 
-  /** A coefficient of a regression refitted at {@code confidence}: the level's, or the slope when level is null. */
+  /**
+   * A coefficient of a regression refitted at {@code confidence}: the level's, or the slope when
+   * level is null.
+   */
   private Evidence model(String modelKey, String level, double confidence) {
     ModelSpec spec = models.get(modelKey);
     Ols.Accumulator acc = accumulators.get(modelKey);

@@ -16,41 +16,57 @@ import org.apache.spark.sql.types.StructType;
 public final class ClaimsTable {
   private ClaimsTable() {}
 
-  static final StructType SCHEMA = new StructType()
-      .add("claim_id", DataTypes.StringType, false)
-      .add("position", DataTypes.IntegerType, false)
-      .add("statement", DataTypes.StringType, false)
-      .add("statistic", DataTypes.StringType, false)
-      .add("estimate", DataTypes.DoubleType)
-      .add("ci_low", DataTypes.DoubleType)
-      .add("ci_high", DataTypes.DoubleType)
-      .add("confidence", DataTypes.DoubleType, false)
-      .add("n", DataTypes.LongType, false)
-      .add("operator", DataTypes.StringType, false)
-      .add("threshold", DataTypes.DoubleType, false)
-      .add("min_n", DataTypes.IntegerType, false)
-      .add("verdict", DataTypes.StringType, false)
-      .add("explanation", DataTypes.StringType, false);
+  static final StructType SCHEMA =
+      new StructType()
+          .add("claim_id", DataTypes.StringType, false)
+          .add("position", DataTypes.IntegerType, false)
+          .add("statement", DataTypes.StringType, false)
+          .add("statistic", DataTypes.StringType, false)
+          .add("estimate", DataTypes.DoubleType)
+          .add("ci_low", DataTypes.DoubleType)
+          .add("ci_high", DataTypes.DoubleType)
+          .add("confidence", DataTypes.DoubleType, false)
+          .add("n", DataTypes.LongType, false)
+          .add("operator", DataTypes.StringType, false)
+          .add("threshold", DataTypes.DoubleType, false)
+          .add("min_n", DataTypes.IntegerType, false)
+          .add("verdict", DataTypes.StringType, false)
+          .add("explanation", DataTypes.StringType, false);
 
   public static Dataset<Row> of(SparkSession spark, List<ClaimResult> results) {
     List<Row> rows = new ArrayList<>();
     int position = 0;
     for (ClaimResult r : results) {
-      rows.add(RowFactory.create(
-          r.claim().id(), ++position, r.claim().statement(), r.claim().statistic().name().toLowerCase(Locale.ROOT),
-          r.estimate(), r.ciLow(), r.ciHigh(), r.confidence(), r.n(), r.claim().operator().symbol(),
-          r.claim().threshold(), r.claim().minN(), r.verdict().name().toLowerCase(Locale.ROOT),
-          r.explanation()));
+      rows.add(
+          RowFactory.create(
+              r.claim().id(),
+              ++position,
+              r.claim().statement(),
+              r.claim().statistic().name().toLowerCase(Locale.ROOT),
+              r.estimate(),
+              r.ciLow(),
+              r.ciHigh(),
+              r.confidence(),
+              r.n(),
+              r.claim().operator().symbol(),
+              r.claim().threshold(),
+              r.claim().minN(),
+              r.verdict().name().toLowerCase(Locale.ROOT),
+              r.explanation()));
     }
     return spark.createDataFrame(rows, SCHEMA);
   }
 
-  static final StructType UNTESTABLE = new StructType()
-      .add("position", DataTypes.IntegerType, false)
-      .add("statement", DataTypes.StringType, false)
-      .add("reason", DataTypes.StringType, false);
+  static final StructType UNTESTABLE =
+      new StructType()
+          .add("position", DataTypes.IntegerType, false)
+          .add("statement", DataTypes.StringType, false)
+          .add("reason", DataTypes.StringType, false);
 
-  /** The {@code claims_untestable} table: the published sentences these records cannot test, in file order. */
+  /**
+   * The {@code claims_untestable} table: the published sentences these records cannot test, in file
+   * order.
+   */
   public static Dataset<Row> untestable(SparkSession spark, List<ClaimsFile.Untestable> sentences) {
     List<Row> rows = new ArrayList<>();
     int position = 0;

@@ -9,9 +9,9 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
+import clinic.outcomes.analysis.StatsStage.Key;
 import clinic.outcomes.episodes.ClientHistory;
 import clinic.outcomes.episodes.Measures;
-import clinic.outcomes.analysis.StatsStage.Key;
 import clinic.outcomes.pipeline.Settings;
 import clinic.outcomes.stats.EpisodeSlopes;
 import clinic.outcomes.stats.Histogram;
@@ -68,7 +68,10 @@ public final class ComparisonStage {
    *     improvement_tenths, n_sessions, has_client, age_band, sex, condition, chronicity
    * @param withClients whether a clients file was given (risk-adjusted models)
    */
-  public Result run(Map<Key, Histogram> histograms, Dataset<Row> courseRows, boolean withClients,
+  public Result run(
+      Map<Key, Histogram> histograms,
+      Dataset<Row> courseRows,
+      boolean withClients,
       Map<PairTotals.SlopeKey, ? extends Map<Double, Long>> slopes) {
     Dataset<Row> rows = withFactorLevels(courseRows).cache();
     Map<String, ModelSpec> specs = modelSpecs(histograms, rows, withClients);
@@ -79,11 +82,18 @@ public final class ComparisonStage {
     List<Row> dose = doseRows(rows, fits, slopes);
     rows.unpersist();
     return new Result(
-        spark.createDataFrame(comparisons, COMPARISONS), spark.createDataFrame(dose, DOSE), comparisons, dose,
-        specs, accumulators);
+        spark.createDataFrame(comparisons, COMPARISONS),
+        spark.createDataFrame(dose, DOSE),
+        comparisons,
+        dose,
+        specs,
+        accumulators);
   }
 
-  /** Adds the level of each factor: technique, technique_group (null when neither member nor reference), adherence. */
+  /**
+   * Adds the level of each factor: technique, technique_group (null when neither member nor
+   * reference), adherence.
+   */
   private Dataset<Row> withFactorLevels(Dataset<Row> d) {
     String ref = settings.referenceTechnique();
     Column group = null;
@@ -91,30 +101,41 @@ public final class ComparisonStage {
       Column member = col("primary_technique").isin(g.getValue().toArray());
       group = group == null ? when(member, lit(g.getKey())) : group.when(member, lit(g.getKey()));
     }
-    group = group == null ? when(col("primary_technique").equalTo(ref), lit(ref))
-        : group.when(col("primary_technique").equalTo(ref), lit(ref));
+    group =
+        group == null
+            ? when(col("primary_technique").equalTo(ref), lit(ref))
+            : group.when(col("primary_technique").equalTo(ref), lit(ref));
     return d.withColumn("f_technique", col("primary_technique"))
         .withColumn("f_technique_group", group)
-        .withColumn("f_adherence", when(col("adherence").isin("adherent", "not_adherent"), col("adherence")));
+        .withColumn(
+            "f_adherence",
+            when(col("adherence").isin("adherent", "not_adherent"), col("adherence")));
   }
 
   private static final String[][] FACTORS = {
-    {"technique", Groups.TECHNIQUE}, {"technique_group", Groups.TECHNIQUE_GROUP}, {"adherence", Groups.ADHERENCE}
+    {"technique", Groups.TECHNIQUE},
+    {"technique_group", Groups.TECHNIQUE_GROUP},
+    {"adherence", Groups.ADHERENCE}
   };
 
   private String reference(String factor) {
     return "adherence".equals(factor) ? "not_adherent" : settings.referenceTechnique();
   }
 
-  /** Levels per (measure, factor): the course groups that exist, minus the reference and unknown. */
-  private Map<String, ModelSpec> modelSpecs(Map<Key, Histogram> hist, Dataset<Row> rows, boolean withClients) {
+  /**
+   * Levels per (measure, factor): the course groups that exist, minus the reference and unknown.
+   */
+  private Map<String, ModelSpec> modelSpecs(
+      Map<Key, Histogram> hist, Dataset<Row> rows, boolean withClients) {
     Map<String, TreeSet<String>> levels = new TreeMap<>();
     for (Key k : hist.keySet()) {
       if (!"course".equals(k.analysis())) {
         continue;
       }
       for (String[] f : FACTORS) {
-        if (f[1].equals(k.groupBy()) && !k.group().equals(reference(f[0])) && !"unknown".equals(k.group())
+        if (f[1].equals(k.groupBy())
+            && !k.group().equals(reference(f[0]))
+            && !"unknown".equals(k.group())
             && hist.get(k).n() > 0) {
           levels.computeIfAbsent(k.measure() + "|" + f[0], x -> new TreeSet<>()).add(k.group());
         }
@@ -125,15 +146,20 @@ public final class ComparisonStage {
     for (Map.Entry<String, TreeSet<String>> e : levels.entrySet()) {
       String factor = e.getKey().substring(e.getKey().indexOf('|') + 1);
       List<String> lv = List.copyOf(e.getValue());
-      specs.put(e.getKey() + "|ancova", new ModelSpec(e.getKey() + "|ancova", lv, reference(factor), List.of()));
+      specs.put(
+          e.getKey() + "|ancova",
+          new ModelSpec(e.getKey() + "|ancova", lv, reference(factor), List.of()));
       if (withClients) {
         List<String> cov = new ArrayList<>();
         TreeSet<String> present = covariates.getOrDefault(e.getKey(), new TreeSet<>());
         for (String name : COVARIATES) {
           List<String> cats = present.stream().filter(c -> c.startsWith(name + "=")).toList();
-          cov.addAll(cats.subList(Math.min(1, cats.size()), cats.size())); // first category is the reference
+          cov.addAll(
+              cats.subList(
+                  Math.min(1, cats.size()), cats.size())); // first category is the reference
         }
-        specs.put(e.getKey() + "|risk", new ModelSpec(e.getKey() + "|risk", lv, reference(factor), cov));
+        specs.put(
+            e.getKey() + "|risk", new ModelSpec(e.getKey() + "|risk", lv, reference(factor), cov));
       }
     }
     for (String m : Measures.ALL) {
@@ -150,9 +176,12 @@ public final class ComparisonStage {
     List<Column> items = new ArrayList<>();
     for (String[] f : FACTORS) {
       for (String c : COVARIATES) {
-        items.add(when(col("has_client").and(col("f_" + f[0]).isNotNull()),
-            struct(lit(f[0]).as("factor"),
-                concat(lit(c + "="), coalesce(col(c).cast("string"), lit("null"))).as("cat"))));
+        items.add(
+            when(
+                col("has_client").and(col("f_" + f[0]).isNotNull()),
+                struct(
+                    lit(f[0]).as("factor"),
+                    concat(lit(c + "="), coalesce(col(c).cast("string"), lit("null"))).as("cat"))));
       }
     }
     Dataset<Row> cats =
@@ -162,48 +191,60 @@ public final class ComparisonStage {
             .distinct();
     Map<String, TreeSet<String>> out = new HashMap<>();
     for (Row r : cats.collectAsList()) {
-      out.computeIfAbsent(r.getString(0) + "|" + r.getString(1), x -> new TreeSet<>()).add(r.getString(2));
+      out.computeIfAbsent(r.getString(0) + "|" + r.getString(1), x -> new TreeSet<>())
+          .add(r.getString(2));
     }
     return out;
   }
 
   /** Accumulates every model's sufficient statistics in one pass over the episodes. */
-  private Map<String, Ols.Accumulator> accumulateAll(Dataset<Row> rows, Map<String, ModelSpec> specs) {
+  private Map<String, Ols.Accumulator> accumulateAll(
+      Dataset<Row> rows, Map<String, ModelSpec> specs) {
     Map<String, ModelSpec> bySpec = specs;
-    JavaPairRDD<String, double[]> points = rows.javaRDD().flatMapToPair(r -> {
-      List<Tuple2<String, double[]>> out = new ArrayList<>();
-      String measure = r.getAs("measure");
-      double y = ((Number) r.getAs("improvement_tenths")).doubleValue() / 10.0;
-      double baseline = ((Number) r.getAs("baseline_tenths")).doubleValue() / 10.0;
-      for (String[] f : FACTORS) {
-        String level = r.getAs("f_" + f[0]);
-        if (level == null) {
-          continue;
-        }
-        ModelSpec a = bySpec.get(measure + "|" + f[0] + "|ancova");
-        if (a != null && (a.levels().contains(level) || a.reference().equals(level))) {
-          out.add(new Tuple2<>(a.key(), withY(a.x(level, baseline, List.of()), y)));
-          ModelSpec risk = bySpec.get(measure + "|" + f[0] + "|risk");
-          if (risk != null && Boolean.TRUE.equals(r.getAs("has_client"))) {
-            List<String> cv = new ArrayList<>();
-            for (String c : COVARIATES) {
-              cv.add(c + "=" + r.getAs(c));
-            }
-            out.add(new Tuple2<>(risk.key(), withY(risk.x(level, baseline, cv), y)));
-          }
-        }
-      }
-      ModelSpec dose = bySpec.get(measure + "|dose");
-      if (dose != null) {
-        out.add(new Tuple2<>(dose.key(), new double[] {((Number) r.getAs("n_sessions")).doubleValue(), y}));
-      }
-      return out.iterator();
-    });
-    return new HashMap<>(points.combineByKey(
-            p -> new Ols.Accumulator(p.length - 1).add(java.util.Arrays.copyOf(p, p.length - 1), p[p.length - 1]),
-            (a, p) -> a.add(java.util.Arrays.copyOf(p, p.length - 1), p[p.length - 1]),
-            Ols.Accumulator::merge)
-        .collectAsMap());
+    JavaPairRDD<String, double[]> points =
+        rows.javaRDD()
+            .flatMapToPair(
+                r -> {
+                  List<Tuple2<String, double[]>> out = new ArrayList<>();
+                  String measure = r.getAs("measure");
+                  double y = ((Number) r.getAs("improvement_tenths")).doubleValue() / 10.0;
+                  double baseline = ((Number) r.getAs("baseline_tenths")).doubleValue() / 10.0;
+                  for (String[] f : FACTORS) {
+                    String level = r.getAs("f_" + f[0]);
+                    if (level == null) {
+                      continue;
+                    }
+                    ModelSpec a = bySpec.get(measure + "|" + f[0] + "|ancova");
+                    if (a != null && (a.levels().contains(level) || a.reference().equals(level))) {
+                      out.add(new Tuple2<>(a.key(), withY(a.x(level, baseline, List.of()), y)));
+                      ModelSpec risk = bySpec.get(measure + "|" + f[0] + "|risk");
+                      if (risk != null && Boolean.TRUE.equals(r.getAs("has_client"))) {
+                        List<String> cv = new ArrayList<>();
+                        for (String c : COVARIATES) {
+                          cv.add(c + "=" + r.getAs(c));
+                        }
+                        out.add(new Tuple2<>(risk.key(), withY(risk.x(level, baseline, cv), y)));
+                      }
+                    }
+                  }
+                  ModelSpec dose = bySpec.get(measure + "|dose");
+                  if (dose != null) {
+                    out.add(
+                        new Tuple2<>(
+                            dose.key(),
+                            new double[] {((Number) r.getAs("n_sessions")).doubleValue(), y}));
+                  }
+                  return out.iterator();
+                });
+    return new HashMap<>(
+        points
+            .combineByKey(
+                p ->
+                    new Ols.Accumulator(p.length - 1)
+                        .add(java.util.Arrays.copyOf(p, p.length - 1), p[p.length - 1]),
+                (a, p) -> a.add(java.util.Arrays.copyOf(p, p.length - 1), p[p.length - 1]),
+                Ols.Accumulator::merge)
+            .collectAsMap());
   }
 
   private static double[] withY(double[] x, double y) {
@@ -212,7 +253,8 @@ public final class ComparisonStage {
     return xy;
   }
 
-  private List<Row> comparisonRows(Map<Key, Histogram> hist, Map<String, ModelSpec> specs, Map<String, Ols.Fit> fits) {
+  private List<Row> comparisonRows(
+      Map<Key, Histogram> hist, Map<String, ModelSpec> specs, Map<String, Ols.Fit> fits) {
     List<Object[]> rows = new ArrayList<>();
     for (ModelSpec spec : specs.values()) {
       if (!spec.key().endsWith("|ancova")) {
@@ -222,11 +264,15 @@ public final class ComparisonStage {
       String measure = parts[0];
       String factor = parts[1];
       String groupBy = "technique_group".equals(factor) ? Groups.TECHNIQUE : groupByOf(factor);
-      Histogram ref = hist.getOrDefault(new Key("course", measure, groupBy, spec.reference()), Histogram.empty());
+      Histogram ref =
+          hist.getOrDefault(
+              new Key("course", measure, groupBy, spec.reference()), Histogram.empty());
       List<Object[]> family = new ArrayList<>();
       for (int i = 0; i < spec.levels().size(); i++) {
         String level = spec.levels().get(i);
-        Histogram lv = hist.getOrDefault(new Key("course", measure, groupByOf(factor), level), Histogram.empty());
+        Histogram lv =
+            hist.getOrDefault(
+                new Key("course", measure, groupByOf(factor), level), Histogram.empty());
         TwoSample.Welch w = TwoSample.welch(lv, ref, StatsStage.CONFIDENCE);
         Object[] o = new Object[COMPARISONS.size()];
         o[0] = measure;
@@ -243,7 +289,11 @@ public final class ComparisonStage {
         o[11] = w.p();
         o[12] = TwoSample.mannWhitneyP(lv, ref);
         fillModel(o, COMPARISONS.fieldIndex("ancova_diff"), fits.get(spec.key()), i + 1);
-        fillModel(o, COMPARISONS.fieldIndex("risk_adjusted_diff"), fits.get(measure + "|" + factor + "|risk"), i + 1);
+        fillModel(
+            o,
+            COMPARISONS.fieldIndex("risk_adjusted_diff"),
+            fits.get(measure + "|" + factor + "|risk"),
+            i + 1);
         family.add(o);
       }
       holm(family, "welch_p", "holm_p");
@@ -254,7 +304,9 @@ public final class ComparisonStage {
     return rows.stream().map(RowFactory::create).toList();
   }
 
-  /** Holm-adjusts one p column of a (measure, factor) family into another; null p-values stay out. */
+  /**
+   * Holm-adjusts one p column of a (measure, factor) family into another; null p-values stay out.
+   */
   private static void holm(List<Object[]> family, String pColumn, String holmColumn) {
     int pi = COMPARISONS.fieldIndex(pColumn);
     int hi = COMPARISONS.fieldIndex(holmColumn);
@@ -285,11 +337,15 @@ public final class ComparisonStage {
     o[at + 3] = c.p();
   }
 
-  private List<Row> doseRows(Dataset<Row> rows, Map<String, Ols.Fit> fits,
+  private List<Row> doseRows(
+      Dataset<Row> rows,
+      Map<String, Ols.Fit> fits,
       Map<PairTotals.SlopeKey, ? extends Map<Double, Long>> slopes) {
     Map<String, List<double[]>> joint = new HashMap<>();
-    for (Row r : rows.groupBy("measure", "n_sessions", "improvement_tenths").count().collectAsList()) {
-      joint.computeIfAbsent(r.getString(0), x -> new ArrayList<>())
+    for (Row r :
+        rows.groupBy("measure", "n_sessions", "improvement_tenths").count().collectAsList()) {
+      joint
+          .computeIfAbsent(r.getString(0), x -> new ArrayList<>())
           .add(new double[] {r.getInt(1), r.getInt(2) / 10.0, r.getLong(3)});
     }
     List<Row> out = new ArrayList<>();
@@ -298,11 +354,15 @@ public final class ComparisonStage {
       if (j != null) {
         out.add(betweenEpisodes(m, j, fits.get(m + "|dose")));
       }
-      for (String model : List.of(ClientHistory.WITHIN_EPISODE, ClientHistory.WITHIN_EPISODE_LATE)) {
+      for (String model :
+          List.of(ClientHistory.WITHIN_EPISODE, ClientHistory.WITHIN_EPISODE_LATE)) {
         Map<Double, Long> h = slopes.get(new PairTotals.SlopeKey(model, m));
         if (h != null) {
-          EpisodeSlopes.Summary s = EpisodeSlopes.summarize(StatsStage.toHistogram(h), StatsStage.CONFIDENCE);
-          out.add(RowFactory.create(m, model, s.n(), s.slope(), s.ciLow(), s.ciHigh(), s.p(), null, null));
+          EpisodeSlopes.Summary s =
+              EpisodeSlopes.summarize(StatsStage.toHistogram(h), StatsStage.CONFIDENCE);
+          out.add(
+              RowFactory.create(
+                  m, model, s.n(), s.slope(), s.ciLow(), s.ciHigh(), s.p(), null, null));
         }
       }
     }
@@ -322,46 +382,54 @@ public final class ComparisonStage {
       c[i] = (long) j.get(i)[2];
     }
     Spearman.Result s = Spearman.of(new JointHistogram(x, y, c));
-    return RowFactory.create(m, ClientHistory.BETWEEN_EPISODES, n,
-        slope == null ? null : slope.estimate(), slope == null ? null : slope.ciLow(),
-        slope == null ? null : slope.ciHigh(), slope == null ? null : slope.p(),
-        s == null ? null : s.rho(), s == null ? null : s.p());
+    return RowFactory.create(
+        m,
+        ClientHistory.BETWEEN_EPISODES,
+        n,
+        slope == null ? null : slope.estimate(),
+        slope == null ? null : slope.ciLow(),
+        slope == null ? null : slope.ciHigh(),
+        slope == null ? null : slope.p(),
+        s == null ? null : s.rho(),
+        s == null ? null : s.p());
   }
 
-  static final StructType COMPARISONS = new StructType()
-      .add("measure", DataTypes.StringType, false)
-      .add("factor", DataTypes.StringType, false)
-      .add("level", DataTypes.StringType, false)
-      .add("reference", DataTypes.StringType, false)
-      .add("n_level", DataTypes.LongType, false)
-      .add("n_reference", DataTypes.LongType, false)
-      .add("mean_level", DataTypes.DoubleType)
-      .add("mean_reference", DataTypes.DoubleType)
-      .add("diff", DataTypes.DoubleType)
-      .add("welch_ci_low", DataTypes.DoubleType)
-      .add("welch_ci_high", DataTypes.DoubleType)
-      .add("welch_p", DataTypes.DoubleType)
-      .add("mannwhitney_p", DataTypes.DoubleType)
-      .add("holm_p", DataTypes.DoubleType)
-      .add("ancova_diff", DataTypes.DoubleType)
-      .add("ancova_ci_low", DataTypes.DoubleType)
-      .add("ancova_ci_high", DataTypes.DoubleType)
-      .add("ancova_p", DataTypes.DoubleType)
-      .add("ancova_holm_p", DataTypes.DoubleType)
-      .add("risk_adjusted_diff", DataTypes.DoubleType)
-      .add("risk_adjusted_ci_low", DataTypes.DoubleType)
-      .add("risk_adjusted_ci_high", DataTypes.DoubleType)
-      .add("risk_adjusted_p", DataTypes.DoubleType)
-      .add("risk_adjusted_holm_p", DataTypes.DoubleType);
+  static final StructType COMPARISONS =
+      new StructType()
+          .add("measure", DataTypes.StringType, false)
+          .add("factor", DataTypes.StringType, false)
+          .add("level", DataTypes.StringType, false)
+          .add("reference", DataTypes.StringType, false)
+          .add("n_level", DataTypes.LongType, false)
+          .add("n_reference", DataTypes.LongType, false)
+          .add("mean_level", DataTypes.DoubleType)
+          .add("mean_reference", DataTypes.DoubleType)
+          .add("diff", DataTypes.DoubleType)
+          .add("welch_ci_low", DataTypes.DoubleType)
+          .add("welch_ci_high", DataTypes.DoubleType)
+          .add("welch_p", DataTypes.DoubleType)
+          .add("mannwhitney_p", DataTypes.DoubleType)
+          .add("holm_p", DataTypes.DoubleType)
+          .add("ancova_diff", DataTypes.DoubleType)
+          .add("ancova_ci_low", DataTypes.DoubleType)
+          .add("ancova_ci_high", DataTypes.DoubleType)
+          .add("ancova_p", DataTypes.DoubleType)
+          .add("ancova_holm_p", DataTypes.DoubleType)
+          .add("risk_adjusted_diff", DataTypes.DoubleType)
+          .add("risk_adjusted_ci_low", DataTypes.DoubleType)
+          .add("risk_adjusted_ci_high", DataTypes.DoubleType)
+          .add("risk_adjusted_p", DataTypes.DoubleType)
+          .add("risk_adjusted_holm_p", DataTypes.DoubleType);
 
-  static final StructType DOSE = new StructType()
-      .add("measure", DataTypes.StringType, false)
-      .add("model", DataTypes.StringType, false)
-      .add("n", DataTypes.LongType, false)
-      .add("slope", DataTypes.DoubleType)
-      .add("slope_ci_low", DataTypes.DoubleType)
-      .add("slope_ci_high", DataTypes.DoubleType)
-      .add("slope_p", DataTypes.DoubleType)
-      .add("spearman_rho", DataTypes.DoubleType)
-      .add("spearman_p", DataTypes.DoubleType);
+  static final StructType DOSE =
+      new StructType()
+          .add("measure", DataTypes.StringType, false)
+          .add("model", DataTypes.StringType, false)
+          .add("n", DataTypes.LongType, false)
+          .add("slope", DataTypes.DoubleType)
+          .add("slope_ci_low", DataTypes.DoubleType)
+          .add("slope_ci_high", DataTypes.DoubleType)
+          .add("slope_p", DataTypes.DoubleType)
+          .add("spearman_rho", DataTypes.DoubleType)
+          .add("spearman_p", DataTypes.DoubleType);
 }

@@ -11,8 +11,8 @@ import java.util.TreeMap;
 /**
  * The sufficient statistics of every (analysis, measure, group_by, group) over its pairs, in plain
  * Java: counts, exact integer sums by session count {@code k}, responder counts, and the histogram
- * of the per-pair mean differences. Partial totals of different partitions merge; sums are kept
- * as exact integers (tenths) so that the result does not depend on how the data were partitioned.
+ * of the per-pair mean differences. Partial totals of different partitions merge; sums are kept as
+ * exact integers (tenths) so that the result does not depend on how the data were partitioned.
  */
 public final class PairTotals implements PairSink, Serializable {
   private static final long serialVersionUID = 1L;
@@ -24,12 +24,15 @@ public final class PairTotals implements PairSink, Serializable {
     long nIncomplete;
     long nOpen;
     long nSessions;
+
     /** k -> {pairs, sum of earlier tenths, sum of later tenths}. */
     final TreeMap<Integer, long[]> byK = new TreeMap<>();
+
     long mcidCount;
     long r30n;
     long r30count;
     long r50count;
+
     /** mean difference of a pair (points) -> number of pairs. */
     final HashMap<Double, Long> histogram = new HashMap<>();
 
@@ -38,12 +41,13 @@ public final class PairTotals implements PairSink, Serializable {
       nIncomplete += o.nIncomplete;
       nOpen += o.nOpen;
       nSessions += o.nSessions;
-      o.byK.forEach((k, v) -> {
-        long[] a = byK.computeIfAbsent(k, x -> new long[3]);
-        a[0] += v[0];
-        a[1] += v[1];
-        a[2] += v[2];
-      });
+      o.byK.forEach(
+          (k, v) -> {
+            long[] a = byK.computeIfAbsent(k, x -> new long[3]);
+            a[0] += v[0];
+            a[1] += v[1];
+            a[2] += v[2];
+          });
       mcidCount += o.mcidCount;
       r30n += o.r30n;
       r30count += o.r30count;
@@ -72,12 +76,17 @@ public final class PairTotals implements PairSink, Serializable {
 
   private final HashMap<String, Integer> mcidTenths;
   private final HashMap<Key, Group> groups = new HashMap<>();
+
   /** Within-episode slope models: (model, measure) -> slope (points per session) -> episodes. */
   private final HashMap<SlopeKey, HashMap<Double, Long>> slopes = new HashMap<>();
 
   /** Time to MCID: (measure, group_by, group) -> sessions -> {events, censored}. */
   private final HashMap<Key, TreeMap<Integer, long[]>> survival = new HashMap<>();
-  /** Harm: (group_by, group) of the primary technique -> {episodes recording adverse_event, with an event}. */
+
+  /**
+   * Harm: (group_by, group) of the primary technique -> {episodes recording adverse_event, with an
+   * event}.
+   */
   private final HashMap<Key, long[]> harm = new HashMap<>();
 
   /** A within-episode dose-response model of one measure. */
@@ -88,7 +97,14 @@ public final class PairTotals implements PairSink, Serializable {
   }
 
   @Override
-  public void pair(String analysis, String measure, String groupBy, String group, int k, long earlierSum, long laterSum) {
+  public void pair(
+      String analysis,
+      String measure,
+      String groupBy,
+      String group,
+      int k,
+      long earlierSum,
+      long laterSum) {
     Group g = groups.computeIfAbsent(new Key(analysis, measure, groupBy, group), x -> new Group());
     if (k == 0) {
       g.nIncomplete++;
@@ -125,14 +141,18 @@ public final class PairTotals implements PairSink, Serializable {
 
   @Override
   public void slope(String model, String measure, double pointsPerSession) {
-    slopes.computeIfAbsent(new SlopeKey(model, measure), x -> new HashMap<>())
+    slopes
+        .computeIfAbsent(new SlopeKey(model, measure), x -> new HashMap<>())
         .merge(pointsPerSession, 1L, Long::sum);
   }
 
   @Override
-  public void timeToMcid(String measure, String groupBy, String group, int sessions, boolean event) {
-    long[] a = survival.computeIfAbsent(new Key(TIME_TO_MCID, measure, groupBy, group), x -> new TreeMap<>())
-        .computeIfAbsent(sessions, x -> new long[2]);
+  public void timeToMcid(
+      String measure, String groupBy, String group, int sessions, boolean event) {
+    long[] a =
+        survival
+            .computeIfAbsent(new Key(TIME_TO_MCID, measure, groupBy, group), x -> new TreeMap<>())
+            .computeIfAbsent(sessions, x -> new long[2]);
     a[event ? 0 : 1]++;
   }
 
@@ -151,27 +171,34 @@ public final class PairTotals implements PairSink, Serializable {
   /** Adds another partition's totals into this one. */
   public PairTotals merge(PairTotals o) {
     o.groups.forEach((k, g) -> groups.computeIfAbsent(k, x -> new Group()).merge(g));
-    o.survival.forEach((k, t) -> {
-      TreeMap<Integer, long[]> mine = survival.computeIfAbsent(k, x -> new TreeMap<>());
-      t.forEach((time, c) -> {
-        long[] a = mine.computeIfAbsent(time, x -> new long[2]);
-        a[0] += c[0];
-        a[1] += c[1];
-      });
-    });
-    o.harm.forEach((k, c) -> {
-      long[] a = harm.computeIfAbsent(k, x -> new long[2]);
-      a[0] += c[0];
-      a[1] += c[1];
-    });
-    o.slopes.forEach((k, h) -> {
-      HashMap<Double, Long> mine = slopes.computeIfAbsent(k, x -> new HashMap<>());
-      h.forEach((v, c) -> mine.merge(v, c, Long::sum));
-    });
+    o.survival.forEach(
+        (k, t) -> {
+          TreeMap<Integer, long[]> mine = survival.computeIfAbsent(k, x -> new TreeMap<>());
+          t.forEach(
+              (time, c) -> {
+                long[] a = mine.computeIfAbsent(time, x -> new long[2]);
+                a[0] += c[0];
+                a[1] += c[1];
+              });
+        });
+    o.harm.forEach(
+        (k, c) -> {
+          long[] a = harm.computeIfAbsent(k, x -> new long[2]);
+          a[0] += c[0];
+          a[1] += c[1];
+        });
+    o.slopes.forEach(
+        (k, h) -> {
+          HashMap<Double, Long> mine = slopes.computeIfAbsent(k, x -> new HashMap<>());
+          h.forEach((v, c) -> mine.merge(v, c, Long::sum));
+        });
     return this;
   }
 
-  /** Time to MCID counts: key (time_to_mcid, measure, group_by, group) -> sessions -> {events, censored}. */
+  /**
+   * Time to MCID counts: key (time_to_mcid, measure, group_by, group) -> sessions -> {events,
+   * censored}.
+   */
   public Map<Key, TreeMap<Integer, long[]>> survival() {
     return survival;
   }

@@ -33,7 +33,8 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class SafetyStage {
   /** Event types, then {@code any} (any event other than {@code none}). */
-  public static final List<String> EVENTS = List.of("soreness", "bruising", "increased_pain", "other", "any");
+  public static final List<String> EVENTS =
+      List.of("soreness", "bruising", "increased_pain", "other", "any");
 
   private final SparkSession spark;
   private final Settings settings;
@@ -51,12 +52,17 @@ public final class SafetyStage {
     }
     slices.add(lit("all"));
     Dataset<Row> s =
-        numbered.filter(col("adverse_event").isNotNull())
-            .select(col("episode_id"), col("adverse_event"), explode(array(slices.toArray(new Column[0]))).as("slice"))
+        numbered
+            .filter(col("adverse_event").isNotNull())
+            .select(
+                col("episode_id"),
+                col("adverse_event"),
+                explode(array(slices.toArray(new Column[0]))).as("slice"))
             .filter(col("slice").isNotNull());
     List<Column> flags = new ArrayList<>();
     for (String e : EVENTS) {
-      Column hit = "any".equals(e) ? col("adverse_event").notEqual("none") : col("adverse_event").equalTo(e);
+      Column hit =
+          "any".equals(e) ? col("adverse_event").notEqual("none") : col("adverse_event").equalTo(e);
       flags.add(when(hit, 1).otherwise(0).as("e_" + e));
     }
     List<Column> sel = new ArrayList<>(List.of(col("slice"), col("episode_id")));
@@ -66,18 +72,27 @@ public final class SafetyStage {
     for (String e : EVENTS) {
       perEpisode.add(max("e_" + e).as("e_" + e));
     }
-    Dataset<Row> episodes = f.groupBy("slice", "episode_id").agg(perEpisode.get(0), perEpisode.subList(1, perEpisode.size()).toArray(new Column[0]));
+    Dataset<Row> episodes =
+        f.groupBy("slice", "episode_id")
+            .agg(
+                perEpisode.get(0), perEpisode.subList(1, perEpisode.size()).toArray(new Column[0]));
     List<Row> out = new ArrayList<>();
     addRates(out, "session", f);
     addRates(out, "episode", episodes);
     if (clients != null) {
       Dataset<Row> flagged =
-          clients.filter(col("contraindications").isNotNull()
-                  .and(col("contraindications").notEqual("none"))
-                  .and(col("medical_clearance").equalTo("no")))
+          clients
+              .filter(
+                  col("contraindications")
+                      .isNotNull()
+                      .and(col("contraindications").notEqual("none"))
+                      .and(col("medical_clearance").equalTo("no")))
               .select(col("client_id").as("_c"));
-      Row r = numbered.join(flagged, col("client_id").equalTo(col("_c")), "left")
-          .agg(count(lit(1)), count(col("_c"))).first();
+      Row r =
+          numbered
+              .join(flagged, col("client_id").equalTo(col("_c")), "left")
+              .agg(count(lit(1)), count(col("_c")))
+              .first();
       long n = r.getLong(0);
       long k = r.getLong(1);
       out.add(row("session", "all", "contraindicated_without_clearance", n, k));
@@ -90,7 +105,11 @@ public final class SafetyStage {
     for (String e : EVENTS) {
       sums.add(sum("e_" + e).as("e_" + e));
     }
-    for (Row r : d.groupBy("slice").agg(count(lit(1)).as("n"), sums.toArray(new Column[0])).orderBy("slice").collectAsList()) {
+    for (Row r :
+        d.groupBy("slice")
+            .agg(count(lit(1)).as("n"), sums.toArray(new Column[0]))
+            .orderBy("slice")
+            .collectAsList()) {
       long n = r.getLong(1);
       for (int i = 0; i < EVENTS.size(); i++) {
         out.add(row(unit, r.getString(0), EVENTS.get(i), n, ((Number) r.get(2 + i)).longValue()));
@@ -100,17 +119,25 @@ public final class SafetyStage {
 
   private static Row row(String unit, String technique, String event, long n, long k) {
     Wilson.Interval ci = Wilson.interval(k, n, StatsStage.CONFIDENCE);
-    return RowFactory.create(unit, technique, event, n, k, n == 0 ? null : (double) k / n,
-        ci == null ? null : ci.low(), ci == null ? null : ci.high());
+    return RowFactory.create(
+        unit,
+        technique,
+        event,
+        n,
+        k,
+        n == 0 ? null : (double) k / n,
+        ci == null ? null : ci.low(),
+        ci == null ? null : ci.high());
   }
 
-  static final StructType SCHEMA = new StructType()
-      .add("unit", DataTypes.StringType, false)
-      .add("technique", DataTypes.StringType, false)
-      .add("event", DataTypes.StringType, false)
-      .add("n", DataTypes.LongType, false)
-      .add("n_events", DataTypes.LongType, false)
-      .add("rate", DataTypes.DoubleType)
-      .add("ci_low", DataTypes.DoubleType)
-      .add("ci_high", DataTypes.DoubleType);
+  static final StructType SCHEMA =
+      new StructType()
+          .add("unit", DataTypes.StringType, false)
+          .add("technique", DataTypes.StringType, false)
+          .add("event", DataTypes.StringType, false)
+          .add("n", DataTypes.LongType, false)
+          .add("n_events", DataTypes.LongType, false)
+          .add("rate", DataTypes.DoubleType)
+          .add("ci_low", DataTypes.DoubleType)
+          .add("ci_high", DataTypes.DoubleType);
 }

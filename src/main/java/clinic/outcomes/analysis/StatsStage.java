@@ -1,6 +1,5 @@
 package clinic.outcomes.analysis;
 
-
 import clinic.outcomes.pipeline.Settings;
 import clinic.outcomes.stats.Histogram;
 import clinic.outcomes.stats.MultipleTesting;
@@ -40,7 +39,9 @@ public final class StatsStage {
   public record Key(String analysis, String measure, String groupBy, String group)
       implements java.io.Serializable {}
 
-  /** Per-group results, in a stable order, with their difference histograms (used by comparisons). */
+  /**
+   * Per-group results, in a stable order, with their difference histograms (used by comparisons).
+   */
   public record Result(Dataset<Row> table, Map<Key, Histogram> histograms, List<Row> rows) {}
 
   /** Builds the stats table from the merged pair totals of {@code ClientPass}. */
@@ -143,7 +144,8 @@ public final class StatsStage {
     Map<List<Object>, long[]> completers = new HashMap<>();
     for (Object[] o : rows) {
       if (completersOf.containsKey(o[0]) && completersOf.get(o[0]).equals(o[0])) {
-        completers.put(List.of(o[0], o[1], o[2], o[3]),
+        completers.put(
+            List.of(o[0], o[1], o[2], o[3]),
             new long[] {(Long) o[Columns.N], (Long) o[Columns.N] + (Long) o[Columns.N_INCOMPLETE]});
       }
     }
@@ -202,58 +204,75 @@ public final class StatsStage {
     static final int FOLLOWUP_RATE = 39;
 
     static {
-      StructType s = new StructType()
-          .add("analysis", DataTypes.StringType, false)
-          .add("measure", DataTypes.StringType, false)
-          .add("group_by", DataTypes.StringType, false)
-          .add("group", DataTypes.StringType, false)
-          .add("n", DataTypes.LongType, false)
-          .add("n_sessions", DataTypes.LongType, false)
-          .add("n_incomplete", DataTypes.LongType, false)
-          .add("n_open", DataTypes.LongType, false)
-          .add("followup_eligible", DataTypes.LongType)
-          .add("small_n", DataTypes.BooleanType, false)
-          .add("mean_before", DataTypes.DoubleType)
-          .add("mean_after", DataTypes.DoubleType)
-          .add("mean_change", DataTypes.DoubleType)
-          .add("sd_change", DataTypes.DoubleType)
-          .add("ci_low", DataTypes.DoubleType)
-          .add("ci_high", DataTypes.DoubleType)
-          .add("median_change", DataTypes.DoubleType)
-          .add("t_p", DataTypes.DoubleType)
-          .add("t_q", DataTypes.DoubleType)
-          .add("wilcoxon_p", DataTypes.DoubleType)
-          .add("wilcoxon_q", DataTypes.DoubleType)
-          .add("wilcoxon_method", DataTypes.StringType)
-          .add("wilcoxon_statistic", DataTypes.DoubleType)
-          .add("effect_dz", DataTypes.DoubleType);
+      StructType s =
+          new StructType()
+              .add("analysis", DataTypes.StringType, false)
+              .add("measure", DataTypes.StringType, false)
+              .add("group_by", DataTypes.StringType, false)
+              .add("group", DataTypes.StringType, false)
+              .add("n", DataTypes.LongType, false)
+              .add("n_sessions", DataTypes.LongType, false)
+              .add("n_incomplete", DataTypes.LongType, false)
+              .add("n_open", DataTypes.LongType, false)
+              .add("followup_eligible", DataTypes.LongType)
+              .add("small_n", DataTypes.BooleanType, false)
+              .add("mean_before", DataTypes.DoubleType)
+              .add("mean_after", DataTypes.DoubleType)
+              .add("mean_change", DataTypes.DoubleType)
+              .add("sd_change", DataTypes.DoubleType)
+              .add("ci_low", DataTypes.DoubleType)
+              .add("ci_high", DataTypes.DoubleType)
+              .add("median_change", DataTypes.DoubleType)
+              .add("t_p", DataTypes.DoubleType)
+              .add("t_q", DataTypes.DoubleType)
+              .add("wilcoxon_p", DataTypes.DoubleType)
+              .add("wilcoxon_q", DataTypes.DoubleType)
+              .add("wilcoxon_method", DataTypes.StringType)
+              .add("wilcoxon_statistic", DataTypes.DoubleType)
+              .add("effect_dz", DataTypes.DoubleType);
       for (String r : RESPONDERS) {
-        s = s.add(r + "_n", DataTypes.LongType, false)
-            .add(r + "_count", DataTypes.LongType, false)
-            .add(r + "_rate", DataTypes.DoubleType)
-            .add(r + "_ci_low", DataTypes.DoubleType)
-            .add(r + "_ci_high", DataTypes.DoubleType);
+        s =
+            s.add(r + "_n", DataTypes.LongType, false)
+                .add(r + "_count", DataTypes.LongType, false)
+                .add(r + "_rate", DataTypes.DoubleType)
+                .add(r + "_ci_low", DataTypes.DoubleType)
+                .add(r + "_ci_high", DataTypes.DoubleType);
       }
       SCHEMA = s.add("followup_rate", DataTypes.DoubleType);
       // Every index above names its column: a shifted index fails at class load, not silently.
-      Map<String, Integer> named = Map.ofEntries(
-          Map.entry("n", N), Map.entry("n_sessions", N_SESSIONS), Map.entry("n_incomplete", N_INCOMPLETE),
-          Map.entry("n_open", N_OPEN), Map.entry("followup_eligible", FOLLOWUP_ELIGIBLE),
-          Map.entry("small_n", SMALL_N), Map.entry("mean_before", MEAN_BEFORE),
-          Map.entry("mean_after", MEAN_AFTER), Map.entry("mean_change", MEAN_CHANGE),
-          Map.entry("sd_change", SD), Map.entry("ci_low", CI_LOW), Map.entry("ci_high", CI_HIGH),
-          Map.entry("median_change", MEDIAN), Map.entry("t_p", T_P), Map.entry("t_q", T_Q),
-          Map.entry("wilcoxon_p", W_P), Map.entry("wilcoxon_q", W_Q), Map.entry("wilcoxon_method", W_METHOD),
-          Map.entry("wilcoxon_statistic", W_STAT), Map.entry("effect_dz", DZ),
-          Map.entry("mcid_n", RESPONDER_START), Map.entry("followup_rate", FOLLOWUP_RATE));
-      named.forEach((name, index) -> {
-        if (SCHEMA.fieldIndex(name) != index) {
-          throw new IllegalStateException("stats column " + name + " is at " + SCHEMA.fieldIndex(name) + ", not " + index);
-        }
-      });
+      Map<String, Integer> named =
+          Map.ofEntries(
+              Map.entry("n", N),
+              Map.entry("n_sessions", N_SESSIONS),
+              Map.entry("n_incomplete", N_INCOMPLETE),
+              Map.entry("n_open", N_OPEN),
+              Map.entry("followup_eligible", FOLLOWUP_ELIGIBLE),
+              Map.entry("small_n", SMALL_N),
+              Map.entry("mean_before", MEAN_BEFORE),
+              Map.entry("mean_after", MEAN_AFTER),
+              Map.entry("mean_change", MEAN_CHANGE),
+              Map.entry("sd_change", SD),
+              Map.entry("ci_low", CI_LOW),
+              Map.entry("ci_high", CI_HIGH),
+              Map.entry("median_change", MEDIAN),
+              Map.entry("t_p", T_P),
+              Map.entry("t_q", T_Q),
+              Map.entry("wilcoxon_p", W_P),
+              Map.entry("wilcoxon_q", W_Q),
+              Map.entry("wilcoxon_method", W_METHOD),
+              Map.entry("wilcoxon_statistic", W_STAT),
+              Map.entry("effect_dz", DZ),
+              Map.entry("mcid_n", RESPONDER_START),
+              Map.entry("followup_rate", FOLLOWUP_RATE));
+      named.forEach(
+          (name, index) -> {
+            if (SCHEMA.fieldIndex(name) != index) {
+              throw new IllegalStateException(
+                  "stats column " + name + " is at " + SCHEMA.fieldIndex(name) + ", not " + index);
+            }
+          });
     }
 
     private Columns() {}
   }
-
 }

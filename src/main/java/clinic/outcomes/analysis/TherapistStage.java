@@ -5,9 +5,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import clinic.outcomes.pipeline.Settings;
+import clinic.outcomes.spark.NamedRow;
 import clinic.outcomes.stats.ControlLimits;
 import clinic.outcomes.stats.Ols;
-import clinic.outcomes.spark.NamedRow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,23 +34,26 @@ public final class TherapistStage {
   static final String MEASURE = "nrs_pain";
   private static final String MODEL = "\u0000model";
 
-  static final StructType SCHEMA = new StructType()
-      .add("therapist", DataTypes.StringType, false)
-      .add("n", DataTypes.LongType, false)
-      .add("observed", DataTypes.DoubleType)
-      .add("expected", DataTypes.DoubleType)
-      .add("diff", DataTypes.DoubleType)
-      .add("ci_low", DataTypes.DoubleType)
-      .add("ci_high", DataTypes.DoubleType)
-      .add("limit95_low", DataTypes.DoubleType)
-      .add("limit95_high", DataTypes.DoubleType)
-      .add("limit998_low", DataTypes.DoubleType)
-      .add("limit998_high", DataTypes.DoubleType)
-      .add("flag", DataTypes.StringType);
+  static final StructType SCHEMA =
+      new StructType()
+          .add("therapist", DataTypes.StringType, false)
+          .add("n", DataTypes.LongType, false)
+          .add("observed", DataTypes.DoubleType)
+          .add("expected", DataTypes.DoubleType)
+          .add("diff", DataTypes.DoubleType)
+          .add("ci_low", DataTypes.DoubleType)
+          .add("ci_high", DataTypes.DoubleType)
+          .add("limit95_low", DataTypes.DoubleType)
+          .add("limit95_high", DataTypes.DoubleType)
+          .add("limit998_low", DataTypes.DoubleType)
+          .add("limit998_high", DataTypes.DoubleType)
+          .add("flag", DataTypes.StringType);
 
   private TherapistStage() {}
 
-  /** The {@code therapist_performance} table (written on every run; empty without a clients file). */
+  /**
+   * The {@code therapist_performance} table (written on every run; empty without a clients file).
+   */
   public static Dataset<Row> table(SparkSession spark, List<Row> rows) {
     return spark.createDataFrame(rows, SCHEMA);
   }
@@ -61,29 +64,56 @@ public final class TherapistStage {
    * @return the table's rows, by therapist; empty without a clients file
    */
   public static List<Row> run(Settings settings, Dataset<Row> courseRows) {
-    Dataset<Row> rows = courseRows.filter(col("measure").equalTo(MEASURE).and(col("has_client")))
-        .select(coalesce(col("primary_therapist"), lit("unknown")).as("therapist"), col("primary_technique"),
-            col("baseline_tenths"), col("improvement_tenths"), col("age_band"), col("sex"), col("condition"),
-            col("chronicity"));
+    Dataset<Row> rows =
+        courseRows
+            .filter(col("measure").equalTo(MEASURE).and(col("has_client")))
+            .select(
+                coalesce(col("primary_therapist"), lit("unknown")).as("therapist"),
+                col("primary_technique"),
+                col("baseline_tenths"),
+                col("improvement_tenths"),
+                col("age_band"),
+                col("sex"),
+                col("condition"),
+                col("chronicity"));
     ModelSpec spec = spec(settings, rows);
     if (spec == null) {
       return List.of();
     }
     int p = spec.predictors();
-    JavaPairRDD<String, double[]> points = rows.javaRDD().flatMapToPair(r -> {
-      List<String> cv = new ArrayList<>();
-      for (String c : ComparisonStage.COVARIATES) {
-        cv.add(c + "=" + r.getAs(c));
-      }
-      double[] x = spec.x(r.getAs("primary_technique"), r.<Integer>getAs("baseline_tenths") / 10.0, cv);
-      double[] xy = Arrays.copyOf(x, p + 1);
-      xy[p] = r.<Integer>getAs("improvement_tenths") / 10.0;
-      return List.of(new Tuple2<>(MODEL, xy), new Tuple2<>(r.<String>getAs("therapist"), xy)).iterator();
-    });
-    Map<String, double[]> sums = new TreeMap<>(points.filter(t -> !MODEL.equals(t._1()))
-        .aggregateByKey(new double[p + 2], TherapistStage::add, TherapistStage::merge).collectAsMap());
-    Ols.Accumulator acc = points.filter(t -> MODEL.equals(t._1())).values()
-        .aggregate(new Ols.Accumulator(p), (a, xy) -> a.add(Arrays.copyOf(xy, p), xy[p]), Ols.Accumulator::merge);
+    JavaPairRDD<String, double[]> points =
+        rows.javaRDD()
+            .flatMapToPair(
+                r -> {
+                  List<String> cv = new ArrayList<>();
+                  for (String c : ComparisonStage.COVARIATES) {
+                    cv.add(c + "=" + r.getAs(c));
+                  }
+                  double[] x =
+                      spec.x(
+                          r.getAs("primary_technique"),
+                          r.<Integer>getAs("baseline_tenths") / 10.0,
+                          cv);
+                  double[] xy = Arrays.copyOf(x, p + 1);
+                  xy[p] = r.<Integer>getAs("improvement_tenths") / 10.0;
+                  return List.of(
+                          new Tuple2<>(MODEL, xy), new Tuple2<>(r.<String>getAs("therapist"), xy))
+                      .iterator();
+                });
+    Map<String, double[]> sums =
+        new TreeMap<>(
+            points
+                .filter(t -> !MODEL.equals(t._1()))
+                .aggregateByKey(new double[p + 2], TherapistStage::add, TherapistStage::merge)
+                .collectAsMap());
+    Ols.Accumulator acc =
+        points
+            .filter(t -> MODEL.equals(t._1()))
+            .values()
+            .aggregate(
+                new Ols.Accumulator(p),
+                (a, xy) -> a.add(Arrays.copyOf(xy, p), xy[p]),
+                Ols.Accumulator::merge);
     Ols.Fit fit = acc.n() == 0 ? null : Ols.fit(acc, StatsStage.CONFIDENCE);
     List<Row> out = new ArrayList<>();
     for (Map.Entry<String, double[]> t : sums.entrySet()) {
@@ -114,7 +144,8 @@ public final class TherapistStage {
   private static Row row(String therapist, double[] s, Ols.Fit fit, int p) {
     long n = (long) s[0];
     double observed = s[1] / n;
-    NamedRow row = new NamedRow(SCHEMA).set("therapist", therapist).set("n", n).set("observed", observed);
+    NamedRow row =
+        new NamedRow(SCHEMA).set("therapist", therapist).set("n", n).set("observed", observed);
     if (fit == null) {
       return row.row();
     }
@@ -125,9 +156,13 @@ public final class TherapistStage {
     ControlLimits.Funnel f = ControlLimits.funnel(n, observed - expected, fit.residualSd());
     row.set("expected", expected).set("diff", observed - expected);
     if (f != null) {
-      row.set("ci_low", f.ciLow()).set("ci_high", f.ciHigh()).set("limit95_low", f.limit95Low())
-          .set("limit95_high", f.limit95High()).set("limit998_low", f.limit998Low())
-          .set("limit998_high", f.limit998High()).set("flag", f.flag());
+      row.set("ci_low", f.ciLow())
+          .set("ci_high", f.ciHigh())
+          .set("limit95_low", f.limit95Low())
+          .set("limit95_high", f.limit95High())
+          .set("limit998_low", f.limit998Low())
+          .set("limit998_high", f.limit998High())
+          .set("flag", f.flag());
     }
     return row.row();
   }
@@ -140,8 +175,10 @@ public final class TherapistStage {
   private static ModelSpec spec(Settings settings, Dataset<Row> rows) {
     TreeSet<String> techniques = new TreeSet<>();
     Map<String, TreeSet<String>> categories = new TreeMap<>();
-    List<Row> distinct = rows.select("primary_technique", "age_band", "sex", "condition", "chronicity")
-        .distinct().collectAsList();
+    List<Row> distinct =
+        rows.select("primary_technique", "age_band", "sex", "condition", "chronicity")
+            .distinct()
+            .collectAsList();
     for (Row r : distinct) {
       techniques.add(r.getString(0));
       for (int i = 0; i < ComparisonStage.COVARIATES.size(); i++) {
@@ -152,8 +189,10 @@ public final class TherapistStage {
     if (techniques.isEmpty()) {
       return null;
     }
-    String reference = techniques.contains(settings.referenceTechnique())
-        ? settings.referenceTechnique() : techniques.first();
+    String reference =
+        techniques.contains(settings.referenceTechnique())
+            ? settings.referenceTechnique()
+            : techniques.first();
     techniques.remove(reference);
     List<String> covariates = new ArrayList<>();
     for (String c : ComparisonStage.COVARIATES) {

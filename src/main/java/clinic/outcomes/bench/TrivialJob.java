@@ -20,6 +20,7 @@ public final class TrivialJob {
     spark.sparkContext().setLogLevel("ERROR");
     long rows = spark.read().option("header", "true").csv(args[0]).count();
     spark.stop();
-    System.out.printf("trivial job: %d rows counted in %.1f s%n", rows, (System.nanoTime() - start) / 1e9);
+    System.out.printf(
+        "trivial job: %d rows counted in %.1f s%n", rows, (System.nanoTime() - start) / 1e9);
   }
 }

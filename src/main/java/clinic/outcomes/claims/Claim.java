@@ -12,23 +12,23 @@ import java.util.Objects;
  * @param rationale why this testable form and threshold; empty when not given
  * @param statistic what is estimated
  * @param analysis for {@code MEAN_CHANGE} and {@code RESPONDER_RATE}: {@code session_relief},
- *     {@code course}, {@code course_immediate}, {@code pre_treatment}, {@code trajectory},
- *     {@code trajectory_cohort}, {@code followup_<h>} or {@code followup_<h>_bocf}
- * @param measure {@code nrs_pain}, {@code odi}, {@code rmdq} or {@code slr_deg}; null for
- *     {@code ADVERSE_EVENT_RATE}
+ *     {@code course}, {@code course_immediate}, {@code pre_treatment}, {@code trajectory}, {@code
+ *     trajectory_cohort}, {@code followup_<h>} or {@code followup_<h>_bocf}
+ * @param measure {@code nrs_pain}, {@code odi}, {@code rmdq} or {@code slr_deg}; null for {@code
+ *     ADVERSE_EVENT_RATE}
  * @param groupBy for {@code MEAN_CHANGE} and {@code RESPONDER_RATE}: the {@code stats} table's
  *     group_by, e.g. {@code technique_group} (default {@code overall})
  * @param group the group within {@code groupBy}, e.g. {@code specialized} (default {@code all})
  * @param responder for {@code RESPONDER_RATE}: {@code mcid}, {@code r30} or {@code r50}
- * @param factor for the differences: {@code technique}, {@code technique_group} or
- *     {@code adherence}
+ * @param factor for the differences: {@code technique}, {@code technique_group} or {@code
+ *     adherence}
  * @param level for the differences: the compared level; the reference is implied (the reference
  *     technique, or {@code not_adherent} for adherence)
  * @param unit for {@code ADVERSE_EVENT_RATE}: {@code session} or {@code episode}
- * @param technique for {@code ADVERSE_EVENT_RATE}: a technique code, a technique group or
- *     {@code all}
- * @param event for {@code ADVERSE_EVENT_RATE}: {@code soreness}, {@code bruising},
- *     {@code increased_pain}, {@code other} or {@code any}
+ * @param technique for {@code ADVERSE_EVENT_RATE}: a technique code, a technique group or {@code
+ *     all}
+ * @param event for {@code ADVERSE_EVENT_RATE}: {@code soreness}, {@code bruising}, {@code
+ *     increased_pain}, {@code other} or {@code any}
  * @param operator the claimed side of the threshold
  * @param threshold in the statistic's unit: points or degrees of improvement (per session for a
  *     slope), or a proportion 0-1 for rates

@@ -17,9 +17,9 @@ public final class ClaimEvaluator {
   private ClaimEvaluator() {}
 
   /**
-   * The Bonferroni confidence level of each interval in a family of {@code claims} claims, {@code
-   * 1 - 0.05 / claims}: with 12 claims each interval is a 99.583 % interval, and the chance that
-   * any of the 12 misses its true value is at most 5 %.
+   * The Bonferroni confidence level of each interval in a family of {@code claims} claims, {@code 1
+   * - 0.05 / claims}: with 12 claims each interval is a 99.583 % interval, and the chance that any
+   * of the 12 misses its true value is at most 5 %.
    *
    * @param claims the number of claims in the file, at least 1
    * @return the confidence level, in [0.95, 1)
@@ -96,13 +96,22 @@ public final class ClaimEvaluator {
       if (e == null) {
         e = NO_EVIDENCE;
       }
-      Verdict v = verdict(claim.operator(), claim.threshold(), e.low(), e.high(), e.n(), claim.minN());
+      Verdict v =
+          verdict(claim.operator(), claim.threshold(), e.low(), e.high(), e.n(), claim.minN());
       if (claim.minFollowupRate() != null
           && (e.followupRate() == null || e.followupRate() < claim.minFollowupRate())) {
         v = Verdict.INSUFFICIENT_DATA; // the answer would rest on who chose to reply
       }
-      results.add(new ClaimResult(claim, e.estimate(), e.low(), e.high(), e.n(), confidence, v,
-          Explanations.sentence(claim, e, confidence, v)));
+      results.add(
+          new ClaimResult(
+              claim,
+              e.estimate(),
+              e.low(),
+              e.high(),
+              e.n(),
+              confidence,
+              v,
+              Explanations.sentence(claim, e, confidence, v)));
     }
     return Collections.unmodifiableList(results);
   }

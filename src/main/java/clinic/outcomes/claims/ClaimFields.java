@@ -40,7 +40,10 @@ final class ClaimFields {
     return position;
   }
 
-  /** The failure for a field, e.g. {@code jobs/claims.yaml: claim 'x': field 'threshold' is missing}. */
+  /**
+   * The failure for a field, e.g. {@code jobs/claims.yaml: claim 'x': field 'threshold' is
+   * missing}.
+   */
   SettingsException error(String field, String problem) {
     return new SettingsException(file + ": " + label + ": field '" + field + "' " + problem);
   }
@@ -102,9 +105,10 @@ final class ClaimFields {
     if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
       return n.doubleValue();
     }
-    String hint = v instanceof String s && s.strip().endsWith("%")
-        ? " (write a rate as a proportion: 0.05 for 5 %)"
-        : " (e.g. 2 or 0.05)";
+    String hint =
+        v instanceof String s && s.strip().endsWith("%")
+            ? " (write a rate as a proportion: 0.05 for 5 %)"
+            : " (e.g. 2 or 0.05)";
     throw error(field, "must be a finite number, not " + describe(v) + hint);
   }
 

@@ -18,20 +18,22 @@ final class ClaimParser {
   private static final List<String> COMMON =
       List.of("id", "statement", "rationale", "statistic", "operator", "threshold", "min_n");
   private static final List<String> FOLLOWUP_FIELDS = List.of("min_followup_rate");
-  private static final List<String> GROUP_FIELDS = List.of("analysis", "measure", "group_by", "group");
+  private static final List<String> GROUP_FIELDS =
+      List.of("analysis", "measure", "group_by", "group");
   private static final List<String> DIFF_FIELDS = List.of("measure", "factor", "level");
 
   /** The fields of each statistic besides {@link #COMMON}. */
-  static final Map<Statistic, List<String>> FIELDS = Map.of(
-      Statistic.MEAN_CHANGE, concat(GROUP_FIELDS, FOLLOWUP_FIELDS),
-      Statistic.RESPONDER_RATE, concat(GROUP_FIELDS, List.of("responder", "min_followup_rate")),
-      Statistic.WELCH_DIFF, DIFF_FIELDS,
-      Statistic.ANCOVA_DIFF, DIFF_FIELDS,
-      Statistic.RISK_ADJUSTED_DIFF, DIFF_FIELDS,
-      Statistic.SLOPE, List.of("measure", "model"),
-      Statistic.ADVERSE_EVENT_RATE, List.of("unit", "technique", "event"),
-      Statistic.SESSIONS_TO_MCID, List.of("measure", "group_by", "group"),
-      Statistic.HARM_DIFF, List.of("level"));
+  static final Map<Statistic, List<String>> FIELDS =
+      Map.of(
+          Statistic.MEAN_CHANGE, concat(GROUP_FIELDS, FOLLOWUP_FIELDS),
+          Statistic.RESPONDER_RATE, concat(GROUP_FIELDS, List.of("responder", "min_followup_rate")),
+          Statistic.WELCH_DIFF, DIFF_FIELDS,
+          Statistic.ANCOVA_DIFF, DIFF_FIELDS,
+          Statistic.RISK_ADJUSTED_DIFF, DIFF_FIELDS,
+          Statistic.SLOPE, List.of("measure", "model"),
+          Statistic.ADVERSE_EVENT_RATE, List.of("unit", "technique", "event"),
+          Statistic.SESSIONS_TO_MCID, List.of("measure", "group_by", "group"),
+          Statistic.HARM_DIFF, List.of("level"));
 
   /** Every field a claim can have, in the documented order. */
   static final Set<String> ALL_FIELDS = allFields();
@@ -81,9 +83,26 @@ final class ClaimParser {
     if (minN < 2) {
       throw f.error("min_n", "is " + minN + "; a verdict needs an interval, so at least 2");
     }
-    return new Claim(id, statement, rationale, statistic, p.analysis, p.measure, p.groupBy, p.group,
-        p.responder, p.factor, p.level, p.unit, p.technique, p.event, operator, threshold, minN,
-        p.model, p.minFollowupRate);
+    return new Claim(
+        id,
+        statement,
+        rationale,
+        statistic,
+        p.analysis,
+        p.measure,
+        p.groupBy,
+        p.group,
+        p.responder,
+        p.factor,
+        p.level,
+        p.unit,
+        p.technique,
+        p.event,
+        operator,
+        threshold,
+        minN,
+        p.model,
+        p.minFollowupRate);
   }
 
   /** The statistic-specific fields of a claim, checked. */
@@ -113,9 +132,14 @@ final class ClaimParser {
       case ADVERSE_EVENT_RATE -> adverseEvent(p);
       case SLOPE -> p.model = oneOf("model", ClaimVocabulary.MODELS, "between_episodes");
       case SESSIONS_TO_MCID -> {
-        p.groupBy = oneOf("group_by", List.of("overall", "technique", "technique_group"), "overall");
-        p.group = "overall".equals(p.groupBy) ? oneOf("group", List.of("all"), "all") : f.text("group");
-        String problem = "overall".equals(p.groupBy) ? null : ClaimVocabulary.techniqueProblem(p.group, known, false);
+        p.groupBy =
+            oneOf("group_by", List.of("overall", "technique", "technique_group"), "overall");
+        p.group =
+            "overall".equals(p.groupBy) ? oneOf("group", List.of("all"), "all") : f.text("group");
+        String problem =
+            "overall".equals(p.groupBy)
+                ? null
+                : ClaimVocabulary.techniqueProblem(p.group, known, false);
         if (problem != null) {
           throw f.error("group", problem);
         }
@@ -135,23 +159,37 @@ final class ClaimParser {
     String analysis = f.text("analysis");
     List<String> groupBys = ClaimVocabulary.groupBysOf(analysis);
     if (groupBys == null) {
-      throw f.error("analysis", ClaimVocabulary.notOneOf(analysis, ClaimVocabulary.GROUP_BYS.keySet()));
+      throw f.error(
+          "analysis", ClaimVocabulary.notOneOf(analysis, ClaimVocabulary.GROUP_BYS.keySet()));
     }
     p.analysis = analysis;
     if (ClaimVocabulary.isCompletersFollowup(analysis)) {
-      double rate = f.has("min_followup_rate") ? f.number("min_followup_rate") : Claim.DEFAULT_MIN_FOLLOWUP_RATE;
+      double rate =
+          f.has("min_followup_rate")
+              ? f.number("min_followup_rate")
+              : Claim.DEFAULT_MIN_FOLLOWUP_RATE;
       if (rate < 0 || rate > 1) {
-        throw f.error("min_followup_rate", "is " + Numbers.plain(rate, false) + ", but a rate is a proportion from 0 to 1");
+        throw f.error(
+            "min_followup_rate",
+            "is " + Numbers.plain(rate, false) + ", but a rate is a proportion from 0 to 1");
       }
       p.minFollowupRate = rate;
     } else if (f.has("min_followup_rate")) {
-      throw f.error("min_followup_rate", "applies only to a completers' follow-up analysis (followup_3m, ...),"
-          + " not " + analysis);
+      throw f.error(
+          "min_followup_rate",
+          "applies only to a completers' follow-up analysis (followup_3m, ...),"
+              + " not "
+              + analysis);
     }
     boolean trajectory = !groupBys.contains("overall");
     if (!f.has("group_by") && (f.has("group") || trajectory)) {
-      throw f.error("group_by", "is missing (" + p.analysis + " is grouped by one of: "
-          + String.join(", ", groupBys) + ")");
+      throw f.error(
+          "group_by",
+          "is missing ("
+              + p.analysis
+              + " is grouped by one of: "
+              + String.join(", ", groupBys)
+              + ")");
     }
     p.groupBy = oneOf("group_by", groupBys, "overall");
     if (!f.has("group") && !"overall".equals(p.groupBy)) {
@@ -203,14 +241,20 @@ final class ClaimParser {
 
   private Operator operator() {
     if (f.blank("operator")) {
-      throw f.error("operator", "is empty; an unquoted > or >= starts a YAML text block: write the"
-          + " operator in quotes, e.g. operator: \">\"");
+      throw f.error(
+          "operator",
+          "is empty; an unquoted > or >= starts a YAML text block: write the"
+              + " operator in quotes, e.g. operator: \">\"");
     }
     String text = f.text("operator");
     Operator op = Operator.parse(text);
     if (op == null) {
-      throw f.error("operator", "is '" + text + "', not one of: >, >=, <, <= (or gt, ge, lt, le);"
-          + " write symbols in quotes, e.g. operator: \">=\"");
+      throw f.error(
+          "operator",
+          "is '"
+              + text
+              + "', not one of: >, >=, <, <= (or gt, ge, lt, le);"
+              + " write symbols in quotes, e.g. operator: \">=\"");
     }
     return op;
   }
@@ -218,30 +262,47 @@ final class ClaimParser {
   private void checkThreshold(Statistic statistic, String measure, double threshold) {
     if (statistic == Statistic.SESSIONS_TO_MCID) {
       if (threshold < 0 || threshold > 1000) {
-        throw f.error("threshold", "is " + Numbers.plain(threshold, false) + ", not a number of sessions (0 to 1000)");
+        throw f.error(
+            "threshold",
+            "is " + Numbers.plain(threshold, false) + ", not a number of sessions (0 to 1000)");
       }
       return;
     }
     if (statistic == Statistic.HARM_DIFF) {
       if (threshold < -1 || threshold > 1) {
-        throw f.error("threshold", "is " + Numbers.plain(threshold, false)
-            + ", but a difference of proportions is from -1 to 1 (0.05 for 5 percentage points)");
+        throw f.error(
+            "threshold",
+            "is "
+                + Numbers.plain(threshold, false)
+                + ", but a difference of proportions is from -1 to 1 (0.05 for 5 percentage points)");
       }
       return;
     }
     if (statistic.isRate()) {
       if (threshold < 0 || threshold > 1) {
-        throw f.error("threshold", "is " + Numbers.plain(threshold, false)
-            + ", but a rate is a proportion from 0 to 1 (0.05 for 5 %)");
+        throw f.error(
+            "threshold",
+            "is "
+                + Numbers.plain(threshold, false)
+                + ", but a rate is a proportion from 0 to 1 (0.05 for 5 %)");
       }
       return;
     }
     double range = ClaimVocabulary.MEASURE_RANGE.get(measure);
     if (Math.abs(threshold) > range) {
       String unit = "slr_deg".equals(measure) ? " degrees" : " points";
-      throw f.error("threshold", "is " + Numbers.plain(threshold, false) + ", beyond the whole "
-          + measure + " scale (" + Numbers.plain(range, false) + unit + "); thresholds are in"
-          + unit + ", not tenths");
+      throw f.error(
+          "threshold",
+          "is "
+              + Numbers.plain(threshold, false)
+              + ", beyond the whole "
+              + measure
+              + " scale ("
+              + Numbers.plain(range, false)
+              + unit
+              + "); thresholds are in"
+              + unit
+              + ", not tenths");
     }
   }
 
@@ -250,8 +311,12 @@ final class ClaimParser {
       String name = String.valueOf(key);
       if (!(key instanceof String) || !ALL_FIELDS.contains(name)) {
         String near = Suggestions.nearest(name, ALL_FIELDS);
-        throw f.error(name, "is not a claim field" + (near == null ? "" : " (did you mean '" + near
-            + "'?)") + "; fields: " + String.join(", ", ALL_FIELDS));
+        throw f.error(
+            name,
+            "is not a claim field"
+                + (near == null ? "" : " (did you mean '" + near + "'?)")
+                + "; fields: "
+                + String.join(", ", ALL_FIELDS));
       }
     }
   }
@@ -260,8 +325,13 @@ final class ClaimParser {
     List<String> own = FIELDS.get(statistic);
     for (String field : ALL_FIELDS) {
       if (f.has(field) && !COMMON.contains(field) && !own.contains(field)) {
-        throw f.error(field, "does not apply to statistic " + statistic.yamlName() + " (its fields: "
-            + String.join(", ", own) + ")");
+        throw f.error(
+            field,
+            "does not apply to statistic "
+                + statistic.yamlName()
+                + " (its fields: "
+                + String.join(", ", own)
+                + ")");
       }
     }
   }
@@ -276,8 +346,20 @@ final class ClaimParser {
 
   private static Set<String> allFields() {
     Set<String> all = new LinkedHashSet<>(COMMON.subList(0, 4));
-    all.addAll(List.of("analysis", "measure", "group_by", "group", "responder", "min_followup_rate",
-        "factor", "level", "model", "unit", "technique", "event"));
+    all.addAll(
+        List.of(
+            "analysis",
+            "measure",
+            "group_by",
+            "group",
+            "responder",
+            "min_followup_rate",
+            "factor",
+            "level",
+            "model",
+            "unit",
+            "technique",
+            "event"));
     all.addAll(COMMON.subList(4, COMMON.size()));
     return Collections.unmodifiableSet(all);
   }

@@ -25,18 +25,27 @@ final class ClaimVocabulary {
   static final List<String> RESPONDERS = List.of("mcid", "r30", "r50");
   static final List<String> FACTORS = List.of("technique", "technique_group", "adherence");
   static final List<String> UNITS = List.of("episode", "session");
-  static final List<String> EVENTS = List.of("soreness", "bruising", "increased_pain", "other", "any");
+  static final List<String> EVENTS =
+      List.of("soreness", "bruising", "increased_pain", "other", "any");
 
   /** The groups of the fixed group_by slices. */
-  private static final Map<String, List<String>> FIXED_GROUPS = Map.of(
-      "overall", List.of("all"),
-      "session_bucket", List.of("1", "2-3", "4-6", "7-10", "11+"),
-      "session_number_group", List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10+"),
-      "baseline_band", List.of("mild", "moderate", "severe", "unknown"),
-      "condition", List.of("herniated_disc", "spinal_stenosis", "degenerative_disc", "piriformis",
-          "pregnancy", "other", "unknown"),
-      "chronicity", List.of("acute", "subacute", "chronic", "unknown"),
-      "adherence", List.of("adherent", "not_adherent", "unknown"));
+  private static final Map<String, List<String>> FIXED_GROUPS =
+      Map.of(
+          "overall", List.of("all"),
+          "session_bucket", List.of("1", "2-3", "4-6", "7-10", "11+"),
+          "session_number_group", List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10+"),
+          "baseline_band", List.of("mild", "moderate", "severe", "unknown"),
+          "condition",
+              List.of(
+                  "herniated_disc",
+                  "spinal_stenosis",
+                  "degenerative_disc",
+                  "piriformis",
+                  "pregnancy",
+                  "other",
+                  "unknown"),
+          "chronicity", List.of("acute", "subacute", "chronic", "unknown"),
+          "adherence", List.of("adherent", "not_adherent", "unknown"));
 
   private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
   private static final Pattern PSEUDONYM = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
@@ -63,7 +72,10 @@ final class ClaimVocabulary {
     return m;
   }
 
-  /** Follow-up analyses of any horizon label the settings may define, e.g. {@code followup_24m_bocf}. */
+  /**
+   * Follow-up analyses of any horizon label the settings may define, e.g. {@code
+   * followup_24m_bocf}.
+   */
   private static final Pattern FOLLOWUP = Pattern.compile("followup_[0-9]{1,3}[a-z]{1,2}(_bocf)?");
 
   /** The group_by slices of an analysis, or null when it is not one. */
@@ -78,7 +90,8 @@ final class ClaimVocabulary {
   }
 
   /** Dose-response models (SPEC "Dose-response"). */
-  static final List<String> MODELS = List.of("between_episodes", "within_episode", "within_episode_late");
+  static final List<String> MODELS =
+      List.of("between_episodes", "within_episode", "within_episode_late");
 
   private static List<String> concat(List<String> first, List<String> middle, List<String> last) {
     return Stream.of(first, middle, last).flatMap(List::stream).toList();
@@ -106,7 +119,11 @@ final class ClaimVocabulary {
       return null;
     }
     String form = CODE.matcher(value).matches() ? "" : " (a technique is a lower-case code)";
-    return "is '" + value + "', not a known technique" + form + "; known: "
+    return "is '"
+        + value
+        + "', not a known technique"
+        + form
+        + "; known: "
         + String.join(", ", allowed);
   }
 
@@ -118,17 +135,20 @@ final class ClaimVocabulary {
   static String groupProblem(String analysis, String groupBy, String group, Set<String> known) {
     List<String> fixed = FIXED_GROUPS.get(groupBy);
     if (fixed != null) {
-      List<String> allowed = analysis.startsWith("trajectory") && "session_number_group".equals(groupBy)
-          ? fixed.subList(1, fixed.size())
-          : fixed;
+      List<String> allowed =
+          analysis.startsWith("trajectory") && "session_number_group".equals(groupBy)
+              ? fixed.subList(1, fixed.size())
+              : fixed;
       return allowed.contains(group) ? null : notOneOf(group, allowed);
     }
     return switch (groupBy) {
       case "technique", "technique_group" -> techniqueProblem(group, known, false);
-      case "month" -> MONTH.matcher(group).matches() ? null : "is '" + group + "', not a month YYYY-MM";
-      case "therapist" -> PSEUDONYM.matcher(group).matches()
-          ? null
-          : "is '" + group + "', not a therapist pseudonym";
+      case "month" ->
+          MONTH.matcher(group).matches() ? null : "is '" + group + "', not a month YYYY-MM";
+      case "therapist" ->
+          PSEUDONYM.matcher(group).matches()
+              ? null
+              : "is '" + group + "', not a therapist pseudonym";
       default -> techniqueVisitProblem(group, known);
     };
   }
@@ -148,6 +168,9 @@ final class ClaimVocabulary {
     List<String> visits = FIXED_GROUPS.get("session_number_group");
     return visits.subList(1, visits.size()).contains(visit)
         ? null
-        : "has visit '" + visit + "', not one of: " + String.join(", ", visits.subList(1, visits.size()));
+        : "has visit '"
+            + visit
+            + "', not one of: "
+            + String.join(", ", visits.subList(1, visits.size()));
   }
 }

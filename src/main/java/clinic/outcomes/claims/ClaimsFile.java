@@ -75,8 +75,13 @@ public final class ClaimsFile {
     for (int i = 0; i < items.size(); i++) {
       Object item = items.get(i);
       if (!(item instanceof Map<?, ?> fields)) {
-        throw new SettingsException(name + ": claim " + (i + 1) + ": must be a mapping of fields"
-            + " (id, statement, statistic, ...), not " + (item == null ? "empty" : "'" + item + "'"));
+        throw new SettingsException(
+            name
+                + ": claim "
+                + (i + 1)
+                + ": must be a mapping of fields"
+                + " (id, statement, statistic, ...), not "
+                + (item == null ? "empty" : "'" + item + "'"));
       }
       ClaimFields f = new ClaimFields(name, i + 1, fields);
       Claim claim = ClaimParser.parse(f, knownTechniques);
@@ -86,7 +91,8 @@ public final class ClaimsFile {
       }
       claims.add(claim);
     }
-    return new Contents(List.copyOf(claims), untestable(name, ((Map<?, ?>) root).get("untestable")));
+    return new Contents(
+        List.copyOf(claims), untestable(name, ((Map<?, ?>) root).get("untestable")));
   }
 
   private static List<Untestable> untestable(String name, Object node) {
@@ -94,7 +100,8 @@ public final class ClaimsFile {
       return List.of();
     }
     if (!(node instanceof List<?> list)) {
-      throw new SettingsException(name + ": field 'untestable' must be a list of {statement, reason}");
+      throw new SettingsException(
+          name + ": field 'untestable' must be a list of {statement, reason}");
     }
     List<Untestable> out = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
@@ -104,7 +111,8 @@ public final class ClaimsFile {
       }
       for (Object k : m.keySet()) {
         if (!"statement".equals(k) && !"reason".equals(k)) {
-          throw new SettingsException(where + "field '" + k + "' is not allowed; fields: statement, reason");
+          throw new SettingsException(
+              where + "field '" + k + "' is not allowed; fields: statement, reason");
         }
       }
       if (!(m.get("statement") instanceof String st) || st.isBlank()) {
@@ -121,13 +129,16 @@ public final class ClaimsFile {
   private static String read(Path file, String name) {
     try {
       if (Files.size(file) > MAX_BYTES) {
-        throw new SettingsException(name + ": is larger than " + MAX_BYTES + " bytes; not a claims file");
+        throw new SettingsException(
+            name + ": is larger than " + MAX_BYTES + " bytes; not a claims file");
       }
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-          .toString();
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+              .toString();
       return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (NoSuchFileException e) {
       throw new SettingsException(name + ": no such claims file");
@@ -161,19 +172,28 @@ public final class ClaimsFile {
 
   private static List<?> claimList(String name, Object root) {
     if (!(root instanceof Map<?, ?> top)) {
-      throw new SettingsException(name + ": must be a YAML mapping with one field, 'claims' (a list"
-          + " of claims), not " + (root == null ? "an empty file" : "'" + root + "'"));
+      throw new SettingsException(
+          name
+              + ": must be a YAML mapping with one field, 'claims' (a list"
+              + " of claims), not "
+              + (root == null ? "an empty file" : "'" + root + "'"));
     }
     for (Object key : top.keySet()) {
       if (!"claims".equals(key) && !"untestable".equals(key)) {
-        throw new SettingsException(name + ": top-level field '" + key + "' is not allowed; the file"
-            + " has the fields 'claims' and 'untestable'");
+        throw new SettingsException(
+            name
+                + ": top-level field '"
+                + key
+                + "' is not allowed; the file"
+                + " has the fields 'claims' and 'untestable'");
       }
     }
     Object claims = top.get("claims");
     if (!(claims instanceof List<?> list) || list.isEmpty()) {
-      throw new SettingsException(name + ": field 'claims' must be a non-empty list of claims"
-          + (top.containsKey("claims") ? "" : " (it is missing)"));
+      throw new SettingsException(
+          name
+              + ": field 'claims' must be a non-empty list of claims"
+              + (top.containsKey("claims") ? "" : " (it is missing)"));
     }
     return list;
   }

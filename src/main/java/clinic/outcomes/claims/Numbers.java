@@ -44,7 +44,9 @@ final class Numbers {
   private static boolean distinguishes(int shift, int d, double threshold, Double... bounds) {
     BigDecimal t = round(threshold, shift, d);
     for (Double b : bounds) {
-      if (b != null && Double.isFinite(b) && b != threshold
+      if (b != null
+          && Double.isFinite(b)
+          && b != threshold
           && round(b, shift, d).compareTo(t) == 0) {
         return false;
       }
@@ -52,7 +54,9 @@ final class Numbers {
     return true;
   }
 
-  /** A value in this format, e.g. {@code 2.40} or, for a percentage, {@code 3.1}; "n/a" for null. */
+  /**
+   * A value in this format, e.g. {@code 2.40} or, for a percentage, {@code 3.1}; "n/a" for null.
+   */
   String of(Double value) {
     if (value == null || !Double.isFinite(value)) {
       return "n/a";
@@ -66,7 +70,9 @@ final class Numbers {
     return of(Math.abs(value));
   }
 
-  /** A threshold as written, e.g. {@code 2} or {@code 0.5}, or for a percentage 0.05 as {@code 5}. */
+  /**
+   * A threshold as written, e.g. {@code 2} or {@code 0.5}, or for a percentage 0.05 as {@code 5}.
+   */
   static String plain(double value, boolean percent) {
     BigDecimal r = new BigDecimal(Double.toString(value)).movePointRight(percent ? 2 : 0);
     r = r.stripTrailingZeros();

@@ -1,9 +1,9 @@
 package clinic.outcomes.claims;
 
 /**
- * The words the explanations use for the vocabulary of a claim: measures with their units,
- * analyses as "later than earlier", groups, events. Plain English for a clinic owner; nothing here
- * names a cause.
+ * The words the explanations use for the vocabulary of a claim: measures with their units, analyses
+ * as "later than earlier", groups, events. Plain English for a clinic owner; nothing here names a
+ * cause.
  */
 final class Wording {
   private Wording() {}
@@ -62,11 +62,12 @@ final class Wording {
   static String analysisScope(Claim c) {
     return switch (c.analysis()) {
       case "trajectory_cohort" -> ", counting only courses that reached the cohort length";
-      default -> c.analysis().startsWith("followup_")
-          ? c.analysis().endsWith("_bocf")
-              ? ", counting every client due a follow-up who gave none as unchanged"
-              : ", counting only clients who gave a follow-up score"
-          : "";
+      default ->
+          c.analysis().startsWith("followup_")
+              ? c.analysis().endsWith("_bocf")
+                  ? ", counting every client due a follow-up who gave none as unchanged"
+                  : ", counting only clients who gave a follow-up score"
+              : "";
     };
   }
 
@@ -90,7 +91,8 @@ final class Wording {
       case "session_number_group" -> "visit " + group;
       case "baseline_band" -> spaced(group) + " pain at the start";
       case "adherence" -> "home stretching " + spaced(group);
-      case "technique×session_number" -> "technique " + spaced(group.substring(0, group.indexOf('|')));
+      case "technique×session_number" ->
+          "technique " + spaced(group.substring(0, group.indexOf('|')));
       default -> spaced(groupBy) + " " + spaced(group);
     };
   }

@@ -13,7 +13,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 final class YamlProblems {
   private static final Pattern ID_LINE =
       Pattern.compile("^\\s*(?:-\\s+)?id\\s*:\\s*['\"]?([A-Za-z0-9_.-]+)");
-  private static final Pattern KEY_LINE = Pattern.compile("^\\s*(?:-\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*:");
+  private static final Pattern KEY_LINE =
+      Pattern.compile("^\\s*(?:-\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*:");
 
   private YamlProblems() {}
 
@@ -29,18 +30,24 @@ final class YamlProblems {
     String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
     StringBuilder out = new StringBuilder(name).append(": ");
     if (mark != null) {
-      out.append("line ").append(mark.getLine() + 1).append(", column ").append(mark.getColumn() + 1);
+      out.append("line ")
+          .append(mark.getLine() + 1)
+          .append(", column ")
+          .append(mark.getColumn() + 1);
       out.append(near(text, mark.getLine())).append(": ");
     }
     if (problem.contains("tag")) {
-      out.append("YAML type tags are not allowed in a claims file (").append(problem.strip()).append(")");
+      out.append("YAML type tags are not allowed in a claims file (")
+          .append(problem.strip())
+          .append(")");
     } else {
       out.append("malformed YAML: ").append(problem.strip());
     }
     String context = e.getContext() == null ? "" : e.getContext();
     if (context.contains("block scalar")) {
-      out.append("; an unquoted > or >= starts a YAML text block: write the operator in quotes,"
-          + " e.g. operator: \">=\"");
+      out.append(
+          "; an unquoted > or >= starts a YAML text block: write the operator in quotes,"
+              + " e.g. operator: \">=\"");
     }
     return out.toString();
   }

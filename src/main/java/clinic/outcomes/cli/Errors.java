@@ -49,7 +49,9 @@ final class Errors {
    */
   static int report(Throwable t, PrintStream err, String where) {
     Throwable c = rootInput(t);
-    if (c instanceof InputFileException || c instanceof SettingsException || c instanceof EnvironmentException) {
+    if (c instanceof InputFileException
+        || c instanceof SettingsException
+        || c instanceof EnvironmentException) {
       err.println("outcomes: " + c.getMessage());
       return exitCode(t);
     }
@@ -57,16 +59,24 @@ final class Errors {
     if (env != null) {
       String file = Problems.file(t);
       String place = file != null ? file : where != null ? where : "the output or scratch folder";
-      err.println("outcomes: cannot write " + place + " (" + env + ")" + advice(env)
-          + "; the previous output, if any, is intact.");
+      err.println(
+          "outcomes: cannot write "
+              + place
+              + " ("
+              + env
+              + ")"
+              + advice(env)
+              + "; the previous output, if any, is intact.");
       return 1;
     }
     if (hasOutOfMemory(t)) {
-      err.println("outcomes: the run ran out of memory; give Java more, e.g. OUTCOMES_JAVA_OPTS=-Xmx8g;"
-          + " the previous output, if any, is intact.");
+      err.println(
+          "outcomes: the run ran out of memory; give Java more, e.g. OUTCOMES_JAVA_OPTS=-Xmx8g;"
+              + " the previous output, if any, is intact.");
       return 1;
     }
-    err.println("outcomes: the run failed unexpectedly (a bug; please report it with what follows): " + t);
+    err.println(
+        "outcomes: the run failed unexpectedly (a bug; please report it with what follows): " + t);
     t.printStackTrace(err);
     err.println("The previous output, if any, is intact.");
     return 1;
@@ -74,7 +84,8 @@ final class Errors {
 
   private static String advice(String env) {
     return switch (env) {
-      case "no space left on the device", "disk quota exceeded" -> ": the disk is full, free some space and run again";
+      case "no space left on the device", "disk quota exceeded" ->
+          ": the disk is full, free some space and run again";
       case "permission denied" -> ": choose a folder you may write, with --out";
       case "read-only file system" -> ": choose a writable folder with --out";
       default -> "";
@@ -92,7 +103,9 @@ final class Errors {
 
   private static Throwable rootInput(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof InputFileException || c instanceof SettingsException || c instanceof EnvironmentException) {
+      if (c instanceof InputFileException
+          || c instanceof SettingsException
+          || c instanceof EnvironmentException) {
         return c;
       }
     }

@@ -13,7 +13,8 @@ public final class Launch {
   private Launch() {}
 
   public static void main(String[] args) {
-    String problem = problem(present("picocli.CommandLine"), present("org.apache.spark.sql.SparkSession"), args);
+    String problem =
+        problem(present("picocli.CommandLine"), present("org.apache.spark.sql.SparkSession"), args);
     if (problem != null) {
       System.err.println(problem);
       System.exit(Main.EXIT_BAD_INPUT);
@@ -25,20 +26,32 @@ public final class Launch {
   static String problem(boolean libraries, boolean spark, String[] args) {
     String shown = args.length == 0 ? "" : " " + String.join(" ", args);
     if (!libraries) {
-      return "outcomes: this jar holds the project's classes only: run ./outcomes" + shown
-          + " (or java -cp 'target/outcomes.jar:target/lib/*' clinic.outcomes.cli.Main" + shown + ")";
+      return "outcomes: this jar holds the project's classes only: run ./outcomes"
+          + shown
+          + " (or java -cp 'target/outcomes.jar:target/lib/*' clinic.outcomes.cli.Main"
+          + shown
+          + ")";
     }
-    boolean needsSpark = args.length > 0 && (args[0].equals("run") && !help(args)
-        || args[0].equals("sql") && Arrays.stream(args).anyMatch(a -> a.matches("[a-zA-Z][a-zA-Z0-9+.-]+:/.*")));
+    boolean needsSpark =
+        args.length > 0
+            && (args[0].equals("run") && !help(args)
+                || args[0].equals("sql")
+                    && Arrays.stream(args).anyMatch(a -> a.matches("[a-zA-Z][a-zA-Z0-9+.-]+:/.*")));
     if (!spark && needsSpark) {
       return "outcomes: this jar is for spark-submit (Spark is not inside): spark-submit --class clinic.outcomes.cli.Main"
-          + " target/outcomes-spark-submit.jar" + shown + " (or ./outcomes" + shown + " on this machine)";
+          + " target/outcomes-spark-submit.jar"
+          + shown
+          + " (or ./outcomes"
+          + shown
+          + " on this machine)";
     }
     return null;
   }
 
   private static boolean help(String[] args) {
-    return Arrays.stream(args).anyMatch(a -> a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version"));
+    return Arrays.stream(args)
+        .anyMatch(
+            a -> a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version"));
   }
 
   private static boolean present(String className) {

@@ -3,13 +3,21 @@ package clinic.outcomes.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code outcomes} command line. Exit codes: 0 done, 1 failure, 2 bad input or settings, 3 privacy guard. */
+/**
+ * The {@code outcomes} command line. Exit codes: 0 done, 1 failure, 2 bad input or settings, 3
+ * privacy guard.
+ */
 @Command(
     name = "outcomes",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Checks a massage clinic's case-study claims against its own anonymized records.",
-    subcommands = {RunCommand.class, SqlCommand.class, GenerateCommand.class, NotebookCommand.class},
+    subcommands = {
+      RunCommand.class,
+      SqlCommand.class,
+      GenerateCommand.class,
+      NotebookCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done",

@@ -9,18 +9,26 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
 
-/** The Spark master: checked before Spark starts, and a session that fails to start told in one sentence. */
+/**
+ * The Spark master: checked before Spark starts, and a session that fails to start told in one
+ * sentence.
+ */
 final class Masters {
-  /** The master URLs Spark 4 accepts (its SparkContext.createTaskScheduler and the cluster managers). */
-  private static final Pattern MASTER = Pattern.compile(
-      "local"
-          + "|local\\[(\\*|[1-9][0-9]*)(,[0-9]+)?\\]"
-          + "|local-cluster\\[[1-9][0-9]*,\\s*[1-9][0-9]*,\\s*[1-9][0-9]*\\]"
-          + "|spark://[^\\s/]+(,[^\\s/]+)*"
-          + "|yarn"
-          + "|k8s://\\S+");
+  /**
+   * The master URLs Spark 4 accepts (its SparkContext.createTaskScheduler and the cluster
+   * managers).
+   */
+  private static final Pattern MASTER =
+      Pattern.compile(
+          "local"
+              + "|local\\[(\\*|[1-9][0-9]*)(,[0-9]+)?\\]"
+              + "|local-cluster\\[[1-9][0-9]*,\\s*[1-9][0-9]*,\\s*[1-9][0-9]*\\]"
+              + "|spark://[^\\s/]+(,[^\\s/]+)*"
+              + "|yarn"
+              + "|k8s://\\S+");
 
-  static final String FORMS = "local, local[N], local[*], spark://HOST:PORT, yarn or k8s://https://HOST:PORT";
+  static final String FORMS =
+      "local, local[N], local[*], spark://HOST:PORT, yarn or k8s://https://HOST:PORT";
 
   private Masters() {}
 
@@ -32,7 +40,8 @@ final class Masters {
    */
   static void check(String master, String source) {
     if (master != null && !MASTER.matcher(master.trim()).matches()) {
-      throw new SettingsException(source + ": '" + master + "' is not a Spark master URL (one of " + FORMS + ")");
+      throw new SettingsException(
+          source + ": '" + master + "' is not a Spark master URL (one of " + FORMS + ")");
     }
   }
 
@@ -42,8 +51,8 @@ final class Masters {
   }
 
   /**
-   * As {@link #start(String, Path)} with the user's Spark settings ({@code --conf KEY=VALUE});
-   * a malformed one is a bad setting (exit 2), refused before Spark starts.
+   * As {@link #start(String, Path)} with the user's Spark settings ({@code --conf KEY=VALUE}); a
+   * malformed one is a bad setting (exit 2), refused before Spark starts.
    */
   static SparkSession start(String master, Path scratch, List<String> conf) {
     Sparks.conf(conf);
@@ -53,8 +62,13 @@ final class Masters {
       if (Problems.environment(e) != null) {
         throw e;
       }
-      throw new EnvironmentException("Spark did not start" + (master != null ? " with --master " + master : "")
-          + " (" + Problems.reason(e) + ")", e);
+      throw new EnvironmentException(
+          "Spark did not start"
+              + (master != null ? " with --master " + master : "")
+              + " ("
+              + Problems.reason(e)
+              + ")",
+          e);
     }
   }
 }

@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code outcomes notebook}: installs the notebooks' Java kernel spec into the project's
- * {@code target/jupyter/} and starts Jupyter on {@code notebooks/} (docs/notebooks.md).
+ * {@code outcomes notebook}: installs the notebooks' Java kernel spec into the project's {@code
+ * target/jupyter/} and starts Jupyter on {@code notebooks/} (docs/notebooks.md).
  */
 @Command(
     name = "notebook",
@@ -30,20 +30,29 @@ import picocli.CommandLine.Option;
     })
 final class NotebookCommand implements Callable<Integer> {
   /** The Debian packages the notebooks need. */
-  static final String APT = "apt-get install -y jupyter-notebook jupyter-nbconvert python3-nbconvert "
-      + "python3-nbclient jupyter-client python3-ipykernel";
+  static final String APT =
+      "apt-get install -y jupyter-notebook jupyter-nbconvert python3-nbconvert "
+          + "python3-nbclient jupyter-client python3-ipykernel";
 
-  @Option(names = "--run", paramLabel = "DIR",
-      description = "The run folder the notebooks read (sets " + RunTables.ENV + "; default: out/).")
+  @Option(
+      names = "--run",
+      paramLabel = "DIR",
+      description =
+          "The run folder the notebooks read (sets " + RunTables.ENV + "; default: out/).")
   Path run;
 
-  @Option(names = "--port", defaultValue = "8888", description = "Jupyter's port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      defaultValue = "8888",
+      description = "Jupyter's port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(names = "--no-browser", description = "Do not open a browser (print the URL only).")
   boolean noBrowser;
 
-  @Option(names = "--install-only", description = "Write the kernel spec and print how to use it; do not start Jupyter.")
+  @Option(
+      names = "--install-only",
+      description = "Write the kernel spec and print how to use it; do not start Jupyter.")
   boolean installOnly;
 
   @Override
@@ -51,21 +60,39 @@ final class NotebookCommand implements Callable<Integer> {
     Path project = projectFolder();
     Optional<Path> jar = KernelSpec.kernelJar(project.resolve("target/notebook"));
     if (jar.isEmpty()) {
-      System.err.println("outcomes: fetching the notebook kernel with Maven (profile notebook) ...");
-      int rc = run(project, Map.of(), "mvn", "-q", "-B", "-Pnotebook", "dependency:copy@notebook-kernel");
+      System.err.println(
+          "outcomes: fetching the notebook kernel with Maven (profile notebook) ...");
+      int rc =
+          run(
+              project,
+              Map.of(),
+              "mvn",
+              "-q",
+              "-B",
+              "-Pnotebook",
+              "dependency:copy@notebook-kernel");
       jar = KernelSpec.kernelJar(project.resolve("target/notebook"));
       if (rc != 0 || jar.isEmpty()) {
-        System.err.println("outcomes: could not fetch the kernel (mvn -Pnotebook dependency:copy@notebook-kernel "
-            + "exited with " + rc + "); it needs Maven and Maven Central.");
+        System.err.println(
+            "outcomes: could not fetch the kernel (mvn -Pnotebook dependency:copy@notebook-kernel "
+                + "exited with "
+                + rc
+                + "); it needs Maven and Maven Central.");
         return 1;
       }
     }
     Path jupyterData = project.resolve("target/jupyter");
-    Path spec = KernelSpec.write(project.resolve("notebooks/kernel"), jupyterData, KernelSpec.currentJava(),
-        jar.get(), KernelSpec.classpath(project));
+    Path spec =
+        KernelSpec.write(
+            project.resolve("notebooks/kernel"),
+            jupyterData,
+            KernelSpec.currentJava(),
+            jar.get(),
+            KernelSpec.classpath(project));
     System.out.println("kernel spec: " + spec + " (kernel " + jar.get().getFileName() + ")");
     if (installOnly) {
-      System.out.println("use it with: JUPYTER_PATH=" + jupyterData + " jupyter notebook notebooks/");
+      System.out.println(
+          "use it with: JUPYTER_PATH=" + jupyterData + " jupyter notebook notebooks/");
       return 0;
     }
     if (!onPath("jupyter")) {
@@ -74,27 +101,40 @@ final class NotebookCommand implements Callable<Integer> {
     }
     Map<String, String> env = new java.util.HashMap<>();
     String path = System.getenv("JUPYTER_PATH");
-    env.put("JUPYTER_PATH", jupyterData + (path == null || path.isBlank() ? "" : File.pathSeparator + path));
+    env.put(
+        "JUPYTER_PATH",
+        jupyterData + (path == null || path.isBlank() ? "" : File.pathSeparator + path));
     if (run != null) {
       env.put(RunTables.ENV, run.toAbsolutePath().normalize().toString());
     }
-    List<String> cmd = new ArrayList<>(List.of("jupyter", "notebook", "--notebook-dir=" + project.resolve("notebooks"),
-        "--ip=127.0.0.1", "--port=" + port));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "jupyter",
+                "notebook",
+                "--notebook-dir=" + project.resolve("notebooks"),
+                "--ip=127.0.0.1",
+                "--port=" + port));
     if (noBrowser) {
       cmd.add("--no-browser");
     }
     if ("root".equals(System.getProperty("user.name"))) {
       cmd.add("--allow-root"); // Jupyter refuses root otherwise (containers, CI machines)
     }
-    System.out.println("starting Jupyter on " + project.resolve("notebooks") + " (Ctrl-C stops it); pick the kernel "
-        + "\"Java 17 (outcomes)\" for a new notebook");
+    System.out.println(
+        "starting Jupyter on "
+            + project.resolve("notebooks")
+            + " (Ctrl-C stops it); pick the kernel "
+            + "\"Java 17 (outcomes)\" for a new notebook");
     return run(project, env, cmd.toArray(new String[0]));
   }
 
   /** The project folder: the one holding target/ with this jar (or target/classes). */
   static Path projectFolder() {
     try {
-      Path code = Path.of(NotebookCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path code =
+          Path.of(
+              NotebookCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       Path target = code.getParent();
       return target.getParent().toAbsolutePath().normalize();
     } catch (URISyntaxException e) {
@@ -120,17 +160,20 @@ final class NotebookCommand implements Callable<Integer> {
     pb.environment().putAll(env);
     try {
       Process p = pb.start();
-      // Ctrl-C ends this JVM at once: stop the child cleanly (Jupyter shuts its kernels down on SIGTERM).
-      Thread stop = new Thread(() -> {
-        if (p.isAlive()) {
-          p.destroy();
-          try {
-            p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }
-      });
+      // Ctrl-C ends this JVM at once: stop the child cleanly (Jupyter shuts its kernels down on
+      // SIGTERM).
+      Thread stop =
+          new Thread(
+              () -> {
+                if (p.isAlive()) {
+                  p.destroy();
+                  try {
+                    p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
+              });
       Runtime.getRuntime().addShutdownHook(stop);
       int rc = p.waitFor();
       try {

@@ -1,5 +1,7 @@
 package clinic.outcomes.cli;
 
+import clinic.outcomes.claims.ClaimResult;
+import clinic.outcomes.claims.ClaimsFile;
 import clinic.outcomes.ingest.RowRules;
 import clinic.outcomes.output.OutputGuard;
 import clinic.outcomes.output.OutputLock;
@@ -11,9 +13,6 @@ import clinic.outcomes.pipeline.Settings;
 import clinic.outcomes.pipeline.SettingsException;
 import clinic.outcomes.stage.IngestStage;
 import clinic.outcomes.validate.Validated.Accounting;
-import clinic.outcomes.claims.Claim;
-import clinic.outcomes.claims.ClaimResult;
-import clinic.outcomes.claims.ClaimsFile;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +21,9 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
@@ -42,32 +41,68 @@ import picocli.CommandLine.Option;
       "With no options it reads sample-data/ and writes out/."
     })
 final class RunCommand implements Callable<Integer> {
-  @Option(names = "--job", paramLabel = "FILE", description = "A job file (jobs/*.yaml: input, output, settings, report, claims, queries); options given here override it. See docs/jobs.md.")
+  @Option(
+      names = "--job",
+      paramLabel = "FILE",
+      description =
+          "A job file (jobs/*.yaml: input, output, settings, report, claims, queries); options given here override it. See docs/jobs.md.")
   Path job;
 
-  @Option(names = "--input", paramLabel = "DIR", description = "Input folder: a path or a Hadoop URI such as hdfs://nn/clinic/in (default: the job's, else sample-data).")
+  @Option(
+      names = "--input",
+      paramLabel = "DIR",
+      description =
+          "Input folder: a path or a Hadoop URI such as hdfs://nn/clinic/in (default: the job's, else sample-data).")
   String input;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output folder, a path or a Hadoop URI, replaced only when the run completes (default: the job's, else out).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description =
+          "Output folder, a path or a Hadoop URI, replaced only when the run completes (default: the job's, else out).")
   String out;
 
-  @Option(names = "--month", paramLabel = "YYYY-MM", description = "Month of the monthly report (default: the job's, else the latest month in the data).")
+  @Option(
+      names = "--month",
+      paramLabel = "YYYY-MM",
+      description =
+          "Month of the monthly report (default: the job's, else the latest month in the data).")
   String month;
 
-  @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "As-of date: the last valid input date and the reference for open/closed episodes (default: the run date for validity, the latest accepted date for closing).")
+  @Option(
+      names = "--as-of",
+      paramLabel = "YYYY-MM-DD",
+      description =
+          "As-of date: the last valid input date and the reference for open/closed episodes (default: the run date for validity, the latest accepted date for closing).")
   String asOf;
 
-  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: the one spark-submit gives, else the job's, else local[*]).")
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "Spark master (default: the one spark-submit gives, else the job's, else local[*]).")
   String master;
 
-  @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "A Spark setting, as spark-submit's --conf (repeatable), e.g. --conf spark.sql.shuffle.partitions=48.")
+  @Option(
+      names = "--conf",
+      paramLabel = "KEY=VALUE",
+      description =
+          "A Spark setting, as spark-submit's --conf (repeatable), e.g. --conf spark.sql.shuffle.partitions=48.")
   List<String> conf = List.of();
 
-  @Option(names = "--claims", paramLabel = "FILE", description = "Claims file to judge (default: jobs/claims.yaml when it exists; see docs/claims.md).")
+  @Option(
+      names = "--claims",
+      paramLabel = "FILE",
+      description =
+          "Claims file to judge (default: jobs/claims.yaml when it exists; see docs/claims.md).")
   Path claims;
 
-  @Option(names = "--fail-on", paramLabel = "VERDICT", split = ",",
-      description = "Exit with code 4 when any claim gets one of these verdicts (contradicted, inconclusive, insufficient_data), e.g. --fail-on contradicted.")
+  @Option(
+      names = "--fail-on",
+      paramLabel = "VERDICT",
+      split = ",",
+      description =
+          "Exit with code 4 when any claim gets one of these verdicts (contradicted, inconclusive, insufficient_data), e.g. --fail-on contradicted.")
   List<String> failOn = List.of();
 
   /** Exit code when a claim's verdict is one named by --fail-on. */
@@ -82,11 +117,17 @@ final class RunCommand implements Callable<Integer> {
       input = input != null ? input : jobFile.input() != null ? jobFile.input() : "sample-data";
       this.out = this.out != null ? this.out : jobFile.out() != null ? jobFile.out() : "out";
       // Under spark-submit its --master is a system property by now, and wins over the job file's.
-      boolean masterFromJob = master == null && System.getProperty("spark.master") == null && jobFile.master() != null;
-      master = master != null ? master : System.getProperty("spark.master") != null ? null : jobFile.master();
+      boolean masterFromJob =
+          master == null && System.getProperty("spark.master") == null && jobFile.master() != null;
+      master =
+          master != null
+              ? master
+              : System.getProperty("spark.master") != null ? null : jobFile.master();
       if (!jobFile.queries().isEmpty() && localPath(this.out) == null) {
-        throw new SettingsException("the job's queries need a local output folder, not " + this.out
-            + " (run them with `outcomes sql` where the folder is)");
+        throw new SettingsException(
+            "the job's queries need a local output folder, not "
+                + this.out
+                + " (run them with `outcomes sql` where the folder is)");
       }
       Masters.check(master, masterFromJob ? job + ": key 'master'" : "--master");
       claims = claims != null ? claims : jobFile.claims();
@@ -99,8 +140,16 @@ final class RunCommand implements Callable<Integer> {
       Set<String> failVerdicts = failVerdicts();
       ClaimsFile.Contents claimFile = loadClaims(settings);
       String report = jobFile.report() != null ? jobFile.report() : "both";
-      RunRequest req = new RunRequest(input, this.out, settings, LocalDate.now(), claimFile.claims(), report,
-          reportMonth, claimFile.untestable());
+      RunRequest req =
+          new RunRequest(
+              input,
+              this.out,
+              settings,
+              LocalDate.now(),
+              claimFile.claims(),
+              report,
+              reportMonth,
+              claimFile.untestable());
       // The output folder and the input are checked before Spark starts when they are local; on
       // another file system (HDFS, S3) with Spark's Hadoop configuration, before any work.
       Configuration local = new Configuration();
@@ -117,7 +166,8 @@ final class RunCommand implements Callable<Integer> {
       Pipeline.Result r;
       try {
         if (lock == null) {
-          lock = OutputGuard.prepare(input, this.out, spark.sparkContext().hadoopConfiguration(), out);
+          lock =
+              OutputGuard.prepare(input, this.out, spark.sparkContext().hadoopConfiguration(), out);
         }
         r = Pipeline.run(spark, req, out);
       } finally {
@@ -132,15 +182,19 @@ final class RunCommand implements Callable<Integer> {
         System.err.println("outcomes: " + r.caseStudyRefused());
         return 1;
       }
-      List<String> failing = r.claims().stream()
-          .filter(c -> failVerdicts.contains(c.verdict().name().toLowerCase(Locale.ROOT)))
-          .map(c -> c.claim().id()).toList();
+      List<String> failing =
+          r.claims().stream()
+              .filter(c -> failVerdicts.contains(c.verdict().name().toLowerCase(Locale.ROOT)))
+              .map(c -> c.claim().id())
+              .toList();
       if (!failing.isEmpty()) {
-        System.err.println("outcomes: --fail-on: claims " + failing + " have a verdict in " + failVerdicts);
+        System.err.println(
+            "outcomes: --fail-on: claims " + failing + " have a verdict in " + failVerdicts);
         return EXIT_CLAIM_FAILED;
       }
       return 0;
-    } catch (Exception | Error e) { // Exception too: Spark throws its checked SparkException undeclared
+    } catch (Exception
+        | Error e) { // Exception too: Spark throws its checked SparkException undeclared
       return Errors.report(e, System.err, this.out);
     } finally {
       if (lock != null) {
@@ -149,11 +203,18 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** Dates are valid from 2000-01-01 (SPEC), so an earlier as-of date would make every row invalid. */
+  /**
+   * Dates are valid from 2000-01-01 (SPEC), so an earlier as-of date would make every row invalid.
+   */
   private static void checkAsOf(LocalDate asOf, String source) {
     if (asOf != null && asOf.isBefore(RowRules.MIN_DATE)) {
-      throw new SettingsException(source + " is " + asOf + ", but dates must be from " + RowRules.MIN_DATE
-          + " (every row would be out of range)");
+      throw new SettingsException(
+          source
+              + " is "
+              + asOf
+              + ", but dates must be from "
+              + RowRules.MIN_DATE
+              + " (every row would be out of range)");
     }
   }
 
@@ -202,7 +263,8 @@ final class RunCommand implements Callable<Integer> {
     for (String v : failOn) {
       String x = v.trim().toLowerCase(Locale.ROOT);
       if (!allowed.contains(x)) {
-        throw new SettingsException("--fail-on: '" + v + "' is not a verdict (one of " + new TreeSet<>(allowed) + ")");
+        throw new SettingsException(
+            "--fail-on: '" + v + "' is not a verdict (one of " + new TreeSet<>(allowed) + ")");
       }
       out.add(x);
     }
@@ -215,18 +277,24 @@ final class RunCommand implements Callable<Integer> {
     if (file == null) {
       file = Path.of("jobs", "claims.yaml");
       if (!Files.isRegularFile(file)) {
-        System.out.println("outcomes: no claims file (jobs/claims.yaml not found); no claims judged");
+        System.out.println(
+            "outcomes: no claims file (jobs/claims.yaml not found); no claims judged");
         return new ClaimsFile.Contents(List.of(), List.of());
       }
     } else if (!Files.isRegularFile(file)) {
       throw new SettingsException("--claims: " + file + " does not exist");
     }
-    Set<String> techniques = new TreeSet<>(List.of("deep_tissue", "trigger_point", "myofascial_release", "swedish", "all"));
+    Set<String> techniques =
+        new TreeSet<>(
+            List.of("deep_tissue", "trigger_point", "myofascial_release", "swedish", "all"));
     techniques.add(settings.referenceTechnique());
-    settings.techniqueGroups().forEach((g, members) -> {
-      techniques.add(g);
-      techniques.addAll(members);
-    });
+    settings
+        .techniqueGroups()
+        .forEach(
+            (g, members) -> {
+              techniques.add(g);
+              techniques.addAll(members);
+            });
     return ClaimsFile.loadAll(file, techniques);
   }
 
@@ -238,7 +306,10 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** The local form of a location (a plain path or a {@code file:} URI), or null for another file system. */
+  /**
+   * The local form of a location (a plain path or a {@code file:} URI), or null for another file
+   * system.
+   */
   static Path localPath(String location) {
     int colon = location.indexOf(':');
     int slash = location.indexOf('/');
@@ -253,8 +324,8 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * Spark's scratch folder for an embedded run: beside a local output folder, else in the
-   * system's temporary folder.
+   * Spark's scratch folder for an embedded run: beside a local output folder, else in the system's
+   * temporary folder.
    */
   private static Path scratchFolder(String out) {
     Path local = localPath(out);
@@ -262,7 +333,9 @@ final class RunCommand implements Callable<Integer> {
       Path abs = local.toAbsolutePath();
       return abs.resolveSibling("." + abs.getFileName() + ".spark");
     }
-    return Path.of(System.getProperty("java.io.tmpdir"), "outcomes-" + ProcessHandle.current().pid() + ".spark");
+    return Path.of(
+        System.getProperty("java.io.tmpdir"),
+        "outcomes-" + ProcessHandle.current().pid() + ".spark");
   }
 
   private static void printEnd(Pipeline.Result r, RunRequest req, PrintStream out) {
@@ -270,26 +343,43 @@ final class RunCommand implements Callable<Integer> {
     out.println("Accounting (read = accepted + rejected + duplicate):");
     for (Map.Entry<String, Accounting> e : r.accounting().entrySet()) {
       Accounting a = e.getValue();
-      out.printf(Locale.ROOT, "  %-18s read %8d = accepted %8d + rejected %6d + duplicate %5d  %s%n",
-          e.getKey(), a.read(), a.accepted(), a.rejected(), a.duplicate(), a.balances() ? "ok" : "DOES NOT BALANCE");
+      out.printf(
+          Locale.ROOT,
+          "  %-18s read %8d = accepted %8d + rejected %6d + duplicate %5d  %s%n",
+          e.getKey(),
+          a.read(),
+          a.accepted(),
+          a.rejected(),
+          a.duplicate(),
+          a.balances() ? "ok" : "DOES NOT BALANCE");
     }
     out.println();
     out.println("As of " + r.asOf() + ". Outputs in " + r.out() + ":");
     r.tableRows().forEach((t, n) -> out.printf(Locale.ROOT, "  %-18s %8d rows%n", t + "/", n));
     if (!r.claims().isEmpty()) {
       out.println();
-      out.printf(Locale.ROOT, "Claims (%d, intervals Bonferroni-adjusted to %.2f %% each; observational data, not proof of cause):%n",
-          r.claims().size(), 100 * r.claims().get(0).confidence());
+      out.printf(
+          Locale.ROOT,
+          "Claims (%d, intervals Bonferroni-adjusted to %.2f %% each; observational data, not proof of cause):%n",
+          r.claims().size(),
+          100 * r.claims().get(0).confidence());
       for (ClaimResult c : r.claims()) {
-        out.printf(Locale.ROOT, "  %-28s %-18s %s%n", c.claim().id(), c.verdict().name().toLowerCase(Locale.ROOT),
+        out.printf(
+            Locale.ROOT,
+            "  %-28s %-18s %s%n",
+            c.claim().id(),
+            c.verdict().name().toLowerCase(Locale.ROOT),
             c.explanation());
       }
     }
     boolean reports = r.tableRows().getOrDefault("episode_outcomes", 0L) > 0;
-    out.println("  run.json, rejects.csv" + (reports && req.monthlyReport() ? ", report.html, charts/" : "")
-        + (reports && req.caseStudy() ? ", case_study_cells/" : "")
-        + (reports && req.caseStudy() && r.caseStudyRefused() == null
-        ? "\n  publish/ (case-study.html, its charts, case_study_cells.csv): the only folder safe to share" : ""));
+    out.println(
+        "  run.json, rejects.csv"
+            + (reports && req.monthlyReport() ? ", report.html, charts/" : "")
+            + (reports && req.caseStudy() ? ", case_study_cells/" : "")
+            + (reports && req.caseStudy() && r.caseStudyRefused() == null
+                ? "\n  publish/ (case-study.html, its charts, case_study_cells.csv): the only folder safe to share"
+                : ""));
     out.printf(Locale.ROOT, "Done in %.1f s.%n", r.timings().get("total"));
   }
 }

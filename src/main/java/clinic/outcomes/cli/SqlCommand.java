@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code outcomes sql}: SQL over the output tables of a run. A local run folder is read in this JVM
- * by DuckDB (about a second); a run folder given as a Hadoop URI (hdfs://, s3a://, ...) by Spark SQL.
+ * by DuckDB (about a second); a run folder given as a Hadoop URI (hdfs://, s3a://, ...) by Spark
+ * SQL.
  */
 @Command(
     name = "sql",
@@ -33,19 +34,36 @@ import picocli.CommandLine.Parameters;
       "Example: ./outcomes sql \"SELECT \\\"group\\\", n, ROUND(mean_change, 2) FROM stats WHERE analysis='course' AND group_by='technique'\""
     })
 final class SqlCommand implements Callable<Integer> {
-  @Parameters(arity = "0..1", paramLabel = "QUERY", description = "The query (or use --file, or --shell).")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "QUERY",
+      description = "The query (or use --file, or --shell).")
   String query;
 
-  @Option(names = "--file", paramLabel = "FILE", description = "Read the query from a file (e.g. jobs/adhoc-over-50.sql).")
+  @Option(
+      names = "--file",
+      paramLabel = "FILE",
+      description = "Read the query from a file (e.g. jobs/adhoc-over-50.sql).")
   Path file;
 
-  @Option(names = "--shell", description = "Read queries from the terminal (or standard input), each ended by ';' or an empty line; .tables lists the tables, .quit or Ctrl-D ends.")
+  @Option(
+      names = "--shell",
+      description =
+          "Read queries from the terminal (or standard input), each ended by ';' or an empty line; .tables lists the tables, .quit or Ctrl-D ends.")
   boolean shell;
 
-  @Option(names = "--run", paramLabel = "DIR", description = "The run's output folder: a path, or a Hadoop URI such as hdfs://nn/clinic/out, read by Spark SQL (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--run",
+      paramLabel = "DIR",
+      description =
+          "The run's output folder: a path, or a Hadoop URI such as hdfs://nn/clinic/out, read by Spark SQL (default: ${DEFAULT-VALUE}).")
   String run = "out";
 
-  @Option(names = "--to", paramLabel = "FILE", description = "Also write the result to one file: FILE.parquet as Parquet, anything else as CSV.")
+  @Option(
+      names = "--to",
+      paramLabel = "FILE",
+      description =
+          "Also write the result to one file: FILE.parquet as Parquet, anything else as CSV.")
   Path to;
 
   @Option(names = "--limit", description = "Rows to print (default: ${DEFAULT-VALUE}).")
@@ -55,7 +73,8 @@ final class SqlCommand implements Callable<Integer> {
   public Integer call() {
     try {
       if (shell && (query != null || file != null || to != null)) {
-        throw new SettingsException("--shell reads its queries from the terminal: give no QUERY, --file or --to with it");
+        throw new SettingsException(
+            "--shell reads its queries from the terminal: give no QUERY, --file or --to with it");
       }
       if (limit < 0) {
         throw new SettingsException("--limit must be 0 or more, not " + limit);
@@ -76,12 +95,16 @@ final class SqlCommand implements Callable<Integer> {
         }
       }
       return 0;
-    } catch (Exception | Error e) { // Exception too: Spark throws its checked SparkException undeclared
+    } catch (Exception
+        | Error e) { // Exception too: Spark throws its checked SparkException undeclared
       return Errors.report(e, System.err);
     }
   }
 
-  /** A run folder named by a URI (hdfs://, s3a://, file:///... to force Spark locally) goes to Spark. */
+  /**
+   * A run folder named by a URI (hdfs://, s3a://, file:///... to force Spark locally) goes to
+   * Spark.
+   */
   static boolean isUri(String folder) {
     return folder.matches("[a-zA-Z][a-zA-Z0-9+.-]+:/.*");
   }
@@ -116,9 +139,11 @@ final class SqlCommand implements Callable<Integer> {
     PrintStream out = System.out;
     if (terminal) {
       out.println("outcomes sql: tables " + String.join(", ", db.tables()));
-      out.println("End a query with ';' or an empty line; .tables lists the tables, .quit or Ctrl-D ends.");
+      out.println(
+          "End a query with ';' or an empty line; .tables lists the tables, .quit or Ctrl-D ends.");
     }
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     StringBuilder pending = new StringBuilder();
     try {
       while (true) {

@@ -10,9 +10,9 @@ import org.ojalgo.optimisation.Variable;
 
 /**
  * The disclosure audit: for each withheld count, the smallest and largest value consistent with
- * every published count and every relation, by linear programming (ojAlgo's
- * {@link ExpressionsBasedModel}; counts are non-negative). Shown counts enter as constants; the
- * withheld counts split into independent groups (those linked by a constraint), and each group is its own
+ * every published count and every relation, by linear programming (ojAlgo's {@link
+ * ExpressionsBasedModel}; counts are non-negative). Shown counts enter as constants; the withheld
+ * counts split into independent groups (those linked by a constraint), and each group is its own
  * small program.
  */
 public final class Audit {
@@ -121,7 +121,8 @@ public final class Audit {
     return i;
   }
 
-  private static void solveGroup(Disclosure d, boolean[] hidden, int[] group, boolean[] wanted, Range[] out) {
+  private static void solveGroup(
+      Disclosure d, boolean[] hidden, int[] group, boolean[] wanted, Range[] out) {
     if (wanted != null && Arrays.stream(group).noneMatch(g -> wanted[g])) {
       return;
     }
@@ -170,11 +171,16 @@ public final class Audit {
   }
 
   /**
-   * The smallest or largest value of variable {@code k} subject to {@code rows[i] . x (sense) rhs[i]}
-   * and {@code x >= 0}; +infinity when unbounded, NaN when infeasible or not solved.
+   * The smallest or largest value of variable {@code k} subject to {@code rows[i] . x (sense)
+   * rhs[i]} and {@code x >= 0}; +infinity when unbounded, NaN when infeasible or not solved.
    */
-  private static double optimize(List<double[]> rows, List<Disclosure.Sense> senses, List<Double> rhs, int n,
-      int k, boolean max) {
+  private static double optimize(
+      List<double[]> rows,
+      List<Disclosure.Sense> senses,
+      List<Double> rhs,
+      int n,
+      int k,
+      boolean max) {
     ExpressionsBasedModel m = new ExpressionsBasedModel();
     Variable[] x = new Variable[n];
     for (int i = 0; i < n; i++) {

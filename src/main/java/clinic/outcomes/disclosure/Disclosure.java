@@ -8,14 +8,18 @@ import java.util.List;
  * What a published page tells a reader about its counts, as linear algebra: every count is a
  * non-negative unknown with its true value, and every relation a reader can see is a linear
  * constraint {@code sum(coefficient * count) (=, >= or <=) 0}: a total is the sum of its parts, a
- * count is at most its denominator, a published rate bounds its numerator by its denominator
- * within rounding. The same count shown in two places is one unknown (register it once).
+ * count is at most its denominator, a published rate bounds its numerator by its denominator within
+ * rounding. The same count shown in two places is one unknown (register it once).
  *
  * <p>Pure: no I/O, no Spark.
  */
 public final class Disclosure {
   /** How the left side of a constraint compares with zero. */
-  public enum Sense { EQ, GE, LE }
+  public enum Sense {
+    EQ,
+    GE,
+    LE
+  }
 
   /**
    * One linear constraint {@code sum(coefficients[i] * count(cells[i])) sense 0}.

@@ -5,13 +5,13 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * Primary and complementary suppression driven by the {@link Audit}. Every count from 1 to
- * {@code minCell - 1} is withheld (primary). Then, while the audit finds a count that must be
- * protected whose range does not reach from 0 to {@code minCell}, the smallest non-zero shown count
- * that shares a relation with it is withheld as well (complementary; ties go to the count
- * registered first), and the page is audited again. Where no shown count shares a relation with
- * it, the search widens through the withheld counts it is linked to. Last, each complementary count
- * is shown again, largest first, where the audit still passes without it.
+ * Primary and complementary suppression driven by the {@link Audit}. Every count from 1 to {@code
+ * minCell - 1} is withheld (primary). Then, while the audit finds a count that must be protected
+ * whose range does not reach from 0 to {@code minCell}, the smallest non-zero shown count that
+ * shares a relation with it is withheld as well (complementary; ties go to the count registered
+ * first), and the page is audited again. Where no shown count shares a relation with it, the search
+ * widens through the withheld counts it is linked to. Last, each complementary count is shown
+ * again, largest first, where the audit still passes without it.
  *
  * <p>The counts that must be protected are the primary ones and the derived counts that are never
  * shown (such as non-responders, {@code n - responders}) when they are small. Complementary counts
@@ -37,7 +37,8 @@ public final class Protection {
    * @param status how each count is published, by id
    * @param ranges each count's range as the reader sees it (exact for shown counts)
    * @param unprotected counts that must be protected but are not (empty when the page passes)
-   * @param rounds audits run while choosing complementary counts (one more count each after the first)
+   * @param rounds audits run while choosing complementary counts (one more count each after the
+   *     first)
    */
   public record Result(Status[] status, Range[] ranges, List<Integer> unprotected, int rounds) {
     /** True when every count that must be protected is. */
@@ -67,8 +68,10 @@ public final class Protection {
     int n = d.size();
     Status[] status = new Status[n];
     for (int i = 0; i < n; i++) {
-      status[i] = implicit != null && implicit[i] ? Status.IMPLICIT
-          : isSmall(d.value(i), minCell) ? Status.PRIMARY : Status.SHOWN;
+      status[i] =
+          implicit != null && implicit[i]
+              ? Status.IMPLICIT
+              : isSmall(d.value(i), minCell) ? Status.PRIMARY : Status.SHOWN;
     }
     // while deciding, only the counts that must be protected are solved for; all of them at the end
     boolean[] wanted = new boolean[n];
@@ -82,7 +85,12 @@ public final class Protection {
       if (failing.isEmpty()) {
         break;
       }
-      int more = failing.stream().mapToInt(f -> partner(d, status, f)).filter(c -> c >= 0).findFirst().orElse(-1);
+      int more =
+          failing.stream()
+              .mapToInt(f -> partner(d, status, f))
+              .filter(c -> c >= 0)
+              .findFirst()
+              .orElse(-1);
       boolean inconsistent = failing.stream().anyMatch(f -> !ranges[f].consistent());
       if (more < 0 || inconsistent) {
         return new Result(status, ranges, failing, rounds);
@@ -100,14 +108,19 @@ public final class Protection {
    * Shows again every complementary count the page turns out not to need, largest first (ties: the
    * one registered last first): the counts chosen early may be made redundant by later ones.
    */
-  private static void withdraw(Disclosure d, Status[] status, Range[] ranges, boolean[] wanted, int minCell) {
+  private static void withdraw(
+      Disclosure d, Status[] status, Range[] ranges, boolean[] wanted, int minCell) {
     List<Integer> comp = new ArrayList<>();
     for (int i = 0; i < status.length; i++) {
       if (status[i] == Status.COMPLEMENTARY) {
         comp.add(i);
       }
     }
-    comp.sort((a, b) -> d.value(a) != d.value(b) ? Long.compare(d.value(b), d.value(a)) : Integer.compare(b, a));
+    comp.sort(
+        (a, b) ->
+            d.value(a) != d.value(b)
+                ? Long.compare(d.value(b), d.value(a))
+                : Integer.compare(b, a));
     for (int c : comp) {
       status[c] = Status.SHOWN;
       Range[] near = Audit.rangesNear(d, hidden(status), c, wanted);
@@ -143,7 +156,8 @@ public final class Protection {
 
   /** True when count {@code i} must reach from 0 to minCell: primary, or derived and small. */
   public static boolean mustProtect(Disclosure d, Status[] status, int i, int minCell) {
-    return status[i] == Status.PRIMARY || status[i] == Status.IMPLICIT && isSmall(d.value(i), minCell);
+    return status[i] == Status.PRIMARY
+        || status[i] == Status.IMPLICIT && isSmall(d.value(i), minCell);
   }
 
   static boolean[] hidden(Status[] status) {
@@ -174,7 +188,10 @@ public final class Protection {
         }
         for (int id : c.cells()) {
           if (status[id] == Status.SHOWN) {
-            boolean smaller = best < 0 || d.value(id) < d.value(best) || d.value(id) == d.value(best) && id < best;
+            boolean smaller =
+                best < 0
+                    || d.value(id) < d.value(best)
+                    || d.value(id) == d.value(best) && id < best;
             if (d.value(id) > 0 && smaller) {
               best = id;
             }

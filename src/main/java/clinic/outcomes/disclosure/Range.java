@@ -1,9 +1,9 @@
 package clinic.outcomes.disclosure;
 
 /**
- * The smallest and largest value of a count consistent with what is published
- * ({@code Double.POSITIVE_INFINITY} when nothing bounds it from above; both NaN when the
- * published figures contradict each other).
+ * The smallest and largest value of a count consistent with what is published ({@code
+ * Double.POSITIVE_INFINITY} when nothing bounds it from above; both NaN when the published figures
+ * contradict each other).
  *
  * @param low the smallest consistent value
  * @param high the largest consistent value

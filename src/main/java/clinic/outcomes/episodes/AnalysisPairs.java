@@ -34,7 +34,11 @@ final class AnalysisPairs {
   /** A (group_by, group) slice of one row. */
   private record Slice(String groupBy, String group) {}
 
-  void emit(Episode ep, List<NumberedVisit> mine, List<Outcome> outcomes, EpisodeOutcomes.Sides sides,
+  void emit(
+      Episode ep,
+      List<NumberedVisit> mine,
+      List<Outcome> outcomes,
+      EpisodeOutcomes.Sides sides,
       PairSink sink) {
     sessionRelief(ep, mine, sides, sink);
     List<Slice> withBucket = episodeSlices(ep, true);
@@ -57,7 +61,12 @@ final class AnalysisPairs {
     for (Outcome o : outcomes) {
       if (o.closed()) {
         course.add(o.measure(), withBucket, o.complete(), o.baselineTenths(), o.finalTenths());
-        immediate.add(o.measure(), withBucket, o.completeImmediate(), o.baselineTenths(), o.finalImmediateTenths());
+        immediate.add(
+            o.measure(),
+            withBucket,
+            o.completeImmediate(),
+            o.baselineTenths(),
+            o.finalImmediateTenths());
       } else {
         course.open(o.measure(), withBucket);
         immediate.open(o.measure(), withBucket);
@@ -70,7 +79,9 @@ final class AnalysisPairs {
       }
       for (Followup f : o.followups()) {
         if (f.eligible()) {
-          completers.get(f.horizon()).add(o.measure(), noBucket, f.tenths() != null, o.baselineTenths(), f.tenths());
+          completers
+              .get(f.horizon())
+              .add(o.measure(), noBucket, f.tenths() != null, o.baselineTenths(), f.tenths());
           Integer later = f.tenths() != null ? f.tenths() : o.baselineTenths();
           bocf.get(f.horizon()).add(o.measure(), noBucket, true, o.baselineTenths(), later);
         }
@@ -89,11 +100,15 @@ final class AnalysisPairs {
 
   /**
    * Time to MCID: an episode with a baseline and a before score at some session k >= 2 has its
-   * event at k - 1 for the first such k whose before score improves on the baseline by at least
-   * the MCID, else it is censored at k - 1 of its last session with a before score.
+   * event at k - 1 for the first such k whose before score improves on the baseline by at least the
+   * MCID, else it is censored at k - 1 of its last session with a before score.
    */
-  private void timeToMcid(List<NumberedVisit> mine, EpisodeOutcomes.Sides sides, Map<String, Integer> baselines,
-      List<Slice> slices, PairSink sink) {
+  private void timeToMcid(
+      List<NumberedVisit> mine,
+      EpisodeOutcomes.Sides sides,
+      Map<String, Integer> baselines,
+      List<Slice> slices,
+      PairSink sink) {
     for (Map.Entry<String, Integer> b : baselines.entrySet()) {
       Integer mcid = settings.mcidTenths().get(b.getKey());
       if (mcid == null) {
@@ -117,12 +132,16 @@ final class AnalysisPairs {
         continue;
       }
       for (Slice s : slices) {
-        sink.timeToMcid(b.getKey(), s.groupBy(), s.group(), (event > 0 ? event : last) - 1, event > 0);
+        sink.timeToMcid(
+            b.getKey(), s.groupBy(), s.group(), (event > 0 ? event : last) - 1, event > 0);
       }
     }
   }
 
-  /** Harm: whether an episode with a recorded adverse_event field had any event, by primary technique. */
+  /**
+   * Harm: whether an episode with a recorded adverse_event field had any event, by primary
+   * technique.
+   */
   private static void harm(List<NumberedVisit> mine, List<Slice> slices, PairSink sink) {
     boolean recorded = false;
     boolean any = false;
@@ -141,7 +160,8 @@ final class AnalysisPairs {
   }
 
   /** Session relief: one row per session and measure with a before or after score. */
-  private void sessionRelief(Episode ep, List<NumberedVisit> mine, EpisodeOutcomes.Sides sides, PairSink sink) {
+  private void sessionRelief(
+      Episode ep, List<NumberedVisit> mine, EpisodeOutcomes.Sides sides, PairSink sink) {
     String condition = orUnknown(ep.condition());
     Accumulator relief = new Accumulator();
     for (NumberedVisit v : mine) {
@@ -172,8 +192,12 @@ final class AnalysisPairs {
   }
 
   /** Trajectory: the before score of sessions 2, 3, ... against the episode's baseline. */
-  private void trajectory(Episode ep, List<NumberedVisit> mine, EpisodeOutcomes.Sides sides,
-      Map<String, Integer> baselines, PairSink sink) {
+  private void trajectory(
+      Episode ep,
+      List<NumberedVisit> mine,
+      EpisodeOutcomes.Sides sides,
+      Map<String, Integer> baselines,
+      PairSink sink) {
     Accumulator trajectory = new Accumulator();
     Accumulator cohort = new Accumulator();
     int h = settings.cohortSessions();
@@ -187,8 +211,10 @@ final class AnalysisPairs {
         continue;
       }
       String sng = sessionNumberGroup(v.sessionNumber());
-      List<Slice> slices = List.of(
-          new Slice(Groups.SESSION_NUMBER_GROUP, sng), new Slice(Groups.TECHNIQUE_BY_SESSION, technique + "|" + sng));
+      List<Slice> slices =
+          List.of(
+              new Slice(Groups.SESSION_NUMBER_GROUP, sng),
+              new Slice(Groups.TECHNIQUE_BY_SESSION, technique + "|" + sng));
       for (Map.Entry<String, Integer> s : b.entrySet()) {
         Integer base = baselines.get(s.getKey());
         if (base == null) {
@@ -209,10 +235,11 @@ final class AnalysisPairs {
    * cohort_sessions} sessions, the least-squares slope of its {@code before} scores on the session
    * number over sessions 1..h ({@code within_episode}) and ceil(h/2)..h ({@code
    * within_episode_late}), each from at least 3 sessions with a score, signed so that a positive
-   * slope means improving. One episode's points are in session order, so the value does not
-   * depend on how Spark partitioned the clients.
+   * slope means improving. One episode's points are in session order, so the value does not depend
+   * on how Spark partitioned the clients.
    */
-  private void slopes(Episode ep, List<NumberedVisit> mine, EpisodeOutcomes.Sides sides, PairSink sink) {
+  private void slopes(
+      Episode ep, List<NumberedVisit> mine, EpisodeOutcomes.Sides sides, PairSink sink) {
     int h = settings.cohortSessions();
     if (ep.nSessions() < h) {
       return;
@@ -224,17 +251,26 @@ final class AnalysisPairs {
       if (v.sessionNumber() > h || b == null) {
         continue;
       }
-      b.forEach((m, tenths) -> points.computeIfAbsent(m, x -> new ArrayList<>())
-          .add(new int[] {v.sessionNumber(), tenths}));
+      b.forEach(
+          (m, tenths) ->
+              points
+                  .computeIfAbsent(m, x -> new ArrayList<>())
+                  .add(new int[] {v.sessionNumber(), tenths}));
     }
     for (Map.Entry<String, List<int[]>> e : points.entrySet()) {
       emitSlope(ClientHistory.WITHIN_EPISODE, e.getKey(), e.getValue(), sink);
-      emitSlope(ClientHistory.WITHIN_EPISODE_LATE, e.getKey(),
-          e.getValue().stream().filter(p -> p[0] >= lateFrom).toList(), sink);
+      emitSlope(
+          ClientHistory.WITHIN_EPISODE_LATE,
+          e.getKey(),
+          e.getValue().stream().filter(p -> p[0] >= lateFrom).toList(),
+          sink);
     }
   }
 
-  /** The least-squares slope of one episode's points (stats.EpisodeSlopes), in points per session, improving > 0. */
+  /**
+   * The least-squares slope of one episode's points (stats.EpisodeSlopes), in points per session,
+   * improving > 0.
+   */
   private static void emitSlope(String model, String measure, List<int[]> pts, PairSink sink) {
     double[] x = new double[pts.size()];
     double[] y = new double[pts.size()];

@@ -17,8 +17,8 @@ import java.util.function.Function;
  * Everything the SPEC derives from one client's accepted records, in plain Java (no Spark): the
  * numbered sessions, the episodes of care with their grouping attributes, the outcomes per episode
  * and measure, and the before/after pairs of every analysis. Spark brings each client's records
- * together once ({@code ClientPass}); this class holds the rules, so they can be read and tested
- * in one place.
+ * together once ({@code ClientPass}); this class holds the rules, so they can be read and tested in
+ * one place.
  *
  * <p>Rules (SPEC "Derived structure"; the outcome rules are in {@link EpisodeOutcomes}, the
  * analyses' pairs in {@link AnalysisPairs}):
@@ -26,9 +26,9 @@ import java.util.function.Function;
  * <ul>
  *   <li>Sessions are ordered by date, then {@code session_id}; a new episode starts when the gap
  *       since the previous session exceeds {@code episodeGapDays}.
- *   <li>Primary technique (and therapist): the value of most sessions, a tie going to the one
- *       seen first in the episode. Adherence: {@code adherent} when at least half of the sessions
- *       with a recorded answer say {@code yes}, {@code unknown} when none is recorded.
+ *   <li>Primary technique (and therapist): the value of most sessions, a tie going to the one seen
+ *       first in the episode. Adherence: {@code adherent} when at least half of the sessions with a
+ *       recorded answer say {@code yes}, {@code unknown} when none is recorded.
  *   <li>Closed by {@code discharge} when a discharge score falls on or after the episode's start
  *       and before the next episode; else by {@code gap} when the as-of date is more than the gap
  *       after the last session; else open.
@@ -37,38 +37,66 @@ import java.util.function.Function;
 public final class ClientHistory {
   /** Analysis names, as in the {@code stats} table. */
   public static final String SESSION_RELIEF = "session_relief";
+
   public static final String COURSE = "course";
   public static final String TRAJECTORY = "trajectory";
   public static final String TRAJECTORY_COHORT = "trajectory_cohort";
   public static final String COURSE_IMMEDIATE = "course_immediate";
   public static final String PRE_TREATMENT = "pre_treatment";
+
   /** Dose-response models of the {@code dose_response} table. */
   public static final String BETWEEN_EPISODES = "between_episodes";
+
   public static final String WITHIN_EPISODE = "within_episode";
   public static final String WITHIN_EPISODE_LATE = "within_episode_late";
 
   /** An accepted session. */
   public record Visit(
-      String sessionId, String therapistId, LocalDate date, String technique, Integer durationMin,
-      String adverseEvent, String homeExercise) {}
+      String sessionId,
+      String therapistId,
+      LocalDate date,
+      String technique,
+      Integer durationMin,
+      String adverseEvent,
+      String homeExercise) {}
 
   /** An accepted score in tenths; {@code sessionId} is null for intake, discharge and follow-up. */
-  public record Score(String sessionId, LocalDate recordedOn, String moment, String measure, int tenths) {}
+  public record Score(
+      String sessionId, LocalDate recordedOn, String moment, String measure, int tenths) {}
 
   /** The client's record, when the clients file has one. */
   public record Client(String condition, Integer symptomWeeks, String ageBand, String sex) {}
 
   /** A session with its place in its episode and its pain score before and after (tenths). */
   public record NumberedVisit(
-      Visit visit, String episodeId, int episodeNumber, int sessionNumber, String month,
-      Integer nrsBeforeTenths, Integer nrsAfterTenths) {}
+      Visit visit,
+      String episodeId,
+      int episodeNumber,
+      int sessionNumber,
+      String month,
+      Integer nrsBeforeTenths,
+      Integer nrsAfterTenths) {}
 
   /** An episode of care with its grouping attributes. */
   public record Episode(
-      String episodeId, int episodeNumber, LocalDate startDate, LocalDate endDate, int nSessions,
-      String primaryTechnique, String primaryTherapist, String sessionBucket, String adherence,
-      LocalDate nextStartDate, String month, String closedBy, String baselineBand,
-      String condition, Integer symptomWeeks, String ageBand, String sex, boolean hasClient,
+      String episodeId,
+      int episodeNumber,
+      LocalDate startDate,
+      LocalDate endDate,
+      int nSessions,
+      String primaryTechnique,
+      String primaryTherapist,
+      String sessionBucket,
+      String adherence,
+      LocalDate nextStartDate,
+      String month,
+      String closedBy,
+      String baselineBand,
+      String condition,
+      Integer symptomWeeks,
+      String ageBand,
+      String sex,
+      boolean hasClient,
       String chronicity) {
     public boolean closed() {
       return closedBy != null;
@@ -81,11 +109,23 @@ public final class ClientHistory {
    * course pair ({@link #complete()}).
    */
   public record Outcome(
-      String episodeId, String measure, boolean closed, Integer baselineTenths, String baselineSource,
-      Integer finalTenths, String finalSource, Integer improvementTenths, Double percent,
-      Boolean responderMcid, Boolean responder30, Boolean responder50,
-      Integer finalImmediateTenths, Integer improvementImmediateTenths,
-      Integer preIntakeTenths, Integer firstBeforeTenths, Integer preTreatmentChangeTenths,
+      String episodeId,
+      String measure,
+      boolean closed,
+      Integer baselineTenths,
+      String baselineSource,
+      Integer finalTenths,
+      String finalSource,
+      Integer improvementTenths,
+      Double percent,
+      Boolean responderMcid,
+      Boolean responder30,
+      Boolean responder50,
+      Integer finalImmediateTenths,
+      Integer improvementImmediateTenths,
+      Integer preIntakeTenths,
+      Integer firstBeforeTenths,
+      Integer preTreatmentChangeTenths,
       List<Followup> followups) {
     /** A course pair: closed, with baseline and final. */
     public boolean complete() {
@@ -100,7 +140,11 @@ public final class ClientHistory {
 
   /** The follow-up of one horizon: eligibility and the chosen score (null when none). */
   public record Followup(
-      String horizon, boolean eligible, Integer tenths, Integer improvementTenths, LocalDate date) {}
+      String horizon,
+      boolean eligible,
+      Integer tenths,
+      Integer improvementTenths,
+      LocalDate date) {}
 
   /**
    * Receives one pair per (analysis, measure, group_by, group, episode): {@code k} usable rows
@@ -108,7 +152,14 @@ public final class ClientHistory {
    * marks an episode with scores of the measure but no usable pair (it counts as incomplete).
    */
   public interface PairSink {
-    void pair(String analysis, String measure, String groupBy, String group, int k, long earlierSum, long laterSum);
+    void pair(
+        String analysis,
+        String measure,
+        String groupBy,
+        String group,
+        int k,
+        long earlierSum,
+        long laterSum);
 
     /** An open episode with a score of the measure: counted in {@code n_open}, never dropped. */
     default void open(String analysis, String measure, String groupBy, String group) {}
@@ -121,14 +172,19 @@ public final class ClientHistory {
      * carried pain first improved on the baseline by the MCID ({@code event}), or until the last
      * visit with a score (censored).
      */
-    default void timeToMcid(String measure, String groupBy, String group, int sessions, boolean event) {}
+    default void timeToMcid(
+        String measure, String groupBy, String group, int sessions, boolean event) {}
 
-    /** One episode with a session that records adverse_event, by its primary technique (SPEC "Benefit and harm"). */
+    /**
+     * One episode with a session that records adverse_event, by its primary technique (SPEC
+     * "Benefit and harm").
+     */
     default void harm(String groupBy, String group, boolean anyEvent) {}
   }
 
   /** The derived records of one client. */
-  public record Result(List<NumberedVisit> visits, List<Episode> episodes, List<Outcome> outcomes) {}
+  public record Result(
+      List<NumberedVisit> visits, List<Episode> episodes, List<Outcome> outcomes) {}
 
   private final Settings settings;
   private final EpisodeOutcomes outcomeRules;
@@ -145,7 +201,8 @@ public final class ClientHistory {
   }
 
   /** Derives one client's records and hands its pairs to {@code pairs} (which may be null). */
-  public Result derive(String clientId, List<Visit> visits, List<Score> scores, Client client, PairSink pairs) {
+  public Result derive(
+      String clientId, List<Visit> visits, List<Score> scores, Client client, PairSink pairs) {
     List<Visit> ordered = new ArrayList<>(visits);
     ordered.sort(Comparator.comparing(Visit::date).thenComparing(Visit::sessionId));
     Map<String, Map<String, Integer>> before = new HashMap<>(); // session -> measure -> tenths
@@ -153,7 +210,8 @@ public final class ClientHistory {
     for (Score s : scores) {
       if (s.sessionId() != null && ("before".equals(s.moment()) || "after".equals(s.moment()))) {
         Map<String, Map<String, Integer>> side = "before".equals(s.moment()) ? before : after;
-        side.computeIfAbsent(s.sessionId(), x -> new TreeMap<>()).merge(s.measure(), s.tenths(), Math::max);
+        side.computeIfAbsent(s.sessionId(), x -> new TreeMap<>())
+            .merge(s.measure(), s.tenths(), Math::max);
       }
     }
 
@@ -161,7 +219,8 @@ public final class ClientHistory {
     List<List<Visit>> split = new ArrayList<>();
     LocalDate previous = null;
     for (Visit v : ordered) {
-      if (previous == null || ChronoUnit.DAYS.between(previous, v.date()) > settings.episodeGapDays()) {
+      if (previous == null
+          || ChronoUnit.DAYS.between(previous, v.date()) > settings.episodeGapDays()) {
         split.add(new ArrayList<>());
       }
       split.get(split.size() - 1).add(v);
@@ -185,8 +244,15 @@ public final class ClientHistory {
       List<NumberedVisit> mine = new ArrayList<>(ev.size());
       for (int i = 0; i < ev.size(); i++) {
         Visit v = ev.get(i);
-        mine.add(new NumberedVisit(v, episodeId, episodeNumber, i + 1, month(v.date()),
-            nrs(before, v.sessionId()), nrs(after, v.sessionId())));
+        mine.add(
+            new NumberedVisit(
+                v,
+                episodeId,
+                episodeNumber,
+                i + 1,
+                month(v.date()),
+                nrs(before, v.sessionId()),
+                nrs(after, v.sessionId())));
       }
       numbered.addAll(mine);
       LocalDate next = e + 1 < split.size() ? split.get(e + 1).get(0).date() : null;
@@ -219,8 +285,13 @@ public final class ClientHistory {
   }
 
   private Episode episode(
-      String episodeId, int number, List<NumberedVisit> mine, LocalDate next,
-      String closedBy, List<Outcome> outcomes, Client client) {
+      String episodeId,
+      int number,
+      List<NumberedVisit> mine,
+      LocalDate next,
+      String closedBy,
+      List<Outcome> outcomes,
+      Client client) {
     LocalDate start = mine.get(0).visit().date();
     LocalDate end = mine.get(mine.size() - 1).visit().date();
     int n = mine.size();
@@ -235,7 +306,8 @@ public final class ClientHistory {
         }
       }
     }
-    String adherence = recorded == 0 ? "unknown" : yes * 2 >= recorded ? "adherent" : "not_adherent";
+    String adherence =
+        recorded == 0 ? "unknown" : yes * 2 >= recorded ? "adherent" : "not_adherent";
     Integer nrsBaseline = null;
     for (Outcome o : outcomes) {
       if ("nrs_pain".equals(o.measure())) {
@@ -244,12 +316,25 @@ public final class ClientHistory {
     }
     Integer weeks = client == null ? null : client.symptomWeeks();
     return new Episode(
-        episodeId, number, start, end, n,
-        primary(mine, v -> v.technique()), primary(mine, v -> v.therapistId()),
-        bucket(n), adherence, next, month(end), closedBy, baselineBand(nrsBaseline),
-        client == null ? null : client.condition(), weeks,
-        client == null ? null : client.ageBand(), client == null ? null : client.sex(),
-        client != null, chronicity(weeks));
+        episodeId,
+        number,
+        start,
+        end,
+        n,
+        primary(mine, v -> v.technique()),
+        primary(mine, v -> v.therapistId()),
+        bucket(n),
+        adherence,
+        next,
+        month(end),
+        closedBy,
+        baselineBand(nrsBaseline),
+        client == null ? null : client.condition(),
+        weeks,
+        client == null ? null : client.ageBand(),
+        client == null ? null : client.sex(),
+        client != null,
+        chronicity(weeks));
   }
 
   /** The value of most sessions; a tie goes to the value seen first (lowest session number). */
@@ -268,8 +353,6 @@ public final class ClientHistory {
     }
     return best;
   }
-
-
 
   // ---- small rules shared with the tables --------------------------------------------------
 
@@ -295,13 +378,15 @@ public final class ClientHistory {
 
   /** Baseline band from the nrs_pain baseline in tenths: <= 3 mild, <= 6 moderate, above severe. */
   public static String baselineBand(Integer nrsBaselineTenths) {
-    return nrsBaselineTenths == null ? "unknown"
+    return nrsBaselineTenths == null
+        ? "unknown"
         : nrsBaselineTenths <= 30 ? "mild" : nrsBaselineTenths <= 60 ? "moderate" : "severe";
   }
 
   /** Chronicity from symptom weeks at intake: acute < 6, subacute 6-12, chronic > 12. */
   public static String chronicity(Integer symptomWeeks) {
-    return symptomWeeks == null ? "unknown"
+    return symptomWeeks == null
+        ? "unknown"
         : symptomWeeks < 6 ? "acute" : symptomWeeks <= 12 ? "subacute" : "chronic";
   }
 }

@@ -49,8 +49,13 @@ final class EpisodeOutcomes {
   /** The episode's scores of one session side: session id to measure to tenths. */
   record Sides(Map<String, Map<String, Integer>> before, Map<String, Map<String, Integer>> after) {}
 
-  List<Outcome> of(String episodeId, List<NumberedVisit> mine, LocalDate next, boolean closed,
-      List<Score> scores, Sides sides) {
+  List<Outcome> of(
+      String episodeId,
+      List<NumberedVisit> mine,
+      LocalDate next,
+      boolean closed,
+      List<Score> scores,
+      Sides sides) {
     LocalDate start = mine.get(0).visit().date();
     LocalDate end = mine.get(mine.size() - 1).visit().date();
     int last = mine.size();
@@ -114,12 +119,13 @@ final class EpisodeOutcomes {
           }
           for (Map.Entry<String, Integer> h : settings.followupHorizons().entrySet()) {
             if (Math.abs(daysAfter - h.getValue()) <= w) {
-              followup.computeIfAbsent(h.getKey(), x -> new HashMap<>())
+              followup
+                  .computeIfAbsent(h.getKey(), x -> new HashMap<>())
                   .merge(s.measure(), s, (a, b) -> closer(a, b, end.plusDays(h.getValue())));
             }
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     measures.addAll(intake.keySet());
@@ -146,20 +152,40 @@ final class EpisodeOutcomes {
         Score fu = followup.getOrDefault(h.getKey(), Map.of()).get(m);
         LocalDate first = end.plusDays(h.getValue() - w);
         LocalDate lastDay = end.plusDays(h.getValue() + w);
-        boolean eligible = closed && baseline != null && !lastDay.isAfter(settings.asOf())
-            && (next == null || !next.isBefore(first));
-        followups.add(new Followup(h.getKey(), eligible, tenths(fu), improvement(m, baseline, tenths(fu)),
-            fu == null ? null : fu.recordedOn()));
+        boolean eligible =
+            closed
+                && baseline != null
+                && !lastDay.isAfter(settings.asOf())
+                && (next == null || !next.isBefore(first));
+        followups.add(
+            new Followup(
+                h.getKey(),
+                eligible,
+                tenths(fu),
+                improvement(m, baseline, tenths(fu)),
+                fu == null ? null : fu.recordedOn()));
       }
       Integer pre = tenths(preIntake.get(m));
-      out.add(new Outcome(
-          episodeId, m, closed, baseline, baselineSource, fin, finalSource, improvement,
-          distPositive && improvement != null ? (double) improvement / dist : null,
-          improvement == null || mcid == null ? null : improvement >= mcid,
-          distPositive && improvement != null ? improvement * 100L >= dist * 30L : null,
-          distPositive && improvement != null ? improvement * 100L >= dist * 50L : null,
-          immediate, improvement(m, baseline, immediate),
-          pre, b1, improvement(m, pre, b1), List.copyOf(followups)));
+      out.add(
+          new Outcome(
+              episodeId,
+              m,
+              closed,
+              baseline,
+              baselineSource,
+              fin,
+              finalSource,
+              improvement,
+              distPositive && improvement != null ? (double) improvement / dist : null,
+              improvement == null || mcid == null ? null : improvement >= mcid,
+              distPositive && improvement != null ? improvement * 100L >= dist * 30L : null,
+              distPositive && improvement != null ? improvement * 100L >= dist * 50L : null,
+              immediate,
+              improvement(m, baseline, immediate),
+              pre,
+              b1,
+              improvement(m, pre, b1),
+              List.copyOf(followups)));
     }
     return out;
   }

@@ -2,8 +2,8 @@ package clinic.outcomes.generate;
 
 /**
  * Exact probability that the SPEC's adherence rule (yes in at least half of the sessions that
- * record {@code home_exercise}, at least one recorded) classifies an episode as adherent, under
- * the generator's home-exercise model.
+ * record {@code home_exercise}, at least one recorded) classifies an episode as adherent, under the
+ * generator's home-exercise model.
  */
 final class AdherenceOdds {
 

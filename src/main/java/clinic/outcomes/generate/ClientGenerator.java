@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Generates everything of one client from the client's own random stream: the
- * {@code clients.csv} row, the episode plan, and each episode's sessions and scores.
+ * Generates everything of one client from the client's own random stream: the {@code clients.csv}
+ * row, the episode plan, and each episode's sessions and scores.
  */
 final class ClientGenerator {
 

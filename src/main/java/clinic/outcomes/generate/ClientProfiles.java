@@ -21,9 +21,15 @@ final class ClientProfiles {
 
   /** {@code pregnancy} is only kept for female clients aged 18-49; others get {@code other}. */
   static final String[] CONDITIONS = {
-    "herniated_disc", "spinal_stenosis", "degenerative_disc", "piriformis", "pregnancy", "other",
+    "herniated_disc",
+    "spinal_stenosis",
+    "degenerative_disc",
+    "piriformis",
+    "pregnancy",
+    "other",
     "unknown"
   };
+
   static final double[] CONDITION_SHARE = {0.30, 0.12, 0.20, 0.15, 0.04, 0.12, 0.07};
 
   /** Symptom weeks: empty, acute 0-5, subacute 6-12, chronic 13-519 (log-uniform-ish). */
@@ -34,9 +40,15 @@ final class ClientProfiles {
 
   /** In the SPEC's order; {@code pregnancy} comes from the condition, not from a draw. */
   static final String[] CONTRAINDICATIONS = {
-    "recent_surgery", "open_wound", "clotting_disorder", "severe_osteoporosis", "pregnancy",
-    "hypertension", "diabetes"
+    "recent_surgery",
+    "open_wound",
+    "clotting_disorder",
+    "severe_osteoporosis",
+    "pregnancy",
+    "hypertension",
+    "diabetes"
   };
+
   static final double[] CONTRAINDICATION_SHARE = {0.02, 0.005, 0.01, 0.02, 0.0, 0.08, 0.05};
 
   /** Chance that a client with a contraindication has no medical clearance. */

@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 /**
- * The three output files, written line by line through large buffers; formats ids, dates and
- * scores without {@code String.format} and counts the data rows of each file.
+ * The three output files, written line by line through large buffers; formats ids, dates and scores
+ * without {@code String.format} and counts the data rows of each file.
  */
 final class CsvSink implements Closeable {
 
@@ -120,12 +120,7 @@ final class CsvSink implements Closeable {
 
   /** Writes one score row; a null {@code sessionId} is written empty. */
   void score(
-      String clientId,
-      String sessionId,
-      int epochDay,
-      String moment,
-      Measure measure,
-      int tenths)
+      String clientId, String sessionId, int epochDay, String moment, Measure measure, int tenths)
       throws IOException {
     line.setLength(0);
     line.append(clientId).append(',');

@@ -21,8 +21,7 @@ final class DateText {
   String text(int epochDay) {
     int index = epochDay - firstDay;
     if (index < 0 || index >= texts.length) {
-      throw new IllegalStateException(
-          "date outside the window: " + LocalDate.ofEpochDay(epochDay));
+      throw new IllegalStateException("date outside the window: " + LocalDate.ofEpochDay(epochDay));
     }
     return texts[index];
   }

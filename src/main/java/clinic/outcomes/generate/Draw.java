@@ -23,8 +23,8 @@ final class Draw {
   }
 
   /**
-   * An index drawn with the given probabilities; the last index takes whatever the others leave
-   * (so the table need not sum to exactly 1 in binary floating point).
+   * An index drawn with the given probabilities; the last index takes whatever the others leave (so
+   * the table need not sum to exactly 1 in binary floating point).
    */
   static int index(SplittableRandom rng, double[] probabilities) {
     double u = rng.nextDouble();
@@ -40,8 +40,8 @@ final class Draw {
 
   /**
    * {@code center} plus symmetric triangular noise whose half-width is {@code maxHalfWidth},
-   * narrowed so that the result stays in {@code [low, high]}. Because the noise is symmetric
-   * for every half-width, the mean is exactly {@code center}.
+   * narrowed so that the result stays in {@code [low, high]}. Because the noise is symmetric for
+   * every half-width, the mean is exactly {@code center}.
    */
   static double around(
       SplittableRandom rng, double center, double low, double high, double maxHalfWidth) {

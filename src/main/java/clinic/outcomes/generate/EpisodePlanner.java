@@ -6,14 +6,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Plans a client's episodes: the session count and the date of every session, inside the
- * window.
+ * Plans a client's episodes: the session count and the date of every session, inside the window.
  *
  * <p>Every client has one episode; with probability {@link #SECOND_EPISODE_SHARE} a second one
  * (re-treatment) starts 91-240 days after the first one's last session. Sessions are 5-14 days
- * apart (uniform). The whole plan is placed uniformly in the window. Only in a window shorter
- * than 632 days: a second episode that does not fit is dropped, and a first episode longer than
- * the window loses its last sessions until it fits.
+ * apart (uniform). The whole plan is placed uniformly in the window. Only in a window shorter than
+ * 632 days: a second episode that does not fit is dropped, and a first episode longer than the
+ * window loses its last sessions until it fits.
  */
 final class EpisodePlanner {
 

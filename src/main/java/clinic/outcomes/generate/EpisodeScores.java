@@ -4,19 +4,18 @@ import java.io.IOException;
 import java.util.SplittableRandom;
 
 /**
- * Draws and writes the {@code pain_scores.csv} rows of one episode from the latent model
- * documented in {@link TrueEffects} and {@code docs/generator.md}.
+ * Draws and writes the {@code pain_scores.csv} rows of one episode from the latent model documented
+ * in {@link TrueEffects} and {@code docs/generator.md}.
  *
- * <p>Latent {@code nrs_pain}: before at visit 1 = baseline B; before at visit k ≥ 2 = B − m ×
- * (K + bonus) × dose(k) + noise; after = before − R(technique) + noise. A session's relief R
- * fades by the next visit except for its share of the carried improvement, so a discharge score
- * (1-14 days after the last session) sits around the carried level of the last visit, B − m × (K
- * + bonus) × dose(n), not at the post-session level; follow-ups keep {@link
- * TrueEffects#FOLLOWUP_RETENTION} of that carried improvement. Every noise term is
- * symmetric and narrowed near the scale ends ({@link Draw#around}), and before-scores of visits
- * ≥ 2 stay at or above {@link #RELIEF_FLOOR} so that a full relief always fits above 0. The
- * other measures follow the episode's expected {@code nrs_pain} course improvement in
- * proportion ({@link TrueEffects#pointsPerNrsPoint}).
+ * <p>Latent {@code nrs_pain}: before at visit 1 = baseline B; before at visit k ≥ 2 = B − m × (K +
+ * bonus) × dose(k) + noise; after = before − R(technique) + noise. A session's relief R fades by
+ * the next visit except for its share of the carried improvement, so a discharge score (1-14 days
+ * after the last session) sits around the carried level of the last visit, B − m × (K + bonus) ×
+ * dose(n), not at the post-session level; follow-ups keep {@link TrueEffects#FOLLOWUP_RETENTION} of
+ * that carried improvement. Every noise term is symmetric and narrowed near the scale ends ({@link
+ * Draw#around}), and before-scores of visits ≥ 2 stay at or above {@link #RELIEF_FLOOR} so that a
+ * full relief always fits above 0. The other measures follow the episode's expected {@code
+ * nrs_pain} course improvement in proportion ({@link TrueEffects#pointsPerNrsPoint}).
  */
 final class EpisodeScores {
 
@@ -48,7 +47,9 @@ final class EpisodeScores {
 
   static final double FOLLOWUP_DECAY = 0.85;
 
-  /** Follow-up requests at 90, 180 and 365 days after the last session, answered within ± 20 days. */
+  /**
+   * Follow-up requests at 90, 180 and 365 days after the last session, answered within ± 20 days.
+   */
   static final int[] FOLLOWUP_DAYS = {90, 180, 365};
 
   static final int FOLLOWUP_SPREAD_DAYS = 20;
@@ -95,7 +96,8 @@ final class EpisodeScores {
     int baseline = Draw.between(rng, TrueEffects.BASELINE_MIN, TrueEffects.BASELINE_MAX);
     double expectedCarried = carriedFull * TrueEffects.doseFraction(n);
     double expectedImmediate = TrueEffects.sessionRelief(episode.primary) + expectedCarried;
-    FunctionScores function = new FunctionScores(rng, episode.clientId, expectedImmediate, expectedCarried);
+    FunctionScores function =
+        new FunctionScores(rng, episode.clientId, expectedImmediate, expectedCarried);
 
     if (Draw.chance(rng, INTAKE_SHARE)) {
       int day = episode.firstDay() - Draw.between(rng, 0, INTAKE_MAX_DAYS_BEFORE);
@@ -139,13 +141,21 @@ final class EpisodeScores {
       return;
     }
     double carriedAtEnd = carriedFull * TrueEffects.doseFraction(n);
-    nrs(rng, episode, null, dischargeDay, "discharge", around(rng, baseline - carriedAtEnd, OCCASION_NOISE));
+    nrs(
+        rng,
+        episode,
+        null,
+        dischargeDay,
+        "discharge",
+        around(rng, baseline - carriedAtEnd, OCCASION_NOISE));
     function.atDischarge(rng, dischargeDay);
     double answer = FOLLOWUP_BASE + FOLLOWUP_SLOPE * (m - mu);
     for (int j = 0; j < FOLLOWUP_DAYS.length; j++) {
       boolean answered = Draw.chance(rng, answer * Math.pow(FOLLOWUP_DECAY, j));
-      int followupDay = episode.lastDay() + FOLLOWUP_DAYS[j]
-          + Draw.between(rng, -FOLLOWUP_SPREAD_DAYS, FOLLOWUP_SPREAD_DAYS);
+      int followupDay =
+          episode.lastDay()
+              + FOLLOWUP_DAYS[j]
+              + Draw.between(rng, -FOLLOWUP_SPREAD_DAYS, FOLLOWUP_SPREAD_DAYS);
       if (!answered || followupDay > endDay || followupDay >= nextEpisodeDay) {
         continue;
       }
@@ -186,7 +196,8 @@ final class EpisodeScores {
     private final boolean[] used = new boolean[FunctionMeasure.ALL.size()];
     private final int[] baseline = new int[used.length];
 
-    FunctionScores(SplittableRandom rng, String clientId, double expectedImmediate, double expectedCarried) {
+    FunctionScores(
+        SplittableRandom rng, String clientId, double expectedImmediate, double expectedCarried) {
       this.clientId = clientId;
       this.expectedImmediate = expectedImmediate;
       this.expectedCarried = expectedCarried;
@@ -220,7 +231,13 @@ final class EpisodeScores {
       for (int i = 0; i < used.length; i++) {
         if (used[i]) {
           double center = improved(i, expectedImmediate);
-          write(rng, i, sessionId, day, "after", bounded(rng, i, center, FunctionMeasure.ALL.get(i).courseNoise()));
+          write(
+              rng,
+              i,
+              sessionId,
+              day,
+              "after",
+              bounded(rng, i, center, FunctionMeasure.ALL.get(i).courseNoise()));
         }
       }
     }
@@ -229,7 +246,8 @@ final class EpisodeScores {
       for (int i = 0; i < used.length; i++) {
         if (used[i]) {
           double noise = FunctionMeasure.ALL.get(i).occasionNoise();
-          write(rng, i, null, day, "discharge", bounded(rng, i, improved(i, expectedCarried), noise));
+          write(
+              rng, i, null, day, "discharge", bounded(rng, i, improved(i, expectedCarried), noise));
         }
       }
     }

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * How a function measure is recorded: the share of episodes that record it, its uniform integer
- * baseline range, the half-width of the noise of its course and follow-up scores and of its
- * intake and discharge scores (symmetric, narrowed at the scale ends).
+ * baseline range, the half-width of the noise of its course and follow-up scores and of its intake
+ * and discharge scores (symmetric, narrowed at the scale ends).
  */
 record FunctionMeasure(
     Measure measure,

@@ -10,17 +10,16 @@ import java.util.Map;
  * {@code clients.csv}) that follows the SPEC's data contract and has the known true effects of
  * {@link TrueEffects}.
  *
- * <p>Streaming: clients are generated one at a time, each from its own random stream (derived
- * from the master seed and the client's index), and written through buffers, so memory does not
- * grow with the number of clients. Session ids are numbered in writing order.
+ * <p>Streaming: clients are generated one at a time, each from its own random stream (derived from
+ * the master seed and the client's index), and written through buffers, so memory does not grow
+ * with the number of clients. Session ids are numbered in writing order.
  */
 public final class Generator {
 
   private Generator() {}
 
   /**
-   * Generates the dataset into {@code outDir} (created if needed; the three files are
-   * overwritten).
+   * Generates the dataset into {@code outDir} (created if needed; the three files are overwritten).
    *
    * @return what was written, with the expected outcome of every appended bad row
    * @throws IOException when a file cannot be written
@@ -31,7 +30,8 @@ public final class Generator {
     ScoreRounder rounder = new ScoreRounder();
     long episodes = 0;
     try (CsvSink out = new CsvSink(outDir, settings.start(), settings.end())) {
-      ClientGenerator clients = new ClientGenerator(settings.seed(), out, rounder, startDay, endDay);
+      ClientGenerator clients =
+          new ClientGenerator(settings.seed(), out, rounder, startDay, endDay);
       for (long index = 0; index < settings.clients(); index++) {
         episodes += clients.write(index);
       }

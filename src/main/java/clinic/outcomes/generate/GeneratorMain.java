@@ -51,8 +51,7 @@ public final class GeneratorMain {
           summary.clampedScores());
       System.out.printf(
           "%.1f s, %.0f sessions/s into %s%n", seconds, summary.sessions() / seconds, out);
-    } catch (IllegalArgumentException | IndexOutOfBoundsException
-        | DateTimeParseException e) {
+    } catch (IllegalArgumentException | IndexOutOfBoundsException | DateTimeParseException e) {
       System.err.println("generator: " + e.getMessage());
       System.exit(2);
     }

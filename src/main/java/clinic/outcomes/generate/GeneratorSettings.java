@@ -10,9 +10,9 @@ import java.util.Objects;
  * @param clients number of clients, at least 0 (at least 1 with {@code badRows})
  * @param seed master seed; the same (clients, seed, start, end, badRows) give identical files
  * @param start first date any row may carry
- * @param end last date any row may carry, not before {@code start} (at least 59 days after it
- *     with {@code badRows}); with a window of 632 days or more no episode is ever shortened or
- *     dropped to fit, so {@link TrueEffects}'s marginal values hold exactly
+ * @param end last date any row may carry, not before {@code start} (at least 59 days after it with
+ *     {@code badRows}); with a window of 632 days or more no episode is ever shortened or dropped
+ *     to fit, so {@link TrueEffects}'s marginal values hold exactly
  * @param badRows whether to append the documented bad (and odd but good) rows to the files
  */
 public record GeneratorSettings(

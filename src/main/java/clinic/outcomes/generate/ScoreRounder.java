@@ -4,11 +4,11 @@ import java.util.SplittableRandom;
 
 /**
  * Turns a latent score into a written score in tenths, rounding at random to the grid (whole
- * points, or half points) with the probability that keeps the expected value equal to the
- * latent score: a latent 6.3 becomes 7 with probability 0.3 and 6 otherwise.
+ * points, or half points) with the probability that keeps the expected value equal to the latent
+ * score: a latent 6.3 becomes 7 with probability 0.3 and 6 otherwise.
  *
- * <p>The model keeps every latent score inside its scale, so clamping should never bind; the
- * number of latent scores that were outside by more than 1e-9 is counted as {@link #clamped()}.
+ * <p>The model keeps every latent score inside its scale, so clamping should never bind; the number
+ * of latent scores that were outside by more than 1e-9 is counted as {@link #clamped()}.
  */
 final class ScoreRounder {
 

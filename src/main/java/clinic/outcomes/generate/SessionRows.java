@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Draws and writes the {@code sessions.csv} rows of one episode: technique (the primary one,
- * with an occasional other technique in the middle of the course), therapist, duration, adverse
- * event and home exercise; records the episode's adherence by the SPEC's rule.
+ * Draws and writes the {@code sessions.csv} rows of one episode: technique (the primary one, with
+ * an occasional other technique in the middle of the course), therapist, duration, adverse event
+ * and home exercise; records the episode's adherence by the SPEC's rule.
  */
 final class SessionRows {
 
@@ -45,8 +45,7 @@ final class SessionRows {
     int n = episode.sessions();
     int mainTherapist = rng.nextInt(THERAPISTS);
     boolean stretcher = Draw.chance(rng, TrueEffects.STRETCHER_SHARE);
-    double yesRate =
-        stretcher ? TrueEffects.YES_IF_STRETCHER : TrueEffects.YES_IF_NOT_STRETCHER;
+    double yesRate = stretcher ? TrueEffects.YES_IF_STRETCHER : TrueEffects.YES_IF_NOT_STRETCHER;
     int others = 0;
     int yes = 0;
     int recorded = 0;
@@ -117,8 +116,7 @@ final class SessionRows {
   }
 
   private static String homeExercise(SplittableRandom rng, int k, double yesRate) {
-    double empty =
-        k == 0 ? TrueEffects.HOME_EXERCISE_EMPTY_FIRST : TrueEffects.HOME_EXERCISE_EMPTY;
+    double empty = k == 0 ? TrueEffects.HOME_EXERCISE_EMPTY_FIRST : TrueEffects.HOME_EXERCISE_EMPTY;
     if (Draw.chance(rng, empty)) {
       return null;
     }

@@ -4,23 +4,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The documented ground truth of the synthetic data: every parameter the generator draws from
- * and the closed-form expected values a correct analysis must recover.
+ * The documented ground truth of the synthetic data: every parameter the generator draws from and
+ * the closed-form expected values a correct analysis must recover.
  *
- * <p>Model for {@code nrs_pain} in an episode with primary technique {@code t}, {@code n}
- * sessions and observed adherence {@code a} (1 when the episode is adherent by the SPEC's rule,
- * 0 when it is not or unknown):
+ * <p>Model for {@code nrs_pain} in an episode with primary technique {@code t}, {@code n} sessions
+ * and observed adherence {@code a} (1 when the episode is adherent by the SPEC's rule, 0 when it is
+ * not or unknown):
  *
  * <ul>
  *   <li>baseline {@code B} (the {@code before} score of session 1): uniform integer 5..9;
- *   <li>session relief ({@code before - after} of a session of technique {@code s}), mean
- *       {@link #sessionRelief(String)};
+ *   <li>session relief ({@code before - after} of a session of technique {@code s}), mean {@link
+ *       #sessionRelief(String)};
  *   <li>carried improvement at visit {@code k} ({@code B - before_k}), mean {@code mu(n) * (K_t +
  *       0.5 a) * min(k - 1, 5) / 5}, with {@link #carriedImprovement(String) K_t} and the
  *       responsiveness mean {@link #responsivenessMean(int) mu(n)} (0.70 / 0.85 / 1.00: episodes
  *       that end early belong to clients who respond less, the built-in dropout effect);
- *   <li>course improvement (baseline − the course final: a discharge score 1-14 days after the
- *       last session, around the carried level, else the before score of visit n) = the carried
+ *   <li>course improvement (baseline − the course final: a discharge score 1-14 days after the last
+ *       session, around the carried level, else the before score of visit n) = the carried
  *       improvement at visit n: {@link #expectedCourseImprovement(String, int, boolean)};
  *   <li>immediate course improvement ({@code B - after_n}, SPEC {@code course_immediate}) = that
  *       plus the relief of session n (always the primary technique): {@link
@@ -152,8 +152,8 @@ public final class TrueEffects {
   }
 
   /**
-   * Expected carried {@code nrs_pain} improvement, baseline − {@code before} at visit {@code k},
-   * of an episode with {@code sessions} sessions: what a trajectory point estimates.
+   * Expected carried {@code nrs_pain} improvement, baseline − {@code before} at visit {@code k}, of
+   * an episode with {@code sessions} sessions: what a trajectory point estimates.
    */
   public static double expectedCarriedImprovement(
       String technique, int sessions, int k, boolean adherent) {
@@ -169,8 +169,7 @@ public final class TrueEffects {
    * @param sessions the episode's session count, at least 1
    * @param adherent the SPEC's adherence of the episode; pass false for {@code unknown}
    */
-  public static double expectedCourseImprovement(
-      String technique, int sessions, boolean adherent) {
+  public static double expectedCourseImprovement(String technique, int sessions, boolean adherent) {
     if (sessions < 1) {
       throw new IllegalArgumentException("sessions must be at least 1: " + sessions);
     }
@@ -181,13 +180,14 @@ public final class TrueEffects {
    * Expected {@code nrs_pain} improvement from baseline to right after the last massage (SPEC
    * {@code course_immediate}): the course improvement plus the last session's relief.
    */
-  public static double expectedImmediateImprovement(String technique, int sessions, boolean adherent) {
+  public static double expectedImmediateImprovement(
+      String technique, int sessions, boolean adherent) {
     return sessionRelief(technique) + expectedCourseImprovement(technique, sessions, adherent);
   }
 
   /**
-   * Expected course improvement of {@code measure} (in the SPEC's improvement direction):
-   * {@link #pointsPerNrsPoint(String)} times the {@code nrs_pain} value.
+   * Expected course improvement of {@code measure} (in the SPEC's improvement direction): {@link
+   * #pointsPerNrsPoint(String)} times the {@code nrs_pain} value.
    */
   public static double expectedCourseImprovement(
       String measure, String technique, int sessions, boolean adherent) {
@@ -197,12 +197,13 @@ public final class TrueEffects {
   /** Expected follow-up improvement of {@code measure}: the retained share of the course's. */
   public static double expectedFollowupImprovement(
       String measure, String technique, int sessions, boolean adherent) {
-    return FOLLOWUP_RETENTION
-        * expectedCourseImprovement(measure, technique, sessions, adherent);
+    return FOLLOWUP_RETENTION * expectedCourseImprovement(measure, technique, sessions, adherent);
   }
 
-  /** Improvement of {@code measure} per point of {@code nrs_pain} improvement (odi 6, rmdq 1.5,
-   * slr_deg 4 degrees, nrs_pain 1). */
+  /**
+   * Improvement of {@code measure} per point of {@code nrs_pain} improvement (odi 6, rmdq 1.5,
+   * slr_deg 4 degrees, nrs_pain 1).
+   */
   public static double pointsPerNrsPoint(String measure) {
     Double value = PER_NRS_POINT.get(measure);
     if (value == null) {
@@ -221,9 +222,9 @@ public final class TrueEffects {
   }
 
   /**
-   * Expected {@code nrs_pain} course improvement of an episode of {@code technique}, averaged
-   * over the session-count distribution and adherence: the per-technique mean an analysis of a
-   * large sample made with a window of at least 632 days should find.
+   * Expected {@code nrs_pain} course improvement of an episode of {@code technique}, averaged over
+   * the session-count distribution and adherence: the per-technique mean an analysis of a large
+   * sample made with a window of at least 632 days should find.
    */
   public static double expectedCourseImprovement(String technique) {
     double sum = 0;
@@ -239,8 +240,8 @@ public final class TrueEffects {
 
   /**
    * Expected naive trajectory point at visit {@code k}: the mean carried improvement over the
-   * episodes that reach visit k (all n ≥ k), bent by survivor bias; with {@code
-   * minSessions = 6} and k ≤ 6 it is the unbiased cohort curve instead.
+   * episodes that reach visit k (all n ≥ k), bent by survivor bias; with {@code minSessions = 6}
+   * and k ≤ 6 it is the unbiased cohort curve instead.
    *
    * @throws IllegalArgumentException when no episode has max(k, minSessions) sessions or more
    */

@@ -27,9 +27,9 @@ import java.util.Map;
  * name}, {@code email}, {@code phone}, {@code nom}, {@code naam} or {@code telefon}; or when its
  * letters contain, anywhere, an unambiguous word such as {@code name}, {@code email}, {@code
  * geburt} or {@code indirizzo} ({@code ClientEmail}, {@code Geburtsdatum}). The words, in the
- * common European languages of clinic software, are the resource {@value #WORD_LIST}. Word
- * matching for the short words keeps {@code condition}, {@code technique} or {@code mobility} from
- * tripping it; the contract's own columns never trip it.
+ * common European languages of clinic software, are the resource {@value #WORD_LIST}. Word matching
+ * for the short words keeps {@code condition}, {@code technique} or {@code mobility} from tripping
+ * it; the contract's own columns never trip it.
  */
 public final class PrivacyGuard {
   /** The resource that lists the identifier words. */
@@ -139,8 +139,8 @@ public final class PrivacyGuard {
   }
 
   /**
-   * Tells whether a value is a date of three digit groups with one separator ({@code -}, {@code
-   * .} or {@code /}): year first ({@code 2025-01-06}) or last ({@code 06.01.2025}, {@code 6/1/25}).
+   * Tells whether a value is a date of three digit groups with one separator ({@code -}, {@code .}
+   * or {@code /}): year first ({@code 2025-01-06}) or last ({@code 06.01.2025}, {@code 6/1/25}).
    */
   static boolean looksLikeDate(String value) {
     int[] lengths = new int[3];
@@ -150,7 +150,9 @@ public final class PrivacyGuard {
       char c = value.charAt(i);
       if (c >= '0' && c <= '9') {
         lengths[group]++;
-      } else if ((c == '-' || c == '.' || c == '/') && group < 2 && lengths[group] > 0
+      } else if ((c == '-' || c == '.' || c == '/')
+          && group < 2
+          && lengths[group] > 0
           && (separator == 0 || separator == c)) {
         separator = c;
         group++;
@@ -245,17 +247,19 @@ public final class PrivacyGuard {
             Character.ENCLOSING_MARK -> {
           // an accent: dropped
         }
-        default -> out.append(switch (c) {
-          case '\u00df' -> "ss";
-          case '\u00f8' -> "o";
-          case '\u00e6' -> "ae";
-          case '\u0153' -> "oe";
-          case '\u0142' -> "l";
-          case '\u0111' -> "d";
-          case '\u00fe' -> "th";
-          case '\u0131' -> "i";
-          default -> String.valueOf(c);
-        });
+        default ->
+            out.append(
+                switch (c) {
+                  case '\u00df' -> "ss";
+                  case '\u00f8' -> "o";
+                  case '\u00e6' -> "ae";
+                  case '\u0153' -> "oe";
+                  case '\u0142' -> "l";
+                  case '\u0111' -> "d";
+                  case '\u00fe' -> "th";
+                  case '\u0131' -> "i";
+                  default -> String.valueOf(c);
+                });
       }
     }
     return out.toString();

@@ -84,8 +84,8 @@ final class RowCheck {
   }
 
   /**
-   * The privacy guard on a malformed record, whose fields are not reliably placed: every field,
-   * and every comma-separated piece of the raw line, is judged as an id could be.
+   * The privacy guard on a malformed record, whose fields are not reliably placed: every field, and
+   * every comma-separated piece of the raw line, is judged as an id could be.
    *
    * @throws InputFileException exit 3 if a value looks like an e-mail address or a phone number
    */

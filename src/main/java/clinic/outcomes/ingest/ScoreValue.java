@@ -5,8 +5,8 @@ package clinic.outcomes.ingest;
  * without binary floating point.
  *
  * @param magnitudeTenths the absolute value truncated to tenths ({@code "7.55"} is 75); leading
- *     zeros do not count, and a value of more than 15 significant integer digits is held as
- *     {@link #HUGE_TENTHS} (out of any range, never wrapped or cut to a small number)
+ *     zeros do not count, and a value of more than 15 significant integer digits is held as {@link
+ *     #HUGE_TENTHS} (out of any range, never wrapped or cut to a small number)
  * @param negative true when the value is below zero ({@code "-0.0"} is not)
  * @param finerThanTenths true when a digit after the first decimal is not zero ({@code "7.55"};
  *     {@code "7.50"} is exactly 7.5)

@@ -16,17 +16,21 @@ import tech.tablesaw.api.Table;
 
 /**
  * The count tables of a published {@code case-study.html}, read back from the page: what a reader
- * of the case study sees. It relies on the structure the report gives its count tables for
- * auditing ({@code <table class="figures">} with a caption, rows with {@code data-key}, cells as
- * {@code <td class="count" data-col=..>} or {@code <td class="stat ..">}).
+ * of the case study sees. It relies on the structure the report gives its count tables for auditing
+ * ({@code <table class="figures">} with a caption, rows with {@code data-key}, cells as {@code <td
+ * class="count" data-col=..>} or {@code <td class="stat ..">}).
  */
 public final class CaseStudyPage {
-  private static final Pattern TABLE = Pattern.compile("<table class=\"figures\"[^>]*>(.*?)</table>", Pattern.DOTALL);
-  private static final Pattern CAPTION = Pattern.compile("<caption>(.*?)</caption>", Pattern.DOTALL);
-  private static final Pattern HEADER = Pattern.compile("<th scope=\"col\">(.*?)</th>", Pattern.DOTALL);
-  private static final Pattern ROW = Pattern.compile(
-      "<tr class=\"(part|group|total|other)\" data-key=\"([^\"]*)\"[^>]*><th scope=\"row\">(.*?)</th>(.*?)</tr>",
-      Pattern.DOTALL);
+  private static final Pattern TABLE =
+      Pattern.compile("<table class=\"figures\"[^>]*>(.*?)</table>", Pattern.DOTALL);
+  private static final Pattern CAPTION =
+      Pattern.compile("<caption>(.*?)</caption>", Pattern.DOTALL);
+  private static final Pattern HEADER =
+      Pattern.compile("<th scope=\"col\">(.*?)</th>", Pattern.DOTALL);
+  private static final Pattern ROW =
+      Pattern.compile(
+          "<tr class=\"(part|group|total|other)\" data-key=\"([^\"]*)\"[^>]*><th scope=\"row\">(.*?)</th>(.*?)</tr>",
+          Pattern.DOTALL);
   private static final Pattern CELL = Pattern.compile("<td[^>]*>(.*?)</td>", Pattern.DOTALL);
 
   private final Map<String, Table> tables = new LinkedHashMap<>();
@@ -70,7 +74,8 @@ public final class CaseStudyPage {
   public Table table(String caption) {
     Table t = tables.get(caption);
     if (t == null) {
-      throw new IllegalArgumentException("the page has no table \"" + caption + "\"; it has " + captions());
+      throw new IllegalArgumentException(
+          "the page has no table \"" + caption + "\"; it has " + captions());
     }
     return t.copy();
   }
@@ -83,7 +88,8 @@ public final class CaseStudyPage {
   public static List<String> differences(Table expected, Table published) {
     List<String> out = new ArrayList<>();
     if (!expected.columnNames().equals(published.columnNames())) {
-      out.add("columns: expected " + expected.columnNames() + ", published " + published.columnNames());
+      out.add(
+          "columns: expected " + expected.columnNames() + ", published " + published.columnNames());
       return out;
     }
     List<String> keys = expected.stringColumn("key").asList();
@@ -110,7 +116,8 @@ public final class CaseStudyPage {
       return null;
     }
     Table t = Table.create(text(cap.group(1)));
-    List<StringColumn> cols = new ArrayList<>(List.of(StringColumn.create("key"), StringColumn.create("row")));
+    List<StringColumn> cols =
+        new ArrayList<>(List.of(StringColumn.create("key"), StringColumn.create("row")));
     Matcher h = HEADER.matcher(body);
     List<String> used = new ArrayList<>(List.of("key", "row"));
     boolean first = true;
@@ -134,8 +141,8 @@ public final class CaseStudyPage {
   }
 
   /**
-   * {@code header}, or where a table repeats it ("%" after every count), {@code header (2)},
-   * {@code header (3)}, ...; adds the name to {@code used}.
+   * {@code header}, or where a table repeats it ("%" after every count), {@code header (2)}, {@code
+   * header (3)}, ...; adds the name to {@code used}.
    */
   static String uniqueName(List<String> used, String header) {
     String name = header;
@@ -148,7 +155,12 @@ public final class CaseStudyPage {
 
   /** The text of an HTML fragment: tags dropped, the report's entities decoded. */
   static String text(String html) {
-    return html.replaceAll("<[^>]+>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-        .replace("&#39;", "'").replace("&amp;", "&").strip();
+    return html.replaceAll("<[^>]+>", "")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+        .strip();
   }
 }

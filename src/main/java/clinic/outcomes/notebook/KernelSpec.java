@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -19,22 +20,24 @@ import javax.tools.ToolProvider;
 /**
  * The Jupyter kernel spec of the project's notebooks: rapaio-jupyter-kernel (a Java kernel from
  * Maven Central) started with the project's jar and runtime libraries on the notebook class path.
- * It is written from {@code notebooks/kernel/} into a project-local Jupyter data folder
- * ({@code target/jupyter/kernels/outcomes-java/}), which Jupyter finds through
- * {@code JUPYTER_PATH}: nothing is installed in the user's or the system's Jupyter folders.
+ * It is written from {@code notebooks/kernel/} into a project-local Jupyter data folder ({@code
+ * target/jupyter/kernels/outcomes-java/}), which Jupyter finds through {@code JUPYTER_PATH}:
+ * nothing is installed in the user's or the system's Jupyter folders.
  *
- * <p>{@code notebooks/kernel/kernel.json} is the template; its placeholders are {@code @JAVA@}
- * (the java launcher), {@code @KERNEL_CLASSPATH@} (the kernel jar and the spec folder, where
- * {@code StartKernel} is compiled to) and {@code @CLASSPATH@} (the notebooks' class path, the
- * kernel's {@code RJK_CLASSPATH}: entries separated by {@code ;}, globs allowed). Values are
- * JSON-escaped. {@code notebooks/kernel/StartKernel.java} starts the kernel (it works around a
- * start-up race of the kernel, see there).
+ * <p>{@code notebooks/kernel/kernel.json} is the template; its placeholders are {@code @JAVA@} (the
+ * java launcher), {@code @KERNEL_CLASSPATH@} (the kernel jar and the spec folder, where {@code
+ * StartKernel} is compiled to) and {@code @CLASSPATH@} (the notebooks' class path, the kernel's
+ * {@code RJK_CLASSPATH}: entries separated by {@code ;}, globs allowed). Values are JSON-escaped.
+ * {@code notebooks/kernel/StartKernel.java} starts the kernel (it works around a start-up race of
+ * the kernel, see there).
  */
 public final class KernelSpec {
   /** The kernel's name, as the notebooks' metadata names it. */
   public static final String NAME = "outcomes-java";
+
   /** The kernel artifact's file name prefix under {@code target/notebook/}. */
   public static final String JAR_PREFIX = "rapaio-jupyter-kernel-";
+
   private static final String START = "StartKernel";
 
   private KernelSpec() {}
@@ -45,10 +48,12 @@ public final class KernelSpec {
       return Optional.empty();
     }
     try (Stream<Path> s = Files.list(folder)) {
-      return s.filter(p -> {
-        String n = p.getFileName().toString();
-        return n.startsWith(JAR_PREFIX) && n.endsWith(".jar");
-      }).max(Comparator.comparing(p -> versionKey(p.getFileName().toString())));
+      return s.filter(
+              p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith(JAR_PREFIX) && n.endsWith(".jar");
+              })
+          .max(Comparator.comparing(p -> versionKey(p.getFileName().toString())));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + folder, e);
     }
@@ -59,7 +64,11 @@ public final class KernelSpec {
     String v = name.substring(JAR_PREFIX.length(), name.length() - ".jar".length());
     StringBuilder key = new StringBuilder();
     for (String part : v.split("\\.")) {
-      key.append(part.matches("\\d+") ? String.format("%09d", Long.parseLong(part)) : part).append('.');
+      key.append(
+              part.matches("\\d+")
+                  ? String.format(Locale.ROOT, "%09d", Long.parseLong(part))
+                  : part)
+          .append('.');
     }
     return key.toString();
   }
@@ -67,7 +76,9 @@ public final class KernelSpec {
   /** The notebook class path of a project: its jar and every runtime library, absolute. */
   public static List<String> classpath(Path project) {
     Path target = project.toAbsolutePath().normalize().resolve("target");
-    return List.of(target.resolve("outcomes.jar").toString(), target.resolve("lib").resolve("*.jar").toString());
+    return List.of(
+        target.resolve("outcomes.jar").toString(),
+        target.resolve("lib").resolve("*.jar").toString());
   }
 
   /**
@@ -80,14 +91,19 @@ public final class KernelSpec {
    * @throws IllegalStateException when StartKernel does not compile (another kernel version) or
    *     this JVM has no compiler
    */
-  public static Path write(Path source, Path jupyterData, Path java, Path kernelJar, List<String> classpath) {
+  public static Path write(
+      Path source, Path jupyterData, Path java, Path kernelJar, List<String> classpath) {
     Path dir = jupyterData.toAbsolutePath().normalize().resolve("kernels").resolve(NAME);
     Path jar = kernelJar.toAbsolutePath().normalize();
     try {
       Files.createDirectories(dir);
       compile(source.resolve(START + ".java"), jar, dir);
-      String json = render(Files.readString(source.resolve("kernel.json"), StandardCharsets.UTF_8), java,
-          jar + File.pathSeparator + dir, classpath);
+      String json =
+          render(
+              Files.readString(source.resolve("kernel.json"), StandardCharsets.UTF_8),
+              java,
+              jar + File.pathSeparator + dir,
+              classpath);
       Files.writeString(dir.resolve("kernel.json"), json, StandardCharsets.UTF_8);
       return dir;
     } catch (IOException e) {
@@ -101,11 +117,28 @@ public final class KernelSpec {
       throw new IllegalStateException("this Java has no compiler (a JDK is needed, not a JRE)");
     }
     StringWriter messages = new StringWriter();
-    Boolean ok = javac.getTask(messages, null, null,
-        List.of("--release", "17", "-proc:none", "-cp", kernelJar.toString(), "-d", dir.toString()), null,
-        javac.getStandardFileManager(null, null, StandardCharsets.UTF_8).getJavaFileObjects(start.toFile())).call();
+    Boolean ok =
+        javac
+            .getTask(
+                messages,
+                null,
+                null,
+                List.of(
+                    "--release",
+                    "17",
+                    "-proc:none",
+                    "-cp",
+                    kernelJar.toString(),
+                    "-d",
+                    dir.toString()),
+                null,
+                javac
+                    .getStandardFileManager(null, null, StandardCharsets.UTF_8)
+                    .getJavaFileObjects(start.toFile()))
+            .call();
     if (!ok) {
-      throw new IllegalStateException(start + " does not compile against " + kernelJar.getFileName() + ":\n" + messages);
+      throw new IllegalStateException(
+          start + " does not compile against " + kernelJar.getFileName() + ":\n" + messages);
     }
   }
 
@@ -136,7 +169,7 @@ public final class KernelSpec {
         case '\\' -> b.append("\\\\");
         default -> {
           if (c < 0x20) {
-            b.append(String.format("\\u%04x", (int) c));
+            b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
           } else {
             b.append(c);
           }

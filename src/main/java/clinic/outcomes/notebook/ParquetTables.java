@@ -43,17 +43,18 @@ import tech.tablesaw.columns.Column;
 
 /**
  * Reads a Spark-written Parquet table into a Tablesaw {@link Table} on the local file system, with
- * parquet-hadoop's record API and no Spark session (the notebooks' kernel cannot run Spark reliably,
- * and a run's tables are small).
+ * parquet-hadoop's record API and no Spark session (the notebooks' kernel cannot run Spark
+ * reliably, and a run's tables are small).
  *
  * <p>Types: strings (and enums, JSON) to {@link StringColumn}; 32-bit integers to {@link IntColumn}
  * (8- and 16-bit too); {@code DATE} to {@link DateColumn}; 64-bit integers to {@link LongColumn};
  * timestamps ({@code INT96}, as Spark writes them by default, or {@code INT64} with a time unit) to
- * {@link DateTimeColumn} in UTC, to the millisecond (Tablesaw's precision); doubles to {@link DoubleColumn}; floats to {@link FloatColumn};
- * booleans to {@link BooleanColumn}; decimals to {@link DoubleColumn} (a score such as 7.5 is exact
- * in a double as read, but arithmetic on doubles is not: compare scores in tenths). A null is a
- * Tablesaw missing value. Nested or repeated columns are refused with an
- * {@link IllegalArgumentException} naming the column: the run's tables are flat.
+ * {@link DateTimeColumn} in UTC, to the millisecond (Tablesaw's precision); doubles to {@link
+ * DoubleColumn}; floats to {@link FloatColumn}; booleans to {@link BooleanColumn}; decimals to
+ * {@link DoubleColumn} (a score such as 7.5 is exact in a double as read, but arithmetic on doubles
+ * is not: compare scores in tenths). A null is a Tablesaw missing value. Nested or repeated columns
+ * are refused with an {@link IllegalArgumentException} naming the column: the run's tables are
+ * flat.
  */
 public final class ParquetTables {
   private ParquetTables() {}
@@ -94,13 +95,18 @@ public final class ParquetTables {
       return List.of(path);
     }
     if (!Files.isDirectory(path)) {
-      throw new IllegalArgumentException(path + ": no such table (neither a folder nor a .parquet file)");
+      throw new IllegalArgumentException(
+          path + ": no such table (neither a folder nor a .parquet file)");
     }
     try (Stream<Path> s = Files.list(path)) {
-      List<Path> files = s.filter(p -> {
-        String n = p.getFileName().toString();
-        return n.endsWith(".parquet") && !n.startsWith(".") && !n.startsWith("_");
-      }).sorted().toList();
+      List<Path> files =
+          s.filter(
+                  p -> {
+                    String n = p.getFileName().toString();
+                    return n.endsWith(".parquet") && !n.startsWith(".") && !n.startsWith("_");
+                  })
+              .sorted()
+              .toList();
       if (files.isEmpty()) {
         throw new IllegalArgumentException(path + ": holds no .parquet file");
       }
@@ -121,7 +127,8 @@ public final class ParquetTables {
   private static Column<?> column(Type field) {
     String name = field.getName();
     if (!field.isPrimitive() || field.isRepetition(Type.Repetition.REPEATED)) {
-      throw new IllegalArgumentException("column " + name + ": nested or repeated columns are not supported");
+      throw new IllegalArgumentException(
+          "column " + name + ": nested or repeated columns are not supported");
     }
     PrimitiveType p = field.asPrimitiveType();
     LogicalTypeAnnotation logical = p.getLogicalTypeAnnotation();
@@ -131,22 +138,27 @@ public final class ParquetTables {
     return switch (p.getPrimitiveTypeName()) {
       case BINARY, FIXED_LEN_BYTE_ARRAY -> StringColumn.create(name);
       case BOOLEAN -> BooleanColumn.create(name);
-      case INT32 -> logical instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation
-          ? DateColumn.create(name) : IntColumn.create(name);
-      case INT64 -> logical instanceof TimestampLogicalTypeAnnotation
-          ? DateTimeColumn.create(name) : LongColumn.create(name);
+      case INT32 ->
+          logical instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation
+              ? DateColumn.create(name)
+              : IntColumn.create(name);
+      case INT64 ->
+          logical instanceof TimestampLogicalTypeAnnotation
+              ? DateTimeColumn.create(name)
+              : LongColumn.create(name);
       case INT96 -> DateTimeColumn.create(name);
       case FLOAT -> FloatColumn.create(name);
       case DOUBLE -> DoubleColumn.create(name);
     };
   }
 
-  private static void readRows(ParquetFileReader reader, MessageType schema, Table table) throws IOException {
+  private static void readRows(ParquetFileReader reader, MessageType schema, Table table)
+      throws IOException {
     ColumnIOFactory factory = new ColumnIOFactory();
     PageReadStore pages;
     while ((pages = reader.readNextRowGroup()) != null) {
-      RecordReader<Group> records = factory.getColumnIO(schema)
-          .getRecordReader(pages, new GroupRecordConverter(schema));
+      RecordReader<Group> records =
+          factory.getColumnIO(schema).getRecordReader(pages, new GroupRecordConverter(schema));
       for (long r = 0; r < pages.getRowCount(); r++) {
         Group row = records.read();
         for (int c = 0; c < schema.getFieldCount(); c++) {
@@ -200,11 +212,16 @@ public final class ParquetTables {
   }
 
   private static LocalDateTime timestamp(long value, TimeUnit unit) {
-    Instant i = switch (unit) {
-      case MILLIS -> Instant.ofEpochMilli(value);
-      case MICROS -> Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000L), Math.floorMod(value, 1_000_000L) * 1_000L);
-      case NANOS -> Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000_000L), Math.floorMod(value, 1_000_000_000L));
-    };
+    Instant i =
+        switch (unit) {
+          case MILLIS -> Instant.ofEpochMilli(value);
+          case MICROS ->
+              Instant.ofEpochSecond(
+                  Math.floorDiv(value, 1_000_000L), Math.floorMod(value, 1_000_000L) * 1_000L);
+          case NANOS ->
+              Instant.ofEpochSecond(
+                  Math.floorDiv(value, 1_000_000_000L), Math.floorMod(value, 1_000_000_000L));
+        };
     return LocalDateTime.ofInstant(i, ZoneOffset.UTC);
   }
 

@@ -18,9 +18,9 @@ import tech.tablesaw.api.Table;
  * A finished run folder as the notebooks see it: its Parquet tables read with {@link ParquetTables}
  * (no Spark) and its manifest {@code run.json}.
  *
- * <p>Which folder: {@link #open()} takes the environment variable {@value #ENV} when it is set, else
- * the nearest {@code out/} that holds a {@code run.json}, from the working folder upwards (Jupyter
- * runs a notebook in {@code notebooks/}, so that is the project's {@code out/}).
+ * <p>Which folder: {@link #open()} takes the environment variable {@value #ENV} when it is set,
+ * else the nearest {@code out/} that holds a {@code run.json}, from the working folder upwards
+ * (Jupyter runs a notebook in {@code notebooks/}, so that is the project's {@code out/}).
  */
 public final class RunTables {
   /** The environment variable that names the run folder. */
@@ -35,7 +35,8 @@ public final class RunTables {
   }
 
   /**
-   * The run folder named by {@value #ENV}, or the nearest {@code out/} upwards from the working folder.
+   * The run folder named by {@value #ENV}, or the nearest {@code out/} upwards from the working
+   * folder.
    *
    * @throws IllegalArgumentException when neither names a finished run (a folder with run.json)
    */
@@ -51,14 +52,15 @@ public final class RunTables {
   public static RunTables open(Path folder) {
     Path f = folder.toAbsolutePath().normalize();
     if (!Files.isRegularFile(f.resolve("run.json"))) {
-      throw new IllegalArgumentException(f + ": is not a finished run (no run.json); make one with ./outcomes run");
+      throw new IllegalArgumentException(
+          f + ": is not a finished run (no run.json); make one with ./outcomes run");
     }
     return new RunTables(f);
   }
 
   /**
-   * The folder to open: {@code env} when it is set (relative to {@code cwd}), else the first
-   * {@code out/} holding a run.json in {@code cwd} or one of its parents.
+   * The folder to open: {@code env} when it is set (relative to {@code cwd}), else the first {@code
+   * out/} holding a run.json in {@code cwd} or one of its parents.
    *
    * @throws IllegalArgumentException when there is none
    */
@@ -71,8 +73,12 @@ public final class RunTables {
         return p.resolve("out");
       }
     }
-    throw new IllegalArgumentException("no run folder: set " + ENV + " or make out/ with ./outcomes run (looked in "
-        + cwd + " and its parents)");
+    throw new IllegalArgumentException(
+        "no run folder: set "
+            + ENV
+            + " or make out/ with ./outcomes run (looked in "
+            + cwd
+            + " and its parents)");
   }
 
   /** The run folder (absolute). */
@@ -85,7 +91,9 @@ public final class RunTables {
     try (Stream<Path> s = Files.list(folder)) {
       List<String> names = new ArrayList<>();
       s.filter(p -> Files.isDirectory(p) && Files.exists(p.resolve("_SUCCESS")))
-          .map(p -> p.getFileName().toString()).sorted().forEach(names::add);
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .forEach(names::add);
       return names;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + folder, e);
@@ -145,11 +153,16 @@ public final class RunTables {
   /** The run's technique groups ({@code settings.technique_groups}): group to member techniques. */
   public Map<String, List<String>> techniqueGroups() {
     Map<String, List<String>> groups = new LinkedHashMap<>();
-    manifest().path("settings").path("technique_groups").properties().forEach(e -> {
-      List<String> members = new ArrayList<>();
-      e.getValue().forEach(m -> members.add(m.asText()));
-      groups.put(e.getKey(), List.copyOf(members));
-    });
+    manifest()
+        .path("settings")
+        .path("technique_groups")
+        .properties()
+        .forEach(
+            e -> {
+              List<String> members = new ArrayList<>();
+              e.getValue().forEach(m -> members.add(m.asText()));
+              groups.put(e.getKey(), List.copyOf(members));
+            });
     return groups;
   }
 }

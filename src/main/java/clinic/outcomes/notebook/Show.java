@@ -14,9 +14,8 @@ import tech.tablesaw.columns.Column;
 /**
  * Shows tables and charts in a notebook: as an HTML table and a PNG image through the Java kernel's
  * {@code display} (rapaio-jupyter-kernel's {@code Global.display}, found at run time so that the
- * project does not depend on the kernel), or as plain text on standard output anywhere else
- * ({@code jshell}, a test). The methods return nothing, so a cell that ends with one shows no
- * stray result.
+ * project does not depend on the kernel), or as plain text on standard output anywhere else ({@code
+ * jshell}, a test). The methods return nothing, so a cell that ends with one shows no stray result.
  *
  * <p>Numbers in HTML tables, by column name: p- and q-values ({@code *_p}, {@code *_q}) with three
  * decimals and {@code <0.001} below that; proportions as percent with one decimal (columns named
@@ -44,8 +43,15 @@ public final class Show {
   /** Shows the first {@code maxRows} rows of the table (and says how many there are). */
   public static void table(Table table, int maxRows) {
     if (!display("text/html", html(table, maxRows))) {
-      System.out.println(table.rowCount() > maxRows ? table.first(maxRows).printAll() + "\n(first " + maxRows
-          + " of " + table.rowCount() + " rows)" : table.printAll());
+      System.out.println(
+          table.rowCount() > maxRows
+              ? table.first(maxRows).printAll()
+                  + "\n(first "
+                  + maxRows
+                  + " of "
+                  + table.rowCount()
+                  + " rows)"
+              : table.printAll());
     }
   }
 
@@ -53,7 +59,8 @@ public final class Show {
   public static void chart(Chart<?, ?> chart) {
     BufferedImage image = BitmapEncoder.getBufferedImage(chart);
     if (!display(image)) {
-      System.out.println("[chart: " + chart.getTitle() + ", " + image.getWidth() + "x" + image.getHeight() + "]");
+      System.out.println(
+          "[chart: " + chart.getTitle() + ", " + image.getWidth() + "x" + image.getHeight() + "]");
     }
   }
 
@@ -68,7 +75,9 @@ public final class Show {
   public static String html(Table table, int maxRows) {
     StringBuilder h = new StringBuilder("<table>");
     if (table.name() != null && !table.name().isBlank()) {
-      h.append("<caption style=\"text-align:left;font-weight:bold\">").append(escape(table.name())).append("</caption>");
+      h.append("<caption style=\"text-align:left;font-weight:bold\">")
+          .append(escape(table.name()))
+          .append("</caption>");
     }
     h.append("<thead><tr>");
     for (Column<?> c : table.columns()) {
@@ -88,16 +97,23 @@ public final class Show {
       for (int i = 0; i < whole.length; i++) {
         Column<?> c = columns.get(i);
         boolean number = c.type() != ColumnType.STRING && c.type() != ColumnType.BOOLEAN;
-        String text = whole[i] && !c.isMissing(r) ? String.valueOf(Math.round(((Number) c.get(r)).doubleValue()))
-            : cell(c, r, proportion[i]);
+        String text =
+            whole[i] && !c.isMissing(r)
+                ? String.valueOf(Math.round(((Number) c.get(r)).doubleValue()))
+                : cell(c, r, proportion[i]);
         h.append(number ? "<td style=\"text-align:right\">" : "<td style=\"text-align:left\">")
-            .append(escape(text)).append("</td>");
+            .append(escape(text))
+            .append("</td>");
       }
       h.append("</tr>");
     }
     h.append("</tbody></table>");
     if (rows < table.rowCount()) {
-      h.append("<p>first ").append(rows).append(" of ").append(table.rowCount()).append(" rows</p>");
+      h.append("<p>first ")
+          .append(rows)
+          .append(" of ")
+          .append(table.rowCount())
+          .append(" rows</p>");
     }
     return h.toString();
   }
@@ -162,7 +178,10 @@ public final class Show {
 
   /** Escapes text for HTML. */
   public static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 
   private static boolean display(Object... args) {
@@ -181,11 +200,14 @@ public final class Show {
   }
 
   private static Method kernelDisplay(int arity) {
-    for (ClassLoader loader : new ClassLoader[] {Show.class.getClassLoader(),
-        Thread.currentThread().getContextClassLoader()}) {
+    for (ClassLoader loader :
+        new ClassLoader[] {
+          Show.class.getClassLoader(), Thread.currentThread().getContextClassLoader()
+        }) {
       try {
         Class<?> global = Class.forName(GLOBAL, true, loader);
-        return arity == 1 ? global.getMethod("display", Object.class)
+        return arity == 1
+            ? global.getMethod("display", Object.class)
             : global.getMethod("display", String.class, Object.class);
       } catch (ClassNotFoundException | NoSuchMethodException | LinkageError e) {
         // not inside the kernel (or another version): fall back to text

@@ -31,11 +31,19 @@ import tech.tablesaw.api.Table;
  */
 public final class SuppressedTable {
   /** Row kinds: which rows add up to which. */
-  public enum Kind { PART, GROUP, TOTAL, OTHER }
+  public enum Kind {
+    PART,
+    GROUP,
+    TOTAL,
+    OTHER
+  }
 
   /** When a statistic of a row is withheld. */
   public enum Rule {
-    /** When any count it depends on is not shown (a rate reveals its numerator given the denominator). */
+    /**
+     * When any count it depends on is not shown (a rate reveals its numerator given the
+     * denominator).
+     */
     ALL_SHOWN,
     /**
      * When the group's size is not shown: small, or withheld to protect another count (every
@@ -47,9 +55,11 @@ public final class SuppressedTable {
 
   private record CountColumn(String key, String header, String of) {}
 
-  private record StatColumn(String header, Rule rule, List<String> deps, Function<String, String> text) {}
+  private record StatColumn(
+      String header, Rule rule, List<String> deps, Function<String, String> text) {}
 
-  private record Row(Kind kind, String key, String label, List<String> parts, Map<String, Long> counts) {}
+  private record Row(
+      Kind kind, String key, String label, List<String> parts, Map<String, Long> counts) {}
 
   private final String caption;
   private final int minCell;
@@ -62,7 +72,8 @@ public final class SuppressedTable {
 
   /**
    * @param caption the table's title
-   * @param minCell the smallest count that may be shown (the run's {@code min_cell_size}, 11 by default)
+   * @param minCell the smallest count that may be shown (the run's {@code min_cell_size}, 11 by
+   *     default)
    */
   public SuppressedTable(String caption, int minCell) {
     this.caption = caption;
@@ -75,13 +86,20 @@ public final class SuppressedTable {
     return this;
   }
 
-  /** Adds a statistic column: its text for a row key, withheld by {@code rule} on the counts {@code deps}. */
-  public SuppressedTable stat(String header, Rule rule, List<String> deps, Function<String, String> text) {
+  /**
+   * Adds a statistic column: its text for a row key, withheld by {@code rule} on the counts {@code
+   * deps}.
+   */
+  public SuppressedTable stat(
+      String header, Rule rule, List<String> deps, Function<String, String> text) {
     columns.add(new StatColumn(header, rule, List.copyOf(deps), text));
     return this;
   }
 
-  /** Declares that count column {@code total} is the sum of the count columns {@code parts} in every row. */
+  /**
+   * Declares that count column {@code total} is the sum of the count columns {@code parts} in every
+   * row.
+   */
   public SuppressedTable sum(String total, List<String> parts) {
     sums.put(total, List.copyOf(parts));
     return this;
@@ -93,14 +111,18 @@ public final class SuppressedTable {
    * @param parts for a {@link Kind#GROUP} row, the keys of its member rows (else ignored)
    * @param counts the counts by column key; a missing (or null) count is shown as an em dash
    */
-  public SuppressedTable row(Kind kind, String key, String label, List<String> parts, Map<String, Long> counts) {
+  public SuppressedTable row(
+      Kind kind, String key, String label, List<String> parts, Map<String, Long> counts) {
     Map<String, Long> present = new HashMap<>();
-    counts.forEach((k, v) -> {
-      if (v != null) {
-        present.put(k, v);
-      }
-    });
-    rows.add(new Row(kind, key, label, parts == null ? List.of() : List.copyOf(parts), Map.copyOf(present)));
+    counts.forEach(
+        (k, v) -> {
+          if (v != null) {
+            present.put(k, v);
+          }
+        });
+    rows.add(
+        new Row(
+            kind, key, label, parts == null ? List.of() : List.copyOf(parts), Map.copyOf(present)));
     result = null;
     return this;
   }
@@ -130,8 +152,12 @@ public final class SuppressedTable {
         continue;
       }
       String s = cells.stringColumn("suppressed").get(i);
-      Suppression.Status st = "primary".equals(s) ? Suppression.Status.PRIMARY
-          : "complementary".equals(s) ? Suppression.Status.COMPLEMENTARY : Suppression.Status.SHOWN;
+      Suppression.Status st =
+          "primary".equals(s)
+              ? Suppression.Status.PRIMARY
+              : "complementary".equals(s)
+                  ? Suppression.Status.COMPLEMENTARY
+                  : Suppression.Status.SHOWN;
       decided.put(id(cells.stringColumn("row").get(i), cells.stringColumn("column").get(i)), st);
     }
     return this;
@@ -160,20 +186,21 @@ public final class SuppressedTable {
   }
 
   /**
-   * The table as published: columns {@code key} and {@code row} (the row's label), then every
-   * count column (a number, {@code <minCell}, {@code *}, or an em dash when absent) and statistic
-   * column (its text, or an em dash when withheld) under its header (a repeated header gets
-   * " (2)", " (3)", ...).
+   * The table as published: columns {@code key} and {@code row} (the row's label), then every count
+   * column (a number, {@code <minCell}, {@code *}, or an em dash when absent) and statistic column
+   * (its text, or an em dash when withheld) under its header (a repeated header gets " (2)", "
+   * (3)", ...).
    */
   public Table published() {
     solve();
     Table t = Table.create(caption);
     StringColumn keys = StringColumn.create("key");
     StringColumn labels = StringColumn.create("row");
-    rows.forEach(r -> {
-      keys.append(r.key());
-      labels.append(r.label());
-    });
+    rows.forEach(
+        r -> {
+          keys.append(r.key());
+          labels.append(r.label());
+        });
     t.addColumns(keys, labels);
     List<String> used = new ArrayList<>(List.of("key", "row"));
     for (Object c : columns) {
@@ -187,10 +214,13 @@ public final class SuppressedTable {
     return t;
   }
 
-  /** The counts as they are, not for publishing: {@code key}, {@code row}, one column per count key. */
+  /**
+   * The counts as they are, not for publishing: {@code key}, {@code row}, one column per count key.
+   */
   public Table counts() {
     Table t = Table.create(caption + " (unsuppressed)");
-    t.addColumns(StringColumn.create("key", rows.stream().map(Row::key).toList()),
+    t.addColumns(
+        StringColumn.create("key", rows.stream().map(Row::key).toList()),
         StringColumn.create("row", rows.stream().map(Row::label).toList()));
     for (Object c : columns) {
       if (c instanceof CountColumn cc) {
@@ -216,8 +246,11 @@ public final class SuppressedTable {
   }
 
   private void register(Suppression s) {
-    List<CountColumn> counts = columns.stream().filter(CountColumn.class::isInstance).map(CountColumn.class::cast)
-        .toList();
+    List<CountColumn> counts =
+        columns.stream()
+            .filter(CountColumn.class::isInstance)
+            .map(CountColumn.class::cast)
+            .toList();
     for (Row r : rows) {
       for (CountColumn c : counts) {
         Long v = r.counts().get(c.key());
@@ -239,7 +272,9 @@ public final class SuppressedTable {
     }
     for (CountColumn c : counts) {
       List<Row> parts = rows.stream().filter(r -> r.kind() == Kind.PART).toList();
-      rows.stream().filter(r -> r.kind() == Kind.TOTAL).forEach(t -> relateRows(s, c.key(), t, parts));
+      rows.stream()
+          .filter(r -> r.kind() == Kind.TOTAL)
+          .forEach(t -> relateRows(s, c.key(), t, parts));
       for (Row g : rows.stream().filter(r -> r.kind() == Kind.GROUP).toList()) {
         relateRows(s, c.key(), g, rows.stream().filter(r -> g.parts().contains(r.key())).toList());
       }

@@ -26,8 +26,8 @@ import java.util.stream.Stream;
 import tech.tablesaw.api.Table;
 
 /**
- * SQL over a local run folder without Spark: DuckDB in this JVM reads the run's Parquet tables, each
- * registered as a view under its folder name ({@code stats}, {@code episodes}, ...), as {@link
+ * SQL over a local run folder without Spark: DuckDB in this JVM reads the run's Parquet tables,
+ * each registered as a view under its folder name ({@code stats}, {@code episodes}, ...), as {@link
  * SqlRunner} does in Spark. A query answers in well under a second; the SQL dialect is DuckDB's
  * (close to Spark's for SELECT, JOIN, GROUP BY and window functions).
  */
@@ -48,7 +48,10 @@ public final class DuckSql implements AutoCloseable {
     }
   }
 
-  /** Opens an in-memory database and registers every Parquet table folder directly under {@code runFolder}. */
+  /**
+   * Opens an in-memory database and registers every Parquet table folder directly under {@code
+   * runFolder}.
+   */
   public DuckSql(Path runFolder) {
     if (!Files.isRegularFile(runFolder.resolve("run.json"))) {
       throw new SettingsException(runFolder + ": is not the output folder of a run (no run.json)");
@@ -56,18 +59,24 @@ public final class DuckSql implements AutoCloseable {
     try {
       Class.forName("org.duckdb.DuckDBDriver");
     } catch (ClassNotFoundException e) {
-      throw new SettingsException("DuckDB is not on the class path (the spark-submit jar leaves it out): "
-          + "use ./outcomes sql, or give --run as a URI (file://" + runFolder.toAbsolutePath() + ") for Spark SQL");
+      throw new SettingsException(
+          "DuckDB is not on the class path (the spark-submit jar leaves it out): "
+              + "use ./outcomes sql, or give --run as a URI (file://"
+              + runFolder.toAbsolutePath()
+              + ") for Spark SQL");
     }
     try {
       db = DriverManager.getConnection("jdbc:duckdb:");
     } catch (SQLException e) {
       throw new IllegalStateException("DuckDB did not start: " + e.getMessage(), e);
     }
-    try (Stream<Path> s = Files.list(runFolder); Statement st = db.createStatement()) {
+    try (Stream<Path> s = Files.list(runFolder);
+        Statement st = db.createStatement()) {
       for (Path p : s.sorted().toList()) {
         String name = p.getFileName().toString();
-        if (Files.isDirectory(p) && name.matches("[a-z][a-z0-9_]*") && Files.exists(p.resolve("_SUCCESS"))) {
+        if (Files.isDirectory(p)
+            && name.matches("[a-z][a-z0-9_]*")
+            && Files.exists(p.resolve("_SUCCESS"))) {
           String files = p.toAbsolutePath().resolve("*.parquet").toString().replace("'", "''");
           st.execute("CREATE VIEW \"" + name + "\" AS SELECT * FROM read_parquet('" + files + "')");
           tables.add(name);
@@ -92,11 +101,13 @@ public final class DuckSql implements AutoCloseable {
    * becomes a {@link SettingsException} with DuckDB's own message.
    */
   public Result query(String sql, int limit) {
-    try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(strip(sql))) {
+    try (Statement st = db.createStatement();
+        ResultSet rs = st.executeQuery(strip(sql))) {
       ResultSetMetaData md = rs.getMetaData();
       List<Field> fields = new ArrayList<>();
       for (int c = 1; c <= md.getColumnCount(); c++) {
-        fields.add(new Field(md.getColumnLabel(c), kind(md.getColumnType(c), md.getColumnTypeName(c))));
+        fields.add(
+            new Field(md.getColumnLabel(c), kind(md.getColumnType(c), md.getColumnTypeName(c))));
       }
       List<Object[]> rows = new ArrayList<>();
       long total = 0;
@@ -128,7 +139,8 @@ public final class DuckSql implements AutoCloseable {
       }
       return;
     }
-    try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(strip(sql));
+    try (Statement st = db.createStatement();
+        ResultSet rs = st.executeQuery(strip(sql));
         BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       ResultSetMetaData md = rs.getMetaData();
       List<Field> fields = new ArrayList<>();
@@ -160,7 +172,12 @@ public final class DuckSql implements AutoCloseable {
   }
 
   private SettingsException error(SQLException e) {
-    return new SettingsException("SQL error: " + firstLines(e.getMessage()) + " (tables: " + String.join(", ", tables) + ")");
+    return new SettingsException(
+        "SQL error: "
+            + firstLines(e.getMessage())
+            + " (tables: "
+            + String.join(", ", tables)
+            + ")");
   }
 
   /**
@@ -208,8 +225,13 @@ public final class DuckSql implements AutoCloseable {
       case Types.DOUBLE, Types.FLOAT, Types.REAL -> Kind.DOUBLE;
       case Types.BOOLEAN, Types.BIT -> Kind.BOOLEAN;
       case Types.DATE -> Kind.DATE;
-      default -> name.equals("HUGEINT") || name.startsWith("UINTEGER") || name.startsWith("USMALLINT")
-          || name.startsWith("UTINYINT") ? Kind.LONG : Kind.TEXT;
+      default ->
+          name.equals("HUGEINT")
+                  || name.startsWith("UINTEGER")
+                  || name.startsWith("USMALLINT")
+                  || name.startsWith("UTINYINT")
+              ? Kind.LONG
+              : Kind.TEXT;
     };
   }
 
@@ -217,7 +239,10 @@ public final class DuckSql implements AutoCloseable {
     Object[] v = new Object[fields.size()];
     for (int c = 0; c < v.length; c++) {
       // a HUGEINT (sum of BIGINTs) arrives as a BigInteger: a Number, printed as a long
-      v[c] = fields.get(c).kind() == Kind.DATE ? rs.getObject(c + 1, LocalDate.class) : rs.getObject(c + 1);
+      v[c] =
+          fields.get(c).kind() == Kind.DATE
+              ? rs.getObject(c + 1, LocalDate.class)
+              : rs.getObject(c + 1);
     }
     return v;
   }

@@ -71,21 +71,28 @@ public final class OutputGuard {
   public static OutputLock prepare(String input, String out, Configuration conf, PrintStream log) {
     Path target = qualify(out, conf);
     if (target.getParent() == null) {
-      throw new SettingsException("--out " + out + " is the root of a file system; a run replaces its"
-          + " output folder as a whole, so choose a folder below it");
+      throw new SettingsException(
+          "--out "
+              + out
+              + " is the root of a file system; a run replaces its"
+              + " output folder as a whole, so choose a folder below it");
     }
     FileSystem fs = Locations.fileSystem(target, conf);
     checkAgainstInput(input, out, target, conf);
     Path parent = target.getParent();
     FileStatus parentStatus = status(fs, parent, out);
     if (parentStatus != null && !parentStatus.isDirectory()) {
-      throw new SettingsException("--out " + out + ": " + shown(parent) + " is a file, not a folder");
+      throw new SettingsException(
+          "--out " + out + ": " + shown(parent) + " is a file, not a folder");
     }
     if (parentStatus == null) {
       createFolder(fs, parent, out);
     }
     checkContents(fs, target, out); // before the lock: a refused folder gets nothing beside it
-    OutputLock lock = Locations.isLocal(target) ? OutputLock.acquire(Locations.toLocal(target), out) : OutputLock.NONE;
+    OutputLock lock =
+        Locations.isLocal(target)
+            ? OutputLock.acquire(Locations.toLocal(target), out)
+            : OutputLock.NONE;
     try {
       recover(fs, target, out, log);
       removeLeftovers(fs, target);
@@ -108,28 +115,49 @@ public final class OutputGuard {
       return;
     }
     if (!status.isDirectory()) {
-      throw new SettingsException("--out " + out + " is a file, not a folder; a run replaces its output"
-          + " folder as a whole, so choose another --out");
+      throw new SettingsException(
+          "--out "
+              + out
+              + " is a file, not a folder; a run replaces its output"
+              + " folder as a whole, so choose another --out");
     }
     List<FileStatus> entries = list(fs, target, out);
-    entries.removeIf(e -> OS_LITTER.contains(e.getPath().getName()) || isChecksum(e.getPath().getName()));
+    entries.removeIf(
+        e -> OS_LITTER.contains(e.getPath().getName()) || isChecksum(e.getPath().getName()));
     if (entries.isEmpty()) {
       return;
     }
     Set<String> own = RunMarker.ownEntries(fs, target, entries);
     if (own == null) {
-      throw new SettingsException("--out " + out + " is a folder that no run of outcomes wrote (it holds "
-          + quoted(first(entries)) + " and no " + MARKER + " or run.json of a run); a run replaces its"
-          + " output folder as a whole, so choose an empty or new folder");
+      throw new SettingsException(
+          "--out "
+              + out
+              + " is a folder that no run of outcomes wrote (it holds "
+              + quoted(first(entries))
+              + " and no "
+              + MARKER
+              + " or run.json of a run); a run replaces its"
+              + " output folder as a whole, so choose an empty or new folder");
     }
     for (FileStatus e : entries) {
       String name = e.getPath().getName();
       if (own.contains(name)) {
         continue;
       }
-      String what = e.isDirectory() && RunMarker.isRun(fs, e.getPath()) ? ", the output of another run," : ", which no run wrote,";
-      throw new SettingsException("--out " + out + " holds " + quoted(name) + what + " and a run replaces"
-          + " its output folder as a whole; move " + quoted(name) + " out of it, or choose another --out");
+      String what =
+          e.isDirectory() && RunMarker.isRun(fs, e.getPath())
+              ? ", the output of another run,"
+              : ", which no run wrote,";
+      throw new SettingsException(
+          "--out "
+              + out
+              + " holds "
+              + quoted(name)
+              + what
+              + " and a run replaces"
+              + " its output folder as a whole; move "
+              + quoted(name)
+              + " out of it, or choose another --out");
     }
   }
 
@@ -146,24 +174,39 @@ public final class OutputGuard {
       o = canonical(Locations.toLocal(target)).toString();
       i = canonical(Locations.toLocal(source)).toString();
     } else {
-      if (!String.valueOf(target.toUri().getScheme()).equals(String.valueOf(source.toUri().getScheme()))
-          || !String.valueOf(target.toUri().getAuthority()).equals(String.valueOf(source.toUri().getAuthority()))) {
+      if (!String.valueOf(target.toUri().getScheme())
+              .equals(String.valueOf(source.toUri().getScheme()))
+          || !String.valueOf(target.toUri().getAuthority())
+              .equals(String.valueOf(source.toUri().getAuthority()))) {
         return;
       }
       o = target.toUri().getPath();
       i = source.toUri().getPath();
     }
     if (o.equals(i)) {
-      throw new SettingsException("--out " + out + " is the input folder; a run replaces its output folder"
-          + " as a whole, so choose another --out");
+      throw new SettingsException(
+          "--out "
+              + out
+              + " is the input folder; a run replaces its output folder"
+              + " as a whole, so choose another --out");
     }
     if (isBelow(i, o)) {
-      throw new SettingsException("--out " + out + " contains the input folder " + input + "; a run replaces"
-          + " its output folder as a whole, so the input would be lost: choose another --out");
+      throw new SettingsException(
+          "--out "
+              + out
+              + " contains the input folder "
+              + input
+              + "; a run replaces"
+              + " its output folder as a whole, so the input would be lost: choose another --out");
     }
     if (isBelow(o, i)) {
-      throw new SettingsException("--out " + out + " lies inside the input folder " + input + "; keep the"
-          + " output outside the input: choose another --out");
+      throw new SettingsException(
+          "--out "
+              + out
+              + " lies inside the input folder "
+              + input
+              + "; keep the"
+              + " output outside the input: choose another --out");
     }
   }
 
@@ -212,17 +255,29 @@ public final class OutputGuard {
     if (old.isEmpty()) {
       return;
     }
-    FileStatus newest = old.stream().max(Comparator.comparingLong(FileStatus::getModificationTime)).get();
+    FileStatus newest =
+        old.stream().max(Comparator.comparingLong(FileStatus::getModificationTime)).get();
     try {
       if (!fs.rename(newest.getPath(), target)) {
         throw new IOException("rename returned false");
       }
     } catch (IOException e) {
-      throw new EnvironmentException("cannot move " + shown(newest.getPath()) + " back to " + out
-          + ", where an interrupted run left the previous output (" + Problems.reason(e) + ")", e);
+      throw new EnvironmentException(
+          "cannot move "
+              + shown(newest.getPath())
+              + " back to "
+              + out
+              + ", where an interrupted run left the previous output ("
+              + Problems.reason(e)
+              + ")",
+          e);
     }
-    log.println("outcomes: put back the previous output " + out + ", which a run killed while replacing it"
-        + " had left as " + newest.getPath().getName());
+    log.println(
+        "outcomes: put back the previous output "
+            + out
+            + ", which a run killed while replacing it"
+            + " had left as "
+            + newest.getPath().getName());
   }
 
   /** Removes what killed runs into {@code target} left beside it. */
@@ -240,8 +295,13 @@ public final class OutputGuard {
       try {
         fs.delete(s.getPath(), true);
       } catch (IOException e) {
-        throw new EnvironmentException("cannot remove " + shown(s.getPath()) + ", left by a killed run ("
-            + Problems.reason(e) + ")", e);
+        throw new EnvironmentException(
+            "cannot remove "
+                + shown(s.getPath())
+                + ", left by a killed run ("
+                + Problems.reason(e)
+                + ")",
+            e);
       }
     }
   }
@@ -250,8 +310,12 @@ public final class OutputGuard {
     try {
       return Locations.qualify(out, conf);
     } catch (UncheckedIOException | IllegalArgumentException e) {
-      throw new SettingsException("--out " + out + ": no file system to write it ("
-          + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) + ")");
+      throw new SettingsException(
+          "--out "
+              + out
+              + ": no file system to write it ("
+              + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
+              + ")");
     }
   }
 
@@ -263,8 +327,15 @@ public final class OutputGuard {
         throw new IOException("cannot create it");
       }
     } catch (IOException e) {
-      throw new EnvironmentException("cannot create " + shown(folder) + ", the folder that holds --out " + out
-          + " (" + Problems.reason(e) + ")", e);
+      throw new EnvironmentException(
+          "cannot create "
+              + shown(folder)
+              + ", the folder that holds --out "
+              + out
+              + " ("
+              + Problems.reason(e)
+              + ")",
+          e);
     }
   }
 
@@ -274,8 +345,8 @@ public final class OutputGuard {
     } catch (FileNotFoundException e) {
       return null;
     } catch (IOException e) {
-      throw new EnvironmentException("cannot look at " + shown(p) + " for --out " + out + " ("
-          + Problems.reason(e) + ")", e);
+      throw new EnvironmentException(
+          "cannot look at " + shown(p) + " for --out " + out + " (" + Problems.reason(e) + ")", e);
     }
   }
 
@@ -285,7 +356,8 @@ public final class OutputGuard {
       entries.sort(Comparator.comparing(s -> s.getPath().getName()));
       return entries;
     } catch (IOException e) {
-      throw new EnvironmentException("cannot list --out " + out + " (" + Problems.reason(e) + ")", e);
+      throw new EnvironmentException(
+          "cannot list --out " + out + " (" + Problems.reason(e) + ")", e);
     }
   }
 
@@ -300,7 +372,8 @@ public final class OutputGuard {
     } catch (FileNotFoundException e) {
       return found;
     } catch (IOException e) {
-      throw new EnvironmentException("cannot list " + shown(target.getParent()) + " (" + Problems.reason(e) + ")", e);
+      throw new EnvironmentException(
+          "cannot list " + shown(target.getParent()) + " (" + Problems.reason(e) + ")", e);
     }
     return found;
   }

@@ -46,8 +46,14 @@ public final class OutputLock implements AutoCloseable {
       channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     } catch (IOException e) {
       throw new EnvironmentException(
-          "cannot write in " + out.getParent() + ", the folder that holds --out " + shown + " ("
-              + Problems.reason(e) + ")", e);
+          "cannot write in "
+              + out.getParent()
+              + ", the folder that holds --out "
+              + shown
+              + " ("
+              + Problems.reason(e)
+              + ")",
+          e);
     }
     FileLock lock;
     try {
@@ -60,8 +66,12 @@ public final class OutputLock implements AutoCloseable {
     }
     if (lock == null) {
       close(channel);
-      throw new SettingsException("--out " + shown + " is in use by another run of outcomes (it holds "
-          + file + "); wait for that run to end, or choose another --out");
+      throw new SettingsException(
+          "--out "
+              + shown
+              + " is in use by another run of outcomes (it holds "
+              + file
+              + "); wait for that run to end, or choose another --out");
     }
     return new OutputLock(channel, lock);
   }

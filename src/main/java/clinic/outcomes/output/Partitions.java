@@ -9,15 +9,18 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * One partition ({@code column=value} folder) of a Parquet folder written with
- * {@code partitionBy(column)}. A value with no rows has no folder: it reads as an empty table and
- * counts 0.
+ * One partition ({@code column=value} folder) of a Parquet folder written with {@code
+ * partitionBy(column)}. A value with no rows has no folder: it reads as an empty table and counts
+ * 0.
  */
 public final class Partitions {
   private Partitions() {}
 
-  /** The rows of {@code column=value} under {@code path}, with {@code schema} (without the column). */
-  public static Dataset<Row> read(SparkSession spark, String path, String column, String value, StructType schema) {
+  /**
+   * The rows of {@code column=value} under {@code path}, with {@code schema} (without the column).
+   */
+  public static Dataset<Row> read(
+      SparkSession spark, String path, String column, String value, StructType schema) {
     String dir = dir(path, column, value);
     if (!exists(spark, dir)) {
       return spark.createDataFrame(List.<Row>of(), schema);

@@ -60,6 +60,8 @@ public final class Problems {
       return env;
     }
     String m = e.getMessage();
-    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    return m == null || m.isBlank()
+        ? e.getClass().getSimpleName()
+        : m.lines().findFirst().orElse(m);
   }
 }

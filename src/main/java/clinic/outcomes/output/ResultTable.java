@@ -32,7 +32,14 @@ public final class ResultTable {
   private ResultTable() {}
 
   /** The type a result column keeps on the driver; anything else becomes text. */
-  public enum Kind { TEXT, INT, LONG, DOUBLE, BOOLEAN, DATE }
+  public enum Kind {
+    TEXT,
+    INT,
+    LONG,
+    DOUBLE,
+    BOOLEAN,
+    DATE
+  }
 
   /** One result column: its name and kind. */
   public record Field(String name, Kind kind) {}
@@ -57,7 +64,7 @@ public final class ResultTable {
 
   /**
    * Prints the rows as an aligned table (Tablesaw's layout: headers centred, values right-aligned,
-   * {@code "  |"} after every cell, without loading Tablesaw, whose table class scans the whole
+   * {@code " |"} after every cell, without loading Tablesaw, whose table class scans the whole
    * class path on first use) and a last line with the count: {@code (3 rows)}, or {@code (first 50
    * of 7,600 rows)} when the result holds more than it shows.
    */
@@ -79,21 +86,28 @@ public final class ResultTable {
     for (int c = 0; c < n; c++) {
       String name = fields.get(c).name();
       int leading = (widths[c] - name.length()) / 2;
-      b.append(c > 0 ? " " : "").append(" ".repeat(leading + 1)).append(name)
-          .append(" ".repeat(widths[c] - name.length() - leading)).append("  |");
+      b.append(c > 0 ? " " : "")
+          .append(" ".repeat(leading + 1))
+          .append(name)
+          .append(" ".repeat(widths[c] - name.length() - leading))
+          .append("  |");
       ruleWidth += widths[c] + 5;
     }
     b.append(System.lineSeparator()).append("-".repeat(Math.max(0, ruleWidth)));
     for (String[] row : cells) {
       b.append(System.lineSeparator());
       for (int c = 0; c < n; c++) {
-        b.append(c > 0 ? " " : "").append(" ".repeat(widths[c] - row[c].length() + 1)).append(row[c]).append("  |");
+        b.append(c > 0 ? " " : "")
+            .append(" ".repeat(widths[c] - row[c].length() + 1))
+            .append(row[c])
+            .append("  |");
       }
     }
     out.println(b);
-    out.println(total > rows.size()
-        ? "(first " + rows.size() + " of " + String.format(Locale.ROOT, "%,d", total) + " rows)"
-        : "(" + total + (total == 1 ? " row)" : " rows)"));
+    out.println(
+        total > rows.size()
+            ? "(first " + rows.size() + " of " + String.format(Locale.ROOT, "%,d", total) + " rows)"
+            : "(" + total + (total == 1 ? " row)" : " rows)"));
   }
 
   /** The printed text of one value of a column of {@code kind}; null as {@code null}. */
@@ -165,9 +179,9 @@ public final class ResultTable {
   }
 
   /**
-   * The text of a double: as the query left it when that takes at most 6 decimals ({@code
-   * ROUND(x, 2)} prints 2.38, 0.5 prints 0.5, 3 prints 3.0); a longer one with 4 decimals, or with
-   * 4 significant digits in scientific notation below 1e-4 (3.677e-51).
+   * The text of a double: as the query left it when that takes at most 6 decimals ({@code ROUND(x,
+   * 2)} prints 2.38, 0.5 prints 0.5, 3 prints 3.0); a longer one with 4 decimals, or with 4
+   * significant digits in scientific notation below 1e-4 (3.677e-51).
    */
   public static String format(double d) {
     if (Double.isNaN(d) || Double.isInfinite(d)) {
@@ -180,7 +194,9 @@ public final class ResultTable {
     if (shortest.scale() <= 6) {
       return shortest.toPlainString();
     }
-    return Math.abs(d) >= 1e-4 ? String.format(Locale.ROOT, "%.4f", d) : String.format(Locale.ROOT, "%.3e", d);
+    return Math.abs(d) >= 1e-4
+        ? String.format(Locale.ROOT, "%.4f", d)
+        : String.format(Locale.ROOT, "%.3e", d);
   }
 
   /** The printer of double columns. */

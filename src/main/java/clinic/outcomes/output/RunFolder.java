@@ -5,11 +5,11 @@ import clinic.outcomes.spark.Locations;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -30,13 +30,16 @@ import org.apache.hadoop.fs.permission.FsPermission;
  *
  * <p>The folder may be on any Hadoop file system (see {@link Locations}). Spark writes the tables
  * straight into the temporary folder ({@link #tables()}); the driver writes its own files
- * (run.json, rejects.csv, reports, charts) into {@link #temp()}, which is that same folder when
- * the output is local, and otherwise a local folder copied into it at {@link #commit()}. The move
- * into place is a rename on the output's file system: atomic on a local disk and on HDFS; on an
- * object store (S3, GCS) a rename is a copy, so readers may see a partial folder while it runs.
+ * (run.json, rejects.csv, reports, charts) into {@link #temp()}, which is that same folder when the
+ * output is local, and otherwise a local folder copied into it at {@link #commit()}. The move into
+ * place is a rename on the output's file system: atomic on a local disk and on HDFS; on an object
+ * store (S3, GCS) a rename is a copy, so readers may see a partial folder while it runs.
  */
 public final class RunFolder {
-  /** The temporary folder is private to its owner, as {@code Files.createTempDirectory} makes a local one. */
+  /**
+   * The temporary folder is private to its owner, as {@code Files.createTempDirectory} makes a
+   * local one.
+   */
   private static final FsPermission OWNER_ONLY = new FsPermission((short) 0700);
 
   private final FileSystem fs;
@@ -45,7 +48,8 @@ public final class RunFolder {
   private final java.nio.file.Path files;
   private final String shown;
 
-  private RunFolder(FileSystem fs, Path target, Path tables, java.nio.file.Path files, String shown) {
+  private RunFolder(
+      FileSystem fs, Path target, Path tables, java.nio.file.Path files, String shown) {
     this.fs = fs;
     this.target = target;
     this.tables = tables;
@@ -59,8 +63,12 @@ public final class RunFolder {
     try {
       abs = Locations.qualify(out, conf);
     } catch (UncheckedIOException | IllegalArgumentException e) {
-      throw new SettingsException("--out " + out + ": no file system to write it ("
-          + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) + ")");
+      throw new SettingsException(
+          "--out "
+              + out
+              + ": no file system to write it ("
+              + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
+              + ")");
     }
     FileSystem fs = Locations.fileSystem(abs, conf);
     boolean local = Locations.isLocal(abs);
@@ -72,17 +80,25 @@ public final class RunFolder {
       removeStale(fs, abs);
       String prefix = "." + abs.getName() + ".tmp-";
       if (local) {
-        java.nio.file.Path temp = Files.createTempDirectory(Locations.toLocal(abs.getParent()), prefix);
-        return new RunFolder(fs, abs, new Path("file", null, temp.toString()), temp, Locations.toLocal(abs).toString());
+        java.nio.file.Path temp =
+            Files.createTempDirectory(Locations.toLocal(abs.getParent()), prefix);
+        return new RunFolder(
+            fs,
+            abs,
+            new Path("file", null, temp.toString()),
+            temp,
+            Locations.toLocal(abs).toString());
       }
       Path temp = new Path(abs.getParent(), prefix + randomSuffix());
       if (!fs.mkdirs(temp, OWNER_ONLY)) {
         throw new IOException("cannot create " + temp);
       }
       fs.setPermission(temp, OWNER_ONLY); // mkdirs applies the umask
-      return new RunFolder(fs, abs, temp, Files.createTempDirectory("outcomes-run-"), abs.toString());
+      return new RunFolder(
+          fs, abs, temp, Files.createTempDirectory("outcomes-run-"), abs.toString());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a folder next to " + (local ? Locations.toLocal(abs) : abs), e);
+      throw new UncheckedIOException(
+          "cannot create a folder next to " + (local ? Locations.toLocal(abs) : abs), e);
     }
   }
 
@@ -117,11 +133,11 @@ public final class RunFolder {
 
   /**
    * Replaces the target by the temporary folder (with the driver's files copied in first, and the
-   * {@link RunMarker} listing what the run wrote). The target is checked again first: a
-   * file the user put into it while the run worked stops the commit ({@link SettingsException}),
-   * so it is never replaced. Two renames: the target aside as {@code .NAME.old-PID}, the new folder
-   * into place; a kill between them leaves no target, and the next run's {@link OutputGuard} puts
-   * the old one back.
+   * {@link RunMarker} listing what the run wrote). The target is checked again first: a file the
+   * user put into it while the run worked stops the commit ({@link SettingsException}), so it is
+   * never replaced. Two renames: the target aside as {@code .NAME.old-PID}, the new folder into
+   * place; a kill between them leaves no target, and the next run's {@link OutputGuard} puts the
+   * old one back.
    */
   public void commit() {
     try {
@@ -132,7 +148,10 @@ public final class RunFolder {
       OutputGuard.checkContents(fs, target, shown);
       Path old = null;
       if (fs.exists(target)) {
-        old = new Path(target.getParent(), "." + target.getName() + ".old-" + ProcessHandle.current().pid());
+        old =
+            new Path(
+                target.getParent(),
+                "." + target.getName() + ".old-" + ProcessHandle.current().pid());
         fs.delete(old, true);
         rename(target, old);
       }
@@ -158,8 +177,8 @@ public final class RunFolder {
   }
 
   /**
-   * Deletes the previous output once the new one is in place; a failure leaves it for the next
-   * run, which removes it (the new output is complete either way).
+   * Deletes the previous output once the new one is in place; a failure leaves it for the next run,
+   * which removes it (the new output is complete either way).
    */
   private void deleteQuietly(Path old) {
     try {
@@ -189,7 +208,11 @@ public final class RunFolder {
   private void upload() throws IOException {
     try (Stream<java.nio.file.Path> s = Files.list(files)) {
       for (java.nio.file.Path p : s.sorted().toList()) {
-        fs.copyFromLocalFile(false, true, new Path("file", null, p.toString()), new Path(tables, p.getFileName().toString()));
+        fs.copyFromLocalFile(
+            false,
+            true,
+            new Path("file", null, p.toString()),
+            new Path(tables, p.getFileName().toString()));
       }
     }
     deleteTree(files);
@@ -233,13 +256,15 @@ public final class RunFolder {
           root,
           new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult visitFile(java.nio.file.Path file, BasicFileAttributes attrs) throws IOException {
+            public FileVisitResult visitFile(java.nio.file.Path file, BasicFileAttributes attrs)
+                throws IOException {
               Files.delete(file);
               return FileVisitResult.CONTINUE;
             }
 
             @Override
-            public FileVisitResult postVisitDirectory(java.nio.file.Path dir, IOException exc) throws IOException {
+            public FileVisitResult postVisitDirectory(java.nio.file.Path dir, IOException exc)
+                throws IOException {
               Files.delete(dir);
               return FileVisitResult.CONTINUE;
             }

@@ -16,17 +16,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-/** Writes {@code run.json}: inputs with sha256 and row counts, accounting, settings, versions, timings, outputs. */
+/**
+ * Writes {@code run.json}: inputs with sha256 and row counts, accounting, settings, versions,
+ * timings, outputs.
+ */
 public final class RunManifest {
   private RunManifest() {}
 
   /**
    * The project version the build wrote into {@code clinic/outcomes/version.properties} (Maven
-   * resource filtering), else the jar manifest's Implementation-Version; "unknown" only when
-   * the classes were compiled outside Maven.
+   * resource filtering), else the jar manifest's Implementation-Version; "unknown" only when the
+   * classes were compiled outside Maven.
    */
   public static String version() {
-    try (InputStream in = RunManifest.class.getResourceAsStream("/clinic/outcomes/version.properties")) {
+    try (InputStream in =
+        RunManifest.class.getResourceAsStream("/clinic/outcomes/version.properties")) {
       if (in != null) {
         Properties p = new Properties();
         p.load(in);

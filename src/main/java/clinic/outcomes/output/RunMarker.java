@@ -15,10 +15,10 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * The file {@value #NAME} a run writes into its output folder at the commit: the line {@value
- * #HEADER}, then the names of the entries the run wrote. It is how the next run knows the folder
- * as one earlier run's output, which it may replace ({@link OutputGuard}). A folder written before
- * the marker existed is known by its {@code run.json} ({@code "tool": "outcomes"}), its driver
- * files and its Spark tables (folders with {@code _SUCCESS}).
+ * #HEADER}, then the names of the entries the run wrote. It is how the next run knows the folder as
+ * one earlier run's output, which it may replace ({@link OutputGuard}). A folder written before the
+ * marker existed is known by its {@code run.json} ({@code "tool": "outcomes"}), its driver files
+ * and its Spark tables (folders with {@code _SUCCESS}).
  */
 final class RunMarker {
   /** The marker's file name. */
@@ -41,7 +41,8 @@ final class RunMarker {
   /** The marker's text for a folder holding {@code entries} (names of its top-level entries). */
   static String text(List<String> entries) {
     StringBuilder b = new StringBuilder(HEADER).append('\n');
-    b.append("# The output of one run of outcomes. The next run into this folder replaces it as a\n");
+    b.append(
+        "# The output of one run of outcomes. The next run into this folder replaces it as a\n");
     b.append("# whole, and refuses to if the folder holds anything not listed here.\n");
     new TreeSet<>(entries).forEach(e -> b.append(e).append('\n'));
     return b.toString();
@@ -69,7 +70,9 @@ final class RunMarker {
     }
     Set<String> own = new HashSet<>(LEGACY_FILES);
     for (FileStatus e : entries) {
-      if (e.isDirectory() && exists(fs, new Path(e.getPath(), "_SUCCESS")) && !isRun(fs, e.getPath())) {
+      if (e.isDirectory()
+          && exists(fs, new Path(e.getPath(), "_SUCCESS"))
+          && !isRun(fs, e.getPath())) {
         own.add(e.getPath().getName());
       }
     }

@@ -6,8 +6,8 @@ import java.math.BigDecimal;
  * CSV cells that are safe to open in a spreadsheet: RFC 4180 quoting, and a cell that would start
  * with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return is prefixed with a
  * single quote so that it is shown as text and never evaluated as a formula (OWASP "CSV
- * injection"). A number is no formula: a value of a number column ({@link #number}), or a text
- * that is a plain decimal number such as {@code -1.5}, is written as it is.
+ * injection"). A number is no formula: a value of a number column ({@link #number}), or a text that
+ * is a plain decimal number such as {@code -1.5}, is written as it is.
  */
 public final class SpreadsheetCsv {
   private SpreadsheetCsv() {}
@@ -19,18 +19,28 @@ public final class SpreadsheetCsv {
     }
     String v = value;
     char first = v.charAt(0);
-    boolean formulaStart = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+    boolean formulaStart =
+        first == '='
+            || first == '+'
+            || first == '-'
+            || first == '@'
+            || first == '\t'
+            || first == '\r';
     if (formulaStart && !isPlainNumber(v)) {
       v = "'" + v;
     }
-    boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0
-        || v.indexOf('\r') >= 0 || v.startsWith("'");
+    boolean quote =
+        v.indexOf(',') >= 0
+            || v.indexOf('"') >= 0
+            || v.indexOf('\n') >= 0
+            || v.indexOf('\r') >= 0
+            || v.startsWith("'");
     return quote ? '"' + v.replace("\"", "\"\"") + '"' : v;
   }
 
   /**
-   * A value of a number column, as Java writes it ({@code -1.5}, {@code 1.0E-5}, {@code NaN}): never
-   * prefixed, since a spreadsheet reads it as a number or as text, never as a formula.
+   * A value of a number column, as Java writes it ({@code -1.5}, {@code 1.0E-5}, {@code NaN}):
+   * never prefixed, since a spreadsheet reads it as a number or as text, never as a formula.
    */
   public static String number(Number value) {
     if (value == null) {

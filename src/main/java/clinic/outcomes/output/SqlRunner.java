@@ -35,9 +35,9 @@ import org.apache.spark.sql.types.StructType;
 import tech.tablesaw.api.Table;
 
 /**
- * Spark SQL over a run's output tables, each registered as a view under its SPEC name
- * ({@code stats}, {@code episodes}, ...): for a run folder on HDFS or S3, and for a job's queries
- * at the end of {@code outcomes run}. A local run folder is queried without Spark ({@link DuckSql}).
+ * Spark SQL over a run's output tables, each registered as a view under its SPEC name ({@code
+ * stats}, {@code episodes}, ...): for a run folder on HDFS or S3, and for a job's queries at the
+ * end of {@code outcomes run}. A local run folder is queried without Spark ({@link DuckSql}).
  * Prints results as an aligned text table ({@link ResultTable}) and writes them as CSV
  * (spreadsheet-safe) or Parquet.
  */
@@ -47,10 +47,16 @@ public final class SqlRunner {
 
   /** Registers every Parquet table folder directly under the local {@code runFolder}. */
   public SqlRunner(SparkSession spark, Path runFolder) {
-    this(spark, new org.apache.hadoop.fs.Path("file", null, runFolder.toAbsolutePath().toString()), runFolder.toString());
+    this(
+        spark,
+        new org.apache.hadoop.fs.Path("file", null, runFolder.toAbsolutePath().toString()),
+        runFolder.toString());
   }
 
-  /** Registers every Parquet table folder directly under {@code runFolderUri} (hdfs://..., s3a://...). */
+  /**
+   * Registers every Parquet table folder directly under {@code runFolderUri} (hdfs://...,
+   * s3a://...).
+   */
   public SqlRunner(SparkSession spark, String runFolderUri) {
     this(spark, new org.apache.hadoop.fs.Path(runFolderUri), runFolderUri);
   }
@@ -66,7 +72,9 @@ public final class SqlRunner {
       entries.sort((a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
       for (FileStatus st : entries) {
         String name = st.getPath().getName();
-        if (st.isDirectory() && name.matches("[a-z][a-z0-9_]*") && fs.exists(new org.apache.hadoop.fs.Path(st.getPath(), "_SUCCESS"))) {
+        if (st.isDirectory()
+            && name.matches("[a-z][a-z0-9_]*")
+            && fs.exists(new org.apache.hadoop.fs.Path(st.getPath(), "_SUCCESS"))) {
           spark.read().parquet(st.getPath().toString()).createOrReplaceTempView(name);
           tables.add(name);
         }
@@ -87,13 +95,17 @@ public final class SqlRunner {
       return spark.sql(sql);
     } catch (Exception e) { // Spark's AnalysisException is checked in Java but undeclared in Scala
       if (e instanceof AnalysisException) {
-        throw new SettingsException("SQL error: " + DuckSql.firstLines(e.getMessage()) + " (tables: " + tables + ")");
+        throw new SettingsException(
+            "SQL error: " + DuckSql.firstLines(e.getMessage()) + " (tables: " + tables + ")");
       }
       throw e;
     }
   }
 
-  /** Reads a query file, without a trailing semicolon; an unreadable file is a {@link SettingsException}. */
+  /**
+   * Reads a query file, without a trailing semicolon; an unreadable file is a {@link
+   * SettingsException}.
+   */
   public static String readQuery(Path file) {
     try {
       return Files.readString(file).strip().replaceAll(";\\s*$", "");
@@ -116,9 +128,9 @@ public final class SqlRunner {
 
   /**
    * The collected rows as a Tablesaw table, one column per field of {@code schema}: strings,
-   * integers, longs (also bytes and shorts as integers), doubles (and floats), booleans and dates keep
-   * their type; any other type (decimal, timestamp, array, map, struct) becomes text. Column names
-   * that repeat (a join selecting {@code id} twice) get a suffix {@code _2}, {@code _3}, ...
+   * integers, longs (also bytes and shorts as integers), doubles (and floats), booleans and dates
+   * keep their type; any other type (decimal, timestamp, array, map, struct) becomes text. Column
+   * names that repeat (a join selecting {@code id} twice) get a suffix {@code _2}, {@code _3}, ...
    */
   public static Table table(StructType schema, List<Row> rows) {
     return ResultTable.table(fields(schema), values(rows));

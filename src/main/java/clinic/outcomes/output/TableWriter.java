@@ -19,7 +19,8 @@ public final class TableWriter {
 
   /**
    * @param folder the run folder on its file system, where Spark writes the tables
-   * @param files the local folder where the driver writes {@code rejects.csv} (see {@link RunFolder#temp()})
+   * @param files the local folder where the driver writes {@code rejects.csv} (see {@link
+   *     RunFolder#temp()})
    */
   public TableWriter(org.apache.hadoop.fs.Path folder, Path files) {
     this.folder = folder;
@@ -49,9 +50,13 @@ public final class TableWriter {
       org.apache.hadoop.fs.FileSystem fs = dir.getFileSystem(conf);
       for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(dir)) {
         String name = f.getPath().getName();
-        if (f.isFile() && name.endsWith(".parquet") && !name.startsWith(".") && !name.startsWith("_")) {
-          try (org.apache.parquet.hadoop.ParquetFileReader r = org.apache.parquet.hadoop.ParquetFileReader.open(
-              org.apache.parquet.hadoop.util.HadoopInputFile.fromStatus(f, conf))) {
+        if (f.isFile()
+            && name.endsWith(".parquet")
+            && !name.startsWith(".")
+            && !name.startsWith("_")) {
+          try (org.apache.parquet.hadoop.ParquetFileReader r =
+              org.apache.parquet.hadoop.ParquetFileReader.open(
+                  org.apache.parquet.hadoop.util.HadoopInputFile.fromStatus(f, conf))) {
             n += r.getRecordCount();
           }
         }
@@ -84,12 +89,15 @@ public final class TableWriter {
     Dataset<Row> sorted = rejects.orderBy("file", "line").coalesce(1).cache();
     sorted.write().mode(SaveMode.ErrorIfExists).parquet(table("rejects"));
     long n = 0;
-    try (BufferedWriter w = Files.newBufferedWriter(files.resolve("rejects.csv"), StandardCharsets.UTF_8)) {
+    try (BufferedWriter w =
+        Files.newBufferedWriter(files.resolve("rejects.csv"), StandardCharsets.UTF_8)) {
       w.write("file,line,reasons,raw\r\n");
       Iterator<Row> it = sorted.toLocalIterator();
       while (it.hasNext()) {
         Row r = it.next();
-        w.write(SpreadsheetCsv.line(r.getString(0), Long.toString(r.getLong(1)), r.getString(2), r.getString(3)));
+        w.write(
+            SpreadsheetCsv.line(
+                r.getString(0), Long.toString(r.getLong(1)), r.getString(2), r.getString(3)));
         w.write("\r\n");
         n++;
       }

@@ -2,7 +2,6 @@ package clinic.outcomes.pipeline;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.when;
 
 import clinic.outcomes.analysis.ClaimEvidence;
 import clinic.outcomes.analysis.ClaimsTable;
@@ -18,9 +17,9 @@ import clinic.outcomes.episodes.ClientPass;
 import clinic.outcomes.ingest.InputFileException;
 import clinic.outcomes.ingest.InputTable;
 import clinic.outcomes.output.RunFolder;
-import clinic.outcomes.report.ReportStage;
 import clinic.outcomes.output.RunManifest;
 import clinic.outcomes.output.TableWriter;
+import clinic.outcomes.report.ReportStage;
 import clinic.outcomes.spark.JobCounter;
 import clinic.outcomes.stage.IngestStage;
 import clinic.outcomes.stage.StagedFile;
@@ -38,9 +37,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The whole job, one stage after another: ingest → validate → episodes → outcomes → statistics
- * → claims → write → reports. Each
- * stage is its own class; this one only wires them and keeps the run folder atomic.
+ * The whole job, one stage after another: ingest → validate → episodes → outcomes → statistics →
+ * claims → write → reports. Each stage is its own class; this one only wires them and keeps the run
+ * folder atomic.
  */
 public final class Pipeline {
   private Pipeline() {}
@@ -79,7 +78,8 @@ public final class Pipeline {
       Result r = runInto(spark, req, folder, progress);
       folder.commit();
       return r;
-    } catch (Exception | Error e) { // Exception too: Spark throws its checked SparkException undeclared
+    } catch (Exception
+        | Error e) { // Exception too: Spark throws its checked SparkException undeclared
       folder.abandon();
       throw e;
     } finally {
@@ -87,19 +87,22 @@ public final class Pipeline {
     }
   }
 
-  private static Result runInto(SparkSession spark, RunRequest req, RunFolder folder, Progress progress) {
+  private static Result runInto(
+      SparkSession spark, RunRequest req, RunFolder folder, Progress progress) {
     IngestStage ingest = new IngestStage(spark, req.input(), folder.staging(), req.maxInputDate());
     // The input files are parsed at the same time, one thread each (the parse is CPU-bound and
     // Spark is idle meanwhile). Every thread finishes before a failure is reported, and the first
     // failure in table order is the one reported, so a run fails the same way every time.
     progress.stage("read inputs");
     List<StagedFile> staged = new ArrayList<>();
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-        InputTable.values().length, r -> {
-          Thread t = new Thread(r, "outcomes-ingest");
-          t.setDaemon(true);
-          return t;
-        });
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(
+            InputTable.values().length,
+            r -> {
+              Thread t = new Thread(r, "outcomes-ingest");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<java.util.concurrent.Future<StagedFile>> futures = new ArrayList<>();
       for (InputTable t : InputTable.values()) {
@@ -112,15 +115,22 @@ public final class Pipeline {
           StagedFile file = f.get();
           if (file != null) {
             staged.add(file);
-            detail.append(detail.length() == 0 ? "" : ", ").append(file.fileName()).append(": ")
-                .append(file.read()).append(" records");
+            detail
+                .append(detail.length() == 0 ? "" : ", ")
+                .append(file.fileName())
+                .append(": ")
+                .append(file.read())
+                .append(" records");
           }
         } catch (java.util.concurrent.ExecutionException e) {
           if (failure == null) {
             if (e.getCause() instanceof Error err) {
               throw err;
             }
-            failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            failure =
+                e.getCause() instanceof RuntimeException re
+                    ? re
+                    : new IllegalStateException(e.getCause());
           }
         }
       }
@@ -146,23 +156,33 @@ public final class Pipeline {
     // from a lineage that reaches back to the raw files (short plans, no recomputation).
     rows.put("rejects", tables.writeRejects(v.rejects()));
     Dataset<Row> scores = tables.writeAndRead("pain_scores", painScoresTable(v.scores()), rows);
-    Dataset<Row> acceptedClients = v.clients() == null ? null
-        : tables.writeAndRead("clients", v.clients().drop("line"), rows);
-    Dataset<Row> acceptedSessions = tables.writeAndRead("_staging/sessions_accepted", v.sessions(), null);
+    Dataset<Row> acceptedClients =
+        v.clients() == null ? null : tables.writeAndRead("clients", v.clients().drop("line"), rows);
+    Dataset<Row> acceptedSessions =
+        tables.writeAndRead("_staging/sessions_accepted", v.sessions(), null);
     progress.done(summary(v.accounting()));
     spark.catalog().clearCache();
 
-    LocalDate asOf = req.settings().asOf() != null ? req.settings().asOf() : latestDate(acceptedSessions, scores);
-    if (asOf == null) { // no row was accepted: the rejects are still written, as of the last valid date
+    LocalDate asOf =
+        req.settings().asOf() != null
+            ? req.settings().asOf()
+            : latestDate(acceptedSessions, scores);
+    if (asOf
+        == null) { // no row was accepted: the rejects are still written, as of the last valid date
       asOf = req.maxInputDate();
     }
     Settings settings = req.settings().withAsOf(asOf);
 
     progress.stage("episodes");
     // One pass by client derives sessions, episodes, outcomes and the statistics' totals.
-    ClientPass.Result derived = new ClientPass(spark, settings).run(
-        acceptedSessions, scores, acceptedClients, new org.apache.hadoop.fs.Path(folder.staging(), "derived").toString(),
-        v.accounting().values().stream().mapToLong(Accounting::accepted).sum());
+    ClientPass.Result derived =
+        new ClientPass(spark, settings)
+            .run(
+                acceptedSessions,
+                scores,
+                acceptedClients,
+                new org.apache.hadoop.fs.Path(folder.staging(), "derived").toString(),
+                v.accounting().values().stream().mapToLong(Accounting::accepted).sum());
     Dataset<Row> sessions = tables.writeAndRead("sessions", derived.sessions(), rows);
     Dataset<Row> episodes = tables.writeAndRead("episodes", derived.episodes(), rows);
     progress.done(rows.get("episodes") + " episodes, as of " + asOf);
@@ -172,37 +192,68 @@ public final class Pipeline {
     progress.done(rows.get("episode_outcomes") + " episode-measure rows");
 
     progress.stage("statistics");
-    Dataset<Row> attributes = tables.writeAndRead("_staging/attributes", derived.attributes(), null);
+    Dataset<Row> attributes =
+        tables.writeAndRead("_staging/attributes", derived.attributes(), null);
     StatsStage.Result stats = new StatsStage(spark, settings).run(derived.totals());
     Dataset<Row> courseRows =
-        outcomes.filter(col("complete"))
+        outcomes
+            .filter(col("complete"))
             .select("episode_id", "measure", "baseline_tenths", "improvement_tenths")
-            .join(attributes.select("episode_id", "primary_technique", "primary_therapist", "adherence",
-                "n_sessions", "has_client", "age_band", "sex", "condition", "chronicity"), "episode_id");
+            .join(
+                attributes.select(
+                    "episode_id",
+                    "primary_technique",
+                    "primary_therapist",
+                    "adherence",
+                    "n_sessions",
+                    "has_client",
+                    "age_band",
+                    "sex",
+                    "condition",
+                    "chronicity"),
+                "episode_id");
     ComparisonStage.Result comparisons =
-        new ComparisonStage(spark, settings).run(
-            stats.histograms(), courseRows, acceptedClients != null, derived.totals().slopes());
+        new ComparisonStage(spark, settings)
+            .run(
+                stats.histograms(), courseRows, acceptedClients != null, derived.totals().slopes());
     RegistryTables.TimeToMcid timeToMcid = RegistryTables.timeToMcid(derived.totals().survival());
-    List<Row> benefitHarm = RegistryTables.benefitHarm(settings, stats.rows(), derived.totals().harm());
-    List<Row> therapists = acceptedClients == null ? List.of() : TherapistStage.run(settings, courseRows);
+    List<Row> benefitHarm =
+        RegistryTables.benefitHarm(settings, stats.rows(), derived.totals().harm());
+    List<Row> therapists =
+        acceptedClients == null ? List.of() : TherapistStage.run(settings, courseRows);
     Dataset<Row> safety = new SafetyStage(spark, settings).run(sessions, acceptedClients);
     List<Row> safetyRows = safety.collectAsList();
-    List<ClaimResult> claims = ClaimEvaluator.evaluate(
-        req.claims(), new ClaimEvidence(settings, stats, comparisons, safetyRows, derived.totals()));
-    progress.done(stats.rows().size() + " stats rows, " + comparisons.comparisonRows().size() + " comparisons");
+    List<ClaimResult> claims =
+        ClaimEvaluator.evaluate(
+            req.claims(),
+            new ClaimEvidence(settings, stats, comparisons, safetyRows, derived.totals()));
+    progress.done(
+        stats.rows().size()
+            + " stats rows, "
+            + comparisons.comparisonRows().size()
+            + " comparisons");
 
     progress.stage("write tables");
     rows.put("stats", tables.write("stats", stats.table()));
     rows.put("comparisons", tables.write("comparisons", comparisons.comparisons()));
     rows.put("dose_response", tables.write("dose_response", comparisons.doseResponse()));
     rows.put("safety", tables.write("safety", safety));
-    rows.put("time_to_mcid", tables.write("time_to_mcid", RegistryTables.curves(spark, timeToMcid)));
-    rows.put("time_to_mcid_median", tables.write("time_to_mcid_median", RegistryTables.medians(spark, timeToMcid)));
-    rows.put("benefit_harm", tables.write("benefit_harm", RegistryTables.benefitHarm(spark, benefitHarm)));
-    rows.put("therapist_performance", tables.write("therapist_performance", TherapistStage.table(spark, therapists)));
+    rows.put(
+        "time_to_mcid", tables.write("time_to_mcid", RegistryTables.curves(spark, timeToMcid)));
+    rows.put(
+        "time_to_mcid_median",
+        tables.write("time_to_mcid_median", RegistryTables.medians(spark, timeToMcid)));
+    rows.put(
+        "benefit_harm",
+        tables.write("benefit_harm", RegistryTables.benefitHarm(spark, benefitHarm)));
+    rows.put(
+        "therapist_performance",
+        tables.write("therapist_performance", TherapistStage.table(spark, therapists)));
     rows.put("monthly", tables.write("monthly", MonthlyStage.run(sessions, episodes, outcomes)));
     rows.put("claims", tables.write("claims", ClaimsTable.of(spark, claims)));
-    rows.put("claims_untestable", tables.write("claims_untestable", ClaimsTable.untestable(spark, req.untestable())));
+    rows.put(
+        "claims_untestable",
+        tables.write("claims_untestable", ClaimsTable.untestable(spark, req.untestable())));
     progress.done(null);
 
     String refused = null;
@@ -211,17 +262,36 @@ public final class Pipeline {
       progress.done("none: no episode of care has an outcome to show (see rejects)");
     } else if (req.monthlyReport() || req.caseStudy()) {
       progress.stage("reports");
-      refused = ReportStage.write(spark, folder.tables(), folder.temp(), settings, req.month(), v.accounting(),
-          req.monthlyReport(), req.caseStudy());
-      progress.done((req.monthlyReport() ? "report.html charts/ " : "")
-          + (req.caseStudy() ? (refused == null ? "publish/case-study.html " : "") + "case_study_cells" : ""));
+      refused =
+          ReportStage.write(
+              spark,
+              folder.tables(),
+              folder.temp(),
+              settings,
+              req.month(),
+              v.accounting(),
+              req.monthlyReport(),
+              req.caseStudy());
+      progress.done(
+          (req.monthlyReport() ? "report.html charts/ " : "")
+              + (req.caseStudy()
+                  ? (refused == null ? "publish/case-study.html " : "") + "case_study_cells"
+                  : ""));
     }
 
     spark.catalog().clearCache();
     folder.deleteStaging();
     Map<String, Double> timings = progress.timings();
-    RunManifest.write(folder.temp().resolve("run.json"), req, settings, staged, v.accounting(), rows,
-        timings, progress.jobs(), spark.version());
+    RunManifest.write(
+        folder.temp().resolve("run.json"),
+        req,
+        settings,
+        staged,
+        v.accounting(),
+        rows,
+        timings,
+        progress.jobs(),
+        spark.version());
     return new Result(folder.target(), asOf, v.accounting(), rows, timings, claims, refused);
   }
 
@@ -231,8 +301,10 @@ public final class Pipeline {
    */
   private static void requireRows(StagedFile file) {
     if (file.read() == 0) {
-      throw new InputFileException(file.fileName(), "has no rows (only a header); there is nothing to"
-          + " analyse", InputFileException.EXIT_CONTRACT);
+      throw new InputFileException(
+          file.fileName(),
+          "has no rows (only a header); there is nothing to" + " analyse",
+          InputFileException.EXIT_CONTRACT);
     }
   }
 
@@ -257,9 +329,13 @@ public final class Pipeline {
   /** The SPEC {@code pain_scores} table: accepted rows, typed, score as a number. */
   static Dataset<Row> painScoresTable(Dataset<Row> scores) {
     return scores.select(
-        col("client_id"), col("session_id"), col("recorded_on"), col("moment"), col("measure"),
-        col("score_tenths").cast("double").divide(10.0).as("score"), col("score_tenths"),
+        col("client_id"),
+        col("session_id"),
+        col("recorded_on"),
+        col("moment"),
+        col("measure"),
+        col("score_tenths").cast("double").divide(10.0).as("score"),
+        col("score_tenths"),
         col("line").as("source_line"));
   }
-
 }

@@ -44,7 +44,8 @@ public final class Progress {
 
   /**
    * @param out where progress goes
-   * @param terminal whether {@code out} is a terminal (a bar redrawn in place) or a log (plain lines)
+   * @param terminal whether {@code out} is a terminal (a bar redrawn in place) or a log (plain
+   *     lines)
    */
   public Progress(PrintStream out, boolean terminal) {
     this.out = out;
@@ -68,11 +69,13 @@ public final class Progress {
     if (tasks != null) {
       tasksAtStart = tasks.get();
       if (ticker == null) {
-        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-          Thread t = new Thread(r, "outcomes-progress");
-          t.setDaemon(true);
-          return t;
-        });
+        ticker =
+            Executors.newSingleThreadScheduledExecutor(
+                r -> {
+                  Thread t = new Thread(r, "outcomes-progress");
+                  t.setDaemon(true);
+                  return t;
+                });
       }
       int every = terminal ? 1 : PLAIN_EVERY_SECONDS;
       tick = ticker.scheduleAtFixedRate(this::tick, every, every, TimeUnit.SECONDS);
@@ -114,11 +117,25 @@ public final class Progress {
     int pct = (int) Math.min(100, 100 * ended / submitted);
     if (terminal) {
       int filled = pct * BAR / 100;
-      out.printf(Locale.ROOT, "\r  %-28s [%s%s] %3d %% of %d Spark tasks, %.0f s", current + " ...",
-          "#".repeat(filled), " ".repeat(BAR - filled), pct, submitted, s);
+      out.printf(
+          Locale.ROOT,
+          "\r  %-28s [%s%s] %3d %% of %d Spark tasks, %.0f s",
+          current + " ...",
+          "#".repeat(filled),
+          " ".repeat(BAR - filled),
+          pct,
+          submitted,
+          s);
     } else {
-      out.printf(Locale.ROOT, "%s    %s: %d of %d Spark tasks done (%d %%) after %.0f s%n", lineBroken ? "" : "\n",
-          current, ended, submitted, pct, s);
+      out.printf(
+          Locale.ROOT,
+          "%s    %s: %d of %d Spark tasks done (%d %%) after %.0f s%n",
+          lineBroken ? "" : "\n",
+          current,
+          ended,
+          submitted,
+          pct,
+          s);
       lineBroken = true;
     }
     out.flush();

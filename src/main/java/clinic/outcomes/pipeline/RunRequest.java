@@ -12,7 +12,8 @@ import java.util.List;
  *
  * @param input folder with sessions.csv, pain_scores.csv, optional clients.csv: a local path or any
  *     Hadoop file-system URI ({@code hdfs://...}, {@code s3a://...}, {@code file:///...})
- * @param out output folder (replaced atomically when the run completes), a path or URI as {@code input}
+ * @param out output folder (replaced atomically when the run completes), a path or URI as {@code
+ *     input}
  * @param settings analysis settings; {@code settings.asOf()} null = the latest accepted date
  * @param runDate today's date: the last valid input date when no as-of date is given
  * @param claims the claims to judge (already loaded and checked), possibly empty
@@ -21,18 +22,36 @@ import java.util.List;
  * @param untestable the claims file's published sentences that these records cannot test
  */
 public record RunRequest(
-    String input, String out, Settings settings, LocalDate runDate, List<Claim> claims, String report, YearMonth month,
+    String input,
+    String out,
+    Settings settings,
+    LocalDate runDate,
+    List<Claim> claims,
+    String report,
+    YearMonth month,
     List<ClaimsFile.Untestable> untestable) {
 
   /** A request whose claims file lists no untestable sentences. */
   public RunRequest(
-      String input, String out, Settings settings, LocalDate runDate, List<Claim> claims, String report, YearMonth month) {
+      String input,
+      String out,
+      Settings settings,
+      LocalDate runDate,
+      List<Claim> claims,
+      String report,
+      YearMonth month) {
     this(input, out, settings, runDate, claims, report, month, List.of());
   }
 
   /** A request for local folders. */
   public RunRequest(
-      Path input, Path out, Settings settings, LocalDate runDate, List<Claim> claims, String report, YearMonth month) {
+      Path input,
+      Path out,
+      Settings settings,
+      LocalDate runDate,
+      List<Claim> claims,
+      String report,
+      YearMonth month) {
     this(input.toString(), out.toString(), settings, runDate, claims, report, month);
   }
 

@@ -14,15 +14,16 @@ import java.util.Map;
  * of 2 points on {@code nrs_pain} is {@code 20}.
  *
  * @param episodeGapDays a new episode starts when the gap since the previous session exceeds this
- * @param asOf the as-of date for open/closed episodes; null means the latest accepted date in the data
+ * @param asOf the as-of date for open/closed episodes; null means the latest accepted date in the
+ *     data
  * @param mcidTenths minimal clinically important difference per measure, in tenths of a unit
  * @param referenceTechnique the comparison reference (regular massage)
  * @param techniqueGroups group name to member techniques (default {@code specialized})
  * @param minGroupN groups with fewer episodes are flagged {@code small_n}
  * @param cohortSessions the trajectory cohort's minimum session count and horizon
  * @param minCellSize case-study counts from 1 to this minus one are suppressed
- * @param followupHorizons follow-up horizon label to days after the last session, in order
- *     (default {@code 3m} = 90, {@code 6m} = 180, {@code 12m} = 365)
+ * @param followupHorizons follow-up horizon label to days after the last session, in order (default
+ *     {@code 3m} = 90, {@code 6m} = 180, {@code 12m} = 365)
  * @param followupWindowDays a horizon's follow-up score is dated within this many days of it
  */
 public record Settings(
@@ -72,8 +73,16 @@ public record Settings(
   /** A copy with another as-of date. */
   public Settings withAsOf(LocalDate date) {
     return new Settings(
-        episodeGapDays, date, mcidTenths, referenceTechnique, techniqueGroups, minGroupN,
-        cohortSessions, minCellSize, followupHorizons, followupWindowDays);
+        episodeGapDays,
+        date,
+        mcidTenths,
+        referenceTechnique,
+        techniqueGroups,
+        minGroupN,
+        cohortSessions,
+        minCellSize,
+        followupHorizons,
+        followupWindowDays);
   }
 
   /** The completers' follow-up analysis of a horizon, e.g. {@code followup_3m}. */
@@ -81,7 +90,9 @@ public record Settings(
     return "followup_" + horizon;
   }
 
-  /** The baseline-carried-forward follow-up analysis of a horizon, e.g. {@code followup_3m_bocf}. */
+  /**
+   * The baseline-carried-forward follow-up analysis of a horizon, e.g. {@code followup_3m_bocf}.
+   */
   public static String followupBocfAnalysis(String horizon) {
     return "followup_" + horizon + "_bocf";
   }

@@ -22,16 +22,33 @@ import org.apache.spark.sql.types.StructType;
  */
 final class CaseStudyCells {
   /** The columns, in order. */
-  static final List<String> COLUMNS = List.of("table", "row", "column", "cell", "value", "shown", "suppressed",
-      "audit_low", "audit_high", "sums", "of");
+  static final List<String> COLUMNS =
+      List.of(
+          "table",
+          "row",
+          "column",
+          "cell",
+          "value",
+          "shown",
+          "suppressed",
+          "audit_low",
+          "audit_high",
+          "sums",
+          "of");
 
-  static final StructType SCHEMA = new StructType()
-      .add("table", DataTypes.StringType, false).add("row", DataTypes.StringType, false)
-      .add("column", DataTypes.StringType, false).add("cell", DataTypes.StringType)
-      .add("value", DataTypes.DoubleType).add("shown", DataTypes.StringType, false)
-      .add("suppressed", DataTypes.StringType).add("audit_low", DataTypes.DoubleType)
-      .add("audit_high", DataTypes.DoubleType).add("sums", DataTypes.StringType)
-      .add("of", DataTypes.StringType);
+  static final StructType SCHEMA =
+      new StructType()
+          .add("table", DataTypes.StringType, false)
+          .add("row", DataTypes.StringType, false)
+          .add("column", DataTypes.StringType, false)
+          .add("cell", DataTypes.StringType)
+          .add("value", DataTypes.DoubleType)
+          .add("shown", DataTypes.StringType, false)
+          .add("suppressed", DataTypes.StringType)
+          .add("audit_low", DataTypes.DoubleType)
+          .add("audit_high", DataTypes.DoubleType)
+          .add("sums", DataTypes.StringType)
+          .add("of", DataTypes.StringType);
 
   private CaseStudyCells() {}
 
@@ -39,18 +56,42 @@ final class CaseStudyCells {
   static void parquet(SparkSession spark, String location, List<PageCell> cells) {
     List<Row> rows = new ArrayList<>();
     for (PageCell c : cells) {
-      rows.add(RowFactory.create(c.table(), c.row(), c.column(), c.cell(), c.value(), c.shown(), c.suppressed(),
-          c.auditLow(), c.auditHigh(), c.sums(), c.of()));
+      rows.add(
+          RowFactory.create(
+              c.table(),
+              c.row(),
+              c.column(),
+              c.cell(),
+              c.value(),
+              c.shown(),
+              c.suppressed(),
+              c.auditLow(),
+              c.auditHigh(),
+              c.sums(),
+              c.of()));
     }
     spark.createDataFrame(rows, SCHEMA).coalesce(1).write().mode("overwrite").parquet(location);
   }
 
   /** Writes the cells as CSV (UTF-8, a header row; empty where null). */
   static void csv(Path file, List<PageCell> cells) {
-    StringBuilder b = new StringBuilder(SpreadsheetCsv.line(COLUMNS.toArray(new String[0]))).append('\n');
+    StringBuilder b =
+        new StringBuilder(SpreadsheetCsv.line(COLUMNS.toArray(new String[0]))).append('\n');
     for (PageCell c : cells) {
-      b.append(SpreadsheetCsv.line(c.table(), c.row(), c.column(), c.cell(), number(c.value()), c.shown(),
-          c.suppressed(), number(c.auditLow()), number(c.auditHigh()), c.sums(), c.of())).append('\n');
+      b.append(
+              SpreadsheetCsv.line(
+                  c.table(),
+                  c.row(),
+                  c.column(),
+                  c.cell(),
+                  number(c.value()),
+                  c.shown(),
+                  c.suppressed(),
+                  number(c.auditLow()),
+                  number(c.auditHigh()),
+                  c.sums(),
+                  c.of()))
+          .append('\n');
     }
     try {
       Files.createDirectories(file.getParent());

@@ -21,22 +21,33 @@ final class CaseStudyTables {
 
   /** Course tables by measure. */
   final Map<String, CountTable> course = new LinkedHashMap<>();
+
   /** Course by number of sessions (nrs_pain). */
   final CountTable buckets;
+
   /** Follow-up by measure. */
   final CountTable followup;
+
   /** Adverse events per session by technique and event. */
   final CountTable safetySessions;
+
   /** Any adverse event per episode by technique. */
   final CountTable safetyEpisodes;
+
   /** Quarterly trend. */
   final CountTable quarters;
+
   /** The quarters behind {@link #quarters}. */
   final List<Quarters.Quarter> quarterRows;
+
   /** Events shown in the safety tables (any first). */
   final List<String> events;
 
-  CaseStudyTables(ReportData data, String reference, Map<String, List<String>> groups, List<String> techniques) {
+  CaseStudyTables(
+      ReportData data,
+      String reference,
+      Map<String, List<String>> groups,
+      List<String> techniques) {
     this.data = data;
     this.reference = reference;
     this.groups = groups;
@@ -46,9 +57,13 @@ final class CaseStudyTables {
     }
     buckets = bucketTable();
     followup = followupTable();
-    events = data.safety().stream().map(SafetyRow::event)
-        .filter(e -> !e.equals("contraindicated_without_clearance")).distinct()
-        .sorted((a, b) -> a.equals("any") ? -1 : b.equals("any") ? 1 : a.compareTo(b)).toList();
+    events =
+        data.safety().stream()
+            .map(SafetyRow::event)
+            .filter(e -> !e.equals("contraindicated_without_clearance"))
+            .distinct()
+            .sorted((a, b) -> a.equals("any") ? -1 : b.equals("any") ? 1 : a.compareTo(b))
+            .toList();
     safetySessions = safetySessionTable();
     safetyEpisodes = safetyEpisodeTable();
     quarterRows = Quarters.of(data);
@@ -63,27 +78,53 @@ final class CaseStudyTables {
   }
 
   private CountTable courseTable(String m) {
-    CountTable t = new CountTable("course_" + m,
-        Measures.title(m) + ": improvement over a course of care, by main technique");
+    CountTable t =
+        new CountTable(
+            "course_" + m,
+            Measures.title(m) + ": improvement over a course of care, by main technique");
     t.count("n", "Episodes", null).count("resp", "Responders (MCID)", "n");
-    t.stat("Mean improvement (95% CI)", Rule.GROUP_SHOWN, List.of("n"),
-        k -> change(data.stat("course", m, groupByOf(k), k)));
-    t.stat("Responder rate (95% CI)", Rule.ALL_SHOWN, List.of("resp", "n"),
+    t.stat(
+        "Mean improvement (95% CI)",
+        Rule.GROUP_SHOWN, List.of("n"), k -> change(data.stat("course", m, groupByOf(k), k)));
+    t.stat(
+        "Responder rate (95% CI)",
+        Rule.ALL_SHOWN,
+        List.of("resp", "n"),
         k -> rate(data.stat("course", m, groupByOf(k), k).map(s -> s.mcid().rate())));
     for (String tech : techniques) {
-      data.stat("course", m, "technique", tech).ifPresent(s -> t.row(Kind.PART, tech,
-          Palette.label(tech) + (tech.equals(reference) ? " (reference)" : ""), null, courseCounts(s)));
+      data.stat("course", m, "technique", tech)
+          .ifPresent(
+              s ->
+                  t.row(
+                      Kind.PART,
+                      tech,
+                      Palette.label(tech) + (tech.equals(reference) ? " (reference)" : ""),
+                      null,
+                      courseCounts(s)));
     }
-    groups.forEach((g, members) -> data.stat("course", m, "technique_group", g).ifPresent(s ->
-        t.row(Kind.GROUP, g, Palette.label(g) + " (" + String.join(", ", members.stream().map(Palette::label)
-            .toList()) + ")", members, courseCounts(s))));
-    data.stat("course", m, "overall", "all").ifPresent(s -> t.row(Kind.TOTAL, "all", "All episodes", null,
-        courseCounts(s)));
+    groups.forEach(
+        (g, members) ->
+            data.stat("course", m, "technique_group", g)
+                .ifPresent(
+                    s ->
+                        t.row(
+                            Kind.GROUP,
+                            g,
+                            Palette.label(g)
+                                + " ("
+                                + String.join(", ", members.stream().map(Palette::label).toList())
+                                + ")",
+                            members,
+                            courseCounts(s))));
+    data.stat("course", m, "overall", "all")
+        .ifPresent(s -> t.row(Kind.TOTAL, "all", "All episodes", null, courseCounts(s)));
     return t;
   }
 
   private String groupByOf(String key) {
-    return key.equals("all") ? "overall" : groups.containsKey(key) ? "technique_group" : "technique";
+    return key.equals("all")
+        ? "overall"
+        : groups.containsKey(key) ? "technique_group" : "technique";
   }
 
   private static Map<String, Long> courseCounts(StatRow s) {
@@ -94,21 +135,40 @@ final class CaseStudyTables {
   }
 
   private CountTable bucketTable() {
-    CountTable t = new CountTable("course_by_sessions",
-        "Pain (NRS 0-10): improvement by number of sessions in the episode");
+    CountTable t =
+        new CountTable(
+            "course_by_sessions",
+            "Pain (NRS 0-10): improvement by number of sessions in the episode");
     t.count("n", "Episodes", null).count("resp", "Responders (MCID)", "n");
-    t.stat("Mean improvement (95% CI)", Rule.GROUP_SHOWN, List.of("n"),
-        k -> change(k.equals("all") ? data.stat("course", "nrs_pain", "overall", "all")
-            : data.stat("course", "nrs_pain", "session_bucket", k)));
-    t.stat("Responder rate (95% CI)", Rule.ALL_SHOWN, List.of("resp", "n"),
-        k -> rate((k.equals("all") ? data.stat("course", "nrs_pain", "overall", "all")
-            : data.stat("course", "nrs_pain", "session_bucket", k)).map(s -> s.mcid().rate())));
+    t.stat(
+        "Mean improvement (95% CI)",
+        Rule.GROUP_SHOWN,
+        List.of("n"),
+        k ->
+            change(
+                k.equals("all")
+                    ? data.stat("course", "nrs_pain", "overall", "all")
+                    : data.stat("course", "nrs_pain", "session_bucket", k)));
+    t.stat(
+        "Responder rate (95% CI)",
+        Rule.ALL_SHOWN,
+        List.of("resp", "n"),
+        k ->
+            rate(
+                (k.equals("all")
+                        ? data.stat("course", "nrs_pain", "overall", "all")
+                        : data.stat("course", "nrs_pain", "session_bucket", k))
+                    .map(s -> s.mcid().rate())));
     for (StatRow s : data.stats("course", "nrs_pain", "session_bucket")) {
-      t.row(Kind.PART, s.group(), s.group() + (s.group().equals("1") ? " session" : " sessions"), null,
+      t.row(
+          Kind.PART,
+          s.group(),
+          s.group() + (s.group().equals("1") ? " session" : " sessions"),
+          null,
           courseCounts(s));
     }
-    data.stat("course", "nrs_pain", "overall", "all").ifPresent(s -> t.row(Kind.TOTAL, "all", "All episodes",
-        null, courseCounts(s)));
+    data.stat("course", "nrs_pain", "overall", "all")
+        .ifPresent(s -> t.row(Kind.TOTAL, "all", "All episodes", null, courseCounts(s)));
     t.same("all", "n", "course_nrs_pain/all/n").same("all", "resp", "course_nrs_pain/all/resp");
     return t;
   }
@@ -117,49 +177,78 @@ final class CaseStudyTables {
   static final String FOLLOWUP = "followup_6m";
 
   private CountTable followupTable() {
-    CountTable t = new CountTable("followup", "Does relief last? Follow-up 6 months after the last session"
-        + " (within 30 days), courses whose window has ended");
+    CountTable t =
+        new CountTable(
+            "followup",
+            "Does relief last? Follow-up 6 months after the last session"
+                + " (within 30 days), courses whose window has ended");
     t.count("n", "With follow-up", null).count("missing", "Without follow-up", null);
-    t.stat("Follow-up rate", Rule.ALL_SHOWN, List.of("n", "missing"),
-        k -> Html.pct(data.stat(FOLLOWUP, k, "overall", "all").map(StatRow::followupRate).orElse(null)));
-    t.stat("Mean improvement, completers (95% CI)", Rule.GROUP_SHOWN, List.of("n"),
-        k -> change(data.stat(FOLLOWUP, k, "overall", "all")));
-    t.stat("Everyone due: no follow-up = no improvement (95% CI)", Rule.ALL_SHOWN, List.of("n", "missing"),
+    t.stat(
+        "Follow-up rate",
+        Rule.ALL_SHOWN,
+        List.of("n", "missing"),
+        k ->
+            Html.pct(
+                data.stat(FOLLOWUP, k, "overall", "all").map(StatRow::followupRate).orElse(null)));
+    t.stat(
+        "Mean improvement, completers (95% CI)",
+        Rule.GROUP_SHOWN, List.of("n"), k -> change(data.stat(FOLLOWUP, k, "overall", "all")));
+    t.stat(
+        "Everyone due: no follow-up = no improvement (95% CI)",
+        Rule.ALL_SHOWN,
+        List.of("n", "missing"),
         k -> change(data.stat(FOLLOWUP + "_bocf", k, "overall", "all")));
     for (String m : data.measures()) {
-      data.stat(FOLLOWUP, m, "overall", "all").ifPresent(s -> {
-        Map<String, Long> c = new HashMap<>();
-        c.put("n", s.n());
-        c.put("missing", s.nIncomplete());
-        t.row(Kind.OTHER, m, Measures.title(m), null, c);
-      });
+      data.stat(FOLLOWUP, m, "overall", "all")
+          .ifPresent(
+              s -> {
+                Map<String, Long> c = new HashMap<>();
+                c.put("n", s.n());
+                c.put("missing", s.nIncomplete());
+                t.row(Kind.OTHER, m, Measures.title(m), null, c);
+              });
     }
     return t;
   }
 
   private List<String> safetyTechniques() {
     List<String> t = new ArrayList<>();
-    data.safety().stream().map(SafetyRow::technique).filter(x -> !x.equals("all") && !groups.containsKey(x))
-        .distinct().sorted((a, b) -> a.equals(reference) ? 1 : b.equals(reference) ? -1 : a.compareTo(b))
+    data.safety().stream()
+        .map(SafetyRow::technique)
+        .filter(x -> !x.equals("all") && !groups.containsKey(x))
+        .distinct()
+        .sorted((a, b) -> a.equals(reference) ? 1 : b.equals(reference) ? -1 : a.compareTo(b))
         .forEach(t::add);
     return t;
   }
 
   private Optional<SafetyRow> safety(String unit, String technique, String event) {
-    return data.safety().stream().filter(s -> s.unit().equals(unit) && s.technique().equals(technique)
-        && s.event().equals(event)).findFirst();
+    return data.safety().stream()
+        .filter(
+            s ->
+                s.unit().equals(unit) && s.technique().equals(technique) && s.event().equals(event))
+        .findFirst();
   }
 
   private CountTable safetySessionTable() {
-    CountTable t = new CountTable("adverse_events_sessions",
-        "Adverse events per session (sessions that record whether one occurred)");
+    CountTable t =
+        new CountTable(
+            "adverse_events_sessions",
+            "Adverse events per session (sessions that record whether one occurred)");
     t.count("n", "Sessions", null);
     for (String e : events) {
       t.count(e, Palette.label(e), "n");
       if (e.equals("any")) {
-        t.stat("% any (95% CI)", Rule.ALL_SHOWN, List.of(e, "n"), k -> rate(safety("session", k, e).map(SafetyRow::rate)));
+        t.stat(
+            "% any (95% CI)",
+            Rule.ALL_SHOWN,
+            List.of(e, "n"),
+            k -> rate(safety("session", k, e).map(SafetyRow::rate)));
       } else {
-        t.stat("%", Rule.ALL_SHOWN, List.of(e, "n"),
+        t.stat(
+            "%",
+            Rule.ALL_SHOWN,
+            List.of(e, "n"),
             k -> Html.pct(safety("session", k, e).map(x -> x.rate().estimate()).orElse(null)));
       }
     }
@@ -172,15 +261,27 @@ final class CaseStudyTables {
   }
 
   private CountTable safetyEpisodeTable() {
-    CountTable t = new CountTable("adverse_events_episodes", "Episodes of care with at least one adverse event");
+    CountTable t =
+        new CountTable(
+            "adverse_events_episodes", "Episodes of care with at least one adverse event");
     t.count("n", "Episodes", null).count("any", "With an event", "n");
-    t.stat("% with an event (95% CI)", Rule.ALL_SHOWN, List.of("any", "n"),
+    t.stat(
+        "% with an event (95% CI)",
+        Rule.ALL_SHOWN,
+        List.of("any", "n"),
         k -> rate(safety("episode", k, "any").map(SafetyRow::rate)));
     // An episode can have sessions of several techniques: these rows do not add up, so they are
     // all "other" rows and no relation between them is declared.
     for (String tech : safetyRowKeys()) {
-      safety("episode", tech, "any").ifPresent(s -> t.row(Kind.OTHER, tech, rowLabel(tech), null,
-          Map.of("n", s.n(), "any", s.events())));
+      safety("episode", tech, "any")
+          .ifPresent(
+              s ->
+                  t.row(
+                      Kind.OTHER,
+                      tech,
+                      rowLabel(tech),
+                      null,
+                      Map.of("n", s.n(), "any", s.events())));
     }
     t.same("all", "n", "records/episodes/count");
     return t;
@@ -198,37 +299,48 @@ final class CaseStudyTables {
       return "All";
     }
     if (groups.containsKey(key)) {
-      return Palette.label(key) + " (" + String.join(", ", groups.get(key).stream().map(Palette::label).toList())
+      return Palette.label(key)
+          + " ("
+          + String.join(", ", groups.get(key).stream().map(Palette::label).toList())
           + ")";
     }
     return Palette.label(key) + (key.equals(reference) ? " (reference)" : "");
   }
 
   private String shortLabel(String key) {
-    return key.equals("all") ? "All" : key.equals(reference) ? Palette.label(key) + " (ref.)" : Palette.label(key);
+    return key.equals("all")
+        ? "All"
+        : key.equals(reference) ? Palette.label(key) + " (ref.)" : Palette.label(key);
   }
 
   private void addSafetyRows(CountTable t, String unit) {
     for (String tech : safetyRowKeys()) {
       Map<String, Long> c = new HashMap<>();
-      safety(unit, tech, events.isEmpty() ? "any" : events.get(0)).ifPresent(s -> c.put("n", s.n()));
+      safety(unit, tech, events.isEmpty() ? "any" : events.get(0))
+          .ifPresent(s -> c.put("n", s.n()));
       for (String e : events) {
         safety(unit, tech, e).ifPresent(s -> c.put(e, s.events()));
       }
       if (c.isEmpty()) {
         continue;
       }
-      Kind kind = tech.equals("all") ? Kind.TOTAL : groups.containsKey(tech) ? Kind.GROUP : Kind.PART;
+      Kind kind =
+          tech.equals("all") ? Kind.TOTAL : groups.containsKey(tech) ? Kind.GROUP : Kind.PART;
       t.row(kind, tech, shortLabel(tech), groups.get(tech), c);
     }
   }
 
   private CountTable quarterTable() {
-    CountTable t = new CountTable("quarters",
-        "Quarter by quarter (pain, episodes by the quarter of their last session)");
-    t.count("sessions", "Sessions", null).count("n", "Episodes ending", null).count("resp", "Responders (MCID)", "n");
+    CountTable t =
+        new CountTable(
+            "quarters", "Quarter by quarter (pain, episodes by the quarter of their last session)");
+    t.count("sessions", "Sessions", null)
+        .count("n", "Episodes ending", null)
+        .count("resp", "Responders (MCID)", "n");
     t.stat("Mean improvement (95% CI)", Rule.GROUP_SHOWN, List.of("n"), k -> quarterText(k, true));
-    t.stat("Responder rate (95% CI)", Rule.ALL_SHOWN, List.of("resp", "n"), k -> quarterText(k, false));
+    t.stat(
+        "Responder rate (95% CI)",
+        Rule.ALL_SHOWN, List.of("resp", "n"), k -> quarterText(k, false));
     long sessions = 0;
     long n = 0;
     long resp = 0;
@@ -249,7 +361,8 @@ final class CaseStudyTables {
     if (!quarterRows.isEmpty()) {
       t.row(Kind.TOTAL, "all", "All quarters", null, total);
     }
-    t.same("all", "n", "course_nrs_pain/all/n").same("all", "resp", "course_nrs_pain/all/resp")
+    t.same("all", "n", "course_nrs_pain/all/n")
+        .same("all", "resp", "course_nrs_pain/all/resp")
         .same("all", "sessions", "records/sessions/count");
     return t;
   }
@@ -259,7 +372,8 @@ final class CaseStudyTables {
       Optional<StatRow> s = data.stat("course", "nrs_pain", "overall", "all");
       return change ? change(s) : rate(s.map(x -> x.mcid().rate()));
     }
-    Quarters.Quarter q = quarterRows.stream().filter(x -> x.label().equals(key)).findFirst().orElseThrow();
+    Quarters.Quarter q =
+        quarterRows.stream().filter(x -> x.label().equals(key)).findFirst().orElseThrow();
     return change ? change(q.change()) : rate(q.rate());
   }
 
@@ -271,7 +385,8 @@ final class CaseStudyTables {
     if (!i.present()) {
       return "\u2014";
     }
-    return Html.num(i.estimate(), 2) + (i.hasRange() ? " (" + Html.interval(i.low(), i.high(), 2) + ")" : "");
+    return Html.num(i.estimate(), 2)
+        + (i.hasRange() ? " (" + Html.interval(i.low(), i.high(), 2) + ")" : "");
   }
 
   static String rate(Optional<Interval> i) {
@@ -282,6 +397,7 @@ final class CaseStudyTables {
     if (!i.present()) {
       return "\u2014";
     }
-    return Html.pct(i.estimate()) + (i.hasRange() ? " (" + Html.pctInterval(i.low(), i.high()) + ")" : "");
+    return Html.pct(i.estimate())
+        + (i.hasRange() ? " (" + Html.pctInterval(i.low(), i.high()) + ")" : "");
   }
 }

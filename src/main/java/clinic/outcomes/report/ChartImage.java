@@ -19,7 +19,15 @@ public record ChartImage(String name, byte[] png, int width, int height, String 
 
   /** An {@code <img>} element with the embedded PNG (all attribute values escaped). */
   public Html.Safe img() {
-    return new Html.Safe("<img src=\"" + dataUri() + "\" width=\"" + width + "\" height=\"" + height
-        + "\" alt=\"" + Html.escape(alt) + "\">");
+    return new Html.Safe(
+        "<img src=\""
+            + dataUri()
+            + "\" width=\""
+            + width
+            + "\" height=\""
+            + height
+            + "\" alt=\""
+            + Html.escape(alt)
+            + "\">");
   }
 }

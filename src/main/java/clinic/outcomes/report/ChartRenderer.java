@@ -33,10 +33,11 @@ public final class ChartRenderer {
   private ChartRenderer() {}
 
   /**
-   * Renders panels of equal size in {@code columns} columns into {@code dir/NAME.png} and
-   * {@code dir/NAME.svg}.
+   * Renders panels of equal size in {@code columns} columns into {@code dir/NAME.png} and {@code
+   * dir/NAME.svg}.
    */
-  public static ChartImage write(Path dir, String name, String alt, List<? extends Chart<?, ?>> panels, int columns) {
+  public static ChartImage write(
+      Path dir, String name, String alt, List<? extends Chart<?, ?>> panels, int columns) {
     if (panels.isEmpty()) {
       throw new IllegalArgumentException("chart " + name + " has no panels");
     }
@@ -59,12 +60,15 @@ public final class ChartRenderer {
     return new ChartImage(name, png, width, height, alt);
   }
 
-  private static byte[] png(List<? extends Chart<?, ?>> panels, int cols, int w, int h, int width, int height) {
-    BufferedImage img = new BufferedImage(width * SCALE, height * SCALE, BufferedImage.TYPE_INT_RGB);
+  private static byte[] png(
+      List<? extends Chart<?, ?>> panels, int cols, int w, int h, int width, int height) {
+    BufferedImage img =
+        new BufferedImage(width * SCALE, height * SCALE, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, img.getWidth(), img.getHeight());
       g.scale(SCALE, SCALE);
@@ -81,17 +85,26 @@ public final class ChartRenderer {
     return out.toByteArray();
   }
 
-  private static void svg(List<? extends Chart<?, ?>> panels, int cols, int w, int h, int width, int height,
-      OutputStream out) throws IOException {
+  private static void svg(
+      List<? extends Chart<?, ?>> panels,
+      int cols,
+      int w,
+      int h,
+      int width,
+      int height,
+      OutputStream out)
+      throws IOException {
     VectorGraphics2D g = new VectorGraphics2D();
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, width, height);
     paint(g, panels, cols, w, h);
-    Document doc = new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, width, height));
+    Document doc =
+        new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, width, height));
     doc.writeTo(out);
   }
 
-  private static void paint(Graphics2D g, List<? extends Chart<?, ?>> panels, int cols, int w, int h) {
+  private static void paint(
+      Graphics2D g, List<? extends Chart<?, ?>> panels, int cols, int w, int h) {
     for (int i = 0; i < panels.size(); i++) {
       Graphics2D pg = (Graphics2D) g.create();
       try {

@@ -32,8 +32,14 @@ public final class Charts {
 
   /** An empty panel with the house style. */
   static XYChart panel(int width, int height, String title, String xTitle, String yTitle) {
-    XYChart c = new XYChartBuilder().width(width).height(height).title(title)
-        .xAxisTitle(xTitle == null ? "" : xTitle).yAxisTitle(yTitle == null ? "" : yTitle).build();
+    XYChart c =
+        new XYChartBuilder()
+            .width(width)
+            .height(height)
+            .title(title)
+            .xAxisTitle(xTitle == null ? "" : xTitle)
+            .yAxisTitle(yTitle == null ? "" : yTitle)
+            .build();
     var s = c.getStyler();
     s.setChartTitleFont(TITLE);
     s.setAxisTitleFont(TEXT);
@@ -52,8 +58,9 @@ public final class Charts {
     s.setXAxisTitleVisible(xTitle != null);
     s.setYAxisTitleVisible(yTitle != null);
     s.setAnnotationLineColor(new Color(0x444444));
-    s.setAnnotationLineStroke(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-        new float[] {6f, 4f}, 0f));
+    s.setAnnotationLineStroke(
+        new BasicStroke(
+            1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
     return c;
   }
 
@@ -61,8 +68,14 @@ public final class Charts {
    * Dot-and-whisker chart: categories along x, one marker and vertical interval per series and
    * category (series side by side). {@code reference}, if not null, draws a dashed horizontal line.
    */
-  public static XYChart intervals(int width, int height, String title, String yTitle, List<String> categories,
-      List<IntervalSeries> series, Double reference) {
+  public static XYChart intervals(
+      int width,
+      int height,
+      String title,
+      String yTitle,
+      List<String> categories,
+      List<IntervalSeries> series,
+      Double reference) {
     XYChart c = panel(width, height, title, null, yTitle);
     int k = categories.size();
     c.getStyler().setXAxisMin(0.4);
@@ -104,7 +117,8 @@ public final class Charts {
     }
     if (!withheld.isEmpty()) {
       // A withheld figure is a marked gap on the axis, with its own legend entry, not a blank.
-      XYSeries gaps = c.addSeries(WITHHELD_LABEL, withheld, withheld.stream().map(x -> 0.0).toList());
+      XYSeries gaps =
+          c.addSeries(WITHHELD_LABEL, withheld, withheld.stream().map(x -> 0.0).toList());
       gaps.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
       gaps.setMarker(SeriesMarkers.CROSS);
       gaps.setMarkerColor(new Color(0x777777));
@@ -124,7 +138,13 @@ public final class Charts {
   static final String WITHHELD_LABEL = "withheld (a count under the publishing limit)";
 
   /** Line chart with shaded interval bands; {@code xLabels} formats the x ticks. */
-  public static XYChart bands(int width, int height, String title, String xTitle, String yTitle, List<Band> bands,
+  public static XYChart bands(
+      int width,
+      int height,
+      String title,
+      String xTitle,
+      String yTitle,
+      List<Band> bands,
       Function<Double, String> xLabels) {
     XYChart c = panel(width, height, title, xTitle, yTitle);
     c.getStyler().setxAxisTickLabelsFormattingFunction(xLabels);
@@ -180,8 +200,16 @@ public final class Charts {
   }
 
   /** Simple lines over month indexes 0..n-1 (null values are skipped); marks {@code highlight}. */
-  public static XYChart trend(int width, int height, String title, String yTitle, List<String> months,
-      List<String> names, List<Color> colors, List<List<Double>> values, Integer highlight) {
+  public static XYChart trend(
+      int width,
+      int height,
+      String title,
+      String yTitle,
+      List<String> months,
+      List<String> names,
+      List<Color> colors,
+      List<List<Double>> values,
+      Integer highlight) {
     XYChart c = panel(width, height, title, null, yTitle);
     c.getStyler().setxAxisTickLabelsFormattingFunction(categoryLabels0(months));
     c.getStyler().setXAxisMin(-0.5);
@@ -208,8 +236,11 @@ public final class Charts {
       for (int r = 0; r < runs.size(); r++) {
         anything = true;
         List<double[]> points = runs.get(r);
-        XYSeries s = c.addSeries(r == 0 ? names.get(j) : names.get(j) + "#" + r,
-            points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray());
+        XYSeries s =
+            c.addSeries(
+                r == 0 ? names.get(j) : names.get(j) + "#" + r,
+                points.stream().mapToDouble(p -> p[0]).toArray(),
+                points.stream().mapToDouble(p -> p[1]).toArray());
         s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
         s.setLineColor(colors.get(j));
         s.setMarkerColor(colors.get(j));
@@ -230,8 +261,14 @@ public final class Charts {
    * One row of a forest plot: the interval and estimate on a line, a dashed vertical line at the
    * threshold. Each row has its own scale, because claims are in different units.
    */
-  public static XYChart forestRow(int width, int height, String title, Interval value, double threshold,
-      Color color, String unit) {
+  public static XYChart forestRow(
+      int width,
+      int height,
+      String title,
+      Interval value,
+      double threshold,
+      Color color,
+      String unit) {
     XYChart c = panel(width, height, title, unit, null);
     var s = c.getStyler();
     s.setLegendVisible(false);
@@ -269,11 +306,19 @@ public final class Charts {
     return c;
   }
 
-  private static void whisker(XYChart c, String name, double x, double low, double high, Color color) {
+  private static void whisker(
+      XYChart c, String name, double x, double low, double high, Color color) {
     whisker(c, name, x, low, x, high, color, 2.5f);
   }
 
-  private static void whisker(XYChart c, String name, double x0, double y0, double x1, double y1, Color color,
+  private static void whisker(
+      XYChart c,
+      String name,
+      double x0,
+      double y0,
+      double x1,
+      double y1,
+      Color color,
       float width) {
     XYSeries w = c.addSeries(name, new double[] {x0, x1}, new double[] {y0, y1});
     w.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
@@ -299,7 +344,9 @@ public final class Charts {
   static Function<Double, String> categoryLabels(List<String> categories) {
     return x -> {
       long i = Math.round(x);
-      return Math.abs(x - i) < 1e-6 && i >= 1 && i <= categories.size() ? categories.get((int) i - 1) : blank(x);
+      return Math.abs(x - i) < 1e-6 && i >= 1 && i <= categories.size()
+          ? categories.get((int) i - 1)
+          : blank(x);
     };
   }
 
@@ -315,7 +362,9 @@ public final class Charts {
   static Function<Double, String> categoryLabels0(List<String> categories) {
     return x -> {
       long i = Math.round(x);
-      return Math.abs(x - i) < 1e-6 && i >= 0 && i < categories.size() ? categories.get((int) i) : blank(x);
+      return Math.abs(x - i) < 1e-6 && i >= 0 && i < categories.size()
+          ? categories.get((int) i)
+          : blank(x);
     };
   }
 }

@@ -2,7 +2,10 @@ package clinic.outcomes.report;
 
 import clinic.outcomes.claims.Statistic;
 
-/** The plain-language axis label and scale of a claim's statistic (never the code word, "ancova diff"). */
+/**
+ * The plain-language axis label and scale of a claim's statistic (never the code word, "ancova
+ * diff").
+ */
 final class ClaimAxis {
   private ClaimAxis() {}
 
@@ -23,7 +26,8 @@ final class ClaimAxis {
       case RESPONDER_RATE -> "Clients who improved (%)";
       case WELCH_DIFF -> "Difference in mean improvement (points)";
       case ANCOVA_DIFF -> "Difference in improvement, allowing for starting pain (points)";
-      case RISK_ADJUSTED_DIFF -> "Difference in improvement, allowing for starting pain and case mix (points)";
+      case RISK_ADJUSTED_DIFF ->
+          "Difference in improvement, allowing for starting pain and case mix (points)";
       case SLOPE -> "Extra improvement per session (points)";
       case ADVERSE_EVENT_RATE -> "Adverse events (%)";
       case SESSIONS_TO_MCID -> "Sessions until a noticeable improvement (median)";

@@ -17,12 +17,30 @@ import org.apache.spark.sql.Row;
  * @param verdict supported, contradicted, inconclusive or insufficient_data
  * @param explanation the plain-English sentence of the verdict
  */
-public record ClaimRow(String id, String statement, String statistic, Interval value, Double confidence, Long n,
-    String operator, Double threshold, Long minN, String verdict, String explanation) {
+public record ClaimRow(
+    String id,
+    String statement,
+    String statistic,
+    Interval value,
+    Double confidence,
+    Long n,
+    String operator,
+    Double threshold,
+    Long minN,
+    String verdict,
+    String explanation) {
   static ClaimRow of(Row r) {
-    return new ClaimRow(Cols.str(r, "claim_id"), Cols.str(r, "statement"), Cols.str(r, "statistic"),
+    return new ClaimRow(
+        Cols.str(r, "claim_id"),
+        Cols.str(r, "statement"),
+        Cols.str(r, "statistic"),
         new Interval(Cols.dbl(r, "estimate"), Cols.dbl(r, "ci_low"), Cols.dbl(r, "ci_high")),
-        Cols.dbl(r, "confidence"), Cols.lng(r, "n"), Cols.str(r, "operator"), Cols.dbl(r, "threshold"),
-        Cols.lng(r, "min_n"), Cols.str(r, "verdict"), Cols.str(r, "explanation"));
+        Cols.dbl(r, "confidence"),
+        Cols.lng(r, "n"),
+        Cols.str(r, "operator"),
+        Cols.dbl(r, "threshold"),
+        Cols.lng(r, "min_n"),
+        Cols.str(r, "verdict"),
+        Cols.str(r, "explanation"));
   }
 }

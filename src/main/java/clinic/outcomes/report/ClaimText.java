@@ -26,22 +26,26 @@ final class ClaimText {
     if (c == null) {
       return "95\u00a0%";
     }
-    String s = String.format(Locale.ROOT, "%.2f", 100 * c).replaceAll("0+$", "").replaceAll("\\.$", "");
+    String s =
+        String.format(Locale.ROOT, "%.2f", 100 * c).replaceAll("0+$", "").replaceAll("\\.$", "");
     return s + "\u00a0%";
   }
 
   /** The threshold as "≥ 2" or, for a rate, "< 5 %". */
   static String threshold(ClaimRow c) {
-    String op = c.operator() == null ? "" : c.operator().replace(">=", "\u2265").replace("<=", "\u2264");
+    String op =
+        c.operator() == null ? "" : c.operator().replace(">=", "\u2265").replace("<=", "\u2264");
     if (isRate(c) && c.threshold() != null) {
-      return (op + " " + Html.num(c.threshold() * 100, digits(c.threshold() * 100)) + "\u00a0%").trim();
+      return (op + " " + Html.num(c.threshold() * 100, digits(c.threshold() * 100)) + "\u00a0%")
+          .trim();
     }
     return (op + " " + Html.num(c.threshold(), digits(c.threshold()))).trim();
   }
 
   /** Whether the claim's estimate is a proportion (shown as a percentage everywhere). */
   static boolean isRate(ClaimRow c) {
-    return c.statistic() != null && (c.statistic().endsWith("_rate") || c.statistic().equals("harm_diff"));
+    return c.statistic() != null
+        && (c.statistic().endsWith("_rate") || c.statistic().equals("harm_diff"));
   }
 
   /** The estimate as the page shows it: a percentage for rates, else 2 decimals. */
@@ -51,7 +55,8 @@ final class ClaimText {
 
   /** The interval as the page shows it: percentages for rates, else 2 decimals. */
   static String interval(ClaimRow c) {
-    return isRate(c) ? Html.pctInterval(c.value().low(), c.value().high())
+    return isRate(c)
+        ? Html.pctInterval(c.value().low(), c.value().high())
         : Html.interval(c.value().low(), c.value().high(), 2);
   }
 
@@ -77,13 +82,22 @@ final class ClaimText {
     if (!figuresShown || !c.value().present()) {
       return "insufficient_data".equals(c.verdict())
           ? "Too few episodes to judge this claim; the figures are not shown."
-          : v + ". The figures are not shown: they would reveal a count of fewer than " + minCell + " episodes.";
+          : v
+              + ". The figures are not shown: they would reveal a count of fewer than "
+              + minCell
+              + " episodes.";
     }
-    String range = c.value().hasRange()
-        ? " (" + confidence(c.confidence()) + " interval " + interval(c) + ")"
-        : "";
-    return v + ": the clinic's records give " + estimate(c) + range + " against the claimed "
-        + threshold(c) + ".";
+    String range =
+        c.value().hasRange()
+            ? " (" + confidence(c.confidence()) + " interval " + interval(c) + ")"
+            : "";
+    return v
+        + ": the clinic's records give "
+        + estimate(c)
+        + range
+        + " against the claimed "
+        + threshold(c)
+        + ".";
   }
 
   /**
@@ -103,7 +117,8 @@ final class ClaimText {
       } catch (NumberFormatException e) {
         return false;
       }
-      boolean allowed = (c.threshold() != null && v == c.threshold()) || (c.minN() != null && v == c.minN());
+      boolean allowed =
+          (c.threshold() != null && v == c.threshold()) || (c.minN() != null && v == c.minN());
       if (Suppression.isSmall(v, minCell) && !allowed) {
         return false;
       }

@@ -16,26 +16,39 @@ final class ClaimsSection {
 
   /** The full table of the monthly review. */
   Html.Safe review() {
-    HtmlTable t = new HtmlTable("claims").head("Claim", "Statement", "Verdict", "Estimate", "Interval", "Claimed",
-        "n", "Why");
+    HtmlTable t =
+        new HtmlTable("claims")
+            .head("Claim", "Statement", "Verdict", "Estimate", "Interval", "Claimed", "n", "Why");
     for (ClaimRow c : claims) {
-      t.row().th(c.id()).td(c.statement()).html(badge(c.verdict()), null)
+      t.row()
+          .th(c.id())
+          .td(c.statement())
+          .html(badge(c.verdict()), null)
           .td(ClaimText.estimate(c), "num")
           .td(ClaimText.interval(c) + " (" + ClaimText.confidence(c.confidence()) + ")")
-          .td(ClaimText.threshold(c)).td(Html.count(c.n()), "num").html(why(c.explanation()), null);
+          .td(ClaimText.threshold(c))
+          .td(Html.count(c.n()), "num")
+          .html(why(c.explanation()), null);
     }
     return t.html();
   }
 
-  /** The explanation folded: its first clause shows, the rest expands (no script: works offline and in print). */
+  /**
+   * The explanation folded: its first clause shows, the rest expands (no script: works offline and
+   * in print).
+   */
   private static Html.Safe why(String explanation) {
     if (explanation == null) {
       return Html.text("");
     }
     int cut = explanation.indexOf(" (");
     String summary = cut > 0 && cut < 120 ? explanation.substring(0, cut) + " \u2026" : "Why";
-    return Html.join(new Html.Safe("<details><summary>"), Html.text(summary), new Html.Safe("</summary>"),
-        Html.text(explanation), new Html.Safe("</details>"));
+    return Html.join(
+        new Html.Safe("<details><summary>"),
+        Html.text(summary),
+        new Html.Safe("</summary>"),
+        Html.text(explanation),
+        new Html.Safe("</details>"));
   }
 
   /** Counts per verdict, for the summary at the top of both reports. */
@@ -44,9 +57,12 @@ final class ClaimsSection {
     for (String v : List.of("supported", "contradicted", "inconclusive", "insufficient_data")) {
       counts.put(v, 0);
     }
-    claims.forEach(c -> counts.merge(c.verdict() == null ? "unknown" : c.verdict(), 1, Integer::sum));
-    HtmlTable t = new HtmlTable("verdicts").caption("The " + claims.size() + " published claims, by verdict")
-        .head("Verdict", "Claims");
+    claims.forEach(
+        c -> counts.merge(c.verdict() == null ? "unknown" : c.verdict(), 1, Integer::sum));
+    HtmlTable t =
+        new HtmlTable("verdicts")
+            .caption("The " + claims.size() + " published claims, by verdict")
+            .head("Verdict", "Claims");
     counts.forEach((v, n) -> t.row().html(badge(v), null).td(Integer.toString(n), "num"));
     return t.html();
   }
@@ -56,8 +72,10 @@ final class ClaimsSection {
     if (sentences.isEmpty()) {
       return Html.text("");
     }
-    HtmlTable t = new HtmlTable("untestable").caption("Published sentences these records cannot test")
-        .head("Sentence", "Why it cannot be tested here");
+    HtmlTable t =
+        new HtmlTable("untestable")
+            .caption("Published sentences these records cannot test")
+            .head("Sentence", "Why it cannot be tested here");
     for (UntestableRow u : sentences) {
       t.row().td(u.statement()).td(u.reason());
     }
@@ -85,9 +103,11 @@ final class ClaimsSection {
     if (e != null && c.n() != null && e >= 0 && e <= 1) {
       double implied = e * c.n();
       long k = Math.round(implied);
-      boolean proportion = Math.abs(implied - k) < 1e-6
-          || (c.statistic() != null && c.statistic().matches(".*(rate|proportion|share).*"));
-      if (proportion && (Suppression.isSmall(k, minCell) || Suppression.isSmall(c.n() - k, minCell))) {
+      boolean proportion =
+          Math.abs(implied - k) < 1e-6
+              || (c.statistic() != null && c.statistic().matches(".*(rate|proportion|share).*"));
+      if (proportion
+          && (Suppression.isSmall(k, minCell) || Suppression.isSmall(c.n() - k, minCell))) {
         return false;
       }
     }
@@ -96,24 +116,49 @@ final class ClaimsSection {
 
   /** The case-study table: figures only where they may be shown, sentences that are safe. */
   Html.Safe caseStudy(Suppression.Result r, int minCell) {
-    HtmlTable t = new HtmlTable("claims figures").attr("data-table", "claims").head("Claim", "Verdict", "Estimate",
-        "Interval", "Claimed", "Episodes", "What the records say");
+    HtmlTable t =
+        new HtmlTable("claims figures")
+            .attr("data-table", "claims")
+            .head(
+                "Claim",
+                "Verdict",
+                "Estimate",
+                "Interval",
+                "Claimed",
+                "Episodes",
+                "What the records say");
     for (int i = 0; i < claims.size(); i++) {
       ClaimRow c = claims.get(i);
       boolean shown = figuresShown(i, r, minCell);
       int id = nCells.get(i);
-      String n = id < 0 ? "\u2014" : r.status(id) == Suppression.Status.PRIMARY ? "<" + minCell
-          : r.hidden(id) ? "*" : Long.toString(c.n());
-      String sentence = shown && ClaimText.safeToPublish(c.explanation(), c, minCell) ? c.explanation()
-          : ClaimText.published(c, shown, minCell);
-      t.row("other").attr("data-key", c.id())
-          .html(Html.join(Html.element("strong", null, c.statement()), Html.element("span", "claim-id", c.id())),
+      String n =
+          id < 0
+              ? "\u2014"
+              : r.status(id) == Suppression.Status.PRIMARY
+                  ? "<" + minCell
+                  : r.hidden(id) ? "*" : Long.toString(c.n());
+      String sentence =
+          shown && ClaimText.safeToPublish(c.explanation(), c, minCell)
+              ? c.explanation()
+              : ClaimText.published(c, shown, minCell);
+      t.row("other")
+          .attr("data-key", c.id())
+          .html(
+              Html.join(
+                  Html.element("strong", null, c.statement()),
+                  Html.element("span", "claim-id", c.id())),
               "statement")
           .html(badge(c.verdict()), null)
-          .td(shown ? ClaimText.estimate(c) : "\u2014", shown ? "stat" : "stat suppressed",
+          .td(
+              shown ? ClaimText.estimate(c) : "\u2014",
+              shown ? "stat" : "stat suppressed",
               Map.of("data-dep", "n", "data-rule", "group"))
-          .td(shown ? ClaimText.interval(c) + " (" + ClaimText.confidence(c.confidence())
-              + ")" : "\u2014", shown ? "stat" : "stat suppressed", Map.of("data-dep", "n", "data-rule", "group"))
+          .td(
+              shown
+                  ? ClaimText.interval(c) + " (" + ClaimText.confidence(c.confidence()) + ")"
+                  : "\u2014",
+              shown ? "stat" : "stat suppressed",
+              Map.of("data-dep", "n", "data-rule", "group"))
           .td(ClaimText.threshold(c))
           .td(n, "count", Map.of("data-col", "n"))
           .td(sentence);
@@ -137,16 +182,42 @@ final class ClaimsSection {
       if (id >= 0) {
         Suppression.Status st = r.status(id);
         boolean hidden = r.hidden(id);
-        out.add(new PageCell("claims", c.id(), "n", s.name(id), hidden ? null : c.n().doubleValue(),
-            st == Suppression.Status.PRIMARY ? "<" + minCell : hidden ? "*" : Long.toString(c.n()),
-            Suppression.label(st), hidden ? r.range(id).low() : null, hidden ? r.range(id).high() : null,
-            s.sums(id), null));
+        out.add(
+            new PageCell(
+                "claims",
+                c.id(),
+                "n",
+                s.name(id),
+                hidden ? null : c.n().doubleValue(),
+                st == Suppression.Status.PRIMARY
+                    ? "<" + minCell
+                    : hidden ? "*" : Long.toString(c.n()),
+                Suppression.label(st),
+                hidden ? r.range(id).low() : null,
+                hidden ? r.range(id).high() : null,
+                s.sums(id),
+                null));
       }
-      String why = shown ? null
-          : id >= 0 && r.status(id) == Suppression.Status.COMPLEMENTARY ? "complementary" : "primary";
+      String why =
+          shown
+              ? null
+              : id >= 0 && r.status(id) == Suppression.Status.COMPLEMENTARY
+                  ? "complementary"
+                  : "primary";
       String text = shown ? Html.num(c.value().estimate(), 2) : "\u2014";
-      out.add(new PageCell("claims", c.id(), "estimate", null, PageCell.firstNumber(text), text, why, null, null,
-          null, of));
+      out.add(
+          new PageCell(
+              "claims",
+              c.id(),
+              "estimate",
+              null,
+              PageCell.firstNumber(text),
+              text,
+              why,
+              null,
+              null,
+              null,
+              of));
     }
     return out;
   }
@@ -156,8 +227,21 @@ final class ClaimsSection {
     List<ClaimRow> out = new ArrayList<>();
     for (int i = 0; i < claims.size(); i++) {
       ClaimRow c = claims.get(i);
-      out.add(figuresShown(i, r, minCell) ? c : new ClaimRow(c.id(), c.statement(), c.statistic(), Interval.NONE,
-          c.confidence(), null, c.operator(), c.threshold(), c.minN(), c.verdict(), null));
+      out.add(
+          figuresShown(i, r, minCell)
+              ? c
+              : new ClaimRow(
+                  c.id(),
+                  c.statement(),
+                  c.statistic(),
+                  Interval.NONE,
+                  c.confidence(),
+                  null,
+                  c.operator(),
+                  c.threshold(),
+                  c.minN(),
+                  c.verdict(),
+                  null));
     }
     return out;
   }
@@ -165,7 +249,11 @@ final class ClaimsSection {
   /** A coloured verdict label. */
   static Html.Safe badge(String verdict) {
     String v = verdict == null ? "unknown" : verdict;
-    return new Html.Safe("<span class=\"verdict " + Html.escape(v.replaceAll("[^a-z_]", "")) + "\">"
-        + Html.escape(ClaimText.verdict(v)) + "</span>");
+    return new Html.Safe(
+        "<span class=\"verdict "
+            + Html.escape(v.replaceAll("[^a-z_]", ""))
+            + "\">"
+            + Html.escape(ClaimText.verdict(v))
+            + "</span>");
   }
 }

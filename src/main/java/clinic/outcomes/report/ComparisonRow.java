@@ -17,16 +17,38 @@ import org.apache.spark.sql.Row;
  * @param ancova baseline-adjusted difference with its CI
  * @param riskAdjusted risk-adjusted difference with its CI (null parts when not fitted)
  */
-public record ComparisonRow(String measure, String factor, String level, String reference, Long nLevel,
-    Long nReference, Interval welch, Double holmP, Double mannWhitneyP, Interval ancova, Interval riskAdjusted) {
+public record ComparisonRow(
+    String measure,
+    String factor,
+    String level,
+    String reference,
+    Long nLevel,
+    Long nReference,
+    Interval welch,
+    Double holmP,
+    Double mannWhitneyP,
+    Interval ancova,
+    Interval riskAdjusted) {
 
   static ComparisonRow of(Row r) {
-    return new ComparisonRow(Cols.str(r, "measure"), Cols.str(r, "factor"), Cols.str(r, "level"),
-        Cols.str(r, "reference"), Cols.lng(r, "n_level"), Cols.lng(r, "n_reference"),
-        new Interval(Cols.dbl(r, "diff"), Cols.dbl(r, "welch_ci_low"), Cols.dbl(r, "welch_ci_high")),
-        Cols.dbl(r, "holm_p"), Cols.dbl(r, "mannwhitney_p"),
-        new Interval(Cols.dbl(r, "ancova_diff"), Cols.dbl(r, "ancova_ci_low"), Cols.dbl(r, "ancova_ci_high")),
-        new Interval(Cols.dbl(r, "risk_adjusted_diff"), Cols.dbl(r, "risk_adjusted_ci_low"),
+    return new ComparisonRow(
+        Cols.str(r, "measure"),
+        Cols.str(r, "factor"),
+        Cols.str(r, "level"),
+        Cols.str(r, "reference"),
+        Cols.lng(r, "n_level"),
+        Cols.lng(r, "n_reference"),
+        new Interval(
+            Cols.dbl(r, "diff"), Cols.dbl(r, "welch_ci_low"), Cols.dbl(r, "welch_ci_high")),
+        Cols.dbl(r, "holm_p"),
+        Cols.dbl(r, "mannwhitney_p"),
+        new Interval(
+            Cols.dbl(r, "ancova_diff"),
+            Cols.dbl(r, "ancova_ci_low"),
+            Cols.dbl(r, "ancova_ci_high")),
+        new Interval(
+            Cols.dbl(r, "risk_adjusted_diff"),
+            Cols.dbl(r, "risk_adjusted_ci_low"),
             Cols.dbl(r, "risk_adjusted_ci_high")));
   }
 }

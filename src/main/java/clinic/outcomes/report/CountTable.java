@@ -9,39 +9,51 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A published table of the case study: rows of groups with count columns and statistic columns.
- * It knows which of its counts add up (part rows to the total row, member rows to a group row, some
+ * A published table of the case study: rows of groups with count columns and statistic columns. It
+ * knows which of its counts add up (part rows to the total row, member rows to a group row, some
  * columns to another column, a count to its denominator), registers them with {@link Suppression}
  * and renders the decision. A relation is declared only when the figures really add up, so that it
  * matches what a reader could compute.
  *
  * <p>The HTML carries the structure for auditing: rows have {@code class} part, group, total or
- * other and {@code data-key}; the table names itself in {@code data-table} (its name in
- * {@code case_study_cells}); group rows list {@code data-parts}; count cells are
- * {@code <td class="count" data-col=..>} ({@code data-of} names the denominator column); statistic
- * cells name the counts they depend on in {@code data-dep}; the table lists column sums in
- * {@code data-sums}.
+ * other and {@code data-key}; the table names itself in {@code data-table} (its name in {@code
+ * case_study_cells}); group rows list {@code data-parts}; count cells are {@code <td class="count"
+ * data-col=..>} ({@code data-of} names the denominator column); statistic cells name the counts
+ * they depend on in {@code data-dep}; the table lists column sums in {@code data-sums}.
  */
 final class CountTable {
   /** Row kinds. */
-  enum Kind { PART, GROUP, TOTAL, OTHER }
+  enum Kind {
+    PART,
+    GROUP,
+    TOTAL,
+    OTHER
+  }
 
   /** How a statistic depends on the counts of its row. */
   enum Rule {
-    /** Hidden when any of the counts is hidden (a rate reveals its numerator given the denominator). */
+    /**
+     * Hidden when any of the counts is hidden (a rate reveals its numerator given the denominator).
+     */
     ALL_SHOWN,
     /** Hidden when the group's size is not shown (every statistic of a suppressed group). */
     GROUP_SHOWN
   }
 
-  private record Column(String key, String header, String of, Rule rule, List<String> deps,
+  private record Column(
+      String key,
+      String header,
+      String of,
+      Rule rule,
+      List<String> deps,
       Function<String, String> text) {
     boolean isCount() {
       return text == null;
     }
   }
 
-  private record TableRow(String key, String label, Kind kind, List<String> parts, Map<String, Long> counts) {}
+  private record TableRow(
+      String key, String label, Kind kind, List<String> parts, Map<String, Long> counts) {}
 
   private final String name;
   private final String caption;
@@ -71,15 +83,18 @@ final class CountTable {
   }
 
   /**
-   * Declares that count {@code col} of row {@code row} is the figure registered elsewhere as
-   * {@code cell} (the same count shown in two places is one unknown when the values agree).
+   * Declares that count {@code col} of row {@code row} is the figure registered elsewhere as {@code
+   * cell} (the same count shown in two places is one unknown when the values agree).
    */
   CountTable same(String row, String col, String cell) {
     same.put(id(row, col), cell);
     return this;
   }
 
-  /** The name a count is registered under: {@code table/row/column} unless declared the same as another. */
+  /**
+   * The name a count is registered under: {@code table/row/column} unless declared the same as
+   * another.
+   */
   String cellName(String row, String col) {
     return same.getOrDefault(id(row, col), name + "/" + row + "/" + col);
   }
@@ -101,14 +116,18 @@ final class CountTable {
     return this;
   }
 
-  /** Declares that count column {@code total} is the sum of count columns {@code parts} in every row. */
+  /**
+   * Declares that count column {@code total} is the sum of count columns {@code parts} in every
+   * row.
+   */
   CountTable sum(String total, List<String> parts) {
     sums.put(total, parts);
     return this;
   }
 
   /** Adds a row; {@code counts} by column key (a missing count is shown as an em dash). */
-  CountTable row(Kind kind, String key, String label, List<String> parts, Map<String, Long> counts) {
+  CountTable row(
+      Kind kind, String key, String label, List<String> parts, Map<String, Long> counts) {
     rows.add(new TableRow(key, label, kind, parts == null ? List.of() : parts, counts));
     return this;
   }
@@ -144,7 +163,9 @@ final class CountTable {
         continue;
       }
       List<TableRow> parts = rows.stream().filter(r -> r.kind() == Kind.PART).toList();
-      rows.stream().filter(r -> r.kind() == Kind.TOTAL).forEach(t -> relateRows(s, c.key(), t, parts));
+      rows.stream()
+          .filter(r -> r.kind() == Kind.TOTAL)
+          .forEach(t -> relateRows(s, c.key(), t, parts));
       for (TableRow g : rows.stream().filter(r -> r.kind() == Kind.GROUP).toList()) {
         relateRows(s, c.key(), g, rows.stream().filter(r -> g.parts().contains(r.key())).toList());
       }
@@ -189,7 +210,9 @@ final class CountTable {
     return id == null ? Suppression.Status.SHOWN : result.status(id);
   }
 
-  /** True when the statistics of {@code row} that follow {@code rule} on {@code deps} may be shown. */
+  /**
+   * True when the statistics of {@code row} that follow {@code rule} on {@code deps} may be shown.
+   */
   boolean statShown(Suppression.Result result, String row, Rule rule, List<String> deps) {
     for (String d : deps) {
       Suppression.Status st = status(result, row, d);
@@ -225,14 +248,18 @@ final class CountTable {
           Map<String, String> attrs = new LinkedHashMap<>();
           attrs.put("data-dep", String.join(" ", c.deps()));
           attrs.put("data-rule", c.rule() == Rule.ALL_SHOWN ? "all" : "group");
-          tr.td(shown ? c.text().apply(r.key()) : "\u2014", shown ? "stat" : "stat suppressed", attrs);
+          tr.td(
+              shown ? c.text().apply(r.key()) : "\u2014",
+              shown ? "stat" : "stat suppressed",
+              attrs);
         }
       }
     }
     return t.html();
   }
 
-  private void countCell(HtmlTable.Row tr, TableRow r, Column c, Suppression.Result result, int minCell) {
+  private void countCell(
+      HtmlTable.Row tr, TableRow r, Column c, Suppression.Result result, int minCell) {
     Map<String, String> attrs = new LinkedHashMap<>();
     attrs.put("data-col", c.key());
     if (c.of() != null) {
@@ -256,7 +283,10 @@ final class CountTable {
     List<PageCell> out = new ArrayList<>();
     for (TableRow r : rows) {
       for (Column c : columns) {
-        out.add(c.isCount() ? countCell(s, r, c, result, minCell) : statCell(s, r, c, names.get(c), result));
+        out.add(
+            c.isCount()
+                ? countCell(s, r, c, result, minCell)
+                : statCell(s, r, c, names.get(c), result));
       }
     }
     return out;
@@ -268,7 +298,9 @@ final class CountTable {
    */
   private Map<Column, String> statNames() {
     Map<String, Long> uses = new HashMap<>();
-    columns.stream().filter(c -> !c.isCount()).forEach(c -> uses.merge(PageCell.slug(c.header()), 1L, Long::sum));
+    columns.stream()
+        .filter(c -> !c.isCount())
+        .forEach(c -> uses.merge(PageCell.slug(c.header()), 1L, Long::sum));
     Map<Column, String> out = new HashMap<>();
     for (Column c : columns) {
       if (!c.isCount()) {
@@ -279,7 +311,8 @@ final class CountTable {
     return out;
   }
 
-  private PageCell countCell(Suppression s, TableRow r, Column c, Suppression.Result result, int minCell) {
+  private PageCell countCell(
+      Suppression s, TableRow r, Column c, Suppression.Result result, int minCell) {
     Integer id = ids.get(id(r.key(), c.key()));
     String text = countText(r, c, result, minCell);
     Integer ofId = c.of() == null ? null : ids.get(id(r.key(), c.of()));
@@ -290,22 +323,49 @@ final class CountTable {
     Suppression.Status st = result.status(id);
     boolean hidden = st != Suppression.Status.SHOWN;
     String sums = s.sums(id);
-    return new PageCell(name, r.key(), c.key(), s.name(id),
-        hidden ? null : r.counts().get(c.key()).doubleValue(), text, Suppression.label(st),
-        hidden ? result.range(id).low() : null, hidden ? result.range(id).high() : null, sums, of);
+    return new PageCell(
+        name,
+        r.key(),
+        c.key(),
+        s.name(id),
+        hidden ? null : r.counts().get(c.key()).doubleValue(),
+        text,
+        Suppression.label(st),
+        hidden ? result.range(id).low() : null,
+        hidden ? result.range(id).high() : null,
+        sums,
+        of);
   }
 
-  private PageCell statCell(Suppression s, TableRow r, Column c, String column, Suppression.Result result) {
+  private PageCell statCell(
+      Suppression s, TableRow r, Column c, String column, Suppression.Result result) {
     boolean shown = statShown(result, r.key(), c.rule(), c.deps());
     String text = shown ? c.text().apply(r.key()) : "\u2014";
     String why = null;
     if (!shown) {
-      why = c.deps().stream().anyMatch(d -> status(result, r.key(), d) == Suppression.Status.PRIMARY)
-          ? "primary" : "complementary";
+      why =
+          c.deps().stream().anyMatch(d -> status(result, r.key(), d) == Suppression.Status.PRIMARY)
+              ? "primary"
+              : "complementary";
     }
-    String of = String.join(" ", c.deps().stream().map(d -> ids.get(id(r.key(), d)))
-        .map(d -> d == null ? "\u2014" : s.name(d)).toList());
-    return new PageCell(name, r.key(), column, null, shown ? PageCell.firstNumber(text) : null,
-        text, why, null, null, null, of);
+    String of =
+        String.join(
+            " ",
+            c.deps().stream()
+                .map(d -> ids.get(id(r.key(), d)))
+                .map(d -> d == null ? "\u2014" : s.name(d))
+                .toList());
+    return new PageCell(
+        name,
+        r.key(),
+        column,
+        null,
+        shown ? PageCell.firstNumber(text) : null,
+        text,
+        why,
+        null,
+        null,
+        null,
+        of);
   }
 }

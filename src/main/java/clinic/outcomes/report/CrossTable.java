@@ -7,9 +7,9 @@ import java.util.Locale;
 
 /**
  * The relations of the case study that cross its tables, beyond the same count shown twice
- * (declared with {@link CountTable#same}): episodes with and without follow-up make up a
- * measure's episodes; a measure's episodes are no more than all episodes; a claim's number of
- * episodes is a figure a table may show too. And the one-line reason a page is refused.
+ * (declared with {@link CountTable#same}): episodes with and without follow-up make up a measure's
+ * episodes; a measure's episodes are no more than all episodes; a claim's number of episodes is a
+ * figure a table may show too. And the one-line reason a page is refused.
  */
 final class CrossTable {
   private CrossTable() {}
@@ -22,7 +22,10 @@ final class CrossTable {
       Integer all = s.id("course_" + m + "/all/n");
       Integer with = s.id("followup/" + m + "/n");
       Integer without = s.id("followup/" + m + "/missing");
-      if (all != null && with != null && without != null && s.value(with) + s.value(without) == s.value(all)) {
+      if (all != null
+          && with != null
+          && without != null
+          && s.value(with) + s.value(without) == s.value(all)) {
         s.relation(all, with, without);
       }
       if (all != null && episodes != null && s.value(all) <= s.value(episodes)) {
@@ -57,11 +60,23 @@ final class CrossTable {
     for (int id : r.unprotected()) {
       Range range = r.range(id);
       String name = s.name(id) == null ? "a derived count" : s.name(id);
-      cells.add(range.consistent() ? String.format(Locale.ROOT, "%s (a reader can tell %.1f to %.1f)", name,
-          range.low(), range.high()) : name + " (the published figures contradict each other)");
+      cells.add(
+          range.consistent()
+              ? String.format(
+                  Locale.ROOT,
+                  "%s (a reader can tell %.1f to %.1f)",
+                  name,
+                  range.low(),
+                  range.high())
+              : name + " (the published figures contradict each other)");
     }
-    return "case-study.html not written: the disclosure audit cannot protect " + cells.size() + " suppressed count"
-        + (cells.size() == 1 ? "" : "s") + ": " + String.join(", ", cells.subList(0,
-        Math.min(3, cells.size()))) + (cells.size() > 3 ? ", ..." : "") + "; see case_study_cells";
+    return "case-study.html not written: the disclosure audit cannot protect "
+        + cells.size()
+        + " suppressed count"
+        + (cells.size() == 1 ? "" : "s")
+        + ": "
+        + String.join(", ", cells.subList(0, Math.min(3, cells.size())))
+        + (cells.size() > 3 ? ", ..." : "")
+        + "; see case_study_cells";
   }
 }

@@ -13,13 +13,20 @@ import org.apache.spark.sql.Row;
  * @param rho Spearman rho
  * @param rhoP p of rho
  */
-public record DoseRow(String measure, String model, Long n, Interval slope, Double slopeP, Double rho, Double rhoP) {
+public record DoseRow(
+    String measure, String model, Long n, Interval slope, Double slopeP, Double rho, Double rhoP) {
   /** The model across episodes of different length (course improvement on session count). */
   static final String BETWEEN = "between_episodes";
 
   static DoseRow of(Row r) {
-    return new DoseRow(Cols.str(r, "measure"), Cols.str(r, "model"), Cols.lng(r, "n"),
-        new Interval(Cols.dbl(r, "slope"), Cols.dbl(r, "slope_ci_low"), Cols.dbl(r, "slope_ci_high")),
-        Cols.dbl(r, "slope_p"), Cols.dbl(r, "spearman_rho"), Cols.dbl(r, "spearman_p"));
+    return new DoseRow(
+        Cols.str(r, "measure"),
+        Cols.str(r, "model"),
+        Cols.lng(r, "n"),
+        new Interval(
+            Cols.dbl(r, "slope"), Cols.dbl(r, "slope_ci_low"), Cols.dbl(r, "slope_ci_high")),
+        Cols.dbl(r, "slope_p"),
+        Cols.dbl(r, "spearman_rho"),
+        Cols.dbl(r, "spearman_p"));
   }
 }

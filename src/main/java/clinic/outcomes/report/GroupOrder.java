@@ -4,8 +4,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Display order of group labels: measures in the SPEC order, session buckets and session numbers
- * by their number, {@code unknown} last, everything else alphabetically.
+ * Display order of group labels: measures in the SPEC order, session buckets and session numbers by
+ * their number, {@code unknown} last, everything else alphabetically.
  */
 final class GroupOrder implements Comparator<String> {
   static final GroupOrder INSTANCE = new GroupOrder();

@@ -12,8 +12,8 @@ public record Interval(Double estimate, Double low, Double high) {
   public static final Interval NONE = new Interval(null, null, null);
 
   /**
-   * A figure the case study withholds (its group's count is suppressed): no values, and charts
-   * draw it as a marked gap rather than leave it blank. Recognised by identity ({@link #withheld}).
+   * A figure the case study withholds (its group's count is suppressed): no values, and charts draw
+   * it as a marked gap rather than leave it blank. Recognised by identity ({@link #withheld}).
    */
   public static final Interval WITHHELD = new Interval(null, null, null);
 

@@ -18,13 +18,23 @@ import java.util.regex.Pattern;
  * @param auditLow for a suppressed count, the smallest value the disclosure audit found consistent
  *     with the page
  * @param auditHigh the largest such value (+infinity when nothing bounds it)
- * @param sums for a count that is a total, the sums of other counts it equals, each as
- *     {@code name+name+...}, separated by {@code ;}
+ * @param sums for a count that is a total, the sums of other counts it equals, each as {@code
+ *     name+name+...}, separated by {@code ;}
  * @param of for a count, the count it is part of (its denominator); for a statistic, the counts it
  *     is computed from, separated by a space
  */
-public record PageCell(String table, String row, String column, String cell, Double value, String shown,
-    String suppressed, Double auditLow, Double auditHigh, String sums, String of) {
+public record PageCell(
+    String table,
+    String row,
+    String column,
+    String cell,
+    Double value,
+    String shown,
+    String suppressed,
+    Double auditLow,
+    Double auditHigh,
+    String sums,
+    String of) {
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
   /** The first number of a statistic's text, or null (an em dash). */
@@ -33,7 +43,10 @@ public record PageCell(String table, String row, String column, String cell, Dou
     return m.find() ? Double.valueOf(m.group()) : null;
   }
 
-  /** A short column name for a statistic's header: {@code Responder rate (95% CI)} → {@code responder_rate}. */
+  /**
+   * A short column name for a statistic's header: {@code Responder rate (95% CI)} → {@code
+   * responder_rate}.
+   */
   static String slug(String header) {
     String h = header.replaceAll("\\(.*?\\)", "").replace("%", "pct").toLowerCase(Locale.ROOT);
     return h.replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");

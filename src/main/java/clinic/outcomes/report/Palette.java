@@ -8,9 +8,13 @@ import java.util.Locale;
 public final class Palette {
   private Palette() {}
 
-  private static final List<Color> OTHERS = List.of(
-      new Color(0xCC79A7), new Color(0xE69F00), new Color(0x56B4E9), new Color(0xF0E442),
-      new Color(0x8C564B));
+  private static final List<Color> OTHERS =
+      List.of(
+          new Color(0xCC79A7),
+          new Color(0xE69F00),
+          new Color(0x56B4E9),
+          new Color(0xF0E442),
+          new Color(0x8C564B));
 
   /** Series colour of a technique, technique group or {@code all}. */
   public static Color technique(String code, String reference) {

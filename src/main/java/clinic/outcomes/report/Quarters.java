@@ -8,9 +8,9 @@ import java.util.Map;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
- * Quarterly figures for the case study, pooled exactly from the monthly groups of the
- * {@code stats} table (course, nrs_pain, by month of the episode's last session) and the monthly
- * session counts: quarters rather than months, so that fewer figures need suppressing.
+ * Quarterly figures for the case study, pooled exactly from the monthly groups of the {@code stats}
+ * table (course, nrs_pain, by month of the episode's last session) and the monthly session counts:
+ * quarters rather than months, so that fewer figures need suppressing.
  */
 final class Quarters {
   private Quarters() {}
@@ -25,14 +25,21 @@ final class Quarters {
    * @param change mean course improvement with its 95 % CI (pooled from the months)
    * @param rate MCID responder rate with its Wilson 95 % interval
    */
-  record Quarter(String label, long sessions, long episodes, long responders, Interval change, Interval rate) {}
+  record Quarter(
+      String label,
+      long sessions,
+      long episodes,
+      long responders,
+      Interval change,
+      Interval rate) {}
 
   /** The quarters of the data, in order. */
   static List<Quarter> of(ReportData data) {
     Map<String, long[]> counts = new LinkedHashMap<>();
     Map<String, List<StatRow>> groups = new LinkedHashMap<>();
     for (MonthRow m : data.months()) {
-      counts.computeIfAbsent(quarter(m.month()), q -> new long[1])[0] += m.sessions() == null ? 0 : m.sessions();
+      counts.computeIfAbsent(quarter(m.month()), q -> new long[1])[0] +=
+          m.sessions() == null ? 0 : m.sessions();
       groups.computeIfAbsent(quarter(m.month()), q -> new ArrayList<>());
     }
     for (StatRow s : data.stats("course", "nrs_pain", "month")) {
@@ -82,7 +89,9 @@ final class Quarters {
       }
       change = new Interval(mean, null, null);
       if (n > 1) {
-        double half = TDistribution.of(n - 1).inverseCumulativeProbability(0.975) * Math.sqrt(ss / (n - 1) / n);
+        double half =
+            TDistribution.of(n - 1).inverseCumulativeProbability(0.975)
+                * Math.sqrt(ss / (n - 1) / n);
         change = new Interval(mean, mean - half, mean + half);
       }
     }

@@ -39,8 +39,12 @@ final class ReportCharts {
 
   /** Techniques of the course analysis, the reference last. */
   List<String> techniques() {
-    List<String> t = new ArrayList<>(data.stats("course", NRS, "technique").stream().map(StatRow::group)
-        .filter(g -> !g.equals(reference) && !g.equals("unknown")).toList());
+    List<String> t =
+        new ArrayList<>(
+            data.stats("course", NRS, "technique").stream()
+                .map(StatRow::group)
+                .filter(g -> !g.equals(reference) && !g.equals("unknown"))
+                .toList());
     if (data.stat("course", NRS, "technique", reference).isPresent()) {
       t.add(reference);
     }
@@ -48,7 +52,8 @@ final class ReportCharts {
   }
 
   private List<String> techniqueLabels(List<String> techniques) {
-    return techniques.stream().map(t -> t.equals(reference) ? Palette.label(t) + " (ref.)" : Palette.label(t))
+    return techniques.stream()
+        .map(t -> t.equals(reference) ? Palette.label(t) + " (ref.)" : Palette.label(t))
         .toList();
   }
 
@@ -60,7 +65,9 @@ final class ReportCharts {
     double lo = 0;
     double hi = 0;
     for (StatRow s : data.stats()) {
-      if (s.analysis().startsWith("trajectory") && s.measure().equals(NRS) && s.change().present()) {
+      if (s.analysis().startsWith("trajectory")
+          && s.measure().equals(NRS)
+          && s.change().present()) {
         lo = Math.min(lo, s.change().hasRange() ? s.change().low() : s.change().estimate());
         hi = Math.max(hi, s.change().hasRange() ? s.change().high() : s.change().estimate());
       }
@@ -70,8 +77,12 @@ final class ReportCharts {
       p.getStyler().setYAxisMin(lo - pad);
       p.getStyler().setYAxisMax(hi + pad);
     }
-    return ChartRenderer.write(dir, prefix + "trajectory",
-        "Pain relief carried into each visit, by technique, with 95% confidence bands", panels, 1);
+    return ChartRenderer.write(
+        dir,
+        prefix + "trajectory",
+        "Pain relief carried into each visit, by technique, with 95% confidence bands",
+        panels,
+        1);
   }
 
   private XYChart trajectoryPanel(String analysis, String title) {
@@ -79,8 +90,11 @@ final class ReportCharts {
     for (String t : techniques()) {
       List<Double> xs = new ArrayList<>();
       List<Interval> pts = new ArrayList<>();
-      List<StatRow> rows = new ArrayList<>(data.stats(analysis, NRS, "technique\u00d7session_number"));
-      rows.sort(Comparator.comparingDouble(s -> sessionNumber(s.group().substring(s.group().lastIndexOf('|') + 1))));
+      List<StatRow> rows =
+          new ArrayList<>(data.stats(analysis, NRS, "technique\u00d7session_number"));
+      rows.sort(
+          Comparator.comparingDouble(
+              s -> sessionNumber(s.group().substring(s.group().lastIndexOf('|') + 1))));
       for (StatRow s : rows) {
         int bar = s.group().lastIndexOf('|');
         if (bar > 0 && s.group().substring(0, bar).equals(t)) {
@@ -88,10 +102,21 @@ final class ReportCharts {
           pts.add(s.change());
         }
       }
-      bands.add(new Band(t.equals(reference) ? Palette.label(t) + " (reference)" : Palette.label(t), Palette.technique(t, reference), xs, pts));
+      bands.add(
+          new Band(
+              t.equals(reference) ? Palette.label(t) + " (reference)" : Palette.label(t),
+              Palette.technique(t, reference),
+              xs,
+              pts));
     }
     // full width: at half width the legend of five techniques was cut off ("swedish (refere")
-    return Charts.bands(WIDE, 380, title, "Visit number", "Pain improvement since visit 1 (points)", bands,
+    return Charts.bands(
+        WIDE,
+        380,
+        title,
+        "Visit number",
+        "Pain improvement since visit 1 (points)",
+        bands,
         ReportCharts::visitLabel);
   }
 
@@ -113,22 +138,40 @@ final class ReportCharts {
       for (String t : techniques) {
         pts.add(data.stat("course", m, "technique", t).map(StatRow::change).orElse(Interval.NONE));
       }
-      Double ref = data.stat("course", m, "technique", reference).map(s -> s.change().estimate()).orElse(null);
-      panels.add(Charts.intervals(HALF, 330, Measures.title(m), "Mean improvement (" + Measures.unit(m) + ")",
-          techniqueLabels(techniques), List.of(new IntervalSeries("mean improvement", new Color(0x0072B2), pts)),
-          ref));
+      Double ref =
+          data.stat("course", m, "technique", reference)
+              .map(s -> s.change().estimate())
+              .orElse(null);
+      panels.add(
+          Charts.intervals(
+              HALF,
+              330,
+              Measures.title(m),
+              "Mean improvement (" + Measures.unit(m) + ")",
+              techniqueLabels(techniques),
+              List.of(new IntervalSeries("mean improvement", new Color(0x0072B2), pts)),
+              ref));
     }
-    return ChartRenderer.write(dir, prefix + "course_by_technique",
+    return ChartRenderer.write(
+        dir,
+        prefix + "course_by_technique",
         "Mean course improvement by technique with 95% confidence intervals; dashed line: reference technique",
-        panels, 2);
+        panels,
+        2);
   }
 
-  /** Responder rates (MCID, 30 %, 50 %) by technique with Wilson intervals, one panel per measure. */
+  /**
+   * Responder rates (MCID, 30 %, 50 %) by technique with Wilson intervals, one panel per measure.
+   */
   ChartImage responderRates(boolean allRules) {
     List<XYChart> panels = new ArrayList<>();
     List<String> techniques = new ArrayList<>(techniques());
-    data.stats().stream().filter(s -> s.analysis().equals("course") && s.groupBy().equals("technique_group"))
-        .map(StatRow::group).distinct().sorted().forEach(techniques::add);
+    data.stats().stream()
+        .filter(s -> s.analysis().equals("course") && s.groupBy().equals("technique_group"))
+        .map(StatRow::group)
+        .distinct()
+        .sorted()
+        .forEach(techniques::add);
     techniques.add("all");
     Color[] colors = {new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73)};
     String[] names = {"MCID", "30% better", "50% better"};
@@ -138,20 +181,39 @@ final class ReportCharts {
         List<Interval> pts = new ArrayList<>();
         for (String t : techniques) {
           int rule = r;
-          String by = t.equals("all") ? "overall" : techniques().contains(t) ? "technique" : "technique_group";
-          pts.add(percent(data.stat("course", m, by, t)
-              .map(s -> rule == 0 ? s.mcid() : rule == 1 ? s.r30() : s.r50())
-              .map(StatRow.Responders::rate).orElse(Interval.NONE)));
+          String by =
+              t.equals("all")
+                  ? "overall"
+                  : techniques().contains(t) ? "technique" : "technique_group";
+          pts.add(
+              percent(
+                  data.stat("course", m, by, t)
+                      .map(s -> rule == 0 ? s.mcid() : rule == 1 ? s.r30() : s.r50())
+                      .map(StatRow.Responders::rate)
+                      .orElse(Interval.NONE)));
         }
         series.add(new IntervalSeries(names[r], colors[r], pts));
       }
-      XYChart panel = Charts.intervals(techniques.size() > 4 ? WIDE : HALF, 330, Measures.title(m), "Responders (%)",
-          techniqueLabels(techniques), series, null);
-      panel.getStyler().setYAxisMin(0.0); // a rate's axis starts at 0, or small differences look large
+      XYChart panel =
+          Charts.intervals(
+              techniques.size() > 4 ? WIDE : HALF,
+              330,
+              Measures.title(m),
+              "Responders (%)",
+              techniqueLabels(techniques),
+              series,
+              null);
+      panel
+          .getStyler()
+          .setYAxisMin(0.0); // a rate's axis starts at 0, or small differences look large
       panels.add(panel);
     }
-    return ChartRenderer.write(dir, prefix + "responder_rates",
-        "Responder rates by technique with 95% Wilson intervals", panels, techniques.size() > 4 ? 1 : 2);
+    return ChartRenderer.write(
+        dir,
+        prefix + "responder_rates",
+        "Responder rates by technique with 95% Wilson intervals",
+        panels,
+        techniques.size() > 4 ? 1 : 2);
   }
 
   /** Course improvement by number of sessions, with the dose-response slope in the title. */
@@ -164,43 +226,106 @@ final class ReportCharts {
       }
       List<String> buckets = rows.stream().map(StatRow::group).toList();
       List<Interval> pts = rows.stream().map(StatRow::change).toList();
-      Optional<DoseRow> d = data.dose().stream().filter(x -> m.equals(x.measure()) && DoseRow.BETWEEN.equals(x.model())).findFirst();
-      String slope = d.filter(x -> x.slope().present())
-          .map(x -> String.format(Locale.ROOT, " (slope %s per session)", Html.num(x.slope().estimate(), 2)))
-          .orElse("");
-      panels.add(Charts.intervals(HALF, 330, Measures.title(m) + slope, "Mean improvement (" + Measures.unit(m)
-          + ")", buckets, List.of(new IntervalSeries("mean improvement", new Color(0x009E73), pts)), null));
+      Optional<DoseRow> d =
+          data.dose().stream()
+              .filter(x -> m.equals(x.measure()) && DoseRow.BETWEEN.equals(x.model()))
+              .findFirst();
+      String slope =
+          d.filter(x -> x.slope().present())
+              .map(
+                  x ->
+                      String.format(
+                          Locale.ROOT,
+                          " (slope %s per session)",
+                          Html.num(x.slope().estimate(), 2)))
+              .orElse("");
+      panels.add(
+          Charts.intervals(
+              HALF,
+              330,
+              Measures.title(m) + slope,
+              "Mean improvement (" + Measures.unit(m) + ")",
+              buckets,
+              List.of(new IntervalSeries("mean improvement", new Color(0x009E73), pts)),
+              null));
     }
-    return ChartRenderer.write(dir, prefix + "dose_response",
-        "Mean course improvement by number of sessions with 95% confidence intervals", panels, 2);
+    return ChartRenderer.write(
+        dir,
+        prefix + "dose_response",
+        "Mean course improvement by number of sessions with 95% confidence intervals",
+        panels,
+        2);
   }
 
-  /** Monthly (or quarterly) trend of sessions, relief and responder rate; marks {@code highlight}. */
+  /**
+   * Monthly (or quarterly) trend of sessions, relief and responder rate; marks {@code highlight}.
+   */
   ChartImage trend(String unit, Integer highlight) {
     List<MonthRow> months = data.months();
     List<String> labels = months.stream().map(MonthRow::month).toList();
     List<XYChart> panels = new ArrayList<>();
-    addTrend(panels, "Sessions per " + unit, "Count", labels, highlight,
-        List.of("sessions", "clients"), List.of(new Color(0x0072B2), new Color(0x999999)),
-        List.of(values(months, r -> toDouble(r.sessions())), values(months, r -> toDouble(r.clients()))));
-    addTrend(panels, "Pain relief (NRS points)", "NRS points", labels, highlight,
+    addTrend(
+        panels,
+        "Sessions per " + unit,
+        "Count",
+        labels,
+        highlight,
+        List.of("sessions", "clients"),
+        List.of(new Color(0x0072B2), new Color(0x999999)),
+        List.of(
+            values(months, r -> toDouble(r.sessions())),
+            values(months, r -> toDouble(r.clients()))));
+    addTrend(
+        panels,
+        "Pain relief (NRS points)",
+        "NRS points",
+        labels,
+        highlight,
         List.of("mean relief within a session", "mean course improvement"),
         List.of(new Color(0xE69F00), new Color(0x009E73)),
         List.of(values(months, MonthRow::relief), values(months, MonthRow::courseImprovement)));
-    addTrend(panels, "Responders and adverse events", "%", labels, highlight,
+    addTrend(
+        panels,
+        "Responders and adverse events",
+        "%",
+        labels,
+        highlight,
         List.of("MCID responder rate", "adverse events per session"),
         List.of(new Color(0x009E73), new Color(0xD55E00)),
-        List.of(values(months, r -> times100(r.responderRate())), values(months, r -> times100(r.adverseEventRate()))));
+        List.of(
+            values(months, r -> times100(r.responderRate())),
+            values(months, r -> times100(r.adverseEventRate()))));
     if (panels.isEmpty()) {
-      panels.add(Charts.trend(WIDE, 200, "No monthly figures", null, labels, List.of(), List.of(), List.of(), null));
+      panels.add(
+          Charts.trend(
+              WIDE,
+              200,
+              "No monthly figures",
+              null,
+              labels,
+              List.of(),
+              List.of(),
+              List.of(),
+              null));
     }
-    return ChartRenderer.write(dir, prefix + unit + "ly_trend",
-        "Trend per " + unit + ": sessions, relief, responder rate and adverse events", panels, 1);
+    return ChartRenderer.write(
+        dir,
+        prefix + unit + "ly_trend",
+        "Trend per " + unit + ": sessions, relief, responder rate and adverse events",
+        panels,
+        1);
   }
 
   /** Adds a trend panel with the series that have any value; nothing if none has. */
-  private static void addTrend(List<XYChart> panels, String title, String yTitle, List<String> labels,
-      Integer highlight, List<String> names, List<Color> colors, List<List<Double>> values) {
+  private static void addTrend(
+      List<XYChart> panels,
+      String title,
+      String yTitle,
+      List<String> labels,
+      Integer highlight,
+      List<String> names,
+      List<Color> colors,
+      List<List<Double>> values) {
     List<String> n = new ArrayList<>();
     List<Color> c = new ArrayList<>();
     List<List<Double>> v = new ArrayList<>();
@@ -212,7 +337,8 @@ final class ReportCharts {
       }
     }
     if (!n.isEmpty()) {
-      String t = n.size() == 1 ? Character.toUpperCase(n.get(0).charAt(0)) + n.get(0).substring(1) : title;
+      String t =
+          n.size() == 1 ? Character.toUpperCase(n.get(0).charAt(0)) + n.get(0).substring(1) : title;
       XYChart chart = Charts.trend(WIDE, 260, t, yTitle, labels, n, c, v, highlight);
       if (!yTitle.startsWith("NRS")) {
         chart.getStyler().setYAxisMin(0.0);
@@ -221,7 +347,9 @@ final class ReportCharts {
     }
   }
 
-  /** Forest plot of the claims: estimate and interval against each threshold, coloured by verdict. */
+  /**
+   * Forest plot of the claims: estimate and interval against each threshold, coloured by verdict.
+   */
   ChartImage forest() {
     List<XYChart> panels = new ArrayList<>();
     for (ClaimRow c : data.claims()) {
@@ -231,57 +359,112 @@ final class ReportCharts {
       Interval v = c.value();
       Interval shown = new Interval(times(v.estimate(), k), times(v.low(), k), times(v.high(), k));
       double threshold = c.threshold() == null ? 0 : c.threshold() * k;
-      String title = c.id() + ": " + Palette.label(c.verdict()) + "  (" + (c.operator() == null ? "" : c.operator())
-          + " " + (c.threshold() == null ? "" : Html.num(threshold, 2) + (rate ? " %" : "")) + ")";
-      XYChart row = Charts.forestRow(WIDE, 105, title, shown, threshold, Palette.verdict(c.verdict()),
-          ClaimAxis.label(c.statistic()));
+      String title =
+          c.id()
+              + ": "
+              + Palette.label(c.verdict())
+              + "  ("
+              + (c.operator() == null ? "" : c.operator())
+              + " "
+              + (c.threshold() == null ? "" : Html.num(threshold, 2) + (rate ? " %" : ""))
+              + ")";
+      XYChart row =
+          Charts.forestRow(
+              WIDE,
+              105,
+              title,
+              shown,
+              threshold,
+              Palette.verdict(c.verdict()),
+              ClaimAxis.label(c.statistic()));
       row.getStyler().setXAxisDecimalPattern(rate ? "#,##0.#'%'" : "#,##0.##");
       Double min = row.getStyler().getXAxisMin();
-      if (rate && min != null && min < 0 && threshold >= 0 && (!shown.hasRange() || shown.low() >= 0)) {
+      if (rate
+          && min != null
+          && min < 0
+          && threshold >= 0
+          && (!shown.hasRange() || shown.low() >= 0)) {
         row.getStyler().setXAxisMin(0.0); // no rate below 0 % on the axis when no figure is
       }
       panels.add(row);
     }
     if (panels.isEmpty()) {
-      panels.add(Charts.intervals(WIDE, 160, "No claims were judged in this run", null, List.of(), List.of(), null));
+      panels.add(
+          Charts.intervals(
+              WIDE, 160, "No claims were judged in this run", null, List.of(), List.of(), null));
     }
-    return ChartRenderer.write(dir, prefix + "claims_forest",
+    return ChartRenderer.write(
+        dir,
+        prefix + "claims_forest",
         "Claims: estimate (diamond) and interval against the claimed threshold (dashed), coloured by verdict",
-        panels, 1);
+        panels,
+        1);
   }
 
   /** Adverse-event rates per session and per episode, by technique, with Wilson intervals. */
   ChartImage adverseEvents() {
-    List<String> events = data.safety().stream().map(SafetyRow::event)
-        .filter(e -> !e.equals("contraindicated_without_clearance")).distinct()
-        .sorted((a, b) -> a.equals("any") ? -1 : b.equals("any") ? 1 : a.compareTo(b)).toList();
+    List<String> events =
+        data.safety().stream()
+            .map(SafetyRow::event)
+            .filter(e -> !e.equals("contraindicated_without_clearance"))
+            .distinct()
+            .sorted((a, b) -> a.equals("any") ? -1 : b.equals("any") ? 1 : a.compareTo(b))
+            .toList();
     List<String> present = data.safety().stream().map(SafetyRow::technique).distinct().toList();
     List<String> techniques = new ArrayList<>(List.of("all"));
-    present.stream().filter(t -> !t.equals("all") && !techniques().contains(t) && !t.equals(reference)).sorted()
+    present.stream()
+        .filter(t -> !t.equals("all") && !techniques().contains(t) && !t.equals(reference))
+        .sorted()
         .forEach(techniques::add);
     techniques().stream().filter(present::contains).forEach(techniques::add);
     present.stream().filter(t -> !techniques.contains(t)).sorted().forEach(techniques::add);
     List<XYChart> panels = new ArrayList<>();
     for (String unit : List.of("session", "episode")) {
       List<IntervalSeries> series = new ArrayList<>();
-      Color[] colors = {Color.BLACK, new Color(0x0072B2), new Color(0xE69F00), new Color(0xD55E00),
-          new Color(0xCC79A7), new Color(0x56B4E9)};
+      Color[] colors = {
+        Color.BLACK,
+        new Color(0x0072B2),
+        new Color(0xE69F00),
+        new Color(0xD55E00),
+        new Color(0xCC79A7),
+        new Color(0x56B4E9)
+      };
       for (int e = 0; e < events.size(); e++) {
         String ev = events.get(e);
         List<Interval> pts = new ArrayList<>();
         for (String t : techniques) {
-          pts.add(percent(data.safety().stream().filter(s -> s.unit().equals(unit) && s.event().equals(ev)
-              && s.technique().equals(t)).map(SafetyRow::rate).findFirst().orElse(Interval.NONE)));
+          pts.add(
+              percent(
+                  data.safety().stream()
+                      .filter(
+                          s ->
+                              s.unit().equals(unit)
+                                  && s.event().equals(ev)
+                                  && s.technique().equals(t))
+                      .map(SafetyRow::rate)
+                      .findFirst()
+                      .orElse(Interval.NONE)));
         }
         series.add(new IntervalSeries(Palette.label(ev), colors[e % colors.length], pts));
       }
-      XYChart panel = Charts.intervals(WIDE, 340, "Adverse events per " + unit, "% of " + unit + "s",
-          techniqueLabels(techniques), series, null);
+      XYChart panel =
+          Charts.intervals(
+              WIDE,
+              340,
+              "Adverse events per " + unit,
+              "% of " + unit + "s",
+              techniqueLabels(techniques),
+              series,
+              null);
       panel.getStyler().setYAxisMin(0.0);
       panels.add(panel);
     }
-    return ChartRenderer.write(dir, prefix + "adverse_events",
-        "Adverse-event rates by technique with 95% Wilson intervals", panels, 1);
+    return ChartRenderer.write(
+        dir,
+        prefix + "adverse_events",
+        "Adverse-event rates by technique with 95% Wilson intervals",
+        panels,
+        1);
   }
 
   private static Interval percent(Interval i) {

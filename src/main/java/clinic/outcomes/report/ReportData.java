@@ -41,9 +41,19 @@ import org.apache.spark.sql.SparkSession;
  * @param untestable the claims file's published sentences these records cannot test, in file order
  * @param registry time to MCID, benefit and harm, and (internal only) therapist performance
  */
-public record ReportData(List<StatRow> stats, List<ComparisonRow> comparisons, List<DoseRow> dose,
-    List<SafetyRow> safety, List<MonthRow> months, List<ClaimRow> claims, boolean claimsTable,
-    Map<String, Long> topReasons, long sessions, long clients, long episodes, List<UntestableRow> untestable,
+public record ReportData(
+    List<StatRow> stats,
+    List<ComparisonRow> comparisons,
+    List<DoseRow> dose,
+    List<SafetyRow> safety,
+    List<MonthRow> months,
+    List<ClaimRow> claims,
+    boolean claimsTable,
+    Map<String, Long> topReasons,
+    long sessions,
+    long clients,
+    long episodes,
+    List<UntestableRow> untestable,
     Registry registry) {
 
   /** How many reject reasons the monthly review lists. */
@@ -51,7 +61,8 @@ public record ReportData(List<StatRow> stats, List<ComparisonRow> comparisons, L
 
   /** Reads the tables of a local run folder. */
   public static ReportData load(SparkSession spark, Path folder) {
-    return load(spark, new org.apache.hadoop.fs.Path("file", null, folder.toAbsolutePath().toString()));
+    return load(
+        spark, new org.apache.hadoop.fs.Path("file", null, folder.toAbsolutePath().toString()));
   }
 
   /** Reads the tables of a run folder on any file system Spark reads. */
@@ -61,14 +72,22 @@ public record ReportData(List<StatRow> stats, List<ComparisonRow> comparisons, L
     months.sort(Comparator.comparing(MonthRow::month));
     boolean hasClaims = t.exists("claims");
     Dataset<Row> sessions = t.read("sessions");
-    return new ReportData(t.collect("stats", StatRow::of),
+    return new ReportData(
+        t.collect("stats", StatRow::of),
         t.collect("comparisons", ComparisonRow::of),
         t.collect("dose_response", DoseRow::of),
-        t.collect("safety", SafetyRow::of), List.copyOf(months),
-        hasClaims ? t.collectOrdered("claims", "position", ClaimRow::of) : List.of(), hasClaims,
-        topReasons(t), sessions.count(), sessions.select("client_id").distinct().count(),
-        t.read("episodes").count(), t.collectOrdered("claims_untestable", "position", UntestableRow::of),
-        new Registry(t.collect("time_to_mcid", Registry.Curve::of), t.collect("time_to_mcid_median", Registry.Median::of),
+        t.collect("safety", SafetyRow::of),
+        List.copyOf(months),
+        hasClaims ? t.collectOrdered("claims", "position", ClaimRow::of) : List.of(),
+        hasClaims,
+        topReasons(t),
+        sessions.count(),
+        sessions.select("client_id").distinct().count(),
+        t.read("episodes").count(),
+        t.collectOrdered("claims_untestable", "position", UntestableRow::of),
+        new Registry(
+            t.collect("time_to_mcid", Registry.Curve::of),
+            t.collect("time_to_mcid_median", Registry.Median::of),
             t.collect("benefit_harm", Registry.BenefitHarm::of),
             t.collect("therapist_performance", Registry.Therapist::of)));
   }
@@ -82,7 +101,9 @@ public record ReportData(List<StatRow> stats, List<ComparisonRow> comparisons, L
     boolean exists(String table) {
       org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(folder, table);
       try {
-        return Locations.fileSystem(p, spark.sparkContext().hadoopConfiguration()).getFileStatus(p).isDirectory();
+        return Locations.fileSystem(p, spark.sparkContext().hadoopConfiguration())
+            .getFileStatus(p)
+            .isDirectory();
       } catch (FileNotFoundException e) {
         return false;
       } catch (IOException e) {
@@ -96,7 +117,8 @@ public record ReportData(List<StatRow> stats, List<ComparisonRow> comparisons, L
         return List.of();
       }
       Dataset<Row> d = read(table);
-      if (Arrays.asList(d.columns()).contains(orderBy)) { // a run folder from before the column existed keeps its order
+      if (Arrays.asList(d.columns())
+          .contains(orderBy)) { // a run folder from before the column existed keeps its order
         d = d.orderBy(orderBy);
       }
       List<T> out = new ArrayList<>();
@@ -123,10 +145,14 @@ public record ReportData(List<StatRow> stats, List<ComparisonRow> comparisons, L
     if (!t.exists("rejects")) {
       return out;
     }
-    List<Row> rows = t.read("rejects")
-        .select(explode(split(col("reasons"), "\\|")).as("reason"))
-        .groupBy("reason").agg(count("*").as("rows"))
-        .orderBy(desc("rows"), col("reason")).limit(TOP_REASONS).collectAsList();
+    List<Row> rows =
+        t.read("rejects")
+            .select(explode(split(col("reasons"), "\\|")).as("reason"))
+            .groupBy("reason")
+            .agg(count("*").as("rows"))
+            .orderBy(desc("rows"), col("reason"))
+            .limit(TOP_REASONS)
+            .collectAsList();
     for (Row r : rows) {
       out.put(r.getString(0), r.getLong(1));
     }
@@ -135,29 +161,49 @@ public record ReportData(List<StatRow> stats, List<ComparisonRow> comparisons, L
 
   /** The row of one group, if any. */
   public Optional<StatRow> stat(String analysis, String measure, String groupBy, String group) {
-    return stats.stream().filter(s -> s.analysis().equals(analysis) && s.measure().equals(measure)
-        && s.groupBy().equals(groupBy) && s.group().equals(group)).findFirst();
+    return stats.stream()
+        .filter(
+            s ->
+                s.analysis().equals(analysis)
+                    && s.measure().equals(measure)
+                    && s.groupBy().equals(groupBy)
+                    && s.group().equals(group))
+        .findFirst();
   }
 
   /** The rows of one (analysis, measure, group_by), in display order. */
   public List<StatRow> stats(String analysis, String measure, String groupBy) {
-    return stats.stream().filter(s -> s.analysis().equals(analysis) && s.measure().equals(measure)
-        && s.groupBy().equals(groupBy)).sorted(Comparator.comparing(StatRow::group, GroupOrder.INSTANCE))
+    return stats.stream()
+        .filter(
+            s ->
+                s.analysis().equals(analysis)
+                    && s.measure().equals(measure)
+                    && s.groupBy().equals(groupBy))
+        .sorted(Comparator.comparing(StatRow::group, GroupOrder.INSTANCE))
         .toList();
   }
 
-  /** Follow-up horizon labels present in {@code stats} ({@code 3m}, {@code 6m}, ...), shortest first. */
+  /**
+   * Follow-up horizon labels present in {@code stats} ({@code 3m}, {@code 6m}, ...), shortest
+   * first.
+   */
   public List<String> horizons() {
-    return stats.stream().map(StatRow::analysis).filter(a -> a.startsWith("followup_") && !a.endsWith("_bocf"))
-        .map(a -> a.substring("followup_".length())).distinct()
-        .sorted(Comparator.comparingInt(ReportData::horizonDays)).toList();
+    return stats.stream()
+        .map(StatRow::analysis)
+        .filter(a -> a.startsWith("followup_") && !a.endsWith("_bocf"))
+        .map(a -> a.substring("followup_".length()))
+        .distinct()
+        .sorted(Comparator.comparingInt(ReportData::horizonDays))
+        .toList();
   }
 
   /** Sorting key of a horizon label: its number, months and years as days. */
   private static int horizonDays(String label) {
     String digits = label.replaceAll("[^0-9]", "");
     int n = digits.isEmpty() ? 0 : Integer.parseInt(digits);
-    return label.endsWith("y") ? n * 365 : label.endsWith("m") ? n * 30 : label.endsWith("w") ? n * 7 : n;
+    return label.endsWith("y")
+        ? n * 365
+        : label.endsWith("m") ? n * 30 : label.endsWith("w") ? n * 7 : n;
   }
 
   /** Measures present in {@code stats}, in the SPEC order. */

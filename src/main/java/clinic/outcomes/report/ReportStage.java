@@ -15,10 +15,10 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The report stage: from a finished run folder's tables, writes {@code charts/} (PNG and SVG) and
- * {@code report.html} (the monthly review), and for publishing, in a folder of their own,
- * {@code publish/case-study.html} (anonymized), its charts {@code publish/charts/} and
- * {@code publish/case_study_cells.csv} (the table {@code case_study_cells} is also written among the
- * run's tables). Both pages are single self-contained files with the charts embedded.
+ * {@code report.html} (the monthly review), and for publishing, in a folder of their own, {@code
+ * publish/case-study.html} (anonymized), its charts {@code publish/charts/} and {@code
+ * publish/case_study_cells.csv} (the table {@code case_study_cells} is also written among the run's
+ * tables). Both pages are single self-contained files with the charts embedded.
  */
 public final class ReportStage {
   /** The folder of the run's output that holds what may be published, and nothing else. */
@@ -43,7 +43,11 @@ public final class ReportStage {
    *     disclosure audit); everything else is written
    * @throws SettingsException when {@code month} has no data
    */
-  public static String write(SparkSession spark, Path runFolder, Settings settings, YearMonth month,
+  public static String write(
+      SparkSession spark,
+      Path runFolder,
+      Settings settings,
+      YearMonth month,
       Map<String, Accounting> accounting) {
     return write(spark, runFolder, settings, month, accounting, true, true);
   }
@@ -55,10 +59,23 @@ public final class ReportStage {
    * @param caseStudy write case-study.html and the case_study_* charts
    * @see #write(SparkSession, Path, Settings, YearMonth, Map)
    */
-  public static String write(SparkSession spark, Path runFolder, Settings settings, YearMonth month,
-      Map<String, Accounting> accounting, boolean monthly, boolean caseStudy) {
-    return write(spark, new org.apache.hadoop.fs.Path("file", null, runFolder.toAbsolutePath().toString()), runFolder,
-        settings, month, accounting, monthly, caseStudy);
+  public static String write(
+      SparkSession spark,
+      Path runFolder,
+      Settings settings,
+      YearMonth month,
+      Map<String, Accounting> accounting,
+      boolean monthly,
+      boolean caseStudy) {
+    return write(
+        spark,
+        new org.apache.hadoop.fs.Path("file", null, runFolder.toAbsolutePath().toString()),
+        runFolder,
+        settings,
+        month,
+        accounting,
+        monthly,
+        caseStudy);
   }
 
   /**
@@ -69,8 +86,15 @@ public final class ReportStage {
    * @param runFolder the local folder to write report.html, case-study.html and charts/ into
    * @see #write(SparkSession, Path, Settings, YearMonth, Map, boolean, boolean)
    */
-  public static String write(SparkSession spark, org.apache.hadoop.fs.Path tables, Path runFolder, Settings settings,
-      YearMonth month, Map<String, Accounting> accounting, boolean monthly, boolean caseStudy) {
+  public static String write(
+      SparkSession spark,
+      org.apache.hadoop.fs.Path tables,
+      Path runFolder,
+      Settings settings,
+      YearMonth month,
+      Map<String, Accounting> accounting,
+      boolean monthly,
+      boolean caseStudy) {
     if (!monthly && !caseStudy) {
       return null;
     }
@@ -78,7 +102,9 @@ public final class ReportStage {
     Path charts = runFolder.resolve("charts");
     if (monthly) {
       YearMonth m = reviewMonth(data, month);
-      write(runFolder.resolve("report.html"), new MonthlyReview(data, settings, m, accounting).render(charts));
+      write(
+          runFolder.resolve("report.html"),
+          new MonthlyReview(data, settings, m, accounting).render(charts));
     }
     if (caseStudy) {
       Path publish = runFolder.resolve(PUBLISH);
@@ -97,12 +123,21 @@ public final class ReportStage {
   static YearMonth reviewMonth(ReportData data, YearMonth asked) {
     List<MonthRow> months = data.months();
     if (asked == null) {
-      return months.isEmpty() ? YearMonth.of(2000, 1) : YearMonth.parse(months.get(months.size() - 1).month());
+      return months.isEmpty()
+          ? YearMonth.of(2000, 1)
+          : YearMonth.parse(months.get(months.size() - 1).month());
     }
     if (months.stream().noneMatch(r -> r.month().equals(asked.toString()))) {
-      throw new SettingsException("--month " + asked + ": no sessions in that month"
-          + (months.isEmpty() ? "" : "; the data cover " + months.get(0).month() + " to "
-          + months.get(months.size() - 1).month()));
+      throw new SettingsException(
+          "--month "
+              + asked
+              + ": no sessions in that month"
+              + (months.isEmpty()
+                  ? ""
+                  : "; the data cover "
+                      + months.get(0).month()
+                      + " to "
+                      + months.get(months.size() - 1).month()));
     }
     return asked;
   }

@@ -23,9 +23,24 @@ import org.apache.spark.sql.Row;
  * @param r50 responders with at least 50 % improvement
  * @param followupRate follow-up rate (follow-up analyses)
  */
-public record StatRow(String analysis, String measure, String groupBy, String group, long n, Long nIncomplete,
-    boolean smallN, Interval change, Double median, Double tQ, Double wilcoxonP, Double effectDz, Double sd,
-    Responders mcid, Responders r30, Responders r50, Double followupRate) {
+public record StatRow(
+    String analysis,
+    String measure,
+    String groupBy,
+    String group,
+    long n,
+    Long nIncomplete,
+    boolean smallN,
+    Interval change,
+    Double median,
+    Double tQ,
+    Double wilcoxonP,
+    Double effectDz,
+    Double sd,
+    Responders mcid,
+    Responders r30,
+    Responders r50,
+    Double followupRate) {
 
   /**
    * Responder counts of one rule.
@@ -38,17 +53,33 @@ public record StatRow(String analysis, String measure, String groupBy, String gr
 
   static StatRow of(Row r) {
     Long n = Cols.lng(r, "n");
-    return new StatRow(Cols.str(r, "analysis"), Cols.str(r, "measure"), Cols.str(r, "group_by"),
-        Cols.str(r, "group"), n == null ? 0 : n, Cols.lng(r, "n_incomplete"),
+    return new StatRow(
+        Cols.str(r, "analysis"),
+        Cols.str(r, "measure"),
+        Cols.str(r, "group_by"),
+        Cols.str(r, "group"),
+        n == null ? 0 : n,
+        Cols.lng(r, "n_incomplete"),
         Boolean.TRUE.equals(Cols.bool(r, "small_n")),
         new Interval(Cols.dbl(r, "mean_change"), Cols.dbl(r, "ci_low"), Cols.dbl(r, "ci_high")),
-        Cols.dbl(r, "median_change"), Cols.dbl(r, "t_q"), Cols.dbl(r, "wilcoxon_p"), Cols.dbl(r, "effect_dz"),
-        Cols.dbl(r, "sd_change"), responders(r, "mcid"), responders(r, "r30"), responders(r, "r50"),
+        Cols.dbl(r, "median_change"),
+        Cols.dbl(r, "t_q"),
+        Cols.dbl(r, "wilcoxon_p"),
+        Cols.dbl(r, "effect_dz"),
+        Cols.dbl(r, "sd_change"),
+        responders(r, "mcid"),
+        responders(r, "r30"),
+        responders(r, "r50"),
         Cols.dbl(r, "followup_rate"));
   }
 
   private static Responders responders(Row r, String rule) {
-    return new Responders(Cols.lng(r, rule + "_n"), Cols.lng(r, rule + "_count"),
-        new Interval(Cols.dbl(r, rule + "_rate"), Cols.dbl(r, rule + "_ci_low"), Cols.dbl(r, rule + "_ci_high")));
+    return new Responders(
+        Cols.lng(r, rule + "_n"),
+        Cols.lng(r, rule + "_count"),
+        new Interval(
+            Cols.dbl(r, rule + "_rate"),
+            Cols.dbl(r, rule + "_ci_low"),
+            Cols.dbl(r, rule + "_ci_high")));
   }
 }

@@ -9,17 +9,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Small-cell suppression for published counts (SPEC "Anonymized case-study report"), decided by
- * the disclosure audit of {@link clinic.outcomes.disclosure}.
+ * Small-cell suppression for published counts (SPEC "Anonymized case-study report"), decided by the
+ * disclosure audit of {@link clinic.outcomes.disclosure}.
  *
- * <p>Counts go in as cells; additive relations between them ({@code total = part + part + ...})
- * say what a reader could work out from the published figures, across rows, tables and the
- * hierarchy of techniques. The same count shown in two places is registered once under one name
- * ({@link #cell(String, long)}). A count from 1 to {@code minCell - 1} is suppressed (primary);
- * further cells are suppressed (complementary) until a linear program finds every suppressed count
- * able to range from 0 to at least {@code minCell} given everything shown ({@link Protection}).
- * Cells that are never published but follow from others (the non-responders
- * {@code n - responders}) are registered as implicit and protected when small.
+ * <p>Counts go in as cells; additive relations between them ({@code total = part + part + ...}) say
+ * what a reader could work out from the published figures, across rows, tables and the hierarchy of
+ * techniques. The same count shown in two places is registered once under one name ({@link
+ * #cell(String, long)}). A count from 1 to {@code minCell - 1} is suppressed (primary); further
+ * cells are suppressed (complementary) until a linear program finds every suppressed count able to
+ * range from 0 to at least {@code minCell} given everything shown ({@link Protection}). Cells that
+ * are never published but follow from others (the non-responders {@code n - responders}) are
+ * registered as implicit and protected when small.
  *
  * <p>Pure: no I/O, no Spark; deterministic for the same cells and relations.
  */
@@ -64,8 +64,8 @@ public final class Suppression {
   }
 
   /**
-   * Registers a published count under a name; a count of the same name and value registered
-   * before (the same figure shown elsewhere on the page) is the same cell.
+   * Registers a published count under a name; a count of the same name and value registered before
+   * (the same figure shown elsewhere on the page) is the same cell.
    */
   public int cell(String name, long value) {
     Integer id = byName.get(name);
@@ -115,7 +115,10 @@ public final class Suppression {
     relation(total, parts.stream().mapToInt(Integer::intValue).toArray());
   }
 
-  /** Declares that {@code numerator / denominator} is published as a rate within {@code [low, high]}. */
+  /**
+   * Declares that {@code numerator / denominator} is published as a rate within {@code [low,
+   * high]}.
+   */
   public void ratio(int numerator, int denominator, double low, double high) {
     model.ratio(numerator, denominator, low, high);
   }
@@ -136,9 +139,9 @@ public final class Suppression {
   }
 
   /**
-   * The sums of named cells that cell {@code id} is declared to equal, each as
-   * {@code name+name+...}, separated by {@code ;}; null when none (relations with an unnamed,
-   * implicit cell are left out: they are the {@code of} relations).
+   * The sums of named cells that cell {@code id} is declared to equal, each as {@code
+   * name+name+...}, separated by {@code ;}; null when none (relations with an unnamed, implicit
+   * cell are left out: they are the {@code of} relations).
    */
   public String sums(int id) {
     List<String> out = new ArrayList<>();

@@ -11,10 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A minimal HTML template: {@code {{name}}} placeholders in a UTF-8 resource under
- * {@code src/main/resources/report/}. A value of type {@link Html.Safe} is inserted as is; any other
- * value is escaped. A placeholder without a value, or a value without a placeholder, is an error,
- * so a typo cannot silently drop a section.
+ * A minimal HTML template: {@code {{name}}} placeholders in a UTF-8 resource under {@code
+ * src/main/resources/report/}. A value of type {@link Html.Safe} is inserted as is; any other value
+ * is escaped. A placeholder without a value, or a value without a placeholder, is an error, so a
+ * typo cannot silently drop a section.
  */
 public final class Template {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_][a-z0-9_]*)}}");

@@ -8,7 +8,9 @@ import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
 
-/** Counts the Spark jobs a run starts (reported per stage in run.json: fewer jobs, less fixed cost). */
+/**
+ * Counts the Spark jobs a run starts (reported per stage in run.json: fewer jobs, less fixed cost).
+ */
 public final class JobCounter extends SparkListener {
   private final AtomicInteger jobs = new AtomicInteger();
   private final AtomicLong tasksSubmitted = new AtomicLong();

@@ -8,13 +8,12 @@ import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Input and output locations as the user gives them: a local path (relative to the working
- * folder) or any Hadoop file-system URI Spark can read ({@code file:}, {@code hdfs:},
- * {@code s3a:}, {@code abfs:}, {@code gs:}, {@code viewfs:} ... with its connector on the
- * classpath). A path without a scheme is on Hadoop's default file system ({@code fs.defaultFS}):
- * the local one unless the Hadoop configuration says otherwise, as on a YARN cluster. As in
- * Hadoop, a location is read as a URI, so a ':' before the first '/' starts a scheme, and
- * {@code %20} is taken literally (write the space).
+ * Input and output locations as the user gives them: a local path (relative to the working folder)
+ * or any Hadoop file-system URI Spark can read ({@code file:}, {@code hdfs:}, {@code s3a:}, {@code
+ * abfs:}, {@code gs:}, {@code viewfs:} ... with its connector on the classpath). A path without a
+ * scheme is on Hadoop's default file system ({@code fs.defaultFS}): the local one unless the Hadoop
+ * configuration says otherwise, as on a YARN cluster. As in Hadoop, a location is read as a URI, so
+ * a ':' before the first '/' starts a scheme, and {@code %20} is taken literally (write the space).
  */
 public final class Locations {
   private Locations() {}

@@ -12,18 +12,18 @@ public final class Sparks {
   private Sparks() {}
 
   /**
-   * Returns a session for the given master. When {@code master} is null and the JVM was not
-   * started by {@code spark-submit} (no {@code spark.master} property), the session runs embedded
-   * as {@code local[*]} bound to 127.0.0.1 with its scratch files under {@code scratchDir}. Under
-   * {@code spark-submit} a null {@code master} keeps the one it gave.
+   * Returns a session for the given master. When {@code master} is null and the JVM was not started
+   * by {@code spark-submit} (no {@code spark.master} property), the session runs embedded as {@code
+   * local[*]} bound to 127.0.0.1 with its scratch files under {@code scratchDir}. Under {@code
+   * spark-submit} a null {@code master} keeps the one it gave.
    */
   public static SparkSession session(String master, Path scratchDir) {
     return session(master, scratchDir, List.of());
   }
 
   /**
-   * As {@link #session(String, Path)}, then the user's Spark settings ({@code --conf key=value},
-   * as spark-submit takes them), which win over this project's defaults.
+   * As {@link #session(String, Path)}, then the user's Spark settings ({@code --conf key=value}, as
+   * spark-submit takes them), which win over this project's defaults.
    *
    * @throws SettingsException when an entry is not {@code key=value}, before Spark starts
    */
@@ -42,8 +42,12 @@ public final class Sparks {
           .config("spark.ui.enabled", "false")
           // Adaptive execution splits every shuffle into a job of its own: on one machine with
           // the partition count set below it doubled the job count (166 -> 85) for no gain.
-          .config("spark.sql.adaptive.enabled", System.getProperty("spark.sql.adaptive.enabled", "false"))
-          .config("spark.sql.shuffle.partitions", Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
+          .config(
+              "spark.sql.adaptive.enabled",
+              System.getProperty("spark.sql.adaptive.enabled", "false"))
+          .config(
+              "spark.sql.shuffle.partitions",
+              Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
       if (scratchDir != null) {
         b.config("spark.local.dir", scratchDir.toAbsolutePath().toString());
       }
@@ -61,7 +65,8 @@ public final class Sparks {
         .config("spark.sql.maxPlanStringLength", "200000")
         // A write partitioned by kind keeps a few files open instead of sorting its input first.
         .config("spark.sql.maxConcurrentOutputFileWriters", "8")
-        // Dates come back as java.time.LocalDate (java.sql.Date needs JDK-internal access on Java 17).
+        // Dates come back as java.time.LocalDate (java.sql.Date needs JDK-internal access on Java
+        // 17).
         .config("spark.sql.datetime.java8API.enabled", "true")
         // Undefined ratios (0/0) become null, never an error: statistics report them as null.
         .config("spark.sql.ansi.enabled", "false");
@@ -75,7 +80,10 @@ public final class Sparks {
     for (String e : entries) {
       int eq = e.indexOf('=');
       if (eq <= 0 || e.substring(0, eq).isBlank()) {
-        throw new SettingsException("--conf takes KEY=VALUE (e.g. --conf spark.sql.shuffle.partitions=48), not '" + e + "'");
+        throw new SettingsException(
+            "--conf takes KEY=VALUE (e.g. --conf spark.sql.shuffle.partitions=48), not '"
+                + e
+                + "'");
       }
       m.put(e.substring(0, eq).strip(), e.substring(eq + 1));
     }

@@ -19,9 +19,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Iterator;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -42,13 +42,13 @@ import org.apache.spark.sql.functions;
  * staging Parquet file. Whole-file problems raise {@link InputFileException} before anything is
  * written to the output folder.
  *
- * <p>Why on the driver: a record's physical line number needs a sequential scan of the file
- * (quoted fields may span lines), which Spark's CSV source does not give. The pass is a single
- * streaming read; every later step (duplicates, cross-file rules, episodes, statistics) is Spark.
+ * <p>Why on the driver: a record's physical line number needs a sequential scan of the file (quoted
+ * fields may span lines), which Spark's CSV source does not give. The pass is a single streaming
+ * read; every later step (duplicates, cross-file rules, episodes, statistics) is Spark.
  *
  * <p>The input folder may be on any Hadoop file system (see {@link Locations}); files are named in
- * messages as the user gave the folder. The staging files go to the run's temporary folder on
- * the output's file system, where a cluster's executors can read them.
+ * messages as the user gave the folder. The staging files go to the run's temporary folder on the
+ * output's file system, where a cluster's executors can read them.
  */
 public final class IngestStage {
   private final SparkSession spark;
@@ -59,8 +59,8 @@ public final class IngestStage {
   private final RowRules rules;
 
   /**
-   * {@code input} is the input folder as given (a local path or a Hadoop URI); {@code maxDate}
-   * is the last valid date (the run date, or {@code --as-of}).
+   * {@code input} is the input folder as given (a local path or a Hadoop URI); {@code maxDate} is
+   * the last valid date (the run date, or {@code --as-of}).
    */
   public IngestStage(SparkSession spark, String input, Path stagingDir, LocalDate maxDate) {
     this.spark = spark;
@@ -94,16 +94,23 @@ public final class IngestStage {
       dir = Locations.qualify(input, conf);
       fs = Locations.fileSystem(dir, conf);
     } catch (UncheckedIOException | IllegalArgumentException e) {
-      throw new InputFileException(input, "the input folder cannot be reached ("
-          + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) + ")", 2);
+      throw new InputFileException(
+          input,
+          "the input folder cannot be reached ("
+              + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
+              + ")",
+          2);
     }
     FileStatus status = status(fs, dir, input);
     if (status == null) {
       throw new InputFileException(input, "the input folder does not exist", 2);
     }
     if (!status.isDirectory()) {
-      throw new InputFileException(input, "is a file, not the input folder (--input names the folder"
-          + " that holds sessions.csv and pain_scores.csv)", 2);
+      throw new InputFileException(
+          input,
+          "is a file, not the input folder (--input names the folder"
+              + " that holds sessions.csv and pain_scores.csv)",
+          2);
     }
     for (InputTable t : List.of(InputTable.SESSIONS, InputTable.PAIN_SCORES)) {
       FileStatus csv = status(fs, new Path(dir, t.fileBase() + ".csv"), t.fileBase() + ".csv");
@@ -111,14 +118,21 @@ public final class IngestStage {
         throw new InputFileException(
             Locations.child(input, t.fileBase() + ".csv"),
             "is a folder, not a file (a CSV input is one file; a folder of Parquet files is read when"
-                + " it is named " + t.fileBase() + ".parquet)",
+                + " it is named "
+                + t.fileBase()
+                + ".parquet)",
             2);
       }
       if (locate(fs, dir, t) == null) {
         throw new InputFileException(
             Locations.child(input, t.fileBase() + ".csv"),
-            "the required file is missing (neither " + t.fileBase() + ".csv nor "
-                + t.fileBase() + ".parquet is in " + input + ")",
+            "the required file is missing (neither "
+                + t.fileBase()
+                + ".csv nor "
+                + t.fileBase()
+                + ".parquet is in "
+                + input
+                + ")",
             2);
       }
     }
@@ -142,12 +156,21 @@ public final class IngestStage {
             read[0]++;
             out.write(StagingColumns.values(check(table, mapping, r, fileName)));
           };
-      unknown = parquet ? stageParquet(source, table, fileName, sink) : stageCsv(source, table, fileName, sink);
+      unknown =
+          parquet
+              ? stageParquet(source, table, fileName, sink)
+              : stageCsv(source, table, fileName, sink);
     }
     return new StagedFile(
-        table.fileBase(), fileName, Locations.child(input, fileName), sha256(fs, source, fileName), read[0],
-        unknown, staging.toString());
+        table.fileBase(),
+        fileName,
+        Locations.child(input, fileName),
+        sha256(fs, source, fileName),
+        read[0],
+        unknown,
+        staging.toString());
   }
+
   /** Receives each record with the header mapping of its file. */
   @FunctionalInterface
   private interface RecordSink {
@@ -162,8 +185,7 @@ public final class IngestStage {
     };
   }
 
-  private List<String> stageCsv(
-      Path source, InputTable table, String fileName, RecordSink sink) {
+  private List<String> stageCsv(Path source, InputTable table, String fileName, RecordSink sink) {
     try (CsvRecordReader reader = CsvRecordReader.open(open(source, fileName), fileName)) {
       HeaderMapping mapping = HeaderMapping.resolve(table, fileName, reader.header());
       reader.forEachRemaining(r -> sink.accept(mapping, r));
@@ -207,7 +229,8 @@ public final class IngestStage {
 
   /**
    * Reads on in a Parquet input; a file Spark cannot read (corrupt, truncated, not Parquet) is a
-   * whole-file problem (exit 2), unless the environment failed (a full disk is not the file's fault).
+   * whole-file problem (exit 2), unless the environment failed (a full disk is not the file's
+   * fault).
    */
   private static boolean hasNext(Iterator<Row> it, String fileName) {
     try {
@@ -222,8 +245,12 @@ public final class IngestStage {
     if (env != null && !env.equals("permission denied")) {
       return e instanceof RuntimeException re ? re : new IllegalStateException(e);
     }
-    return new InputFileException(fileName, "is not a readable Parquet file or folder ("
-        + (env != null ? env : "corrupt or truncated: Spark could not read its data") + ")", 2);
+    return new InputFileException(
+        fileName,
+        "is not a readable Parquet file or folder ("
+            + (env != null ? env : "corrupt or truncated: Spark could not read its data")
+            + ")",
+        2);
   }
 
   /** Opens an input file; a file that cannot be opened is a whole-file problem (exit 2). */
@@ -234,7 +261,8 @@ public final class IngestStage {
       if (String.valueOf(e.getMessage()).contains("Permission denied")) {
         throw new InputFileException(fileName, "cannot be read (permission denied)", 2);
       }
-      throw new InputFileException(fileName, "is missing (looked for " + Locations.child(input, fileName) + ")", 2);
+      throw new InputFileException(
+          fileName, "is missing (looked for " + Locations.child(input, fileName) + ")", 2);
     } catch (AccessControlException | AccessDeniedException e) {
       throw new InputFileException(fileName, "cannot be read (permission denied)", 2);
     } catch (IOException e) {

@@ -8,7 +8,8 @@ import java.util.List;
  * @param table the table's base name ({@code sessions}, {@code pain_scores}, {@code clients})
  * @param fileName the file's name as the user sees it ({@code sessions.csv})
  * @param source the path read
- * @param sha256 hex digest of the file's bytes (of its part files in name order for a Parquet folder)
+ * @param sha256 hex digest of the file's bytes (of its part files in name order for a Parquet
+ *     folder)
  * @param read records read (the header and blank lines are no record)
  * @param unknownColumns extra columns present in the file and ignored
  * @param staging the Parquet file holding every record with its typed values and row-rule reasons

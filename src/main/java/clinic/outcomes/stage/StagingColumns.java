@@ -67,18 +67,34 @@ final class StagingColumns {
     if (row instanceof SessionRow s) {
       v.addAll(
           nullable(
-              s.sessionId(), s.clientId(), s.therapistId(), s.sessionDate(), s.technique(),
-              s.durationMin(), s.adverseEvent(), s.homeExercise()));
+              s.sessionId(),
+              s.clientId(),
+              s.therapistId(),
+              s.sessionDate(),
+              s.technique(),
+              s.durationMin(),
+              s.adverseEvent(),
+              s.homeExercise()));
     } else if (row instanceof ScoreRow s) {
       v.addAll(
           nullable(
-              s.clientId(), s.sessionId(), s.recordedOn(), s.moment(), s.measure(),
+              s.clientId(),
+              s.sessionId(),
+              s.recordedOn(),
+              s.moment(),
+              s.measure(),
               s.scoreTenths()));
     } else if (row instanceof ClientRow s) {
       v.addAll(
           nullable(
-              s.clientId(), s.ageBand(), s.sex(), s.condition(), s.symptomWeeks(),
-              s.coTreatment(), s.contraindications(), s.medicalClearance()));
+              s.clientId(),
+              s.ageBand(),
+              s.sex(),
+              s.condition(),
+              s.symptomWeeks(),
+              s.coTreatment(),
+              s.contraindications(),
+              s.medicalClearance()));
     }
     return v.toArray();
   }

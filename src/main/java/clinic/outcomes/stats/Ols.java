@@ -11,451 +11,453 @@ import java.util.List;
  * Ordinary least squares with an intercept, from mergeable sufficient statistics (SPEC
  * "Comparisons": ANCOVA and risk-adjusted differences; "Dose-response": the slope).
  *
- * <p>Build an {@link Accumulator}, add rows (or merge partial accumulators), then call
- * {@link #fit(Accumulator, double)}. The fit centres the raw moments and solves the normal
- * equations by Gauss-Jordan elimination in 50-significant-digit decimal arithmetic, so the
- * rounding of the solve is negligible; the accuracy is that of the accumulated moments
- * (double-double, about 32 digits). On NIST StRD Longley every certified estimate and standard
- * deviation is reproduced to better than 1e-13 relative (see the tests).
+ * <p>Build an {@link Accumulator}, add rows (or merge partial accumulators), then call {@link
+ * #fit(Accumulator, double)}. The fit centres the raw moments and solves the normal equations by
+ * Gauss-Jordan elimination in 50-significant-digit decimal arithmetic, so the rounding of the solve
+ * is negligible; the accuracy is that of the accumulated moments (double-double, about 32 digits).
+ * On NIST StRD Longley every certified estimate and standard deviation is reproduced to better than
+ * 1e-13 relative (see the tests).
  *
- * <p>Rank deficiency: a predictor whose residual sum of squares after regression on the
- * intercept and the preceding predictors is at most {@value #RANK_TOLERANCE} times its own
- * centred sum of squares (variance inflation above 1e10, a location-invariant test), or which
- * is constant (centred sum of squares at most 1e-20 times its raw sum of squares, i.e. a
- * coefficient of variation below 1e-10), makes the design rank-deficient and the fit null. Indicator columns that are exact linear combinations of
- * others (e.g. all levels of a factor plus the intercept, or a category absent from the data)
- * give a relative residual of exactly 0 up to about 1e-30, far below the tolerance.
+ * <p>Rank deficiency: a predictor whose residual sum of squares after regression on the intercept
+ * and the preceding predictors is at most {@value #RANK_TOLERANCE} times its own centred sum of
+ * squares (variance inflation above 1e10, a location-invariant test), or which is constant (centred
+ * sum of squares at most 1e-20 times its raw sum of squares, i.e. a coefficient of variation below
+ * 1e-10), makes the design rank-deficient and the fit null. Indicator columns that are exact linear
+ * combinations of others (e.g. all levels of a factor plus the intercept, or a category absent from
+ * the data) give a relative residual of exactly 0 up to about 1e-30, far below the tolerance.
  *
- * <p>Exact fit: a residual sum of squares at most 1e-28 times the total sum of squares (below
- * the precision of the accumulated moments) is taken as 0; the standard errors are then 0.0
- * and the intervals and p-values null.
+ * <p>Exact fit: a residual sum of squares at most 1e-28 times the total sum of squares (below the
+ * precision of the accumulated moments) is taken as 0; the standard errors are then 0.0 and the
+ * intervals and p-values null.
  */
 public final class Ols {
 
-    /** Relative pivot below which the design is declared rank-deficient. */
-    public static final double RANK_TOLERANCE = 1e-10;
+  /** Relative pivot below which the design is declared rank-deficient. */
+  public static final double RANK_TOLERANCE = 1e-10;
 
-    private static final MathContext MC = new MathContext(50);
+  private static final MathContext MC = new MathContext(50);
 
-    /** Centred SS at most this fraction of the raw SS marks a predictor as constant. */
-    private static final BigDecimal CONSTANT = new BigDecimal("1e-20");
+  /** Centred SS at most this fraction of the raw SS marks a predictor as constant. */
+  private static final BigDecimal CONSTANT = new BigDecimal("1e-20");
 
-    /** RSS at most this fraction of TSS is taken as an exact fit (RSS = 0). */
-    private static final BigDecimal EXACT_FIT = new BigDecimal("1e-28");
+  /** RSS at most this fraction of TSS is taken as an exact fit (RSS = 0). */
+  private static final BigDecimal EXACT_FIT = new BigDecimal("1e-28");
 
-    private Ols() {
-    }
+  private Ols() {}
+
+  /**
+   * One estimated parameter.
+   *
+   * @param estimate the estimate, in the unit of y per unit of the predictor (of y for the
+   *     intercept)
+   * @param standardError its standard error (0.0 when the fit is exact)
+   * @param ciLow lower bound of the t-based confidence interval {@code estimate - t_{1-alpha/2,
+   *     n-p} se}; null when the residual variance is 0
+   * @param ciHigh upper bound; null when the residual variance is 0
+   * @param p two-sided p of the t-test of the parameter = 0 with n - p df; null when the residual
+   *     variance is 0
+   */
+  public record Coefficient(
+      double estimate, double standardError, Double ciLow, Double ciHigh, Double p) {}
+
+  /**
+   * A fitted model.
+   *
+   * @param n number of observations
+   * @param residualDf residual degrees of freedom n - p (&ge; 1)
+   * @param coefficients one entry per parameter (p = k + 1): index 0 is the intercept, index j =
+   *     1..k the predictor at position j - 1 of {@link Accumulator#add(double[], double)};
+   *     unmodifiable
+   * @param residualSd residual standard deviation sqrt(RSS / (n - p)), in the unit of y
+   * @param rSquared coefficient of determination 1 - RSS / TSS; null when y is constant
+   */
+  public record Fit(
+      long n, long residualDf, List<Coefficient> coefficients, double residualSd, Double rSquared) {
 
     /**
-     * One estimated parameter.
-     *
-     * @param estimate the estimate, in the unit of y per unit of the predictor (of y for the
-     *     intercept)
-     * @param standardError its standard error (0.0 when the fit is exact)
-     * @param ciLow lower bound of the t-based confidence interval
-     *     {@code estimate - t_{1-alpha/2, n-p} se}; null when the residual variance is 0
-     * @param ciHigh upper bound; null when the residual variance is 0
-     * @param p two-sided p of the t-test of the parameter = 0 with n - p df; null when the
-     *     residual variance is 0
-     */
-    public record Coefficient(double estimate, double standardError, Double ciLow, Double ciHigh,
-            Double p) {
-    }
-
-    /**
-     * A fitted model.
+     * Copies the coefficient list.
      *
      * @param n number of observations
-     * @param residualDf residual degrees of freedom n - p (&ge; 1)
-     * @param coefficients one entry per parameter (p = k + 1): index 0 is the intercept, index
-     *     j = 1..k the predictor at position j - 1 of {@link Accumulator#add(double[], double)};
-     *     unmodifiable
-     * @param residualSd residual standard deviation sqrt(RSS / (n - p)), in the unit of y
-     * @param rSquared coefficient of determination 1 - RSS / TSS; null when y is constant
+     * @param residualDf residual degrees of freedom
+     * @param coefficients the parameters, intercept first
+     * @param residualSd residual standard deviation
+     * @param rSquared coefficient of determination, or null
+     * @throws NullPointerException when {@code coefficients} or an entry is null
      */
-    public record Fit(long n, long residualDf, List<Coefficient> coefficients, double residualSd,
-            Double rSquared) {
-
-        /**
-         * Copies the coefficient list.
-         *
-         * @param n number of observations
-         * @param residualDf residual degrees of freedom
-         * @param coefficients the parameters, intercept first
-         * @param residualSd residual standard deviation
-         * @param rSquared coefficient of determination, or null
-         * @throws NullPointerException when {@code coefficients} or an entry is null
-         */
-        public Fit {
-            coefficients = List.copyOf(coefficients);
-        }
-
-        /**
-         * The parameter at an index.
-         *
-         * @param j 0 for the intercept, 1..k for the predictors
-         * @return the coefficient
-         * @throws IndexOutOfBoundsException when j is out of range
-         */
-        public Coefficient coefficient(int j) {
-            return coefficients.get(j);
-        }
+    public Fit {
+      coefficients = List.copyOf(coefficients);
     }
 
     /**
-     * Fits the model from accumulated sufficient statistics.
+     * The parameter at an index.
      *
-     * @param acc the accumulated data; not modified
-     * @param confidence two-sided confidence level of the intervals, e.g. 0.95
-     * @return the fit, or null when n &le; p (no residual degree of freedom) or the design is
-     *     rank-deficient (see {@link Ols}, including a constant predictor)
-     * @throws IllegalArgumentException when {@code acc} is null or {@code confidence} is not
-     *     strictly between 0 and 1
+     * @param j 0 for the intercept, 1..k for the predictors
+     * @return the coefficient
+     * @throws IndexOutOfBoundsException when j is out of range
      */
-    public static Fit fit(Accumulator acc, double confidence) {
-        if (acc == null) {
-            throw new IllegalArgumentException("accumulator must not be null");
+    public Coefficient coefficient(int j) {
+      return coefficients.get(j);
+    }
+  }
+
+  /**
+   * Fits the model from accumulated sufficient statistics.
+   *
+   * @param acc the accumulated data; not modified
+   * @param confidence two-sided confidence level of the intervals, e.g. 0.95
+   * @return the fit, or null when n &le; p (no residual degree of freedom) or the design is
+   *     rank-deficient (see {@link Ols}, including a constant predictor)
+   * @throws IllegalArgumentException when {@code acc} is null or {@code confidence} is not strictly
+   *     between 0 and 1
+   */
+  public static Fit fit(Accumulator acc, double confidence) {
+    if (acc == null) {
+      throw new IllegalArgumentException("accumulator must not be null");
+    }
+    Support.checkConfidence(confidence);
+    int k = acc.predictors();
+    int p = k + 1;
+    long n = acc.n();
+    if (n <= p) {
+      return null;
+    }
+    BigDecimal bn = moment(acc, 0, 0);
+    // Centred cross-products of (x_1..x_k, y): S_ab = sum z_a z_b - sum z_a sum z_b / n.
+    BigDecimal[] mean = new BigDecimal[k + 1];
+    for (int a = 0; a <= k; a++) {
+      mean[a] = moment(acc, 0, a + 1).divide(bn, MC);
+    }
+    BigDecimal[][] s = new BigDecimal[k + 1][k + 1];
+    for (int a = 0; a <= k; a++) {
+      for (int b = a; b <= k; b++) {
+        s[a][b] =
+            moment(acc, a + 1, b + 1).subtract(moment(acc, 0, a + 1).multiply(mean[b], MC), MC);
+        s[b][a] = s[a][b];
+      }
+    }
+    for (int a = 0; a < k; a++) {
+      // Constant predictor: centred SS at most 1e-20 of its raw SS (CV below 1e-10).
+      if (s[a][a].compareTo(moment(acc, a + 1, a + 1).multiply(CONSTANT, MC)) <= 0) {
+        return null;
+      }
+    }
+    BigDecimal[][] inv = invertWithRankCheck(s, k);
+    if (inv == null) {
+      return null;
+    }
+    BigDecimal[] beta = new BigDecimal[p];
+    BigDecimal explained = BigDecimal.ZERO;
+    BigDecimal intercept = mean[k];
+    for (int a = 0; a < k; a++) {
+      BigDecimal b = BigDecimal.ZERO;
+      for (int c = 0; c < k; c++) {
+        b = b.add(inv[a][c].multiply(s[c][k], MC), MC);
+      }
+      beta[a + 1] = b;
+      explained = explained.add(b.multiply(s[a][k], MC), MC);
+      intercept = intercept.subtract(b.multiply(mean[a], MC), MC);
+    }
+    beta[0] = intercept;
+    BigDecimal tss = s[k][k];
+    BigDecimal rss = tss.subtract(explained, MC);
+    if (rss.compareTo(tss.multiply(EXACT_FIT, MC)) <= 0) {
+      // Below the precision of the accumulated moments (about 1e-32): an exact fit.
+      rss = BigDecimal.ZERO;
+    }
+    long df = n - p;
+    BigDecimal sigma2 = rss.divide(BigDecimal.valueOf(df), MC);
+    // Var(b0) = sigma2 (1/n + xbar' Sinv xbar); Var(b_j) = sigma2 Sinv_jj.
+    BigDecimal q = BigDecimal.ONE.divide(bn, MC);
+    for (int a = 0; a < k; a++) {
+      for (int c = 0; c < k; c++) {
+        q = q.add(mean[a].multiply(inv[a][c], MC).multiply(mean[c], MC), MC);
+      }
+    }
+    List<Coefficient> coefficients = new ArrayList<>(p);
+    boolean exactFit = rss.signum() == 0;
+    double tq = Support.tQuantile(confidence, df);
+    for (int j = 0; j < p; j++) {
+      double b = beta[j].doubleValue();
+      BigDecimal var = sigma2.multiply(j == 0 ? q : inv[j - 1][j - 1], MC);
+      double se = Math.sqrt(var.doubleValue());
+      if (exactFit) {
+        coefficients.add(new Coefficient(b, se, null, null, null));
+      } else {
+        double t = beta[j].divide(var.sqrt(MC), MC).doubleValue();
+        coefficients.add(
+            new Coefficient(b, se, b - tq * se, b + tq * se, Support.tTwoSidedP(t, df)));
+      }
+    }
+    Double r2 =
+        tss.signum() > 0 ? BigDecimal.ONE.subtract(rss.divide(tss, MC), MC).doubleValue() : null;
+    return new Fit(n, df, coefficients, Math.sqrt(sigma2.doubleValue()), r2);
+  }
+
+  /**
+   * Inverse of the leading k-by-k block of {@code s} by Gauss-Jordan elimination without pivoting
+   * (the block is symmetric positive semi-definite), or null when a pivot is at most {@link
+   * #RANK_TOLERANCE} times the column's centred sum of squares.
+   */
+  private static BigDecimal[][] invertWithRankCheck(BigDecimal[][] s, int k) {
+    BigDecimal[][] a = new BigDecimal[k][2 * k];
+    for (int r = 0; r < k; r++) {
+      for (int c = 0; c < k; c++) {
+        a[r][c] = s[r][c];
+        a[r][k + c] = r == c ? BigDecimal.ONE : BigDecimal.ZERO;
+      }
+    }
+    BigDecimal tol = new BigDecimal(RANK_TOLERANCE);
+    for (int r = 0; r < k; r++) {
+      BigDecimal scale = s[r][r];
+      BigDecimal pivot = a[r][r];
+      if (scale.signum() <= 0 || pivot.compareTo(tol.multiply(scale, MC)) <= 0) {
+        return null;
+      }
+      for (int c = 0; c < 2 * k; c++) {
+        a[r][c] = a[r][c].divide(pivot, MC);
+      }
+      for (int o = 0; o < k; o++) {
+        BigDecimal f = a[o][r];
+        if (o == r || f.signum() == 0) {
+          continue;
         }
-        Support.checkConfidence(confidence);
-        int k = acc.predictors();
-        int p = k + 1;
-        long n = acc.n();
-        if (n <= p) {
-            return null;
+        for (int c = 0; c < 2 * k; c++) {
+          a[o][c] = a[o][c].subtract(f.multiply(a[r][c], MC), MC);
         }
-        BigDecimal bn = moment(acc, 0, 0);
-        // Centred cross-products of (x_1..x_k, y): S_ab = sum z_a z_b - sum z_a sum z_b / n.
-        BigDecimal[] mean = new BigDecimal[k + 1];
-        for (int a = 0; a <= k; a++) {
-            mean[a] = moment(acc, 0, a + 1).divide(bn, MC);
-        }
-        BigDecimal[][] s = new BigDecimal[k + 1][k + 1];
-        for (int a = 0; a <= k; a++) {
-            for (int b = a; b <= k; b++) {
-                s[a][b] = moment(acc, a + 1, b + 1).subtract(
-                        moment(acc, 0, a + 1).multiply(mean[b], MC), MC);
-                s[b][a] = s[a][b];
-            }
-        }
-        for (int a = 0; a < k; a++) {
-            // Constant predictor: centred SS at most 1e-20 of its raw SS (CV below 1e-10).
-            if (s[a][a].compareTo(moment(acc, a + 1, a + 1).multiply(CONSTANT, MC)) <= 0) {
-                return null;
-            }
-        }
-        BigDecimal[][] inv = invertWithRankCheck(s, k);
-        if (inv == null) {
-            return null;
-        }
-        BigDecimal[] beta = new BigDecimal[p];
-        BigDecimal explained = BigDecimal.ZERO;
-        BigDecimal intercept = mean[k];
-        for (int a = 0; a < k; a++) {
-            BigDecimal b = BigDecimal.ZERO;
-            for (int c = 0; c < k; c++) {
-                b = b.add(inv[a][c].multiply(s[c][k], MC), MC);
-            }
-            beta[a + 1] = b;
-            explained = explained.add(b.multiply(s[a][k], MC), MC);
-            intercept = intercept.subtract(b.multiply(mean[a], MC), MC);
-        }
-        beta[0] = intercept;
-        BigDecimal tss = s[k][k];
-        BigDecimal rss = tss.subtract(explained, MC);
-        if (rss.compareTo(tss.multiply(EXACT_FIT, MC)) <= 0) {
-            // Below the precision of the accumulated moments (about 1e-32): an exact fit.
-            rss = BigDecimal.ZERO;
-        }
-        long df = n - p;
-        BigDecimal sigma2 = rss.divide(BigDecimal.valueOf(df), MC);
-        // Var(b0) = sigma2 (1/n + xbar' Sinv xbar); Var(b_j) = sigma2 Sinv_jj.
-        BigDecimal q = BigDecimal.ONE.divide(bn, MC);
-        for (int a = 0; a < k; a++) {
-            for (int c = 0; c < k; c++) {
-                q = q.add(mean[a].multiply(inv[a][c], MC).multiply(mean[c], MC), MC);
-            }
-        }
-        List<Coefficient> coefficients = new ArrayList<>(p);
-        boolean exactFit = rss.signum() == 0;
-        double tq = Support.tQuantile(confidence, df);
-        for (int j = 0; j < p; j++) {
-            double b = beta[j].doubleValue();
-            BigDecimal var = sigma2.multiply(j == 0 ? q : inv[j - 1][j - 1], MC);
-            double se = Math.sqrt(var.doubleValue());
-            if (exactFit) {
-                coefficients.add(new Coefficient(b, se, null, null, null));
-            } else {
-                double t = beta[j].divide(var.sqrt(MC), MC).doubleValue();
-                coefficients.add(new Coefficient(b, se, b - tq * se, b + tq * se,
-                        Support.tTwoSidedP(t, df)));
-            }
-        }
-        Double r2 = tss.signum() > 0
-                ? BigDecimal.ONE.subtract(rss.divide(tss, MC), MC).doubleValue() : null;
-        return new Fit(n, df, coefficients, Math.sqrt(sigma2.doubleValue()), r2);
+      }
+    }
+    BigDecimal[][] inv = new BigDecimal[k][k];
+    for (int r = 0; r < k; r++) {
+      System.arraycopy(a[r], k, inv[r], 0, k);
+    }
+    return inv;
+  }
+
+  /** The raw moment sum(z_i z_j) exactly, from its double-double form. */
+  private static BigDecimal moment(Accumulator acc, int i, int j) {
+    return new BigDecimal(acc.momentHi(i, j)).add(new BigDecimal(acc.momentLo(i, j)));
+  }
+
+  /**
+   * Mergeable sufficient statistics of an ordinary least squares model with an intercept and {@code
+   * k} predictors: n, X'X, X'y and y'y (the upper triangle of the raw moment matrix of z = (1, x_1,
+   * ..., x_k, y)), so that Spark can aggregate rows in partitions and merge them.
+   *
+   * <p>Numerical care: every product is formed exactly (as a sum of two doubles via {@link
+   * Math#fma}) and accumulated in double-double arithmetic (about 106 significant bits), so the raw
+   * moments lose no information to cancellation; {@link Ols#fit} centres them in 50-digit decimal
+   * arithmetic. This is what makes the NIST Longley problem solvable from normal equations.
+   *
+   * <p>Not thread-safe (mutable, like any aggregation buffer). State is plain doubles: see {@link
+   * #toArray()} and {@link #fromArray(double[])}.
+   */
+  public static final class Accumulator implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int k;
+    private final int m;
+    private final double[] hi;
+    private final double[] lo;
+
+    /**
+     * An empty accumulator.
+     *
+     * @param predictors number k &ge; 0 of predictors, not counting the intercept (the model always
+     *     has an intercept)
+     * @throws IllegalArgumentException when {@code predictors < 0}
+     */
+    public Accumulator(int predictors) {
+      if (predictors < 0) {
+        throw new IllegalArgumentException("predictors must be >= 0: " + predictors);
+      }
+      this.k = predictors;
+      this.m = predictors + 2;
+      this.hi = new double[m * (m + 1) / 2];
+      this.lo = new double[hi.length];
     }
 
     /**
-     * Inverse of the leading k-by-k block of {@code s} by Gauss-Jordan elimination without
-     * pivoting (the block is symmetric positive semi-definite), or null when a pivot is at most
-     * {@link #RANK_TOLERANCE} times the column's centred sum of squares.
+     * Number of predictors k, not counting the intercept.
+     *
+     * @return k
      */
-    private static BigDecimal[][] invertWithRankCheck(BigDecimal[][] s, int k) {
-        BigDecimal[][] a = new BigDecimal[k][2 * k];
-        for (int r = 0; r < k; r++) {
-            for (int c = 0; c < k; c++) {
-                a[r][c] = s[r][c];
-                a[r][k + c] = r == c ? BigDecimal.ONE : BigDecimal.ZERO;
-            }
-        }
-        BigDecimal tol = new BigDecimal(RANK_TOLERANCE);
-        for (int r = 0; r < k; r++) {
-            BigDecimal scale = s[r][r];
-            BigDecimal pivot = a[r][r];
-            if (scale.signum() <= 0 || pivot.compareTo(tol.multiply(scale, MC)) <= 0) {
-                return null;
-            }
-            for (int c = 0; c < 2 * k; c++) {
-                a[r][c] = a[r][c].divide(pivot, MC);
-            }
-            for (int o = 0; o < k; o++) {
-                BigDecimal f = a[o][r];
-                if (o == r || f.signum() == 0) {
-                    continue;
-                }
-                for (int c = 0; c < 2 * k; c++) {
-                    a[o][c] = a[o][c].subtract(f.multiply(a[r][c], MC), MC);
-                }
-            }
-        }
-        BigDecimal[][] inv = new BigDecimal[k][k];
-        for (int r = 0; r < k; r++) {
-            System.arraycopy(a[r], k, inv[r], 0, k);
-        }
-        return inv;
-    }
-
-    /** The raw moment sum(z_i z_j) exactly, from its double-double form. */
-    private static BigDecimal moment(Accumulator acc, int i, int j) {
-        return new BigDecimal(acc.momentHi(i, j)).add(new BigDecimal(acc.momentLo(i, j)));
+    public int predictors() {
+      return k;
     }
 
     /**
-     * Mergeable sufficient statistics of an ordinary least squares model with an intercept and
-     * {@code k} predictors: n, X'X, X'y and y'y (the upper triangle of the raw moment matrix of
-     * z = (1, x_1, ..., x_k, y)), so that Spark can aggregate rows in partitions and merge them.
+     * Number of observations added so far.
      *
-     * <p>Numerical care: every product is formed exactly (as a sum of two doubles via
-     * {@link Math#fma}) and accumulated in double-double arithmetic (about 106 significant bits),
-     * so the raw moments lose no information to cancellation; {@link Ols#fit} centres them in
-     * 50-digit decimal arithmetic. This is what makes the NIST Longley problem solvable from
-     * normal equations.
-     *
-     * <p>Not thread-safe (mutable, like any aggregation buffer). State is plain doubles: see
-     * {@link #toArray()} and {@link #fromArray(double[])}.
+     * @return n
      */
-    public static final class Accumulator implements Serializable {
+    public long n() {
+      return (long) (hi[0] + lo[0]);
+    }
 
-        private static final long serialVersionUID = 1L;
+    /**
+     * Adds one observation.
+     *
+     * @param x the k predictor values (no leading 1 for the intercept)
+     * @param y the response
+     * @return this accumulator
+     * @throws IllegalArgumentException when {@code x} is null, its length is not k, or a value is
+     *     NaN or infinite
+     */
+    public Accumulator add(double[] x, double y) {
+      return add(x, y, 1L);
+    }
 
-        private final int k;
-        private final int m;
-        private final double[] hi;
-        private final double[] lo;
-
-        /**
-         * An empty accumulator.
-         *
-         * @param predictors number k &ge; 0 of predictors, not counting the intercept (the model
-         *     always has an intercept)
-         * @throws IllegalArgumentException when {@code predictors < 0}
-         */
-        public Accumulator(int predictors) {
-            if (predictors < 0) {
-                throw new IllegalArgumentException("predictors must be >= 0: " + predictors);
-            }
-            this.k = predictors;
-            this.m = predictors + 2;
-            this.hi = new double[m * (m + 1) / 2];
-            this.lo = new double[hi.length];
+    /**
+     * Adds {@code count} identical observations (for histogram-style input).
+     *
+     * @param x the k predictor values (no leading 1 for the intercept)
+     * @param y the response
+     * @param count the number of observations, {@code 1 <= count <= 2^53}
+     * @return this accumulator
+     * @throws IllegalArgumentException when {@code x} is null, its length is not k, a value is NaN
+     *     or infinite, or {@code count} is out of range
+     */
+    public Accumulator add(double[] x, double y, long count) {
+      if (x == null || x.length != k) {
+        throw new IllegalArgumentException("x must have " + k + " values");
+      }
+      if (count < 1 || count > (1L << 53)) {
+        throw new IllegalArgumentException("count out of range: " + count);
+      }
+      double[] z = new double[m];
+      z[0] = 1.0;
+      for (int i = 0; i < k; i++) {
+        if (!Double.isFinite(x[i])) {
+          throw new IllegalArgumentException("x[" + i + "] is not finite: " + x[i]);
         }
-
-        /**
-         * Number of predictors k, not counting the intercept.
-         *
-         * @return k
-         */
-        public int predictors() {
-            return k;
+        z[i + 1] = x[i];
+      }
+      if (!Double.isFinite(y)) {
+        throw new IllegalArgumentException("y is not finite: " + y);
+      }
+      z[m - 1] = y;
+      double c = count;
+      int idx = 0;
+      for (int i = 0; i < m; i++) {
+        for (int j = i; j < m; j++) {
+          double ph = z[i] * z[j];
+          double pl = Math.fma(z[i], z[j], -ph);
+          if (count != 1L) {
+            double qh = ph * c;
+            pl = Math.fma(ph, c, -qh) + pl * c;
+            ph = qh;
+          }
+          accumulate(idx++, ph, pl);
         }
+      }
+      return this;
+    }
 
-        /**
-         * Number of observations added so far.
-         *
-         * @return n
-         */
-        public long n() {
-            return (long) (hi[0] + lo[0]);
-        }
+    /**
+     * Adds the observations of another accumulator (Chan-style merge of partitions; exact up to
+     * double-double rounding).
+     *
+     * @param other an accumulator with the same number of predictors; not modified
+     * @return this accumulator
+     * @throws IllegalArgumentException when {@code other} is null or has another k
+     */
+    public Accumulator merge(Accumulator other) {
+      if (other == null || other.k != k) {
+        throw new IllegalArgumentException("cannot merge accumulators of different size");
+      }
+      for (int i = 0; i < hi.length; i++) {
+        accumulate(i, other.hi[i], other.lo[i]);
+      }
+      return this;
+    }
 
-        /**
-         * Adds one observation.
-         *
-         * @param x the k predictor values (no leading 1 for the intercept)
-         * @param y the response
-         * @return this accumulator
-         * @throws IllegalArgumentException when {@code x} is null, its length is not k, or a value
-         *     is NaN or infinite
-         */
-        public Accumulator add(double[] x, double y) {
-            return add(x, y, 1L);
-        }
+    /**
+     * The state as plain doubles: {@code [k, hi..., lo...]}, each half of length (k + 2)(k + 3)/2.
+     *
+     * @return a new array
+     */
+    public double[] toArray() {
+      double[] out = new double[1 + 2 * hi.length];
+      out[0] = k;
+      System.arraycopy(hi, 0, out, 1, hi.length);
+      System.arraycopy(lo, 0, out, 1 + hi.length, lo.length);
+      return out;
+    }
 
-        /**
-         * Adds {@code count} identical observations (for histogram-style input).
-         *
-         * @param x the k predictor values (no leading 1 for the intercept)
-         * @param y the response
-         * @param count the number of observations, {@code 1 <= count <= 2^53}
-         * @return this accumulator
-         * @throws IllegalArgumentException when {@code x} is null, its length is not k, a value is
-         *     NaN or infinite, or {@code count} is out of range
-         */
-        public Accumulator add(double[] x, double y, long count) {
-            if (x == null || x.length != k) {
-                throw new IllegalArgumentException("x must have " + k + " values");
-            }
-            if (count < 1 || count > (1L << 53)) {
-                throw new IllegalArgumentException("count out of range: " + count);
-            }
-            double[] z = new double[m];
-            z[0] = 1.0;
-            for (int i = 0; i < k; i++) {
-                if (!Double.isFinite(x[i])) {
-                    throw new IllegalArgumentException("x[" + i + "] is not finite: " + x[i]);
-                }
-                z[i + 1] = x[i];
-            }
-            if (!Double.isFinite(y)) {
-                throw new IllegalArgumentException("y is not finite: " + y);
-            }
-            z[m - 1] = y;
-            double c = count;
-            int idx = 0;
-            for (int i = 0; i < m; i++) {
-                for (int j = i; j < m; j++) {
-                    double ph = z[i] * z[j];
-                    double pl = Math.fma(z[i], z[j], -ph);
-                    if (count != 1L) {
-                        double qh = ph * c;
-                        pl = Math.fma(ph, c, -qh) + pl * c;
-                        ph = qh;
-                    }
-                    accumulate(idx++, ph, pl);
-                }
-            }
-            return this;
-        }
+    /**
+     * Restores an accumulator from {@link #toArray()}.
+     *
+     * @param state the array; not kept
+     * @return a new accumulator
+     * @throws IllegalArgumentException when the array is null or malformed
+     */
+    public static Accumulator fromArray(double[] state) {
+      if (state == null
+          || state.length < 1
+          || state[0] < 0
+          || state[0] != Math.rint(state[0])
+          || state[0] > 10_000) {
+        throw new IllegalArgumentException("not an accumulator state");
+      }
+      Accumulator a = new Accumulator((int) state[0]);
+      if (state.length != 1 + 2 * a.hi.length) {
+        throw new IllegalArgumentException("accumulator state has the wrong length");
+      }
+      System.arraycopy(state, 1, a.hi, 0, a.hi.length);
+      System.arraycopy(state, 1 + a.hi.length, a.lo, 0, a.lo.length);
+      return a;
+    }
 
-        /**
-         * Adds the observations of another accumulator (Chan-style merge of partitions; exact up to
-         * double-double rounding).
-         *
-         * @param other an accumulator with the same number of predictors; not modified
-         * @return this accumulator
-         * @throws IllegalArgumentException when {@code other} is null or has another k
-         */
-        public Accumulator merge(Accumulator other) {
-            if (other == null || other.k != k) {
-                throw new IllegalArgumentException("cannot merge accumulators of different size");
-            }
-            for (int i = 0; i < hi.length; i++) {
-                accumulate(i, other.hi[i], other.lo[i]);
-            }
-            return this;
-        }
+    /** Raw moment sum(z_i z_j) as (hi, lo), i and j in 0..k+1 (0 = intercept, k+1 = y). */
+    double momentHi(int i, int j) {
+      return hi[index(i, j)];
+    }
 
-        /**
-         * The state as plain doubles: {@code [k, hi..., lo...]}, each half of length
-         * (k + 2)(k + 3)/2.
-         *
-         * @return a new array
-         */
-        public double[] toArray() {
-            double[] out = new double[1 + 2 * hi.length];
-            out[0] = k;
-            System.arraycopy(hi, 0, out, 1, hi.length);
-            System.arraycopy(lo, 0, out, 1 + hi.length, lo.length);
-            return out;
-        }
+    double momentLo(int i, int j) {
+      return lo[index(i, j)];
+    }
 
-        /**
-         * Restores an accumulator from {@link #toArray()}.
-         *
-         * @param state the array; not kept
-         * @return a new accumulator
-         * @throws IllegalArgumentException when the array is null or malformed
-         */
-        public static Accumulator fromArray(double[] state) {
-            if (state == null || state.length < 1 || state[0] < 0 || state[0] != Math.rint(state[0])
-                    || state[0] > 10_000) {
-                throw new IllegalArgumentException("not an accumulator state");
-            }
-            Accumulator a = new Accumulator((int) state[0]);
-            if (state.length != 1 + 2 * a.hi.length) {
-                throw new IllegalArgumentException("accumulator state has the wrong length");
-            }
-            System.arraycopy(state, 1, a.hi, 0, a.hi.length);
-            System.arraycopy(state, 1 + a.hi.length, a.lo, 0, a.lo.length);
-            return a;
-        }
+    private int index(int i, int j) {
+      int a = Math.min(i, j);
+      int b = Math.max(i, j);
+      return a * m - a * (a - 1) / 2 + (b - a);
+    }
 
-        /** Raw moment sum(z_i z_j) as (hi, lo), i and j in 0..k+1 (0 = intercept, k+1 = y). */
-        double momentHi(int i, int j) {
-            return hi[index(i, j)];
-        }
+    /** (hi[i], lo[i]) += (ph, pl) in double-double arithmetic. */
+    private void accumulate(int i, double ph, double pl) {
+      double a = hi[i];
+      double s = a + ph;
+      double bb = s - a;
+      double err = (a - (s - bb)) + (ph - bb);
+      err += lo[i] + pl;
+      double h = s + err;
+      lo[i] = err - (h - s);
+      hi[i] = h;
+    }
 
-        double momentLo(int i, int j) {
-            return lo[index(i, j)];
-        }
+    /**
+     * Equality by state.
+     *
+     * @param o another object
+     * @return true when {@code o} is an accumulator with the same state
+     */
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Accumulator a
+          && a.k == k
+          && Arrays.equals(hi, a.hi)
+          && Arrays.equals(lo, a.lo);
+    }
 
-        private int index(int i, int j) {
-            int a = Math.min(i, j);
-            int b = Math.max(i, j);
-            return a * m - a * (a - 1) / 2 + (b - a);
-        }
-
-        /** (hi[i], lo[i]) += (ph, pl) in double-double arithmetic. */
-        private void accumulate(int i, double ph, double pl) {
-            double a = hi[i];
-            double s = a + ph;
-            double bb = s - a;
-            double err = (a - (s - bb)) + (ph - bb);
-            err += lo[i] + pl;
-            double h = s + err;
-            lo[i] = err - (h - s);
-            hi[i] = h;
-        }
-
-        /**
-         * Equality by state.
-         *
-         * @param o another object
-         * @return true when {@code o} is an accumulator with the same state
-         */
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Accumulator a && a.k == k && Arrays.equals(hi, a.hi)
-                    && Arrays.equals(lo, a.lo);
-        }
-
-        /**
-         * Hash code by state.
-         *
-         * @return the hash code
-         */
-        @Override
-        public int hashCode() {
-            return 31 * Arrays.hashCode(hi) + Arrays.hashCode(lo);
-        }
-    }}
+    /**
+     * Hash code by state.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+      return 31 * Arrays.hashCode(hi) + Arrays.hashCode(lo);
+    }
+  }
+}

@@ -5,20 +5,20 @@ import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.hash;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.xxhash64;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.hash;
+import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import clinic.outcomes.output.Partitions;
 import clinic.outcomes.stage.StagedFile;
@@ -29,18 +29,18 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * The stateful rules of the data contract, in Spark, over the staged files:
  *
  * <ol>
- *   <li>exact duplicates (identical in every field): the first copy by line is kept, the others
- *       are counted {@code duplicate};
+ *   <li>exact duplicates (identical in every field): the first copy by line is kept, the others are
+ *       counted {@code duplicate};
  *   <li>the cross-file rules for pain scores: {@code unknown_session} (a {@code session_id} that
  *       names no accepted session of the same client) and {@code date_mismatch} (a before/after
  *       score dated other than its session);
@@ -71,26 +71,42 @@ public final class ValidationStage {
             col("session_id").as("ref_session_id"),
             col("client_id").as("ref_client_id"),
             col("session_date").as("ref_session_date"));
-    p = p.join(
-        sessionRef,
-        col("session_id").equalTo(col("ref_session_id"))
-            .and(col("client_id").equalTo(col("ref_client_id"))),
-        "left");
+    p =
+        p.join(
+            sessionRef,
+            col("session_id")
+                .equalTo(col("ref_session_id"))
+                .and(col("client_id").equalTo(col("ref_client_id"))),
+            "left");
     Column beforeAfter = col("moment").isin("before", "after");
     Column unknownSession =
-        when(col("session_id").isNotNull().and(col("ref_session_id").isNull()),
+        when(
+            col("session_id").isNotNull().and(col("ref_session_id").isNull()),
             lit("unknown_session"));
     Column dateMismatch =
-        when(beforeAfter.and(col("ref_session_id").isNotNull())
+        when(
+            beforeAfter
+                .and(col("ref_session_id").isNotNull())
                 .and(col("recorded_on").isNotNull())
                 .and(col("recorded_on").notEqual(col("ref_session_date"))),
             lit("date_mismatch"));
     Column scoreKey =
-        when(beforeAfter, concat_ws("\u0000", lit("s"), col("session_id"), col("moment"), col("measure")))
-            .otherwise(concat_ws("\u0000", lit("c"), col("client_id"), col("moment"),
-                col("measure"), col("recorded_on").cast("string")));
-    Judged judgedScores = judged(judge(p, List.of(unknownSession, dateMismatch), scoreKey)
-        .drop("ref_session_id", "ref_client_id", "ref_session_date"), scores);
+        when(
+                beforeAfter,
+                concat_ws("\u0000", lit("s"), col("session_id"), col("moment"), col("measure")))
+            .otherwise(
+                concat_ws(
+                    "\u0000",
+                    lit("c"),
+                    col("client_id"),
+                    col("moment"),
+                    col("measure"),
+                    col("recorded_on").cast("string")));
+    Judged judgedScores =
+        judged(
+            judge(p, List.of(unknownSession, dateMismatch), scoreKey)
+                .drop("ref_session_id", "ref_client_id", "ref_session_date"),
+            scores);
     accounting.put(scores.fileName(), judgedScores.accounting());
 
     Dataset<Row> rejects = rejects(s, sessions).unionByName(rejects(judgedScores, scores));
@@ -101,26 +117,34 @@ public final class ValidationStage {
       rejects = rejects.unionByName(rejects(c, clients));
       acceptedClients = accepted(c.part("accepted"));
     }
-    return new Validated(acceptedSessions, accepted(judgedScores.part("accepted")), acceptedClients, rejects, accounting);
+    return new Validated(
+        acceptedSessions,
+        accepted(judgedScores.part("accepted")),
+        acceptedClients,
+        rejects,
+        accounting);
   }
 
   /**
    * The staged rows without their raw text (only rejects need it; {@link #rejects} reads it back),
    * with the record's fingerprint shortened to two independent hashes (64 + 32 bits). Rows are
-   * compared only with rows of the same key, so a false "identical" needs two different rows of
-   * one key to collide on 96 bits: about 1 in 10^28 per pair.
+   * compared only with rows of the same key, so a false "identical" needs two different rows of one
+   * key to collide on 96 bits: about 1 in 10^28 per pair.
    */
   private Dataset<Row> read(StagedFile f) {
     Column fp = col("fingerprint");
-    return spark.read().parquet(f.staging()).drop("raw")
+    return spark
+        .read()
+        .parquet(f.staging())
+        .drop("raw")
         .withColumn("fingerprint", struct(xxhash64(fp).as("h64"), hash(fp).as("h32")));
   }
 
   /**
    * Combines the row-rule reasons with the {@code extras} (nullable reason columns) and then
-   * rejects conflicting duplicates of {@code key} among passing rows. Adds {@code reasons}
-   * (sorted, {@code |}-joined, empty when accepted) and {@code status}. The per-row work of an
-   * accepted row is a few comparisons: the reason text is only assembled for rows not accepted.
+   * rejects conflicting duplicates of {@code key} among passing rows. Adds {@code reasons} (sorted,
+   * {@code |}-joined, empty when accepted) and {@code status}. The per-row work of an accepted row
+   * is a few comparisons: the reason text is only assembled for rows not accepted.
    */
   private static Dataset<Row> judge(Dataset<Row> df, List<Column> extras, Column key) {
     Column anyReason = col("row_reasons").notEqual("");
@@ -134,26 +158,36 @@ public final class ValidationStage {
     // within a key, rows ordered by fingerprint then line put each copy right after its first.
     WindowSpec byKey = Window.partitionBy(col("_key"));
     WindowSpec ordered = byKey.orderBy(col("fingerprint"), col("line"));
-    df = df.withColumn("_key", key)
-        .withColumn("_duplicate",
-            coalesce(lag(col("fingerprint"), 1).over(ordered).equalTo(col("fingerprint")), lit(false)))
-        .withColumn("_passing", col("_duplicate").unary_$bang().and(anyReason.unary_$bang()));
+    df =
+        df.withColumn("_key", key)
+            .withColumn(
+                "_duplicate",
+                coalesce(
+                    lag(col("fingerprint"), 1).over(ordered).equalTo(col("fingerprint")),
+                    lit(false)))
+            .withColumn("_passing", col("_duplicate").unary_$bang().and(anyReason.unary_$bang()));
     // Conflicts: among passing rows of one key, more than one distinct fingerprint.
     Column passingPrint = when(col("_passing"), col("fingerprint"));
     Column conflicting =
         col("_passing").and(min(passingPrint).over(byKey).notEqual(max(passingPrint).over(byKey)));
     Column rowReasons = filter(split(col("row_reasons"), "\\|"), x -> x.notEqual(""));
     Column extraReasons = extras.isEmpty() ? array().cast("array<string>") : array(extraArray);
-    Column all = concat(rowReasons, extraReasons,
-        array(when(col("_conflicting"), lit("conflicting_duplicate"))));
-    Column reasonText = array_join(array_sort(array_distinct(filter(all, x -> x.isNotNull()))), "|");
-    df = df.withColumn("_conflicting", conflicting)
-        .withColumn(
-            "status",
-            when(col("_duplicate"), lit("duplicate"))
-                .when(col("_passing").and(col("_conflicting").unary_$bang()), lit("accepted"))
-                .otherwise(lit("rejected")))
-        .withColumn("reasons", when(col("status").equalTo("accepted"), lit("")).otherwise(reasonText));
+    Column all =
+        concat(
+            rowReasons,
+            extraReasons,
+            array(when(col("_conflicting"), lit("conflicting_duplicate"))));
+    Column reasonText =
+        array_join(array_sort(array_distinct(filter(all, x -> x.isNotNull()))), "|");
+    df =
+        df.withColumn("_conflicting", conflicting)
+            .withColumn(
+                "status",
+                when(col("_duplicate"), lit("duplicate"))
+                    .when(col("_passing").and(col("_conflicting").unary_$bang()), lit("accepted"))
+                    .otherwise(lit("rejected")))
+            .withColumn(
+                "reasons", when(col("status").equalTo("accepted"), lit("")).otherwise(reasonText));
     df = df.drop("_key", "_passing", "_conflicting", "_duplicate");
     for (int i = 0; i < extras.size(); i++) {
       df = df.drop("_x" + i);
@@ -202,8 +236,8 @@ public final class ValidationStage {
 
   /** The rejected rows with their raw text, read back from the staged file by line. */
   private Dataset<Row> rejects(Judged judged, StagedFile f) {
-    Dataset<Row> rejected = judged.part("rejected")
-        .select(lit(f.fileName()).as("file"), col("line"), col("reasons"));
+    Dataset<Row> rejected =
+        judged.part("rejected").select(lit(f.fileName()).as("file"), col("line"), col("reasons"));
     if (judged.count("rejected") <= BROADCAST_REJECTS) {
       rejected = broadcast(rejected);
     }

@@ -17,21 +17,35 @@ import org.junit.jupiter.api.Test;
  * such months; a calendar month without data (2025-05) still counts in the window's span.
  */
 class MonthlyControlLimitsTest {
-  private static final StructType IN = new StructType()
-      .add("month", DataTypes.StringType).add("sessions", DataTypes.LongType).add("clients", DataTypes.LongType)
-      .add("new_episodes", DataTypes.LongType).add("closed_episodes", DataTypes.LongType)
-      .add("mean_session_relief", DataTypes.DoubleType).add("mean_course_improvement", DataTypes.DoubleType)
-      .add("responders_mcid", DataTypes.LongType).add("responder_rate_mcid_n", DataTypes.LongType)
-      .add("adverse_events", DataTypes.LongType).add("adverse_event_rate_n", DataTypes.LongType);
+  private static final StructType IN =
+      new StructType()
+          .add("month", DataTypes.StringType)
+          .add("sessions", DataTypes.LongType)
+          .add("clients", DataTypes.LongType)
+          .add("new_episodes", DataTypes.LongType)
+          .add("closed_episodes", DataTypes.LongType)
+          .add("mean_session_relief", DataTypes.DoubleType)
+          .add("mean_course_improvement", DataTypes.DoubleType)
+          .add("responders_mcid", DataTypes.LongType)
+          .add("responder_rate_mcid_n", DataTypes.LongType)
+          .add("adverse_events", DataTypes.LongType)
+          .add("adverse_event_rate_n", DataTypes.LongType);
 
   private static Row month(String m, long responders, long n) {
-    return new GenericRowWithSchema(new Object[] {m, 1L, 1L, 0L, 0L, null, null, responders, n, 0L, 0L}, IN);
+    return new GenericRowWithSchema(
+        new Object[] {m, 1L, 1L, 0L, 0L, null, null, responders, n, 0L, 0L}, IN);
   }
 
   @Test
   void responderRateLimitsFromTheTrailingMonths() {
-    List<Row> in = new ArrayList<>(List.of(month("2025-01", 5, 10), month("2025-02", 6, 10), month("2025-03", 4, 10),
-        month("2025-04", 10, 10), month("2025-06", 5, 20)));
+    List<Row> in =
+        new ArrayList<>(
+            List.of(
+                month("2025-01", 5, 10),
+                month("2025-02", 6, 10),
+                month("2025-03", 4, 10),
+                month("2025-04", 10, 10),
+                month("2025-06", 5, 20)));
     List<Row> out = MonthlyStage.withControlLimits(in);
     // March has only 2 months before it: no limits.
     assertNull(out.get(2).getAs("responder_rate_mcid_center"));
@@ -46,7 +60,10 @@ class MonthlyControlLimitsTest {
     // 3 sqrt(0.625 * 0.375 / 20) = 0.324760; 5/20 = 0.25 < 0.300240: below.
     Row jun = out.get(4);
     assertEquals(0.625, jun.<Double>getAs("responder_rate_mcid_center"), 1e-15);
-    assertEquals(0.625 - 3 * Math.sqrt(0.625 * 0.375 / 20), jun.<Double>getAs("responder_rate_mcid_low"), 1e-15);
+    assertEquals(
+        0.625 - 3 * Math.sqrt(0.625 * 0.375 / 20),
+        jun.<Double>getAs("responder_rate_mcid_low"),
+        1e-15);
     assertEquals("below", jun.getAs("responder_rate_mcid_flag"));
     assertEquals(0.25, jun.<Double>getAs("responder_rate_mcid"), 1e-15);
     assertEquals(20L, jun.<Long>getAs("responder_rate_mcid_n"));

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The registry tables from hand-built counts (no Spark session: they are built on the driver from
- * the client pass's totals). Reference values: Newcombe, Stat Med 1998;17:873-890, Table II,
- * method 10 (hybrid score), to the 4 decimals the paper prints; NNT and NNH as the reciprocals of
- * the difference and its bounds (Altman, BMJ 1998;317:1309).
+ * the client pass's totals). Reference values: Newcombe, Stat Med 1998;17:873-890, Table II, method
+ * 10 (hybrid score), to the 4 decimals the paper prints; NNT and NNH as the reciprocals of the
+ * difference and its bounds (Altman, BMJ 1998;317:1309).
  */
 class RegistryTablesTest {
   private static final double PAPER = 5e-5;
@@ -39,8 +39,11 @@ class RegistryTablesTest {
     // Benefit: 56/70 deep tissue against 48/80 Swedish responders (Table II example (a)):
     // 0.2000, 95% CI 0.0524 to 0.3339. Harm: 9/10 against 3/10 episodes with an event (example
     // (b)): 0.6000, 0.1705 to 0.8090.
-    List<Row> stats = List.of(statsRow("technique", "deep_tissue", 56, 70), statsRow("technique", "swedish", 48, 80),
-        statsRow("technique_group", "specialized", 56, 70));
+    List<Row> stats =
+        List.of(
+            statsRow("technique", "deep_tissue", 56, 70),
+            statsRow("technique", "swedish", 48, 80),
+            statsRow("technique_group", "specialized", 56, 70));
     Map<Key, long[]> harm = new HashMap<>();
     harm.put(new Key(PairTotals.HARM, "any", "technique", "deep_tissue"), new long[] {10, 9});
     harm.put(new Key(PairTotals.HARM, "any", "technique_group", "specialized"), new long[] {10, 9});
@@ -48,10 +51,20 @@ class RegistryTablesTest {
     List<Row> rows = RegistryTables.benefitHarm(Settings.defaults(), stats, harm);
     assertEquals(2, rows.size()); // deep_tissue, then the group specialized
     Row r = rows.get(0);
-    assertEquals(List.of("nrs_pain", "deep_tissue", "swedish", 56L, 70L, 48L, 80L, 9L, 10L, 3L, 10L),
-        List.of(r.getAs("measure"), r.getAs("level"), r.getAs("reference"), r.getAs("responders_level"),
-            r.getAs("n_level"), r.getAs("responders_reference"), r.getAs("n_reference"), r.getAs("events_level"),
-            r.getAs("episodes_level"), r.getAs("events_reference"), r.getAs("episodes_reference")));
+    assertEquals(
+        List.of("nrs_pain", "deep_tissue", "swedish", 56L, 70L, 48L, 80L, 9L, 10L, 3L, 10L),
+        List.of(
+            r.getAs("measure"),
+            r.getAs("level"),
+            r.getAs("reference"),
+            r.getAs("responders_level"),
+            r.getAs("n_level"),
+            r.getAs("responders_reference"),
+            r.getAs("n_reference"),
+            r.getAs("events_level"),
+            r.getAs("episodes_level"),
+            r.getAs("events_reference"),
+            r.getAs("episodes_reference")));
     assertEquals(0.2, r.<Double>getAs("benefit_diff"), 1e-12);
     assertEquals(0.0524, r.<Double>getAs("benefit_ci_low"), PAPER);
     assertEquals(0.3339, r.<Double>getAs("benefit_ci_high"), PAPER);
@@ -68,7 +81,9 @@ class RegistryTablesTest {
   @Test
   void anIntervalThatIncludesNoDifferenceHasNoNumberNeededInterval() {
     // 5/56 against 0/29 (Table II example (d)): 0.0893, -0.0381 to 0.1926: NNT 11.2, no interval.
-    List<Row> stats = List.of(statsRow("technique", "deep_tissue", 5, 56), statsRow("technique", "swedish", 0, 29));
+    List<Row> stats =
+        List.of(
+            statsRow("technique", "deep_tissue", 5, 56), statsRow("technique", "swedish", 0, 29));
     Row r = RegistryTables.benefitHarm(Settings.defaults(), stats, Map.of()).get(0);
     assertEquals(-0.0381, r.<Double>getAs("benefit_ci_low"), PAPER);
     assertEquals(0.1926, r.<Double>getAs("benefit_ci_high"), PAPER);
@@ -95,8 +110,13 @@ class RegistryTablesTest {
     RegistryTables.TimeToMcid r = RegistryTables.timeToMcid(counts);
     assertEquals(4, r.curves().size());
     Row third = r.curves().get(2);
-    assertEquals(List.of(3L, 3L, 1L, 1L), List.of(third.getAs("sessions"), third.getAs("at_risk"),
-        third.getAs("events"), third.getAs("censored")));
+    assertEquals(
+        List.of(3L, 3L, 1L, 1L),
+        List.of(
+            third.getAs("sessions"),
+            third.getAs("at_risk"),
+            third.getAs("events"),
+            third.getAs("censored")));
     assertEquals(1.0 / 3.0, third.<Double>getAs("survival"), 1e-15);
     Row m = r.medians().get(0);
     assertEquals(List.of(6L, 4L), List.of(m.getAs("n"), m.getAs("events")));

@@ -23,12 +23,18 @@ import org.junit.jupiter.api.Test;
  * are constant here, so they get no indicator).
  */
 class TherapistStageTest {
-  private static final StructType ROWS = new StructType()
-      .add("measure", DataTypes.StringType).add("baseline_tenths", DataTypes.IntegerType)
-      .add("improvement_tenths", DataTypes.IntegerType).add("primary_technique", DataTypes.StringType)
-      .add("primary_therapist", DataTypes.StringType).add("has_client", DataTypes.BooleanType)
-      .add("age_band", DataTypes.StringType).add("sex", DataTypes.StringType)
-      .add("condition", DataTypes.StringType).add("chronicity", DataTypes.StringType);
+  private static final StructType ROWS =
+      new StructType()
+          .add("measure", DataTypes.StringType)
+          .add("baseline_tenths", DataTypes.IntegerType)
+          .add("improvement_tenths", DataTypes.IntegerType)
+          .add("primary_technique", DataTypes.StringType)
+          .add("primary_therapist", DataTypes.StringType)
+          .add("has_client", DataTypes.BooleanType)
+          .add("age_band", DataTypes.StringType)
+          .add("sex", DataTypes.StringType)
+          .add("condition", DataTypes.StringType)
+          .add("chronicity", DataTypes.StringType);
 
   @Test
   void aTherapistPlantedAboveTheLimitsIsFlaggedAndNoOneElse() {
@@ -40,20 +46,33 @@ class TherapistStageTest {
       for (int i = 0; i < 30; i++) {
         int baseline = 50 + 10 * (i % 4);
         int improvement = 20 + 5 * ((i % 3) - 1) + (t == 6 ? 15 : 0);
-        rows.add(RowFactory.create("nrs_pain", baseline, improvement, "deep_tissue", "T" + t, true, "40-49",
-            "female", "piriformis", "chronic"));
+        rows.add(
+            RowFactory.create(
+                "nrs_pain",
+                baseline,
+                improvement,
+                "deep_tissue",
+                "T" + t,
+                true,
+                "40-49",
+                "female",
+                "piriformis",
+                "chronic"));
         x.add(new double[] {baseline / 10.0});
         y.add(improvement / 10.0);
       }
     }
-    List<Row> out = TherapistStage.run(Settings.defaults(), spark.createDataFrame(rows, ROWS).repartition(3));
+    List<Row> out =
+        TherapistStage.run(Settings.defaults(), spark.createDataFrame(rows, ROWS).repartition(3));
     assertEquals(6, out.size());
     OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
-    ols.newSampleData(y.stream().mapToDouble(Double::doubleValue).toArray(), x.toArray(double[][]::new));
+    ols.newSampleData(
+        y.stream().mapToDouble(Double::doubleValue).toArray(), x.toArray(double[][]::new));
     double s = ols.estimateRegressionStandardError();
     for (Row r : out) {
       String t = r.getAs("therapist");
-      // Observed: the fixture's own mean; the pattern 20 + 5*(i%3 - 1) over 30 episodes averages 2.0.
+      // Observed: the fixture's own mean; the pattern 20 + 5*(i%3 - 1) over 30 episodes averages
+      // 2.0.
       assertEquals(t.equals("T6") ? 3.5 : 2.0, r.<Double>getAs("observed"), 1e-12, t);
       assertEquals(3.09 * s / Math.sqrt(30), r.<Double>getAs("limit998_high"), 1e-9, t);
       assertEquals(-1.96 * s / Math.sqrt(30), r.<Double>getAs("limit95_low"), 1e-9, t);

@@ -11,9 +11,9 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;
 
 /**
- * Verdict rules of SPEC "Claims" on hand-built intervals, every operator at every boundary, and
- * the Bonferroni adjustment against hand computations. A verdict is supported when every value of
- * the closed interval is on the claimed side, contradicted when none is.
+ * Verdict rules of SPEC "Claims" on hand-built intervals, every operator at every boundary, and the
+ * Bonferroni adjustment against hand computations. A verdict is supported when every value of the
+ * closed interval is on the claimed side, contradicted when none is.
  */
 class ClaimEvaluatorTest {
   private static final Verdict S = Verdict.SUPPORTED;
@@ -22,7 +22,9 @@ class ClaimEvaluatorTest {
   private static final Verdict X = Verdict.INSUFFICIENT_DATA;
 
   private static void check(Verdict expected, Operator op, double low, double high) {
-    assertEquals(expected, ClaimEvaluator.verdict(op, 2.0, low, high, 50, 10),
+    assertEquals(
+        expected,
+        ClaimEvaluator.verdict(op, 2.0, low, high, 50, 10),
         op.symbol() + " 2 on [" + low + ", " + high + "]");
   }
 
@@ -85,13 +87,15 @@ class ClaimEvaluatorTest {
 
   @Test
   void reversedBoundsAreAProgrammingError() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> ClaimEvaluator.verdict(Operator.GT, 0, 2.0, 1.0, 100, 10));
   }
 
   @Test
   void bonferroniConfidenceByHand() {
-    // 1 - 0.05/m, by hand: m = 1 -> 0.95; m = 12 -> 1 - 0.0041666... = 0.9958333...; m = 14 -> 0.99642857...
+    // 1 - 0.05/m, by hand: m = 1 -> 0.95; m = 12 -> 1 - 0.0041666... = 0.9958333...; m = 14 ->
+    // 0.99642857...
     assertEquals(0.95, ClaimEvaluator.familyConfidence(1), 1e-15);
     assertEquals(0.99583333333333333, ClaimEvaluator.familyConfidence(12), 1e-15);
     assertEquals(0.99642857142857143, ClaimEvaluator.familyConfidence(14), 1e-15);
@@ -127,7 +131,8 @@ class ClaimEvaluatorTest {
     // 1.92695 < 2: the widened interval straddles the MCID ...
     assertEquals(Verdict.INCONCLUSIVE, r.verdict());
     // ... while a single claim's 95 % interval, 2.5 -/+ 1.96 * 0.2 = [2.108, 2.892], would not.
-    List<ClaimResult> one = ClaimEvaluator.evaluate(List.of(twelve.get(0)), normal(2.5, 0.2, 80, asked));
+    List<ClaimResult> one =
+        ClaimEvaluator.evaluate(List.of(twelve.get(0)), normal(2.5, 0.2, 80, asked));
     assertEquals(2.5 - 1.959963984540054 * 0.2, one.get(0).ciLow(), 1e-9);
     assertEquals(Verdict.SUPPORTED, one.get(0).verdict());
   }
@@ -137,13 +142,17 @@ class ClaimEvaluatorTest {
     Claim pain = TestClaims.meanChange("pain", "course", "nrs_pain", Operator.GE, 2);
     Claim dose = TestClaims.slope(Operator.GT, 0);
     Claim safe = TestClaims.adverseEvents("episode", Operator.LT, 0.05, 60);
-    Claim odi = TestClaims.difference(Statistic.ANCOVA_DIFF, "technique_group", "specialized", Operator.GT, 0);
-    EvidenceSource source = (claim, confidence) -> switch (claim.id()) {
-      case "pain" -> new Evidence(2.6, 2.1, 3.1, 120);
-      case "dose" -> new Evidence(-0.3, -0.5, -0.1, 120);
-      case "safe" -> new Evidence(0.02, 0.008, 0.07, 200);
-      default -> null; // no such comparison in the run
-    };
+    Claim odi =
+        TestClaims.difference(
+            Statistic.ANCOVA_DIFF, "technique_group", "specialized", Operator.GT, 0);
+    EvidenceSource source =
+        (claim, confidence) ->
+            switch (claim.id()) {
+              case "pain" -> new Evidence(2.6, 2.1, 3.1, 120);
+              case "dose" -> new Evidence(-0.3, -0.5, -0.1, 120);
+              case "safe" -> new Evidence(0.02, 0.008, 0.07, 200);
+              default -> null; // no such comparison in the run
+            };
     List<ClaimResult> results = ClaimEvaluator.evaluate(List.of(pain, dose, safe, odi), source);
     assertEquals(4, results.size());
     assertSame(pain, results.get(0).claim());
@@ -180,13 +189,20 @@ class ClaimEvaluatorTest {
   void aCompletersFollowupBelowItsReplyRateIsInsufficient() {
     // The interval [2.2, 3.1] is wholly above 2, but only 40 % of those due answered (< 0.5).
     Claim lasting = TestClaims.meanChange("lasting", "followup_6m", "nrs_pain", Operator.GE, 2);
-    List<ClaimResult> r = ClaimEvaluator.evaluate(List.of(lasting),
-        (c, conf) -> new Evidence(2.6, 2.2, 3.1, 80, 0.40));
+    List<ClaimResult> r =
+        ClaimEvaluator.evaluate(
+            List.of(lasting), (c, conf) -> new Evidence(2.6, 2.2, 3.1, 80, 0.40));
     assertSame(Verdict.INSUFFICIENT_DATA, r.get(0).verdict());
-    assertTrue(r.get(0).explanation().startsWith("Only 40 % of the clients due a follow-up gave one, fewer"
-        + " than the 50 % the claim needs"), r.get(0).explanation());
-    List<ClaimResult> enough = ClaimEvaluator.evaluate(List.of(lasting),
-        (c, conf) -> new Evidence(2.6, 2.2, 3.1, 80, 0.50));
+    assertTrue(
+        r.get(0)
+            .explanation()
+            .startsWith(
+                "Only 40 % of the clients due a follow-up gave one, fewer"
+                    + " than the 50 % the claim needs"),
+        r.get(0).explanation());
+    List<ClaimResult> enough =
+        ClaimEvaluator.evaluate(
+            List.of(lasting), (c, conf) -> new Evidence(2.6, 2.2, 3.1, 80, 0.50));
     assertSame(Verdict.SUPPORTED, enough.get(0).verdict());
   }
 }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class ErrorsTest {
   private static String[] report(Throwable t, int code) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    assertEquals(code, Errors.report(t, new PrintStream(bytes, true, StandardCharsets.UTF_8), "/data/out"));
+    assertEquals(
+        code, Errors.report(t, new PrintStream(bytes, true, StandardCharsets.UTF_8), "/data/out"));
     String err = bytes.toString(StandardCharsets.UTF_8);
     return err.strip().lines().toArray(String[]::new);
   }
@@ -30,19 +31,28 @@ class ErrorsTest {
   @Test
   void fullDiskIsOneSentence() {
     // as the chart writer threw it before: UncheckedIOException: cannot write chart monthly_trend
-    String[] err = report(new UncheckedIOException("cannot write chart monthly_trend",
-        new IOException("No space left on device")), 1);
+    String[] err =
+        report(
+            new UncheckedIOException(
+                "cannot write chart monthly_trend", new IOException("No space left on device")),
+            1);
     assertEquals(1, err.length, String.join("\n", err));
-    assertEquals("outcomes: cannot write /data/out (no space left on the device): the disk is full, free some"
-        + " space and run again; the previous output, if any, is intact.", err[0]);
+    assertEquals(
+        "outcomes: cannot write /data/out (no space left on the device): the disk is full, free some"
+            + " space and run again; the previous output, if any, is intact.",
+        err[0]);
   }
 
   @Test
   void fullDiskInsideASparkTaskFailureIsOneSentence() {
-    // Spark reports a task's failure as text in its own exception, the executor's exception as cause
-    RuntimeException spark = new RuntimeException("Job aborted due to stage failure: Task 0 in stage 3.0 failed 1"
-        + " times, most recent failure: java.io.IOException: No space left on device\n\tat ...",
-        new Error("org.apache.hadoop.fs.FSError: java.io.IOException: No space left on device"));
+    // Spark reports a task's failure as text in its own exception, the executor's exception as
+    // cause
+    RuntimeException spark =
+        new RuntimeException(
+            "Job aborted due to stage failure: Task 0 in stage 3.0 failed 1"
+                + " times, most recent failure: java.io.IOException: No space left on device\n\tat ...",
+            new Error(
+                "org.apache.hadoop.fs.FSError: java.io.IOException: No space left on device"));
     String[] err = report(spark, 1);
     assertEquals(1, err.length);
     assertTrue(err[0].contains("(no space left on the device)"), err[0]);
@@ -51,9 +61,14 @@ class ErrorsTest {
 
   @Test
   void noPermissionNamesTheFile() {
-    String[] err = report(new UncheckedIOException(new AccessDeniedException("/data/out/.out.tmp-1/report.html")), 1);
-    assertEquals("outcomes: cannot write /data/out/.out.tmp-1/report.html (permission denied): choose a folder you"
-        + " may write, with --out; the previous output, if any, is intact.", err[0]);
+    String[] err =
+        report(
+            new UncheckedIOException(new AccessDeniedException("/data/out/.out.tmp-1/report.html")),
+            1);
+    assertEquals(
+        "outcomes: cannot write /data/out/.out.tmp-1/report.html (permission denied): choose a folder you"
+            + " may write, with --out; the previous output, if any, is intact.",
+        err[0]);
   }
 
   @Test

@@ -20,7 +20,8 @@ class LaunchAndHelpTest {
   @Test
   void theVersionIsTheBuildsNotDev() {
     // version.properties is filtered by Maven from the pom's <version>
-    assertTrue(RunManifest.version().matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), RunManifest.version());
+    assertTrue(
+        RunManifest.version().matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), RunManifest.version());
     StringWriter out = new StringWriter();
     CommandLine cl = Main.commandLine();
     cl.setOut(new PrintWriter(out));
@@ -45,23 +46,31 @@ class LaunchAndHelpTest {
   @Test
   void javaDashJarOnAJarWithoutWhatTheCommandNeedsSaysWhatToRun() {
     String[] run = {"run", "--out", "x"};
-    assertEquals("outcomes: this jar holds the project's classes only: run ./outcomes run --out x"
-        + " (or java -cp 'target/outcomes.jar:target/lib/*' clinic.outcomes.cli.Main run --out x)",
+    assertEquals(
+        "outcomes: this jar holds the project's classes only: run ./outcomes run --out x"
+            + " (or java -cp 'target/outcomes.jar:target/lib/*' clinic.outcomes.cli.Main run --out x)",
         Launch.problem(false, false, run));
-    assertEquals("outcomes: this jar is for spark-submit (Spark is not inside): spark-submit --class"
-        + " clinic.outcomes.cli.Main target/outcomes-spark-submit.jar run --out x (or ./outcomes run --out x on this machine)",
+    assertEquals(
+        "outcomes: this jar is for spark-submit (Spark is not inside): spark-submit --class"
+            + " clinic.outcomes.cli.Main target/outcomes-spark-submit.jar run --out x (or ./outcomes run --out x on this machine)",
         Launch.problem(true, false, run));
-    assertTrue(Launch.problem(true, false, new String[] {"sql", "--run", "hdfs://nn/out", "SELECT 1"}).contains("spark-submit"));
+    assertTrue(
+        Launch.problem(true, false, new String[] {"sql", "--run", "hdfs://nn/out", "SELECT 1"})
+            .contains("spark-submit"));
     assertNull(Launch.problem(true, false, new String[] {"run", "--help"}));
-    assertNull(Launch.problem(true, false, new String[] {"generate", "--clients", "3", "--out", "x"}));
+    assertNull(
+        Launch.problem(true, false, new String[] {"generate", "--clients", "3", "--out", "x"}));
     assertNull(Launch.problem(true, true, run));
   }
 
   @Test
   void confEntriesAreKeyValueAndABadOneIsABadSetting() {
-    assertEquals(Map.of("spark.sql.shuffle.partitions", "48", "spark.x", "a=b"),
+    assertEquals(
+        Map.of("spark.sql.shuffle.partitions", "48", "spark.x", "a=b"),
         Sparks.conf(List.of("spark.sql.shuffle.partitions=48", "spark.x=a=b")));
-    SettingsException e = assertThrows(SettingsException.class, () -> Sparks.conf(List.of("spark.sql.shuffle.partitions")));
+    SettingsException e =
+        assertThrows(
+            SettingsException.class, () -> Sparks.conf(List.of("spark.sql.shuffle.partitions")));
     assertTrue(e.getMessage().startsWith("--conf takes KEY=VALUE"), e.getMessage());
     RunCommand run = new RunCommand();
     new CommandLine(run).parseArgs("--conf", "spark.a=1", "--conf", "spark.b=2");

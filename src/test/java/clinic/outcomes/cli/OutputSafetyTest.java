@@ -47,17 +47,25 @@ class OutputSafetyTest {
     return TestFiles.copyFixture("contract", tmp.resolve("in"));
   }
 
-  /** An earlier run's output as a run leaves it: run.json, a table and the marker that lists them. */
+  /**
+   * An earlier run's output as a run leaves it: run.json, a table and the marker that lists them.
+   */
   static Path previousRun(Path out) throws IOException {
     Files.createDirectories(out.resolve("stats"));
     Files.writeString(out.resolve("run.json"), "{\n  \"tool\" : \"outcomes\"\n}\n");
     Files.writeString(out.resolve("stats").resolve("_SUCCESS"), "");
-    Files.write(out.resolve("stats").resolve("part-00000.snappy.parquet"), new byte[] {'P', 'A', 'R', '1'});
-    Files.writeString(out.resolve(".outcomes-run"), "outcomes-run 1\n# comment\n.outcomes-run\nrun.json\nstats\n");
+    Files.write(
+        out.resolve("stats").resolve("part-00000.snappy.parquet"), new byte[] {'P', 'A', 'R', '1'});
+    Files.writeString(
+        out.resolve(".outcomes-run"),
+        "outcomes-run 1\n# comment\n.outcomes-run\nrun.json\nstats\n");
     return out;
   }
 
-  /** Runs {@code args} and checks the refusal: code, message, one line, no stack trace, no Spark, nothing changed. */
+  /**
+   * Runs {@code args} and checks the refusal: code, message, one line, no stack trace, no Spark,
+   * nothing changed.
+   */
   private Outcome refused(int code, List<Path> owned, String[] args, String... mentions) {
     List<Map<String, String>> before = owned.stream().map(TestFiles::snapshot).toList();
     Outcome o = WholeFileProblemsTest.run(args);
@@ -65,7 +73,9 @@ class OutputSafetyTest {
     for (String m : mentions) {
       assertTrue(o.err().contains(m), "message should say " + m + ": " + o.err());
     }
-    assertFalse(o.err().contains("\tat ") || o.err().contains("Exception"), "no stack trace, no exception class: " + o.err());
+    assertFalse(
+        o.err().contains("\tat ") || o.err().contains("Exception"),
+        "no stack trace, no exception class: " + o.err());
     assertEquals(1, o.err().strip().lines().count(), "one sentence: " + o.err());
     assertFalse(o.out().contains("reading"), "refused before the run starts: " + o.out());
     for (int i = 0; i < owned.size(); i++) {
@@ -75,7 +85,8 @@ class OutputSafetyTest {
   }
 
   private static String[] args(Path in, Object out, String... more) {
-    List<String> a = new ArrayList<>(List.of("run", "--input", in.toString(), "--out", out.toString()));
+    List<String> a =
+        new ArrayList<>(List.of("run", "--input", in.toString(), "--out", out.toString()));
     a.addAll(List.of(more));
     return a.toArray(String[]::new);
   }
@@ -116,7 +127,12 @@ class OutputSafetyTest {
     Path in = input();
     Path mine = Files.createDirectories(tmp.resolve("documents"));
     Files.writeString(mine.resolve("notes.txt"), "do not lose me");
-    refused(2, List.of(in, mine), args(in, mine), "is a folder that no run of outcomes wrote", "'notes.txt'");
+    refused(
+        2,
+        List.of(in, mine),
+        args(in, mine),
+        "is a folder that no run of outcomes wrote",
+        "'notes.txt'");
     assertFalse(Files.exists(tmp.resolve(".documents.lock")), "nothing is put beside the folder");
   }
 
@@ -125,7 +141,11 @@ class OutputSafetyTest {
     Path in = input();
     Path out = previousRun(tmp.resolve("out"));
     Files.writeString(out.resolve("summary-for-the-board.docx"), "added by hand");
-    refused(2, List.of(in, out), args(in, out), "holds 'summary-for-the-board.docx', which no run wrote");
+    refused(
+        2,
+        List.of(in, out),
+        args(in, out),
+        "holds 'summary-for-the-board.docx', which no run wrote");
   }
 
   @Test
@@ -133,7 +153,8 @@ class OutputSafetyTest {
     // The layout before the jobs had their own folders: out/case-study/ inside the default out/.
     Path in = input();
     Path out = Files.createDirectories(tmp.resolve("out"));
-    Files.writeString(out.resolve("run.json"), "{\"tool\": \"outcomes\", \"outputs\": {\"stats\": 3}}");
+    Files.writeString(
+        out.resolve("run.json"), "{\"tool\": \"outcomes\", \"outputs\": {\"stats\": 3}}");
     Files.createDirectories(out.resolve("stats"));
     Files.writeString(out.resolve("stats").resolve("_SUCCESS"), "");
     previousRun(out.resolve("case-study"));
@@ -142,15 +163,21 @@ class OutputSafetyTest {
 
   @Test
   void shippedJobsWriteTheirOwnTopLevelFolders() throws IOException {
-    // A default run replaces out/ whole: no shipped job may write into it, nor into another job's folder.
+    // A default run replaces out/ whole: no shipped job may write into it, nor into another job's
+    // folder.
     Set<Path> seen = new HashSet<>();
     seen.add(Path.of("out"));
     try (Stream<Path> jobs = Files.list(Path.of("jobs"))) {
-      for (Path job : jobs.filter(p -> p.toString().endsWith(".yaml") && !p.endsWith("claims.yaml")).sorted().toList()) {
+      for (Path job :
+          jobs.filter(p -> p.toString().endsWith(".yaml") && !p.endsWith("claims.yaml"))
+              .sorted()
+              .toList()) {
         Path out = Path.of(JobFile.load(job).out()).normalize();
         assertEquals(1, out.getNameCount(), job + " writes a top-level folder, not " + out);
         for (Path other : seen) {
-          assertFalse(out.startsWith(other) || other.startsWith(out), job + ": " + out + " overlaps " + other);
+          assertFalse(
+              out.startsWith(other) || other.startsWith(out),
+              job + ": " + out + " overlaps " + other);
         }
         seen.add(out);
       }
@@ -164,7 +191,11 @@ class OutputSafetyTest {
     Path out = previousRun(tmp.resolve("out"));
     Process other = LockHolder.start(out); // another process, as a second ./outcomes run would be
     try {
-      refused(2, List.of(in, out), args(in, out), "--out " + out + " is in use by another run of outcomes");
+      refused(
+          2,
+          List.of(in, out),
+          args(in, out),
+          "--out " + out + " is in use by another run of outcomes");
     } finally {
       other.getOutputStream().close();
       other.waitFor();
@@ -186,21 +217,35 @@ class OutputSafetyTest {
       Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("r-xr-xr-x"));
       assumeTrue(!Files.isWritable(ro), "root without mount: no read-only folder to test with");
     }
-    Outcome o = refused(1, List.of(in, ro), args(in, ro.resolve("out")), "cannot write in " + ro, "--out " + ro.resolve("out"));
-    assertTrue(o.err().contains("read-only file system") || o.err().contains("permission denied"), o.err());
+    Outcome o =
+        refused(
+            1,
+            List.of(in, ro),
+            args(in, ro.resolve("out")),
+            "cannot write in " + ro,
+            "--out " + ro.resolve("out"));
+    assertTrue(
+        o.err().contains("read-only file system") || o.err().contains("permission denied"),
+        o.err());
   }
 
   @Test
   void asOfBefore2000IsABadOption() {
     Path in = input();
-    refused(2, List.of(in), args(in, tmp.resolve("out"), "--as-of", "1999-01-01"),
+    refused(
+        2,
+        List.of(in),
+        args(in, tmp.resolve("out"), "--as-of", "1999-01-01"),
         "--as-of is 1999-01-01, but dates must be from 2000-01-01");
   }
 
   @Test
   void unknownMasterIsABadOption() {
     Path in = input();
-    refused(2, List.of(in), args(in, tmp.resolve("out"), "--master", "nonsense"),
+    refused(
+        2,
+        List.of(in),
+        args(in, tmp.resolve("out"), "--master", "nonsense"),
         "--master: 'nonsense' is not a Spark master URL");
   }
 
@@ -209,7 +254,9 @@ class OutputSafetyTest {
     Path in = input();
     Files.delete(in.resolve("sessions.csv"));
     Files.createDirectories(in.resolve("sessions.csv"));
-    Outcome o = refused(2, List.of(in), args(in, tmp.resolve("out")), "sessions.csv: is a folder, not a file");
+    Outcome o =
+        refused(
+            2, List.of(in), args(in, tmp.resolve("out")), "sessions.csv: is a folder, not a file");
     assertFalse(o.err().contains("missing"), o.err());
   }
 
@@ -220,10 +267,13 @@ class OutputSafetyTest {
     assertTrue(bogusOption.err().contains("Unknown option: '--bogus'"), bogusOption.err());
     Outcome bogusCommand = WholeFileProblemsTest.run("bogus");
     assertEquals(2, bogusCommand.code(), bogusCommand.err());
-    assertTrue(bogusCommand.err().contains("Unmatched argument at index 0: 'bogus'"), bogusCommand.err());
+    assertTrue(
+        bogusCommand.err().contains("Unmatched argument at index 0: 'bogus'"), bogusCommand.err());
     Outcome generate = WholeFileProblemsTest.run("generate");
     assertEquals(2, generate.code(), generate.err());
-    assertTrue(generate.err().contains("Missing required options: '--clients=<clients>', '--out=DIR'"), generate.err());
+    assertTrue(
+        generate.err().contains("Missing required options: '--clients=<clients>', '--out=DIR'"),
+        generate.err());
     for (Outcome o : List.of(bogusOption, bogusCommand, generate)) {
       assertFalse(o.err().contains("\tat "), o.err());
     }

@@ -9,6 +9,7 @@ import clinic.outcomes.TestFiles;
 import clinic.outcomes.TmpfsMount;
 import clinic.outcomes.cli.WholeFileProblemsTest.Outcome;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +37,8 @@ class RunProblemsTest {
   }
 
   private static Outcome run(Path in, Path out) {
-    return WholeFileProblemsTest.run("run", "--input", in.toString(), "--out", out.toString(), "--as-of", "2025-06-30");
+    return WholeFileProblemsTest.run(
+        "run", "--input", in.toString(), "--out", out.toString(), "--as-of", "2025-06-30");
   }
 
   private static void assertOneSentence(Outcome o, int code, String... mentions) {
@@ -44,7 +46,9 @@ class RunProblemsTest {
     for (String m : mentions) {
       assertTrue(o.err().contains(m), "message should say " + m + ": " + o.err());
     }
-    assertFalse(o.err().contains("\tat ") || o.err().contains("Exception"), "no stack trace, no exception class: " + o.err());
+    assertFalse(
+        o.err().contains("\tat ") || o.err().contains("Exception"),
+        "no stack trace, no exception class: " + o.err());
     assertEquals(1, o.err().strip().lines().count(), "one sentence: " + o.err());
   }
 
@@ -55,10 +59,12 @@ class RunProblemsTest {
   }
 
   /** A failed run left the input and the previous output as they were, and no temporary folder. */
-  private void assertUntouched(Path in, Map<String, String> input, Path out, Map<String, String> output) throws IOException {
+  private void assertUntouched(
+      Path in, Map<String, String> input, Path out, Map<String, String> output) throws IOException {
     assertEquals(input, TestFiles.snapshot(in), "the input is unchanged");
     assertEquals(output, TestFiles.snapshot(out), "the previous output is unchanged");
-    assertTrue(names(out.getParent()).stream().noneMatch(n -> n.contains(".tmp-") || n.contains(".old-")),
+    assertTrue(
+        names(out.getParent()).stream().noneMatch(n -> n.contains(".tmp-") || n.contains(".old-")),
         "no temporary folder is left: " + names(out.getParent()));
   }
 
@@ -77,15 +83,21 @@ class RunProblemsTest {
     assertOneSentence(run(in, out), 2, "--out " + out + " holds 'notes.txt', which no run wrote");
     assertUntouched(in, input, out, output);
 
-    // A full disk: the same output on a file system with no room for a new one (where a test may mount).
-    try (TmpfsMount disk = TmpfsMount.tryMount(tmp.resolve("disk"), "size=" + (size(out) / 1024 + 96) + "k")) {
+    // A full disk: the same output on a file system with no room for a new one (where a test may
+    // mount).
+    try (TmpfsMount disk =
+        TmpfsMount.tryMount(tmp.resolve("disk"), "size=" + (size(out) / 1024 + 96) + "k")) {
       if (disk != null) {
         Files.delete(out.resolve("notes.txt"));
         Path full = disk.dir().resolve("out");
         copy(out, full);
         Map<String, String> previous = TestFiles.snapshot(full);
         Outcome o = run(in, full);
-        assertOneSentence(o, 1, "(no space left on the device): the disk is full", "the previous output, if any, is intact");
+        assertOneSentence(
+            o,
+            1,
+            "(no space left on the device): the disk is full",
+            "the previous output, if any, is intact");
         assertUntouched(in, input, full, previous);
       }
     }
@@ -94,7 +106,9 @@ class RunProblemsTest {
   @Test
   void headerWithoutRowsIsABadFile() throws IOException {
     Path in = input();
-    Files.writeString(in.resolve("sessions.csv"), Files.readString(in.resolve("sessions.csv")).lines().findFirst().get() + "\n");
+    Files.writeString(
+        in.resolve("sessions.csv"),
+        Files.readString(in.resolve("sessions.csv")).lines().findFirst().get() + "\n");
     Map<String, String> input = TestFiles.snapshot(in);
     assertOneSentence(run(in, tmp.resolve("out")), 2, "sessions.csv: has no rows");
     assertEquals(input, TestFiles.snapshot(in));
@@ -104,7 +118,8 @@ class RunProblemsTest {
   @Test
   void scoresWithoutRowsAreABadFile() throws IOException {
     Path in = input();
-    Files.writeString(in.resolve("pain_scores.csv"), "client_id,session_id,recorded_on,moment,measure,score\n");
+    Files.writeString(
+        in.resolve("pain_scores.csv"), "client_id,session_id,recorded_on,moment,measure,score\n");
     assertOneSentence(run(in, tmp.resolve("out")), 2, "pain_scores.csv: has no rows");
   }
 
@@ -112,24 +127,41 @@ class RunProblemsTest {
   void noAcceptedRowStillWritesTheRejects() throws IOException {
     // before: exit 1, IllegalArgumentException: as-of date not resolved
     Path in = input();
-    Files.writeString(in.resolve("sessions.csv"), "session_id,client_id,session_date,technique\nS1,C1,2025-02-30,swedish\n");
-    Outcome o = WholeFileProblemsTest.run("run", "--input", in.toString(), "--out", tmp.resolve("out").toString());
+    Files.writeString(
+        in.resolve("sessions.csv"),
+        "session_id,client_id,session_date,technique\nS1,C1,2025-02-30,swedish\n");
+    Outcome o =
+        WholeFileProblemsTest.run(
+            "run", "--input", in.toString(), "--out", tmp.resolve("out").toString());
     assertEquals(0, o.code(), o.out() + o.err());
-    assertTrue(o.out().contains("reports ...") && o.out().contains("none: no episode of care has an outcome"), o.out());
-    assertTrue(o.out().contains("sessions.csv       read        1 = accepted        0 + rejected      1"), o.out());
-    assertTrue(Files.readString(tmp.resolve("out").resolve("rejects.csv")).contains("sessions.csv,2,invalid_session_date"));
+    assertTrue(
+        o.out().contains("reports ...")
+            && o.out().contains("none: no episode of care has an outcome"),
+        o.out());
+    assertTrue(
+        o.out().contains("sessions.csv       read        1 = accepted        0 + rejected      1"),
+        o.out());
+    assertTrue(
+        Files.readString(tmp.resolve("out").resolve("rejects.csv"))
+            .contains("sessions.csv,2,invalid_session_date"));
   }
 
   @Test
   void corruptParquetIsABadFile() throws IOException {
     Path in = input();
     // a real Parquet input, then its data damaged as a bad copy would (the footer intact)
-    SharedSpark.get().read().option("header", "true").csv(in.resolve("sessions.csv").toString())
-        .coalesce(1).write().parquet(in.resolve("sessions.parquet").toString());
+    SharedSpark.get()
+        .read()
+        .option("header", "true")
+        .csv(in.resolve("sessions.csv").toString())
+        .coalesce(1)
+        .write()
+        .parquet(in.resolve("sessions.parquet").toString());
     Files.delete(in.resolve("sessions.csv"));
     Path part;
     try (Stream<Path> s = Files.list(in.resolve("sessions.parquet"))) {
-      part = s.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+      part =
+          s.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
     }
     byte[] bytes = Files.readAllBytes(part);
     for (int i = 4; i < bytes.length / 2; i++) {
@@ -138,11 +170,17 @@ class RunProblemsTest {
     Files.write(part, bytes);
     Files.deleteIfExists(part.resolveSibling("." + part.getFileName() + ".crc"));
     Map<String, String> input = TestFiles.snapshot(in);
-    assertOneSentence(run(in, tmp.resolve("out")), 2, "sessions.parquet: is not a readable Parquet file or folder");
+    assertOneSentence(
+        run(in, tmp.resolve("out")),
+        2,
+        "sessions.parquet: is not a readable Parquet file or folder");
     assertEquals(input, TestFiles.snapshot(in));
 
-    Files.write(part, "not parquet at all".getBytes());
-    assertOneSentence(run(in, tmp.resolve("out")), 2, "sessions.parquet: is not a readable Parquet file or folder");
+    Files.write(part, "not parquet at all".getBytes(StandardCharsets.UTF_8));
+    assertOneSentence(
+        run(in, tmp.resolve("out")),
+        2,
+        "sessions.parquet: is not a readable Parquet file or folder");
   }
 
   @Test
@@ -150,13 +188,20 @@ class RunProblemsTest {
     Path in = input();
     Path out = OutputSafetyTest.previousRun(tmp.resolve("out"));
     // one field too many, with an e-mail address where the client id should be
-    Files.writeString(in.resolve("sessions.csv"), Files.readString(in.resolve("sessions.csv"))
-        + "S99,jane.doe@example.com,T1,2025-01-06,swedish,45,none,yes,extra\n");
+    Files.writeString(
+        in.resolve("sessions.csv"),
+        Files.readString(in.resolve("sessions.csv"))
+            + "S99,jane.doe@example.com,T1,2025-01-06,swedish,45,none,yes,extra\n");
     Map<String, String> input = TestFiles.snapshot(in);
     Map<String, String> output = TestFiles.snapshot(out);
     Outcome o = run(in, out);
     long line = Files.readString(in.resolve("sessions.csv")).lines().count();
-    assertOneSentence(o, 3, "sessions.csv: line " + line + " is malformed, and a value in it looks like an e-mail address");
+    assertOneSentence(
+        o,
+        3,
+        "sessions.csv: line "
+            + line
+            + " is malformed, and a value in it looks like an e-mail address");
     assertFalse(o.err().contains("jane") || o.out().contains("jane"), "the value is never shown");
     assertUntouched(in, input, out, output);
   }
@@ -164,7 +209,8 @@ class RunProblemsTest {
   @Test
   void identifierColumnsInOtherLanguagesAreRefused() throws IOException {
     Path in = input();
-    for (String column : List.of("Geburtsdatum", "nom", "teléfono", "adresse", "fecha_nacimiento")) {
+    for (String column :
+        List.of("Geburtsdatum", "nom", "teléfono", "adresse", "fecha_nacimiento")) {
       Files.writeString(in.resolve("clients.csv"), "client_id," + column + ",sex\nC1,x,female\n");
       Outcome o = run(in, tmp.resolve("out"));
       assertOneSentence(o, 3, "clients.csv: column '" + column + "' looks like");

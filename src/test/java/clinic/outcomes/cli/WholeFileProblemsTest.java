@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Whole-file problems through the real command line: one message naming the file (and column),
- * the documented exit code, no stack trace, and the previous output left intact.
+ * Whole-file problems through the real command line: one message naming the file (and column), the
+ * documented exit code, no stack trace, and the previous output left intact.
  */
 class WholeFileProblemsTest {
   @TempDir Path tmp;
@@ -39,7 +39,8 @@ class WholeFileProblemsTest {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
       int code = Main.commandLine().execute(args);
-      return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new Outcome(
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);
@@ -51,7 +52,14 @@ class WholeFileProblemsTest {
   }
 
   private Outcome runOn(Path in) {
-    return run("run", "--input", in.toString(), "--out", tmp.resolve("out").toString(), "--as-of", "2025-06-30");
+    return run(
+        "run",
+        "--input",
+        in.toString(),
+        "--out",
+        tmp.resolve("out").toString(),
+        "--as-of",
+        "2025-06-30");
   }
 
   private static void assertCleanFailure(Outcome o, int code, String... mentions) {
@@ -73,7 +81,8 @@ class WholeFileProblemsTest {
   @Test
   void missingRequiredColumn() throws IOException {
     Path in = input();
-    Files.writeString(in.resolve("sessions.csv"), "session_id,client_id,session_date\nS1,C1,2025-01-06\n");
+    Files.writeString(
+        in.resolve("sessions.csv"), "session_id,client_id,session_date\nS1,C1,2025-01-06\n");
     assertCleanFailure(runOn(in), 2, "sessions.csv", "technique");
   }
 
@@ -93,7 +102,8 @@ class WholeFileProblemsTest {
   @Test
   void unterminatedQuote() throws IOException {
     Path in = input();
-    Files.writeString(in.resolve("pain_scores.csv"),
+    Files.writeString(
+        in.resolve("pain_scores.csv"),
         "client_id,session_id,recorded_on,moment,measure,score\nC1,S1,2025-01-06,\"before,nrs_pain,8\n");
     assertCleanFailure(runOn(in), 2, "pain_scores.csv");
   }
@@ -108,7 +118,8 @@ class WholeFileProblemsTest {
   @Test
   void privacyGuardOnIdValueNeverPrintsTheValue() throws IOException {
     Path in = input();
-    Files.writeString(in.resolve("sessions.csv"),
+    Files.writeString(
+        in.resolve("sessions.csv"),
         Files.readString(in.resolve("sessions.csv")).replace("S1,C1,", "S1,jane.doe@example.com,"));
     Outcome o = runOn(in);
     assertCleanFailure(o, 3, "sessions.csv", "client_id");
@@ -127,14 +138,19 @@ class WholeFileProblemsTest {
     Path in = input();
     Outcome ok = runOn(in);
     assertEquals(0, ok.code(), ok.err());
-    assertTrue(ok.out().contains("read       13 = accepted        6 + rejected      6 + duplicate     1  ok"), ok.out());
+    assertTrue(
+        ok.out()
+            .contains("read       13 = accepted        6 + rejected      6 + duplicate     1  ok"),
+        ok.out());
     String manifest = Files.readString(tmp.resolve("out").resolve("run.json"));
     Files.delete(in.resolve("sessions.csv"));
     Files.writeString(in.resolve("sessions.csv"), "session_id\nS1\n");
     assertEquals(2, runOn(in).code());
     assertEquals(manifest, Files.readString(tmp.resolve("out").resolve("run.json")));
     try (var s = Files.list(tmp)) {
-      assertTrue(s.noneMatch(p -> p.getFileName().toString().contains(".tmp-")), "temporary folder removed");
+      assertTrue(
+          s.noneMatch(p -> p.getFileName().toString().contains(".tmp-")),
+          "temporary folder removed");
     }
   }
 }

@@ -21,10 +21,10 @@ import scala.collection.Iterable;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Compares the tables of two run folders exactly: the same table folders, the same schema and
- * the same multiset of rows (row order inside a Parquet folder is not part of a table's
- * contents). Values are compared by an exact rendering: a double by its shortest round-trip
- * decimal (so 0.1 + 0.2 differs from 0.3, and -0.0 from 0.0), a decimal with its scale.
+ * Compares the tables of two run folders exactly: the same table folders, the same schema and the
+ * same multiset of rows (row order inside a Parquet folder is not part of a table's contents).
+ * Values are compared by an exact rendering: a double by its shortest round-trip decimal (so 0.1 +
+ * 0.2 differs from 0.3, and -0.0 from 0.0), a decimal with its scale.
  */
 final class RunFolderDiff {
   /** How many differing rows each side lists per table. */
@@ -36,7 +36,10 @@ final class RunFolderDiff {
   static TreeSet<String> tables(Path run) {
     try (Stream<Path> s = Files.list(run)) {
       return s.filter(Files::isDirectory)
-          .filter(p -> !p.getFileName().toString().startsWith(".") && !p.getFileName().toString().startsWith("_"))
+          .filter(
+              p ->
+                  !p.getFileName().toString().startsWith(".")
+                      && !p.getFileName().toString().startsWith("_"))
           .filter(RunFolderDiff::holdsParquet)
           .map(p -> p.getFileName().toString())
           .collect(Collectors.toCollection(TreeSet::new));
@@ -46,8 +49,8 @@ final class RunFolderDiff {
   }
 
   /**
-   * Every difference between the tables of {@code expected} and {@code actual}, one paragraph
-   * per table; empty when all tables are equal.
+   * Every difference between the tables of {@code expected} and {@code actual}, one paragraph per
+   * table; empty when all tables are equal.
    */
   static List<String> differences(SparkSession spark, Path expected, Path actual) {
     List<String> out = new ArrayList<>();
@@ -67,11 +70,16 @@ final class RunFolderDiff {
     return out;
   }
 
-  private static String tableDifference(SparkSession spark, String table, Path expected, Path actual) {
+  private static String tableDifference(
+      SparkSession spark, String table, Path expected, Path actual) {
     Dataset<Row> a = spark.read().parquet(expected.toString());
     Dataset<Row> b = spark.read().parquet(actual.toString());
     if (!a.schema().equals(b.schema())) {
-      return table + ": schemas differ:\n  " + a.schema().treeString() + "\n  " + b.schema().treeString();
+      return table
+          + ": schemas differ:\n  "
+          + a.schema().treeString()
+          + "\n  "
+          + b.schema().treeString();
     }
     List<String> names = new ArrayList<>();
     for (StructField f : a.schema().fields()) {
@@ -82,14 +90,17 @@ final class RunFolderDiff {
     if (left.equals(right)) {
       return null;
     }
-    StringBuilder s = new StringBuilder(table + ": " + a.count() + " vs " + b.count() + " rows; rows only in the first:\n");
+    StringBuilder s =
+        new StringBuilder(
+            table + ": " + a.count() + " vs " + b.count() + " rows; rows only in the first:\n");
     appendOnlyIn(s, left, right);
     s.append("  rows only in the second:\n");
     appendOnlyIn(s, right, left);
     return s.toString();
   }
 
-  private static void appendOnlyIn(StringBuilder s, Map<String, Integer> from, Map<String, Integer> other) {
+  private static void appendOnlyIn(
+      StringBuilder s, Map<String, Integer> from, Map<String, Integer> other) {
     int shown = 0;
     for (Map.Entry<String, Integer> e : from.entrySet()) {
       int extra = e.getValue() - other.getOrDefault(e.getKey(), 0);

@@ -21,16 +21,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A real Spark standalone master and worker on 127.0.0.1, started from Spark's Maven jars alone
- * (no Spark distribution; see STACK.md): {@code SPARK_HOME} is a folder whose {@code jars/} holds
- * links to the jars listed in {@code target/spark-classpath.txt} (Spark and what it brings, without
- * the project's own dependencies, so the submitted jar must carry those). Every port is a free
- * one picked at start, so that parallel builds never collide. {@link #close()} stops the worker,
- * its executors and the master by their own process ids.
+ * A real Spark standalone master and worker on 127.0.0.1, started from Spark's Maven jars alone (no
+ * Spark distribution; see STACK.md): {@code SPARK_HOME} is a folder whose {@code jars/} holds links
+ * to the jars listed in {@code target/spark-classpath.txt} (Spark and what it brings, without the
+ * project's own dependencies, so the submitted jar must carry those). Every port is a free one
+ * picked at start, so that parallel builds never collide. {@link #close()} stops the worker, its
+ * executors and the master by their own process ids.
  */
 final class StandaloneCluster implements AutoCloseable {
   /** The environment every Spark process of the cluster (and the driver) gets. */
   private final Map<String, String> env;
+
   private final Path home;
   private final Path javaBin;
   private final int masterPort;
@@ -38,8 +39,13 @@ final class StandaloneCluster implements AutoCloseable {
   private final Process master;
   private final Process worker;
 
-  private StandaloneCluster(Path home, Map<String, String> env, int masterPort, int masterWebPort,
-      Process master, Process worker) {
+  private StandaloneCluster(
+      Path home,
+      Map<String, String> env,
+      int masterPort,
+      int masterWebPort,
+      Process master,
+      Process worker) {
     this.home = home;
     this.env = env;
     this.javaBin = javaBinary();
@@ -56,32 +62,63 @@ final class StandaloneCluster implements AutoCloseable {
    * @param sparkJars the jars of Spark alone
    * @param dir an empty folder for SPARK_HOME, logs and the worker's work and scratch folders
    */
-  static StandaloneCluster start(List<Path> sparkJars, Path dir, int cores, String memory) throws IOException {
+  static StandaloneCluster start(List<Path> sparkJars, Path dir, int cores, String memory)
+      throws IOException {
     Path home = Files.createDirectories(dir.resolve("spark-home"));
     Path jars = Files.createDirectories(home.resolve("jars"));
     for (Path jar : sparkJars) {
       Files.createSymbolicLink(jars.resolve(jar.getFileName()), jar.toAbsolutePath());
     }
     Path scratch = Files.createDirectories(dir.resolve("worker-scratch"));
-    Map<String, String> env = Map.of(
-        "SPARK_HOME", home.toString(),
-        "SPARK_SCALA_VERSION", "2.13",
-        "SPARK_LOCAL_IP", "127.0.0.1",
-        // executors' shuffle and block files stay inside the test's folder
-        "SPARK_LOCAL_DIRS", scratch.toString());
+    Map<String, String> env =
+        Map.of(
+            "SPARK_HOME",
+            home.toString(),
+            "SPARK_SCALA_VERSION",
+            "2.13",
+            "SPARK_LOCAL_IP",
+            "127.0.0.1",
+            // executors' shuffle and block files stay inside the test's folder
+            "SPARK_LOCAL_DIRS",
+            scratch.toString());
     int[] ports = freePorts(4);
     Process master = null;
     try {
-      master = launch(home, env, dir.resolve("master.log"), List.of(
-          "-Xmx512m", "org.apache.spark.deploy.master.Master",
-          "--host", "127.0.0.1", "--port", Integer.toString(ports[0]),
-          "--webui-port", Integer.toString(ports[1])));
-      Process worker = launch(home, env, dir.resolve("worker.log"), List.of(
-          "-Xmx512m", "org.apache.spark.deploy.worker.Worker", "spark://127.0.0.1:" + ports[0],
-          "--host", "127.0.0.1", "--port", Integer.toString(ports[2]),
-          "--webui-port", Integer.toString(ports[3]),
-          "--cores", Integer.toString(cores), "--memory", memory,
-          "--work-dir", Files.createDirectories(dir.resolve("worker-work")).toString()));
+      master =
+          launch(
+              home,
+              env,
+              dir.resolve("master.log"),
+              List.of(
+                  "-Xmx512m",
+                  "org.apache.spark.deploy.master.Master",
+                  "--host",
+                  "127.0.0.1",
+                  "--port",
+                  Integer.toString(ports[0]),
+                  "--webui-port",
+                  Integer.toString(ports[1])));
+      Process worker =
+          launch(
+              home,
+              env,
+              dir.resolve("worker.log"),
+              List.of(
+                  "-Xmx512m",
+                  "org.apache.spark.deploy.worker.Worker",
+                  "spark://127.0.0.1:" + ports[0],
+                  "--host",
+                  "127.0.0.1",
+                  "--port",
+                  Integer.toString(ports[2]),
+                  "--webui-port",
+                  Integer.toString(ports[3]),
+                  "--cores",
+                  Integer.toString(cores),
+                  "--memory",
+                  memory,
+                  "--work-dir",
+                  Files.createDirectories(dir.resolve("worker-work")).toString()));
       return new StandaloneCluster(home, env, ports[0], ports[1], master, worker);
     } catch (IOException | RuntimeException e) {
       if (master != null) {
@@ -100,8 +137,10 @@ final class StandaloneCluster implements AutoCloseable {
   String masterStatus() {
     try {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-      HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + masterWebPort + "/json/"))
-          .timeout(Duration.ofSeconds(10)).build();
+      HttpRequest req =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + masterWebPort + "/json/"))
+              .timeout(Duration.ofSeconds(10))
+              .build();
       return http.send(req, HttpResponse.BodyHandlers.ofString()).body();
     } catch (IOException e) {
       return "";
@@ -121,8 +160,11 @@ final class StandaloneCluster implements AutoCloseable {
     Pattern alive = Pattern.compile("\"aliveworkers\"\\s*:\\s*(\\d+)");
     while (System.nanoTime() < deadline) {
       if (!master.isAlive() || !worker.isAlive()) {
-        throw new IllegalStateException("the " + (master.isAlive() ? "worker" : "master")
-            + " exited before the worker registered\n" + logs());
+        throw new IllegalStateException(
+            "the "
+                + (master.isAlive() ? "worker" : "master")
+                + " exited before the worker registered\n"
+                + logs());
       }
       Matcher m = alive.matcher(masterStatus());
       if (m.find() && Integer.parseInt(m.group(1)) >= 1) {
@@ -130,7 +172,8 @@ final class StandaloneCluster implements AutoCloseable {
       }
       Thread.sleep(500);
     }
-    throw new IllegalStateException("no worker registered with the master within " + timeout + "\n" + logs());
+    throw new IllegalStateException(
+        "no worker registered with the master within " + timeout + "\n" + logs());
   }
 
   /**
@@ -141,11 +184,22 @@ final class StandaloneCluster implements AutoCloseable {
    */
   int submit(List<String> sparkSubmitArgs, Path workingDir, Path log, Duration timeout)
       throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(javaBin.toString(), "-Xmx1g", "-cp", home.resolve("jars") + "/*",
-        "org.apache.spark.deploy.SparkSubmit", "--master", masterUrl()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                javaBin.toString(),
+                "-Xmx1g",
+                "-cp",
+                home.resolve("jars") + "/*",
+                "org.apache.spark.deploy.SparkSubmit",
+                "--master",
+                masterUrl()));
     cmd.addAll(sparkSubmitArgs);
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(workingDir.toFile())
-        .redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .directory(workingDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     pb.environment().putAll(env);
     Process driver = pb.start();
     try {
@@ -177,8 +231,13 @@ final class StandaloneCluster implements AutoCloseable {
   static String tail(Path file, int n) {
     try {
       List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      return "---- last " + Math.min(n, lines.size()) + " lines of " + file + "\n"
-          + String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size())) + "\n";
+      return "---- last "
+          + Math.min(n, lines.size())
+          + " lines of "
+          + file
+          + "\n"
+          + String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()))
+          + "\n";
     } catch (IOException | UncheckedIOException e) {
       return "---- " + file + ": " + e.getMessage() + "\n";
     }
@@ -215,10 +274,14 @@ final class StandaloneCluster implements AutoCloseable {
 
   private static Process launch(Path home, Map<String, String> env, Path log, List<String> args)
       throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(javaBinary().toString(), "-cp", home.resolve("jars") + "/*"));
+    List<String> cmd =
+        new ArrayList<>(List.of(javaBinary().toString(), "-cp", home.resolve("jars") + "/*"));
     cmd.addAll(args);
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile())
-        .redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .directory(home.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     pb.environment().putAll(env);
     return pb.start();
   }

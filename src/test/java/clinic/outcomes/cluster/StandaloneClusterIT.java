@@ -29,13 +29,13 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code SparkSubmit} on {@code sample-data/}, and every output table compared exactly with a
  * {@code local[*]} run of the launcher's own command on the same data.
  *
- * <p>The cluster run differs from the local one in every way that could expose an
- * order-dependent result: other processes (executors), another shuffle partition count, adaptive
- * execution on (the local session turns it off), and input and output given as {@code file:}
- * URIs. What legitimately differs, and is therefore not compared: in {@code run.json} the
- * timings, the finishing time, the Spark job counts, the input paths as given, and the run
- * date ({@code max_input_date}, in case the runs straddle midnight). Everything else is: every
- * table's schema and rows, {@code rejects.csv} byte for byte, and the rest of {@code run.json}.
+ * <p>The cluster run differs from the local one in every way that could expose an order-dependent
+ * result: other processes (executors), another shuffle partition count, adaptive execution on (the
+ * local session turns it off), and input and output given as {@code file:} URIs. What legitimately
+ * differs, and is therefore not compared: in {@code run.json} the timings, the finishing time, the
+ * Spark job counts, the input paths as given, and the run date ({@code max_input_date}, in case the
+ * runs straddle midnight). Everything else is: every table's schema and rows, {@code rejects.csv}
+ * byte for byte, and the rest of {@code run.json}.
  *
  * <p>Runs in {@code mvn verify} (failsafe), after {@code package} built both jars.
  */
@@ -46,13 +46,19 @@ class StandaloneClusterIT {
   /** Kept when the test fails: the logs of master, worker, executors and driver are in it. */
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   static Path tmp;
+
   private static StandaloneCluster cluster;
 
   @BeforeAll
   static void startCluster() throws IOException {
-    assertTrue(Files.isRegularFile(SUBMIT_JAR), SUBMIT_JAR + " is missing: run mvn verify, not the IT alone");
+    assertTrue(
+        Files.isRegularFile(SUBMIT_JAR),
+        SUBMIT_JAR + " is missing: run mvn verify, not the IT alone");
     List<Path> sparkJars = new ArrayList<>();
-    for (String jar : Files.readString(PROJECT.resolve("target/spark-classpath.txt")).trim().split(java.io.File.pathSeparator)) {
+    for (String jar :
+        Files.readString(PROJECT.resolve("target/spark-classpath.txt"))
+            .trim()
+            .split(java.io.File.pathSeparator)) {
       sparkJars.add(Path.of(jar));
     }
     cluster = StandaloneCluster.start(sparkJars, tmp.resolve("cluster"), 2, "2g");
@@ -72,47 +78,91 @@ class StandaloneClusterIT {
     Path localLog = tmp.resolve("local.log");
     long localStart = System.nanoTime();
     int localCode = runLocally(local, localLog);
-    System.out.printf("local run: exit %d after %.0f s%n", localCode, (System.nanoTime() - localStart) / 1e9);
+    System.out.printf(
+        "local run: exit %d after %.0f s%n", localCode, (System.nanoTime() - localStart) / 1e9);
     assertEquals(0, localCode, "the local run failed\n" + StandaloneCluster.tail(localLog, 60));
 
     cluster.awaitWorker(Duration.ofMinutes(3));
     Path remote = tmp.resolve("cluster-out");
     Path driverLog = tmp.resolve("driver.log");
     long start = System.nanoTime();
-    int code = cluster.submit(List.of(
-            "--class", "clinic.outcomes.cli.Main",
-            "--conf", "spark.executor.memory=1g",
-            "--conf", "spark.log.level=WARN", // the driver log is then the job's own progress
-            "--conf", "spark.sql.shuffle.partitions=7",
-            "--conf", "spark.local.dir=" + Files.createDirectories(tmp.resolve("driver-scratch")),
-            SUBMIT_JAR.toString(),
-            "run", "--input", "file://" + PROJECT.resolve("sample-data"),
-            "--out", "file://" + remote),
-        PROJECT, driverLog, Duration.ofMinutes(20));
-    System.out.printf("cluster run: exit %d after %.0f s%n", code, (System.nanoTime() - start) / 1e9);
+    int code =
+        cluster.submit(
+            List.of(
+                "--class",
+                "clinic.outcomes.cli.Main",
+                "--conf",
+                "spark.executor.memory=1g",
+                "--conf",
+                "spark.log.level=WARN", // the driver log is then the job's own progress
+                "--conf",
+                "spark.sql.shuffle.partitions=7",
+                "--conf",
+                "spark.local.dir=" + Files.createDirectories(tmp.resolve("driver-scratch")),
+                SUBMIT_JAR.toString(),
+                "run",
+                "--input",
+                "file://" + PROJECT.resolve("sample-data"),
+                "--out",
+                "file://" + remote),
+            PROJECT,
+            driverLog,
+            Duration.ofMinutes(20));
+    System.out.printf(
+        "cluster run: exit %d after %.0f s%n", code, (System.nanoTime() - start) / 1e9);
     if (code != 0) {
-      fail("the cluster run " + (code < 0 ? "timed out" : "exited with " + code) + " (logs kept in " + tmp + ")\n"
-          + StandaloneCluster.tail(driverLog, 80) + cluster.logs());
+      fail(
+          "the cluster run "
+              + (code < 0 ? "timed out" : "exited with " + code)
+              + " (logs kept in "
+              + tmp
+              + ")\n"
+              + StandaloneCluster.tail(driverLog, 80)
+              + cluster.logs());
     }
     String status = cluster.masterStatus();
-    assertTrue(status.matches("(?s).*\"completedapps\"\\s*:\\s*\\[\\s*\\{.*\"name\"\\s*:\\s*\"outcomes\".*"),
-        "the master lists no finished application 'outcomes': the job did not run on the cluster\n" + status);
+    assertTrue(
+        status.matches(
+            "(?s).*\"completedapps\"\\s*:\\s*\\[\\s*\\{.*\"name\"\\s*:\\s*\"outcomes\".*"),
+        "the master lists no finished application 'outcomes': the job did not run on the cluster\n"
+            + status);
 
     List<String> diffs = RunFolderDiff.differences(SharedSpark.get(), local, remote);
-    assertTrue(diffs.isEmpty(), "the cluster run's tables differ from the local run's:\n" + String.join("\n", diffs));
-    assertTrue(RunFolderDiff.tables(local).size() >= 12, "too few tables: " + RunFolderDiff.tables(local));
-    assertEquals(Files.readString(local.resolve("rejects.csv")), Files.readString(remote.resolve("rejects.csv")),
+    assertTrue(
+        diffs.isEmpty(),
+        "the cluster run's tables differ from the local run's:\n" + String.join("\n", diffs));
+    assertTrue(
+        RunFolderDiff.tables(local).size() >= 12, "too few tables: " + RunFolderDiff.tables(local));
+    assertEquals(
+        Files.readString(local.resolve("rejects.csv")),
+        Files.readString(remote.resolve("rejects.csv")),
         "rejects.csv");
-    assertEquals(comparableManifest(local), comparableManifest(remote), "run.json without timings and paths");
+    assertEquals(
+        comparableManifest(local),
+        comparableManifest(remote),
+        "run.json without timings and paths");
   }
 
   /** The README's run command ({@code ./outcomes run}: thin jar plus target/lib, local[*]). */
   private static int runLocally(Path out, Path log) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx3g",
-        "-cp", PROJECT.resolve("target/outcomes.jar") + java.io.File.pathSeparator + PROJECT.resolve("target/lib") + "/*",
-        "clinic.outcomes.cli.Main", "run", "--input", "sample-data", "--out", out.toString())
-        .directory(PROJECT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx3g",
+                "-cp",
+                PROJECT.resolve("target/outcomes.jar")
+                    + java.io.File.pathSeparator
+                    + PROJECT.resolve("target/lib")
+                    + "/*",
+                "clinic.outcomes.cli.Main",
+                "run",
+                "--input",
+                "sample-data",
+                "--out",
+                out.toString())
+            .directory(PROJECT.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     Process p = pb.start();
     try {
@@ -124,7 +174,10 @@ class StandaloneClusterIT {
 
   /** run.json without what legitimately differs between two runs (see the class comment). */
   private static JsonNode comparableManifest(Path run) throws IOException {
-    ObjectNode m = (ObjectNode) new ObjectMapper().readTree(Files.readString(run.resolve("run.json"), StandardCharsets.UTF_8));
+    ObjectNode m =
+        (ObjectNode)
+            new ObjectMapper()
+                .readTree(Files.readString(run.resolve("run.json"), StandardCharsets.UTF_8));
     m.remove(List.of("finished_at", "timings_seconds", "spark_jobs"));
     ((ObjectNode) m.get("settings")).remove("max_input_date");
     for (Iterator<JsonNode> it = m.get("inputs").elements(); it.hasNext(); ) {

@@ -16,8 +16,8 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.junit.jupiter.api.Test;
 
 /**
- * The audit on small tables solved by hand: each expected range is derived in the comment above
- * it. Counts are non-negative; shown counts are constants.
+ * The audit on small tables solved by hand: each expected range is derived in the comment above it.
+ * Counts are non-negative; shown counts are constants.
  */
 class AuditTest {
   private static final int MIN = 11;
@@ -63,16 +63,21 @@ class AuditTest {
 
   /**
    * Why the audit does not use commons-math3's SimplexSolver (3.6.1), the library the issue
-   * suggested: asked for the largest x1 with x0 + x1 + x2 = 57 and x >= 0 (by hand: 57, at
-   * x = (0, 57, 0)), it answers 0. The audit's own programs are this shape: every published sum is
-   * an equality. The audit (ojAlgo) gives 0..57 for the same program (the test above).
+   * suggested: asked for the largest x1 with x0 + x1 + x2 = 57 and x >= 0 (by hand: 57, at x = (0,
+   * 57, 0)), it answers 0. The audit's own programs are this shape: every published sum is an
+   * equality. The audit (ojAlgo) gives 0..57 for the same program (the test above).
    */
   @Test
   void commonsMathSimplexGetsTheAuditsProgramsWrong() {
     LinearObjectiveFunction f = new LinearObjectiveFunction(new double[] {0, 1, 0}, 0);
     LinearConstraint sum = new LinearConstraint(new double[] {1, 1, 1}, Relationship.EQ, 57);
-    PointValuePair p = new SimplexSolver().optimize(f, new LinearConstraintSet(List.of(sum)),
-        GoalType.MAXIMIZE, new NonNegativeConstraint(true));
+    PointValuePair p =
+        new SimplexSolver()
+            .optimize(
+                f,
+                new LinearConstraintSet(List.of(sum)),
+                GoalType.MAXIMIZE,
+                new NonNegativeConstraint(true));
     assertEquals(0.0, p.getValue(), TOL); // wrong: the maximum is 57
     Disclosure d = new Disclosure();
     int x0 = d.count(3);
@@ -131,7 +136,8 @@ class AuditTest {
 
   @Test
   void aRoundedRateBoundsItsNumerator() {
-    // 12 % of 57 shown to the unit (11.5 % to 12.5 %): 0.115 * 57 = 6.555 <= x <= 0.125 * 57 = 7.125
+    // 12 % of 57 shown to the unit (11.5 % to 12.5 %): 0.115 * 57 = 6.555 <= x <= 0.125 * 57 =
+    // 7.125
     Disclosure d = new Disclosure();
     int x = d.count(7);
     int n = d.count(57);
@@ -190,15 +196,22 @@ class AuditTest {
     Protection.Result r = Protection.protect(d, null, MIN);
     assertTrue(r.passes());
     assertEquals(4, r.rounds(), "three counts added, one audit each, after the first");
-    assertEquals(List.of(Protection.Status.SHOWN, Protection.Status.SHOWN, Protection.Status.PRIMARY,
-        Protection.Status.COMPLEMENTARY, Protection.Status.SHOWN), List.of(r.status()));
+    assertEquals(
+        List.of(
+            Protection.Status.SHOWN,
+            Protection.Status.SHOWN,
+            Protection.Status.PRIMARY,
+            Protection.Status.COMPLEMENTARY,
+            Protection.Status.SHOWN),
+        List.of(r.status()));
     assertEquals(0, r.ranges()[swe].low(), TOL);
     assertEquals(Double.POSITIVE_INFINITY, r.ranges()[swe].high());
   }
 
   @Test
   void aPageThatCannotBeProtectedIsReported() {
-    // the figures contradict each other: no suppression makes the audit pass, and the result says so
+    // the figures contradict each other: no suppression makes the audit pass, and the result says
+    // so
     Disclosure d = new Disclosure();
     int a = d.count(5);
     int b = d.count(0);

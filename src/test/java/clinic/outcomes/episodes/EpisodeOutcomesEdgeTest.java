@@ -41,33 +41,38 @@ class EpisodeOutcomesEdgeTest {
 
   static Run run(LocalDate asOf, boolean afterS2, Score... extra) {
     Settings settings = Settings.defaults().withAsOf(asOf);
-    List<Visit> visits = List.of(
-        new Visit("S1", "T1", S1, "deep_tissue", 60, "none", null),
-        new Visit("S2", "T1", S2, "deep_tissue", 60, "none", null));
-    List<Score> scores = new ArrayList<>(List.of(
-        new Score("S1", S1, "before", "nrs_pain", 70), new Score("S1", S1, "after", "nrs_pain", 50),
-        new Score("S2", S2, "before", "nrs_pain", 60)));
+    List<Visit> visits =
+        List.of(
+            new Visit("S1", "T1", S1, "deep_tissue", 60, "none", null),
+            new Visit("S2", "T1", S2, "deep_tissue", 60, "none", null));
+    List<Score> scores =
+        new ArrayList<>(
+            List.of(
+                new Score("S1", S1, "before", "nrs_pain", 70),
+                new Score("S1", S1, "after", "nrs_pain", 50),
+                new Score("S2", S2, "before", "nrs_pain", 60)));
     if (afterS2) {
       scores.add(new Score("S2", S2, "after", "nrs_pain", 30));
     }
     scores.addAll(List.of(extra));
     Map<String, long[]> pairs = new HashMap<>();
     List<String> open = new ArrayList<>();
-    PairSink sink = new PairSink() {
-      @Override
-      public void pair(String a, String m, String gb, String g, int k, long e, long l) {
-        if ("overall".equals(gb)) {
-          pairs.put(a + "|" + m, new long[] {k, e, l});
-        }
-      }
+    PairSink sink =
+        new PairSink() {
+          @Override
+          public void pair(String a, String m, String gb, String g, int k, long e, long l) {
+            if ("overall".equals(gb)) {
+              pairs.put(a + "|" + m, new long[] {k, e, l});
+            }
+          }
 
-      @Override
-      public void open(String a, String m, String gb, String g) {
-        if ("overall".equals(gb)) {
-          open.add(a + "|" + m);
-        }
-      }
-    };
+          @Override
+          public void open(String a, String m, String gb, String g) {
+            if ("overall".equals(gb)) {
+              open.add(a + "|" + m);
+            }
+          }
+        };
     ClientHistory.Result r = new ClientHistory(settings).derive("C", visits, scores, null, sink);
     return new Run(r.outcomes(), pairs, open);
   }
@@ -76,7 +81,8 @@ class EpisodeOutcomesEdgeTest {
 
   @ParameterizedTest(name = "discharge {0} days after the last session: final {1} from {2}")
   @CsvSource({
-    "0, 60, last_before, 45", // same day: not the course final, but the immediate final without an after score
+    "0, 60, last_before, 45", // same day: not the course final, but the immediate final without an
+    // after score
     "1, 45, discharge, 45",
     "30, 45, discharge, 45",
     "31, 60, last_before," // beyond 30 days: neither
@@ -94,9 +100,12 @@ class EpisodeOutcomesEdgeTest {
   @ParameterizedTest(name = "intake {0} days before session 1")
   @CsvSource({"0, true, false", "1, true, true", "30, true, true", "31, false, false"})
   void intakeDayEdges(int days, boolean baseline, boolean preTreatment) {
-    Run r = run(LATE, true,
-        new Score(null, S1.minusDays(days), "intake", "odi", 400),
-        new Score(null, S1.minusDays(days), "intake", "nrs_pain", 80));
+    Run r =
+        run(
+            LATE,
+            true,
+            new Score(null, S1.minusDays(days), "intake", "odi", 400),
+            new Score(null, S1.minusDays(days), "intake", "nrs_pain", 80));
     Outcome odi = r.of("odi"); // no ODI at S1: the intake is the baseline when in range
     if (baseline) {
       assertEquals(400, odi.baselineTenths());
@@ -130,9 +139,12 @@ class EpisodeOutcomesEdgeTest {
 
   @Test
   void twoFollowupsEquallyFarFromTheHorizonTakeTheEarlier() {
-    Run r = run(LATE, true,
-        new Score(null, S2.plusDays(95), "followup", "nrs_pain", 20),
-        new Score(null, S2.plusDays(85), "followup", "nrs_pain", 40));
+    Run r =
+        run(
+            LATE,
+            true,
+            new Score(null, S2.plusDays(95), "followup", "nrs_pain", 20),
+            new Score(null, S2.plusDays(85), "followup", "nrs_pain", 40));
     assertEquals(40, r.of("nrs_pain").followups().get(0).tenths());
     assertEquals(S2.plusDays(85), r.of("nrs_pain").followups().get(0).date());
   }
@@ -180,15 +192,21 @@ class EpisodeOutcomesEdgeTest {
       scores.add(new Score("S" + (i + 1), d, "before", "nrs_pain", before[i]));
     }
     Map<String, Double> slopes = new HashMap<>();
-    new ClientHistory(settings).derive("C", visits, scores, null, new PairSink() {
-      @Override
-      public void pair(String a, String m, String gb, String g, int k, long e, long l) {}
+    new ClientHistory(settings)
+        .derive(
+            "C",
+            visits,
+            scores,
+            null,
+            new PairSink() {
+              @Override
+              public void pair(String a, String m, String gb, String g, int k, long e, long l) {}
 
-      @Override
-      public void slope(String model, String measure, double value) {
-        slopes.put(model + "|" + measure, value);
-      }
-    });
+              @Override
+              public void slope(String model, String measure, double value) {
+                slopes.put(model + "|" + measure, value);
+              }
+            });
     assertEquals(780.0 / 105.0 / 10.0, slopes.get("within_episode|nrs_pain"), 1e-15);
     assertEquals(0.7, slopes.get("within_episode_late|nrs_pain"), 1e-15);
   }
@@ -206,20 +224,36 @@ class EpisodeOutcomesEdgeTest {
       }
     }
     List<String> out = new ArrayList<>();
-    new ClientHistory(settings).derive("C", visits, scores, null, new PairSink() {
-      @Override
-      public void pair(String a, String m, String gb, String g, int k, long e, long l) {}
+    new ClientHistory(settings)
+        .derive(
+            "C",
+            visits,
+            scores,
+            null,
+            new PairSink() {
+              @Override
+              public void pair(String a, String m, String gb, String g, int k, long e, long l) {}
 
-      @Override
-      public void timeToMcid(String measure, String groupBy, String group, int sessions, boolean event) {
-        out.add("ttm " + measure + " " + groupBy + "=" + group + " " + sessions + (event ? " event" : " censored"));
-      }
+              @Override
+              public void timeToMcid(
+                  String measure, String groupBy, String group, int sessions, boolean event) {
+                out.add(
+                    "ttm "
+                        + measure
+                        + " "
+                        + groupBy
+                        + "="
+                        + group
+                        + " "
+                        + sessions
+                        + (event ? " event" : " censored"));
+              }
 
-      @Override
-      public void harm(String groupBy, String group, boolean anyEvent) {
-        out.add("harm " + groupBy + "=" + group + " " + anyEvent);
-      }
-    });
+              @Override
+              public void harm(String groupBy, String group, boolean anyEvent) {
+                out.add("harm " + groupBy + "=" + group + " " + anyEvent);
+              }
+            });
     return out;
   }
 
@@ -227,25 +261,38 @@ class EpisodeOutcomesEdgeTest {
   void timeToMcidIsTheSessionsReceivedBeforeTheFirstVisitAtTheMcid() {
     // Baseline 8.0; before visit 2: 7.0 (1 point), visit 3: 6.0 (2 points = the MCID): the event
     // comes after 2 sessions received (k - 1 = 2), counted in each of the episode's three slices.
-    List<String> e = registryEvents(new int[] {80, 70, 60, 50}, new String[] {"none", "none", "none", "none"});
-    assertEquals(List.of("ttm nrs_pain overall=all 2 event", "ttm nrs_pain technique=deep_tissue 2 event",
-        "ttm nrs_pain technique_group=specialized 2 event"), e.subList(0, 3));
+    List<String> e =
+        registryEvents(new int[] {80, 70, 60, 50}, new String[] {"none", "none", "none", "none"});
+    assertEquals(
+        List.of(
+            "ttm nrs_pain overall=all 2 event",
+            "ttm nrs_pain technique=deep_tissue 2 event",
+            "ttm nrs_pain technique_group=specialized 2 event"),
+        e.subList(0, 3));
   }
 
   @Test
   void aClientWhoStopsBeforeTheMcidIsCensoredAtTheLastScoredVisit() {
     // Baseline 8.0, then 7.5, (no score), 7.0 at visit 4, then visit 5 without a score: never 2
     // points better; censored at the last visit with a before score, k = 4, after 3 sessions.
-    List<String> e = registryEvents(new int[] {80, 75, -1, 70, -1}, new String[] {null, null, null, null, null});
+    List<String> e =
+        registryEvents(new int[] {80, 75, -1, 70, -1}, new String[] {null, null, null, null, null});
     assertTrue(e.contains("ttm nrs_pain overall=all 3 censored"), e.toString());
-    assertFalse(e.stream().anyMatch(x -> x.startsWith("harm")), "no session records adverse_event: no harm row");
+    assertFalse(
+        e.stream().anyMatch(x -> x.startsWith("harm")),
+        "no session records adverse_event: no harm row");
   }
 
   @Test
   void harmCountsAnEpisodeOnceWhenAnySessionHadAnEvent() {
-    List<String> e = registryEvents(new int[] {80, 75, 70}, new String[] {"none", "bruising", "soreness"});
-    assertEquals(List.of("harm overall=all true", "harm technique=deep_tissue true",
-        "harm technique_group=specialized true"), e.stream().filter(x -> x.startsWith("harm")).toList());
+    List<String> e =
+        registryEvents(new int[] {80, 75, 70}, new String[] {"none", "bruising", "soreness"});
+    assertEquals(
+        List.of(
+            "harm overall=all true",
+            "harm technique=deep_tissue true",
+            "harm technique_group=specialized true"),
+        e.stream().filter(x -> x.startsWith("harm")).toList());
     List<String> none = registryEvents(new int[] {80, 75, 70}, new String[] {"none", null, "none"});
     assertTrue(none.contains("harm overall=all false"), none.toString());
   }

@@ -32,10 +32,16 @@ final class GeneratedData {
 
   /** One {@code pain_scores.csv} row. */
   record Score(
-      String client, String sessionId, LocalDate date, String moment, String measure, double value) {}
+      String client,
+      String sessionId,
+      LocalDate date,
+      String moment,
+      String measure,
+      double value) {}
 
   /** One episode of care, as the SPEC derives it. */
-  record EpisodeView(List<Session> sessions, String primary, boolean adherent, LocalDate nextStart) {
+  record EpisodeView(
+      List<Session> sessions, String primary, boolean adherent, LocalDate nextStart) {
 
     int n() {
       return sessions.size();
@@ -62,18 +68,31 @@ final class GeneratedData {
     GeneratedData data = new GeneratedData();
     for (List<String> f : CsvLines.records(dir.resolve("sessions.csv"))) {
       data.sessions.add(
-          new Session(f.get(0), f.get(1), f.get(2), LocalDate.parse(f.get(3)), f.get(4), f.get(5),
-              f.get(6), f.get(7)));
+          new Session(
+              f.get(0),
+              f.get(1),
+              f.get(2),
+              LocalDate.parse(f.get(3)),
+              f.get(4),
+              f.get(5),
+              f.get(6),
+              f.get(7)));
     }
     for (List<String> f : CsvLines.records(dir.resolve("pain_scores.csv"))) {
       Score score =
-          new Score(f.get(0), f.get(1), LocalDate.parse(f.get(2)), f.get(3), f.get(4),
+          new Score(
+              f.get(0),
+              f.get(1),
+              LocalDate.parse(f.get(2)),
+              f.get(3),
+              f.get(4),
               Double.parseDouble(f.get(5)));
       data.scores.add(score);
       if (score.sessionId().isEmpty()) {
         data.clientScores.computeIfAbsent(score.client(), c -> new ArrayList<>()).add(score);
       } else {
-        data.sessionScores.put(key(score.sessionId(), score.moment(), score.measure()), score.value());
+        data.sessionScores.put(
+            key(score.sessionId(), score.moment(), score.measure()), score.value());
       }
     }
     data.buildEpisodes();
@@ -98,7 +117,8 @@ final class GeneratedData {
       }
       for (int i = 0; i < split.size(); i++) {
         LocalDate next = i + 1 < split.size() ? split.get(i + 1).get(0).date() : null;
-        episodes.add(new EpisodeView(split.get(i), primary(split.get(i)), adherent(split.get(i)), next));
+        episodes.add(
+            new EpisodeView(split.get(i), primary(split.get(i)), adherent(split.get(i)), next));
       }
     }
   }
@@ -147,7 +167,10 @@ final class GeneratedData {
     Score best = null;
     for (Score s : clientScores.getOrDefault(e.sessions().get(0).client(), List.of())) {
       long days = ChronoUnit.DAYS.between(s.date(), e.first());
-      if (s.moment().equals("intake") && s.measure().equals(measure) && days >= 0 && days <= 30
+      if (s.moment().equals("intake")
+          && s.measure().equals(measure)
+          && days >= 0
+          && days <= 30
           && (best == null || s.date().isAfter(best.date()))) {
         best = s;
       }
@@ -156,15 +179,17 @@ final class GeneratedData {
   }
 
   /**
-   * Course final by the SPEC (Revision 2): the earliest discharge 1-30 days after the last
-   * session, else the before score of the last session when the episode has 2 or more.
+   * Course final by the SPEC (Revision 2): the earliest discharge 1-30 days after the last session,
+   * else the before score of the last session when the episode has 2 or more.
    */
   Double finalScore(EpisodeView e, String measure) {
     Score s = earliest(e, "discharge", measure, 1, 30);
     if (s != null) {
       return s.value();
     }
-    return e.sessions().size() >= 2 ? sessionScore(last(e.sessions()).id(), "before", measure) : null;
+    return e.sessions().size() >= 2
+        ? sessionScore(last(e.sessions()).id(), "before", measure)
+        : null;
   }
 
   /** The 3-month follow-up: the score 60-120 days after the last session closest to day 90. */
@@ -173,9 +198,13 @@ final class GeneratedData {
     for (Score s : clientScores.getOrDefault(e.sessions().get(0).client(), List.of())) {
       long days = ChronoUnit.DAYS.between(e.last(), s.date());
       boolean beforeNext = e.nextStart() == null || s.date().isBefore(e.nextStart());
-      if (s.moment().equals("followup") && s.measure().equals(measure) && Math.abs(days - 90) <= 30
-          && beforeNext && (best == null
-              || Math.abs(days - 90) < Math.abs(ChronoUnit.DAYS.between(e.last(), best.date()) - 90))) {
+      if (s.moment().equals("followup")
+          && s.measure().equals(measure)
+          && Math.abs(days - 90) <= 30
+          && beforeNext
+          && (best == null
+              || Math.abs(days - 90)
+                  < Math.abs(ChronoUnit.DAYS.between(e.last(), best.date()) - 90))) {
         best = s;
       }
     }
@@ -192,8 +221,12 @@ final class GeneratedData {
     for (Score s : clientScores.getOrDefault(e.sessions().get(0).client(), List.of())) {
       long days = ChronoUnit.DAYS.between(e.last(), s.date());
       boolean beforeNext = e.nextStart() == null || s.date().isBefore(e.nextStart());
-      if (s.moment().equals(moment) && s.measure().equals(measure) && days >= from && days <= to
-          && beforeNext && (best == null || s.date().isBefore(best.date()))) {
+      if (s.moment().equals(moment)
+          && s.measure().equals(measure)
+          && days >= from
+          && days <= to
+          && beforeNext
+          && (best == null || s.date().isBefore(best.date()))) {
         best = s;
       }
     }

@@ -47,15 +47,29 @@ class GeneratorContractTest {
   @Test
   void headersAndCountsAreThoseOfTheSpec() throws IOException {
     assertEquals(
-        List.of("session_id", "client_id", "therapist_id", "session_date", "technique",
-            "duration_min", "adverse_event", "home_exercise"),
+        List.of(
+            "session_id",
+            "client_id",
+            "therapist_id",
+            "session_date",
+            "technique",
+            "duration_min",
+            "adverse_event",
+            "home_exercise"),
         CsvLines.header(dir.resolve("sessions.csv")));
     assertEquals(
         List.of("client_id", "session_id", "recorded_on", "moment", "measure", "score"),
         CsvLines.header(dir.resolve("pain_scores.csv")));
     assertEquals(
-        List.of("client_id", "age_band", "sex", "condition", "symptom_weeks", "co_treatment",
-            "contraindications", "medical_clearance"),
+        List.of(
+            "client_id",
+            "age_band",
+            "sex",
+            "condition",
+            "symptom_weeks",
+            "co_treatment",
+            "contraindications",
+            "medical_clearance"),
         CsvLines.header(dir.resolve("clients.csv")));
     assertEquals(summary.sessions(), data.sessions.size());
     assertEquals(summary.scores(), data.scores.size());
@@ -121,12 +135,25 @@ class GeneratorContractTest {
     Set<String> ids = new HashSet<>();
     Set<String> ages = Set.of("18-29", "30-39", "40-49", "50-59", "60-69", "70-79", "80-89", "90+");
     Set<String> conditions =
-        Set.of("herniated_disc", "spinal_stenosis", "degenerative_disc", "piriformis",
-            "pregnancy", "other", "unknown");
+        Set.of(
+            "herniated_disc",
+            "spinal_stenosis",
+            "degenerative_disc",
+            "piriformis",
+            "pregnancy",
+            "other",
+            "unknown");
     Set<String> co = Set.of("physio", "chiro", "medication", "none");
     Set<String> contra =
-        Set.of("recent_surgery", "open_wound", "clotting_disorder", "severe_osteoporosis",
-            "pregnancy", "hypertension", "diabetes", "none");
+        Set.of(
+            "recent_surgery",
+            "open_wound",
+            "clotting_disorder",
+            "severe_osteoporosis",
+            "pregnancy",
+            "hypertension",
+            "diabetes",
+            "none");
     int uncleared = 0;
     for (List<String> f : CsvLines.records(dir.resolve("clients.csv"))) {
       assertEquals(8, f.size(), f.toString());
@@ -176,14 +203,15 @@ class GeneratorContractTest {
     for (GeneratedData.Score s : data.scores) {
       if (s.sessionId().isEmpty()) {
         assertTrue(
-            byClient.get(s.client()).stream().anyMatch(e -> datedAsDocumented(s, e)),
-            s.toString());
+            byClient.get(s.client()).stream().anyMatch(e -> datedAsDocumented(s, e)), s.toString());
       }
     }
   }
 
-  /** Intake 0-14 days before the first session; discharge 1-14 after the last; follow-up within
-   * 20 days of 90, 180 or 365 days after the last; both before the next episode. */
+  /**
+   * Intake 0-14 days before the first session; discharge 1-14 after the last; follow-up within 20
+   * days of 90, 180 or 365 days after the last; both before the next episode.
+   */
   private static boolean datedAsDocumented(GeneratedData.Score s, GeneratedData.EpisodeView e) {
     long beforeFirst = ChronoUnit.DAYS.between(s.date(), e.first());
     long afterLast = ChronoUnit.DAYS.between(e.last(), s.date());
@@ -191,8 +219,11 @@ class GeneratorContractTest {
     return switch (s.moment()) {
       case "intake" -> beforeFirst >= 0 && beforeFirst <= 14;
       case "discharge" -> beforeNext && afterLast >= 1 && afterLast <= 14;
-      case "followup" -> beforeNext && (Math.abs(afterLast - 90) <= 20 || Math.abs(afterLast - 180) <= 20
-          || Math.abs(afterLast - 365) <= 20);
+      case "followup" ->
+          beforeNext
+              && (Math.abs(afterLast - 90) <= 20
+                  || Math.abs(afterLast - 180) <= 20
+                  || Math.abs(afterLast - 365) <= 20);
       default -> false;
     };
   }

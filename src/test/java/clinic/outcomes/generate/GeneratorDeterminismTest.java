@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Same settings give the same bytes; another seed gives other data. */
 class GeneratorDeterminismTest {
 
-  private static final List<String> FILES = List.of("sessions.csv", "pain_scores.csv", "clients.csv");
+  private static final List<String> FILES =
+      List.of("sessions.csv", "pain_scores.csv", "clients.csv");
 
   @TempDir Path dir;
 

@@ -2,6 +2,8 @@ package clinic.outcomes.generate;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Locale;
+
 /**
  * Running mean and standard error of independent values; asserts that the mean agrees with an
  * expected value within 4 standard errors (a false alarm about once in 16,000 checks).
@@ -39,6 +41,12 @@ final class MeanCheck {
     assertTrue(
         Math.abs(mean - expected) <= 4 * se,
         String.format(
-            "%s: mean %.4f vs expected %.4f (SE %.4f, n %d)", label, mean, expected, se, n));
+            Locale.ROOT,
+            "%s: mean %.4f vs expected %.4f (SE %.4f, n %d)",
+            label,
+            mean,
+            expected,
+            se,
+            n));
   }
 }

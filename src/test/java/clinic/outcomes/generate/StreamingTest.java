@@ -24,7 +24,8 @@ class StreamingTest {
 
   @Test
   void twoHundredThousandClientsFitInASmallHeap() throws Exception {
-    Path classes = Path.of(Generator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path classes =
+        Path.of(Generator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Path log = dir.resolve("generator.log");
     Process process =

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sample means of a large generated sample, computed directly from the written rows, agree
- * with {@link TrueEffects} within 4 standard errors. Each comparison uses per-episode
- * residuals (observed improvement minus the closed-form expectation for that episode's primary
- * technique, session count and adherence), so it holds whatever the sample's composition.
+ * The sample means of a large generated sample, computed directly from the written rows, agree with
+ * {@link TrueEffects} within 4 standard errors. Each comparison uses per-episode residuals
+ * (observed improvement minus the closed-form expectation for that episode's primary technique,
+ * session count and adherence), so it holds whatever the sample's composition.
  */
 class TrueEffectsRecoveryTest {
 
@@ -47,7 +47,8 @@ class TrueEffectsRecoveryTest {
         if (course.isPresent()) {
           double expected =
               TrueEffects.expectedCourseImprovement(measure, e.primary(), e.n(), e.adherent());
-          residuals.computeIfAbsent(e.primary(), t -> new MeanCheck())
+          residuals
+              .computeIfAbsent(e.primary(), t -> new MeanCheck())
               .add(course.getAsDouble() - expected);
         }
       }
@@ -65,8 +66,11 @@ class TrueEffectsRecoveryTest {
       Double baseline = data.baseline(e, "nrs_pain");
       Double after = data.sessionScore(e.sessions().get(e.n() - 1).id(), "after", "nrs_pain");
       if (baseline != null && after != null) {
-        double expected = TrueEffects.expectedImmediateImprovement(e.primary(), e.n(), e.adherent());
-        residuals.computeIfAbsent(e.primary(), t -> new MeanCheck()).add(baseline - after - expected);
+        double expected =
+            TrueEffects.expectedImmediateImprovement(e.primary(), e.n(), e.adherent());
+        residuals
+            .computeIfAbsent(e.primary(), t -> new MeanCheck())
+            .add(baseline - after - expected);
       }
     }
     for (String t : TrueEffects.TECHNIQUES) {
@@ -81,7 +85,8 @@ class TrueEffectsRecoveryTest {
       OptionalDouble course = data.course(e, "nrs_pain");
       if (course.isPresent()) {
         double expected = TrueEffects.expectedCourseImprovement(e.primary(), e.n(), e.adherent());
-        residuals.computeIfAbsent(bucket(e.n()), b -> new MeanCheck())
+        residuals
+            .computeIfAbsent(bucket(e.n()), b -> new MeanCheck())
             .add(course.getAsDouble() - expected);
       }
     }
@@ -129,7 +134,8 @@ class TrueEffectsRecoveryTest {
         if (before != null) {
           double expected =
               TrueEffects.expectedCarriedImprovement(e.primary(), e.n(), k, e.adherent());
-          residuals.computeIfAbsent(Math.min(k, 10), g -> new MeanCheck())
+          residuals
+              .computeIfAbsent(Math.min(k, 10), g -> new MeanCheck())
               .add(baseline - before - expected);
         }
       }
@@ -147,8 +153,7 @@ class TrueEffectsRecoveryTest {
       Double fin = data.finalScore(e, "nrs_pain");
       Double followup = data.followup(e, "nrs_pain");
       if (baseline != null && fin != null && followup != null) {
-        residuals.add(
-            (baseline - followup) - TrueEffects.FOLLOWUP_RETENTION * (baseline - fin));
+        residuals.add((baseline - followup) - TrueEffects.FOLLOWUP_RETENTION * (baseline - fin));
       }
     }
     residuals.assertMean(0.0, 3000, "follow-up retention");

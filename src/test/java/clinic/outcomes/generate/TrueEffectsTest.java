@@ -26,7 +26,8 @@ class TrueEffectsTest {
     // R + K: 1.5 + 1.5, 1.2 + 1.3, 1.0 + 1.0, 0.8 + 0.2; adherent adds 0.5
     assertEquals(3.0, TrueEffects.expectedImmediateImprovement("deep_tissue", 6, false), EPS);
     assertEquals(2.5, TrueEffects.expectedImmediateImprovement("trigger_point", 9, false), EPS);
-    assertEquals(2.0, TrueEffects.expectedImmediateImprovement("myofascial_release", 15, false), EPS);
+    assertEquals(
+        2.0, TrueEffects.expectedImmediateImprovement("myofascial_release", 15, false), EPS);
     assertEquals(1.0, TrueEffects.expectedImmediateImprovement("swedish", 6, false), EPS);
     assertEquals(3.5, TrueEffects.expectedImmediateImprovement("deep_tissue", 7, true), EPS);
   }
@@ -50,8 +51,10 @@ class TrueEffectsTest {
     // 1.5 points of carried pain improvement: odi 6x, rmdq 1.5x, slr 4x; follow-up keeps 70 %
     assertEquals(9.0, TrueEffects.expectedCourseImprovement("odi", "deep_tissue", 6, false), EPS);
     assertEquals(2.25, TrueEffects.expectedCourseImprovement("rmdq", "deep_tissue", 6, false), EPS);
-    assertEquals(6.0, TrueEffects.expectedCourseImprovement("slr_deg", "deep_tissue", 6, false), EPS);
-    assertEquals(1.05, TrueEffects.expectedFollowupImprovement("nrs_pain", "deep_tissue", 6, false), EPS);
+    assertEquals(
+        6.0, TrueEffects.expectedCourseImprovement("slr_deg", "deep_tissue", 6, false), EPS);
+    assertEquals(
+        1.05, TrueEffects.expectedFollowupImprovement("nrs_pain", "deep_tissue", 6, false), EPS);
   }
 
   @Test

@@ -101,7 +101,8 @@ class PrivacyGuardTest {
         Fixtures.write(
             dir,
             "sessions.csv",
-            SESSIONS_HEADER + "S1,2024-01-10,swedish\nS2,C1,,10/01/2024,swedish,60,extra\nS3,C1,x\"y,2024-01-10,swedish\n");
+            SESSIONS_HEADER
+                + "S1,2024-01-10,swedish\nS2,C1,,10/01/2024,swedish,60,extra\nS3,C1,x\"y,2024-01-10,swedish\n");
     Map<Long, Checked<?>> results = Fixtures.check(file, InputTable.SESSIONS, RULES);
     Fixtures.assertReasons(results, 2, "malformed_row");
     Fixtures.assertReasons(results, 3, "malformed_row");
@@ -112,7 +113,9 @@ class PrivacyGuardTest {
   void identifierInAMalformedRowStopsTheRunBeforeItReachesRejects() {
     // before: the raw line, e-mail address included, was copied into rejects and rejects.csv
     InputFileException email =
-        refused("sessions", SESSIONS_HEADER + "S1,C1,,2024-01-10,swedish\nS2,anna@example.com,2024-01-10\n");
+        refused(
+            "sessions",
+            SESSIONS_HEADER + "S1,C1,,2024-01-10,swedish\nS2,anna@example.com,2024-01-10\n");
     assertEquals(3, email.exitCode());
     assertEquals(
         "sessions.csv: line 3 is malformed, and a value in it looks like an e-mail address (not shown: it"
@@ -122,26 +125,36 @@ class PrivacyGuardTest {
     assertFalse(email.getMessage().contains("anna"));
     InputFileException phone =
         refused("sessions", SESSIONS_HEADER + "S1,C1,+44 20 7946 0958,2024-01-10,swedish,extra\n");
-    assertTrue(phone.getMessage().startsWith("sessions.csv: line 2 is malformed, and a value in it looks like a phone"),
+    assertTrue(
+        phone
+            .getMessage()
+            .startsWith("sessions.csv: line 2 is malformed, and a value in it looks like a phone"),
         phone.getMessage());
-    InputFileException broken =
-        refused("clients", "client_id,sex\nC1,\"female\" 07700 900123\n");
+    InputFileException broken = refused("clients", "client_id,sex\nC1,\"female\" 07700 900123\n");
     assertTrue(broken.getMessage().contains("line 2 is malformed"), broken.getMessage());
     InputFileException scores =
-        refused("pain_scores", "client_id,session_id,recorded_on,moment,measure,score\n0044.20.7946,2024-01-10\n");
+        refused(
+            "pain_scores",
+            "client_id,session_id,recorded_on,moment,measure,score\n0044.20.7946,2024-01-10\n");
     assertEquals(3, scores.exitCode());
   }
 
   @Test
   void otherFieldsAreGuardedToo() {
     InputFileException email =
-        refused("sessions", SESSIONS_HEADER.strip() + ",note\nS1,C1,,2024-01-10,swedish,call anna@example.com\n");
+        refused(
+            "sessions",
+            SESSIONS_HEADER.strip() + ",note\nS1,C1,,2024-01-10,swedish,call anna@example.com\n");
     assertEquals(
         "sessions.csv: line 2, column 'note' holds a value that looks like an e-mail address (not shown: it"
             + " is personal data); the input must be anonymized.",
         email.getMessage());
-    InputFileException phone = refused("sessions", SESSIONS_HEADER + "S1,C1,,2024-01-10,(020) 7946 0958\n");
-    assertTrue(phone.getMessage().contains("line 2, column 'technique' holds a value that looks like a phone number"),
+    InputFileException phone =
+        refused("sessions", SESSIONS_HEADER + "S1,C1,,2024-01-10,(020) 7946 0958\n");
+    assertTrue(
+        phone
+            .getMessage()
+            .contains("line 2, column 'technique' holds a value that looks like a phone number"),
         phone.getMessage());
   }
 
@@ -154,7 +167,10 @@ class PrivacyGuardTest {
     assertNull(PrivacyGuard.otherValueKind("1/10/24"));
     assertEquals("a phone number", PrivacyGuard.otherValueKind("555-123-4567"));
     assertEquals("a phone number", PrivacyGuard.otherValueKind("+44 20 7946 0958"));
-    assertEquals("a phone number", PrivacyGuard.misplacedValueKind("07700900123"), "in a malformed row, as an id");
+    assertEquals(
+        "a phone number",
+        PrivacyGuard.misplacedValueKind("07700900123"),
+        "in a malformed row, as an id");
     assertNull(PrivacyGuard.misplacedValueKind("2024-01-10"));
     Path file =
         Fixtures.write(

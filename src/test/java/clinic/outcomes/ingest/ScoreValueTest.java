@@ -34,9 +34,15 @@ class ScoreValueTest {
     assertEquals(new ScoreValue(70, false, false), parse("0000000000000007"));
     assertEquals(new ScoreValue(75, false, false), parse("00000000000000000000007.5"));
     assertEquals(new ScoreValue(0, false, false), parse("0000000000000000000"));
-    assertEquals(ScoreValue.HUGE_TENTHS, parse("0001234567890123456").magnitudeTenths(), "16 significant digits");
+    assertEquals(
+        ScoreValue.HUGE_TENTHS,
+        parse("0001234567890123456").magnitudeTenths(),
+        "16 significant digits");
     assertFalse(parse("1234567890123456789012345.5").withinZeroTo(100));
-    assertEquals(9_999_999_999_999_999L, parse("999999999999999.9").magnitudeTenths(), "15 digits are exact");
+    assertEquals(
+        9_999_999_999_999_999L,
+        parse("999999999999999.9").magnitudeTenths(),
+        "15 digits are exact");
   }
 
   @Test

@@ -55,7 +55,10 @@ class ValuesTest {
     assertEquals(5, Values.plainInteger("5"));
     assertEquals(7, Values.plainInteger("007"));
     assertEquals(Long.MAX_VALUE, Values.plainInteger("99999999999999999999"));
-    assertEquals(45, Values.plainInteger("0000000000000000000045"), "leading zeros are no digits of the value");
+    assertEquals(
+        45,
+        Values.plainInteger("0000000000000000000045"),
+        "leading zeros are no digits of the value");
     assertEquals(Long.MAX_VALUE, Values.plainInteger("0001234567890123456789"));
     for (String bad : new String[] {"+5", "5.0", "1e2", " 1e2", "-5", "", "5 0", "٥"}) {
       assertEquals(Values.NOT_AN_INTEGER, Values.plainInteger(bad), bad);

@@ -24,26 +24,41 @@ class KernelSpecTest {
   @Test
   void theCommittedTemplateBecomesAKernelSpecWithTheProjectClassPath() throws IOException {
     Path project = tmp.resolve("my \"clinic\"");
-    String json = KernelSpec.render(Files.readString(Path.of("notebooks/kernel/kernel.json")),
-        Path.of("/usr/lib/jvm/java-17/bin/java"), "/k/rapaio-jupyter-kernel-3.0.1.jar:/spec",
-        KernelSpec.classpath(project));
+    String json =
+        KernelSpec.render(
+            Files.readString(Path.of("notebooks/kernel/kernel.json")),
+            Path.of("/usr/lib/jvm/java-17/bin/java"),
+            "/k/rapaio-jupyter-kernel-3.0.1.jar:/spec",
+            KernelSpec.classpath(project));
 
     JsonNode spec = new ObjectMapper().readTree(json);
     List<String> argv = List.of(new ObjectMapper().treeToValue(spec.get("argv"), String[].class));
     assertEquals("/usr/lib/jvm/java-17/bin/java", argv.get(0));
-    assertEquals(List.of("-cp", "/k/rapaio-jupyter-kernel-3.0.1.jar:/spec", "StartKernel", "{connection_file}"),
+    assertEquals(
+        List.of(
+            "-cp", "/k/rapaio-jupyter-kernel-3.0.1.jar:/spec", "StartKernel", "{connection_file}"),
         argv.subList(argv.size() - 4, argv.size()));
     assertTrue(argv.contains("-Djava.awt.headless=true"), "charts render without a display");
     assertEquals("java", spec.get("language").asText());
-    assertEquals(project.resolve("target/outcomes.jar") + ";" + project.resolve("target/lib/*.jar"),
-        spec.get("env").get("RJK_CLASSPATH").asText(), "quotes in the path survive as JSON");
+    assertEquals(
+        project.resolve("target/outcomes.jar") + ";" + project.resolve("target/lib/*.jar"),
+        spec.get("env").get("RJK_CLASSPATH").asText(),
+        "quotes in the path survive as JSON");
   }
 
   @Test
   void aTemplateWithoutAPlaceholderIsRefused() {
-    assertEquals("the kernel.json template has no @CLASSPATH@",
-        assertThrows(IllegalArgumentException.class, () -> KernelSpec.render(
-            "{\"argv\": [\"@JAVA@\", \"@KERNEL_CLASSPATH@\"]}", Path.of("java"), "k.jar", List.of("a"))).getMessage());
+    assertEquals(
+        "the kernel.json template has no @CLASSPATH@",
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    KernelSpec.render(
+                        "{\"argv\": [\"@JAVA@\", \"@KERNEL_CLASSPATH@\"]}",
+                        Path.of("java"),
+                        "k.jar",
+                        List.of("a")))
+            .getMessage());
   }
 
   @Test
@@ -51,9 +66,13 @@ class KernelSpecTest {
     Path folder = Files.createDirectories(tmp.resolve("notebook"));
     assertEquals(Optional.empty(), KernelSpec.kernelJar(folder));
     assertEquals(Optional.empty(), KernelSpec.kernelJar(tmp.resolve("missing")));
-    for (String n : List.of("rapaio-jupyter-kernel-3.0.9.jar", "rapaio-jupyter-kernel-3.0.10.jar", "other-9.jar")) {
+    for (String n :
+        List.of(
+            "rapaio-jupyter-kernel-3.0.9.jar", "rapaio-jupyter-kernel-3.0.10.jar", "other-9.jar")) {
       Files.writeString(folder.resolve(n), "");
     }
-    assertEquals(Optional.of(folder.resolve("rapaio-jupyter-kernel-3.0.10.jar")), KernelSpec.kernelJar(folder));
+    assertEquals(
+        Optional.of(folder.resolve("rapaio-jupyter-kernel-3.0.10.jar")),
+        KernelSpec.kernelJar(folder));
   }
 }

@@ -29,24 +29,29 @@ import tech.tablesaw.api.Table;
 
 /** Reading Parquet into Tablesaw without Spark: files this test writes with known rows. */
 class ParquetTablesTest {
-  private static final MessageType SCHEMA = MessageTypeParser.parseMessageType("message t {"
-      + " optional binary technique (STRING);"
-      + " optional int32 n;"
-      + " optional int32 day (DATE);"
-      + " optional int64 sessions;"
-      + " optional double mean;"
-      + " optional boolean small;"
-      + " optional int96 at;"
-      + " optional int32 score (DECIMAL(4,1));"
-      + "}");
+  private static final MessageType SCHEMA =
+      MessageTypeParser.parseMessageType(
+          "message t {"
+              + " optional binary technique (STRING);"
+              + " optional int32 n;"
+              + " optional int32 day (DATE);"
+              + " optional int64 sessions;"
+              + " optional double mean;"
+              + " optional boolean small;"
+              + " optional int96 at;"
+              + " optional int32 score (DECIMAL(4,1));"
+              + "}");
 
   @TempDir Path tmp;
 
   /** Writes rows with the parquet example writer; a null field is simply not added. */
   private static void write(Path file, Object[]... rows) throws IOException {
     SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
-    try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(file)).withType(SCHEMA)
-        .withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
+    try (ParquetWriter<Group> w =
+        ExampleParquetWriter.builder(new LocalOutputFile(file))
+            .withType(SCHEMA)
+            .withCompressionCodec(CompressionCodecName.SNAPPY)
+            .build()) {
       for (Object[] r : rows) {
         Group g = groups.newGroup();
         if (r[0] != null) g.add("technique", (String) r[0]);
@@ -62,7 +67,9 @@ class ParquetTablesTest {
     }
   }
 
-  /** INT96 as Spark writes it: nanoseconds of the day, then the Julian day (2440588 = 1970-01-01). */
+  /**
+   * INT96 as Spark writes it: nanoseconds of the day, then the Julian day (2440588 = 1970-01-01).
+   */
   private static Binary int96(LocalDateTime t) {
     ByteBuffer b = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
     b.putLong(t.toLocalTime().toNanoOfDay());
@@ -73,12 +80,30 @@ class ParquetTablesTest {
   @Test
   void readsEveryPartInNameOrderWithTypesAndNulls() throws IOException {
     Path folder = Files.createDirectories(tmp.resolve("stats"));
-    write(folder.resolve("part-00001-x.snappy.parquet"),
-        new Object[] {"swedish", 125, LocalDate.of(2025, 12, 29), 9_000_000_000L, 1.196, false,
-            LocalDateTime.of(1969, 12, 31, 23, 59, 59, 500), 75});
-    write(folder.resolve("part-00000-x.snappy.parquet"),
-        new Object[] {"deep_tissue", 115, LocalDate.of(2024, 1, 1), 3L, 2.5, true,
-            LocalDateTime.of(2025, 6, 30, 12, 0, 1, 123_456_789), -25},
+    write(
+        folder.resolve("part-00001-x.snappy.parquet"),
+        new Object[] {
+          "swedish",
+          125,
+          LocalDate.of(2025, 12, 29),
+          9_000_000_000L,
+          1.196,
+          false,
+          LocalDateTime.of(1969, 12, 31, 23, 59, 59, 500),
+          75
+        });
+    write(
+        folder.resolve("part-00000-x.snappy.parquet"),
+        new Object[] {
+          "deep_tissue",
+          115,
+          LocalDate.of(2024, 1, 1),
+          3L,
+          2.5,
+          true,
+          LocalDateTime.of(2025, 6, 30, 12, 0, 1, 123_456_789),
+          -25
+        },
         new Object[] {null, null, null, null, null, null, null, null});
     Files.writeString(folder.resolve("_SUCCESS"), "");
     Files.writeString(folder.resolve(".part-00000-x.snappy.parquet.crc"), "not parquet");
@@ -86,8 +111,17 @@ class ParquetTablesTest {
     Table t = ParquetTables.read(folder);
 
     assertEquals("stats", t.name());
-    assertEquals(List.of(ColumnType.STRING, ColumnType.INTEGER, ColumnType.LOCAL_DATE, ColumnType.LONG,
-        ColumnType.DOUBLE, ColumnType.BOOLEAN, ColumnType.LOCAL_DATE_TIME, ColumnType.DOUBLE), List.of(t.typeArray()));
+    assertEquals(
+        List.of(
+            ColumnType.STRING,
+            ColumnType.INTEGER,
+            ColumnType.LOCAL_DATE,
+            ColumnType.LONG,
+            ColumnType.DOUBLE,
+            ColumnType.BOOLEAN,
+            ColumnType.LOCAL_DATE_TIME,
+            ColumnType.DOUBLE),
+        List.of(t.typeArray()));
     assertEquals(3, t.rowCount());
     // part-00000 first: its two rows, then part-00001's.
     assertEquals("deep_tissue", t.stringColumn("technique").get(0));
@@ -99,7 +133,8 @@ class ParquetTablesTest {
     assertEquals(true, t.booleanColumn("small").get(0));
     assertEquals(false, t.booleanColumn("small").get(2));
     // Tablesaw keeps date-times to the millisecond.
-    assertEquals(LocalDateTime.of(2025, 6, 30, 12, 0, 1, 123_000_000), t.dateTimeColumn("at").get(0));
+    assertEquals(
+        LocalDateTime.of(2025, 6, 30, 12, 0, 1, 123_000_000), t.dateTimeColumn("at").get(0));
     assertEquals(LocalDateTime.of(1969, 12, 31, 23, 59, 59), t.dateTimeColumn("at").get(2));
     // DECIMAL(4,1): unscaled -25 is -2.5, 75 is 7.5.
     assertEquals(-2.5, t.doubleColumn("score").get(0));
@@ -118,7 +153,8 @@ class ParquetTablesTest {
 
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     Files.writeString(empty.resolve("_SUCCESS"), "");
-    assertEquals(empty + ": holds no .parquet file",
+    assertEquals(
+        empty + ": holds no .parquet file",
         assertThrows(IllegalArgumentException.class, () -> ParquetTables.read(empty)).getMessage());
     assertThrows(IllegalArgumentException.class, () -> ParquetTables.read(tmp.resolve("nope")));
   }
@@ -126,30 +162,48 @@ class ParquetTablesTest {
   @Test
   void refusesPartsThatDisagreeOnTheSchema() throws IOException {
     Path folder = Files.createDirectories(tmp.resolve("mixed"));
-    write(folder.resolve("part-00000.parquet"), new Object[] {"a", 1, null, null, null, null, null, null});
+    write(
+        folder.resolve("part-00000.parquet"),
+        new Object[] {"a", 1, null, null, null, null, null, null});
     MessageType other = MessageTypeParser.parseMessageType("message t { optional int32 n; }");
-    try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(folder.resolve("part-00001.parquet")))
-        .withType(other).build()) {
+    try (ParquetWriter<Group> w =
+        ExampleParquetWriter.builder(new LocalOutputFile(folder.resolve("part-00001.parquet")))
+            .withType(other)
+            .build()) {
       w.write(new SimpleGroupFactory(other).newGroup().append("n", 2));
     }
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> ParquetTables.read(folder)).getMessage()
-        .endsWith("schema differs from " + folder.resolve("part-00000.parquet")));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> ParquetTables.read(folder))
+            .getMessage()
+            .endsWith("schema differs from " + folder.resolve("part-00000.parquet")));
   }
 
   @Test
   void readsATableAsSparkWritesIt() {
     Path folder = tmp.resolve("spark");
-    SharedSpark.get().sql("SELECT * FROM VALUES "
-            + "('C1-E1', 3, CAST(7 AS BIGINT), 3.5D, true, DATE'2025-11-30', CAST(6.5 AS DECIMAL(4,1)), "
-            + "TIMESTAMP_NTZ'2025-11-30 08:15:00'), "
-            + "(NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL) "
-            + "AS t(episode_id, n_sessions, n, improvement, closed, end_date, score, seen)")
-        .coalesce(1).write().parquet(folder.toString());
+    SharedSpark.get()
+        .sql(
+            "SELECT * FROM VALUES "
+                + "('C1-E1', 3, CAST(7 AS BIGINT), 3.5D, true, DATE'2025-11-30', CAST(6.5 AS DECIMAL(4,1)), "
+                + "TIMESTAMP_NTZ'2025-11-30 08:15:00'), "
+                + "(NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL) "
+                + "AS t(episode_id, n_sessions, n, improvement, closed, end_date, score, seen)")
+        .coalesce(1)
+        .write()
+        .parquet(folder.toString());
 
     Table t = ParquetTables.read(folder);
 
-    assertEquals(List.of(ColumnType.STRING, ColumnType.INTEGER, ColumnType.LONG, ColumnType.DOUBLE,
-        ColumnType.BOOLEAN, ColumnType.LOCAL_DATE, ColumnType.DOUBLE, ColumnType.LOCAL_DATE_TIME),
+    assertEquals(
+        List.of(
+            ColumnType.STRING,
+            ColumnType.INTEGER,
+            ColumnType.LONG,
+            ColumnType.DOUBLE,
+            ColumnType.BOOLEAN,
+            ColumnType.LOCAL_DATE,
+            ColumnType.DOUBLE,
+            ColumnType.LOCAL_DATE_TIME),
         List.of(t.typeArray()));
     assertEquals(2, t.rowCount());
     int r = t.stringColumn("episode_id").isMissing().contains(0) ? 1 : 0;

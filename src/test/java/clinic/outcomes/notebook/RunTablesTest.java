@@ -33,8 +33,10 @@ class RunTablesTest {
   private static void table(Path folder, int... ns) throws IOException {
     Files.createDirectories(folder);
     MessageType schema = MessageTypeParser.parseMessageType("message t { required int32 n; }");
-    try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(folder.resolve("part-00000.parquet")))
-        .withType(schema).build()) {
+    try (ParquetWriter<Group> w =
+        ExampleParquetWriter.builder(new LocalOutputFile(folder.resolve("part-00000.parquet")))
+            .withType(schema)
+            .build()) {
       for (int n : ns) {
         w.write(new SimpleGroupFactory(schema).newGroup().append("n", n));
       }
@@ -50,21 +52,27 @@ class RunTablesTest {
     assertEquals(project.resolve("out"), RunTables.locate("  ", project));
     assertEquals(notebooks.resolve("../elsewhere"), RunTables.locate("../elsewhere", notebooks));
     assertEquals(Path.of("/abs/run"), RunTables.locate("/abs/run", notebooks));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> RunTables.locate(null, tmp)).getMessage()
-        .startsWith("no run folder: set OUTCOMES_RUN"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> RunTables.locate(null, tmp))
+            .getMessage()
+            .startsWith("no run folder: set OUTCOMES_RUN"));
   }
 
   @Test
   void onlyAFinishedRunOpens() throws IOException {
     Path notARun = Files.createDirectories(tmp.resolve("half"));
-    assertEquals(notARun + ": is not a finished run (no run.json); make one with ./outcomes run",
+    assertEquals(
+        notARun + ": is not a finished run (no run.json); make one with ./outcomes run",
         assertThrows(IllegalArgumentException.class, () -> RunTables.open(notARun)).getMessage());
   }
 
   @Test
   void tablesAreReadOnceAndHandedOutAsCopies() throws IOException {
-    Path out = run(tmp.resolve("out"), "{\"min_cell_size\": 5, \"reference_technique\": \"swedish\","
-        + " \"technique_groups\": {\"specialized\": [\"deep_tissue\", \"trigger_point\"]}}");
+    Path out =
+        run(
+            tmp.resolve("out"),
+            "{\"min_cell_size\": 5, \"reference_technique\": \"swedish\","
+                + " \"technique_groups\": {\"specialized\": [\"deep_tissue\", \"trigger_point\"]}}");
     table(out.resolve("stats"), 3, 4);
     table(out.resolve("monthly"), 1);
     Files.createDirectories(out.resolve("charts"));
@@ -76,14 +84,19 @@ class RunTablesTest {
     Table stats = run.table("stats");
     assertEquals(List.of(3, 4), stats.intColumn("n").asList());
     stats.dropRows(0);
-    assertEquals(2, run.table("stats").rowCount(), "a change to one copy leaves the run's table as read");
+    assertEquals(
+        2, run.table("stats").rowCount(), "a change to one copy leaves the run's table as read");
     assertEquals(Map.of("monthly", 1, "stats", 2), run.rowCounts());
     assertEquals(5, run.minCellSize());
     assertEquals("swedish", run.referenceTechnique());
-    assertEquals(Map.of("specialized", List.of("deep_tissue", "trigger_point")), run.techniqueGroups());
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> run.table("charts")).getMessage()
-        .contains("holds no .parquet file"));
-    assertEquals("the run has no table nope; it has [monthly, stats]",
+    assertEquals(
+        Map.of("specialized", List.of("deep_tissue", "trigger_point")), run.techniqueGroups());
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> run.table("charts"))
+            .getMessage()
+            .contains("holds no .parquet file"));
+    assertEquals(
+        "the run has no table nope; it has [monthly, stats]",
         assertThrows(IllegalArgumentException.class, () -> run.table("nope")).getMessage());
   }
 

@@ -17,7 +17,8 @@ import tech.tablesaw.api.Table;
 /** Tables and charts outside a kernel (no rapaio Global on the class path): text on stdout. */
 class ShowTest {
   private static Table stats() {
-    return Table.create("course <nrs>",
+    return Table.create(
+        "course <nrs>",
         StringColumn.create("group", "a&b", "c"),
         IntColumn.create("n", 12, 3),
         DoubleColumn.create("mean_change", 2.345, Double.NaN),
@@ -36,18 +37,29 @@ class ShowTest {
 
   @Test
   void aDoubleColumnOfWholeNumbersIsShownAsCounts() {
-    Table counts = Table.create("c", DoubleColumn.create("episodes", 120.0, Double.NaN, 6.0),
-        DoubleColumn.create("mean", 2.0, 2.5, 1.0));
+    Table counts =
+        Table.create(
+            "c",
+            DoubleColumn.create("episodes", 120.0, Double.NaN, 6.0),
+            DoubleColumn.create("mean", 2.0, 2.5, 1.0));
     String html = Show.html(counts, 10);
     assertTrue(html.contains("<td style=\"text-align:right\">120</td>"), html);
     assertTrue(html.contains("<td style=\"text-align:right\">\u2014</td>"), html);
-    assertTrue(html.contains("<td style=\"text-align:right\">2.00</td>"), "a column with a fraction keeps decimals");
+    assertTrue(
+        html.contains("<td style=\"text-align:right\">2.00</td>"),
+        "a column with a fraction keeps decimals");
   }
 
   @Test
   void proportionsAreRatesConfidenceAndTheIntervalsOfARate() {
-    Table stats = Table.create("s", DoubleColumn.create("ci_low"), DoubleColumn.create("mcid_rate"),
-        DoubleColumn.create("mcid_ci_low"), DoubleColumn.create("r30_ci_high"), DoubleColumn.create("confidence"));
+    Table stats =
+        Table.create(
+            "s",
+            DoubleColumn.create("ci_low"),
+            DoubleColumn.create("mcid_rate"),
+            DoubleColumn.create("mcid_ci_low"),
+            DoubleColumn.create("r30_ci_high"),
+            DoubleColumn.create("confidence"));
     assertEquals(false, Show.proportion(stats, "ci_low"), "ci_low of a mean: no column rate");
     assertEquals(true, Show.proportion(stats, "mcid_rate"));
     assertEquals(true, Show.proportion(stats, "mcid_ci_low"));
@@ -60,12 +72,16 @@ class ShowTest {
   @Test
   void htmlIsEscapedAndAligned() {
     String html = Show.html(stats(), 1);
-    assertEquals("<table><caption style=\"text-align:left;font-weight:bold\">course &lt;nrs&gt;</caption>"
-        + "<thead><tr><th>group</th><th>n</th><th>mean_change</th><th>t_p</th><th>mcid_rate</th></tr></thead>"
-        + "<tbody><tr><td style=\"text-align:left\">a&amp;b</td><td style=\"text-align:right\">12</td>"
-        + "<td style=\"text-align:right\">2.35</td><td style=\"text-align:right\">&lt;0.001</td>"
-        + "<td style=\"text-align:right\">50.0 %</td></tr></tbody></table><p>first 1 of 2 rows</p>", html);
-    assertTrue(Show.html(stats(), 10).contains("<td style=\"text-align:right\">\u2014</td>"), "NaN is missing");
+    assertEquals(
+        "<table><caption style=\"text-align:left;font-weight:bold\">course &lt;nrs&gt;</caption>"
+            + "<thead><tr><th>group</th><th>n</th><th>mean_change</th><th>t_p</th><th>mcid_rate</th></tr></thead>"
+            + "<tbody><tr><td style=\"text-align:left\">a&amp;b</td><td style=\"text-align:right\">12</td>"
+            + "<td style=\"text-align:right\">2.35</td><td style=\"text-align:right\">&lt;0.001</td>"
+            + "<td style=\"text-align:right\">50.0 %</td></tr></tbody></table><p>first 1 of 2 rows</p>",
+        html);
+    assertTrue(
+        Show.html(stats(), 10).contains("<td style=\"text-align:right\">\u2014</td>"),
+        "NaN is missing");
   }
 
   @Test
@@ -75,7 +91,8 @@ class ShowTest {
     System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     try {
       Show.table(stats(), 1);
-      CategoryChart chart = new CategoryChartBuilder().width(300).height(200).title("Relief").build();
+      CategoryChart chart =
+          new CategoryChartBuilder().width(300).height(200).title("Relief").build();
       chart.addSeries("s", new double[] {1, 2}, new double[] {3, 4});
       Show.chart(chart);
       Show.html("<b>bold</b> text");

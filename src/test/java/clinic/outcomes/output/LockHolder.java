@@ -23,12 +23,17 @@ public final class LockHolder {
 
   /** Starts a process holding the lock of {@code out}; returns once it holds it. */
   public static Process start(Path out) throws IOException {
-    Process p = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(), out.toString())
-        .redirectError(ProcessBuilder.Redirect.INHERIT)
-        .start();
-    String first = new String(p.getInputStream().readNBytes("locked".length()), StandardCharsets.UTF_8);
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                LockHolder.class.getName(),
+                out.toString())
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    String first =
+        new String(p.getInputStream().readNBytes("locked".length()), StandardCharsets.UTF_8);
     if (!first.equals("locked")) {
       p.destroyForcibly();
       throw new IOException("the lock holder did not start: '" + first + "'");

@@ -32,9 +32,16 @@ class OutputGuardTest {
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
   private void prepare(Path out) {
-    Path in = Files.exists(tmp.resolve("in")) ? tmp.resolve("in") : TestFiles.copyFixture("contract", tmp.resolve("in"));
-    try (OutputLock lock = OutputGuard.prepare(in.toString(), out.toString(), new Configuration(),
-        new PrintStream(log, true, StandardCharsets.UTF_8))) {
+    Path in =
+        Files.exists(tmp.resolve("in"))
+            ? tmp.resolve("in")
+            : TestFiles.copyFixture("contract", tmp.resolve("in"));
+    try (OutputLock lock =
+        OutputGuard.prepare(
+            in.toString(),
+            out.toString(),
+            new Configuration(),
+            new PrintStream(log, true, StandardCharsets.UTF_8))) {
       assertTrue(Files.exists(OutputLock.lockFile(out)));
     }
   }
@@ -42,9 +49,12 @@ class OutputGuardTest {
   /** The run's output as a run writes it (with its marker), with {@code text} in its run.json. */
   private static Path run(Path out, String text) throws IOException {
     Files.createDirectories(out.resolve("stats"));
-    Files.writeString(out.resolve("run.json"), "{\"tool\": \"outcomes\", \"note\": \"" + text + "\"}");
+    Files.writeString(
+        out.resolve("run.json"), "{\"tool\": \"outcomes\", \"note\": \"" + text + "\"}");
     Files.writeString(out.resolve("stats").resolve("_SUCCESS"), "");
-    Files.writeString(out.resolve(OutputGuard.MARKER), RunMarker.text(List.of("run.json", "stats", OutputGuard.MARKER)));
+    Files.writeString(
+        out.resolve(OutputGuard.MARKER),
+        RunMarker.text(List.of("run.json", "stats", OutputGuard.MARKER)));
     return out;
   }
 
@@ -66,7 +76,9 @@ class OutputGuardTest {
 
     assertEquals(previous, TestFiles.snapshot(out), "the previous output is back, byte for byte");
     assertEquals(List.of(".out.lock", "out"), beside(), "leftovers removed");
-    assertTrue(log.toString(StandardCharsets.UTF_8).contains("put back the previous output " + out), log.toString());
+    assertTrue(
+        log.toString(StandardCharsets.UTF_8).contains("put back the previous output " + out),
+        log.toString(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -106,8 +118,12 @@ class OutputGuardTest {
 
     Files.writeString(out.resolve("mine.csv"), "1,2");
     SettingsException e = assertThrows(SettingsException.class, () -> prepare(out));
-    assertEquals("--out " + out + " holds 'mine.csv', which no run wrote, and a run replaces its output folder"
-        + " as a whole; move 'mine.csv' out of it, or choose another --out", e.getMessage());
+    assertEquals(
+        "--out "
+            + out
+            + " holds 'mine.csv', which no run wrote, and a run replaces its output folder"
+            + " as a whole; move 'mine.csv' out of it, or choose another --out",
+        e.getMessage());
   }
 
   @Test
@@ -116,13 +132,15 @@ class OutputGuardTest {
     Files.writeString(out.resolve(OutputGuard.MARKER), "something else\nnotes.txt\n");
     Files.writeString(out.resolve("notes.txt"), "x");
     SettingsException e = assertThrows(SettingsException.class, () -> prepare(out));
-    assertTrue(e.getMessage().contains("is a folder that no run of outcomes wrote"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("is a folder that no run of outcomes wrote"), e.getMessage());
   }
 
   @Test
   void anOutputWrittenBeforeTheMarkerIsRecognisedByItsRunJson() throws IOException {
     Path out = Files.createDirectories(tmp.resolve("out"));
-    Files.writeString(out.resolve("run.json"), "{\"tool\" : \"outcomes\", \"outputs\" : {\"stats\" : 12}}");
+    Files.writeString(
+        out.resolve("run.json"), "{\"tool\" : \"outcomes\", \"outputs\" : {\"stats\" : 12}}");
     for (String table : List.of("stats", "claims")) {
       Files.createDirectories(out.resolve(table));
       Files.writeString(out.resolve(table).resolve("_SUCCESS"), "");
@@ -138,7 +156,8 @@ class OutputGuardTest {
   @Test
   void markerListsWhatTheRunWrote() {
     String text = RunMarker.text(List.of("stats", "run.json", OutputGuard.MARKER));
-    assertEquals(List.of("outcomes-run 1", ".outcomes-run", "run.json", "stats"),
+    assertEquals(
+        List.of("outcomes-run 1", ".outcomes-run", "run.json", "stats"),
         text.lines().filter(l -> !l.startsWith("#")).toList());
   }
 
@@ -146,7 +165,8 @@ class OutputGuardTest {
   void pathsAreComparedAfterResolvingLinks() throws IOException {
     Path real = Files.createDirectories(tmp.resolve("real"));
     Path link = Files.createSymbolicLink(tmp.resolve("link"), real);
-    assertEquals(OutputGuard.canonical(real.resolve("a/b")), OutputGuard.canonical(link.resolve("a/b")));
+    assertEquals(
+        OutputGuard.canonical(real.resolve("a/b")), OutputGuard.canonical(link.resolve("a/b")));
     assertFalse(Files.exists(real.resolve("a")));
   }
 }

@@ -45,8 +45,11 @@ class ContractPipelineTest {
     spark = SharedSpark.get();
     out = tmp.resolve("out");
     Settings settings = Settings.defaults().withAsOf(LocalDate.parse("2025-06-30"));
-    RunRequest req = new RunRequest(TestFiles.fixture("contract"), out, settings, LocalDate.parse("2026-11-23"));
-    result = Pipeline.run(spark, req, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    RunRequest req =
+        new RunRequest(TestFiles.fixture("contract"), out, settings, LocalDate.parse("2026-11-23"));
+    result =
+        Pipeline.run(
+            spark, req, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
   }
 
   private static Dataset<Row> table(String name) {
@@ -68,18 +71,20 @@ class ContractPipelineTest {
     for (Row r : table("rejects").collectAsList()) {
       got.put(r.getString(0) + ":" + r.getLong(1), r.getString(2));
     }
-    Map<String, String> expected = new TreeMap<>(Map.ofEntries(
-        Map.entry("sessions.csv:10", "invalid_session_date"),           // 2025-02-30
-        Map.entry("sessions.csv:11", "duration_min_out_of_range"),      // 300 min
-        Map.entry("sessions.csv:12", "conflicting_duplicate"),          // S9 twice, other dates
-        Map.entry("sessions.csv:13", "conflicting_duplicate"),
-        Map.entry("sessions.csv:14", "missing_session_id"),
-        Map.entry("sessions.csv:15", "malformed_row"),                  // 5 fields of 8
-        Map.entry("pain_scores.csv:13", "date_mismatch"),               // S5 is 2025-01-07
-        Map.entry("pain_scores.csv:15", "unknown_session"),             // S99
-        Map.entry("pain_scores.csv:17", "unknown_session"),             // S9 itself rejected
-        Map.entry("pain_scores.csv:18", "score_out_of_range"),          // nrs 12
-        Map.entry("pain_scores.csv:19", "score_precision")));           // 6.25
+    Map<String, String> expected =
+        new TreeMap<>(
+            Map.ofEntries(
+                Map.entry("sessions.csv:10", "invalid_session_date"), // 2025-02-30
+                Map.entry("sessions.csv:11", "duration_min_out_of_range"), // 300 min
+                Map.entry("sessions.csv:12", "conflicting_duplicate"), // S9 twice, other dates
+                Map.entry("sessions.csv:13", "conflicting_duplicate"),
+                Map.entry("sessions.csv:14", "missing_session_id"),
+                Map.entry("sessions.csv:15", "malformed_row"), // 5 fields of 8
+                Map.entry("pain_scores.csv:13", "date_mismatch"), // S5 is 2025-01-07
+                Map.entry("pain_scores.csv:15", "unknown_session"), // S99
+                Map.entry("pain_scores.csv:17", "unknown_session"), // S9 itself rejected
+                Map.entry("pain_scores.csv:18", "score_out_of_range"), // nrs 12
+                Map.entry("pain_scores.csv:19", "score_precision"))); // 6.25
     assertEquals(expected, got);
   }
 
@@ -99,18 +104,19 @@ class ContractPipelineTest {
     assertEquals(LocalDate.parse("2025-01-06"), c1e1.getAs("start_date"));
     assertEquals(LocalDate.parse("2025-01-20"), c1e1.getAs("end_date"));
     assertEquals(3, (int) c1e1.getAs("n_sessions"));
-    assertEquals("deep_tissue", c1e1.getAs("primary_technique")); // "Deep Tissue", "deep-tissue" normalized
+    assertEquals(
+        "deep_tissue", c1e1.getAs("primary_technique")); // "Deep Tissue", "deep-tissue" normalized
     assertEquals("2-3", c1e1.getAs("session_bucket"));
     assertEquals("adherent", c1e1.getAs("adherence")); // yes, yes, no: 2 of 3
-    assertTrue((boolean) c1e1.getAs("closed"));       // discharge 2025-02-10
+    assertTrue((boolean) c1e1.getAs("closed")); // discharge 2025-02-10
     assertEquals("discharge", c1e1.getAs("closed_by"));
     Row c1e2 = ep.get("C1-E2"); // 2025-06-02 is 133 days after 2025-01-20 > 90: a new episode
     assertEquals(1, (int) c1e2.getAs("n_sessions"));
     assertEquals("unknown", c1e2.getAs("adherence")); // home_exercise empty
-    assertFalse((boolean) c1e2.getAs("closed"));      // 28 days before the as-of date
+    assertFalse((boolean) c1e2.getAs("closed")); // 28 days before the as-of date
     Row c2 = ep.get("C2-E1");
     assertEquals("not_adherent", c2.getAs("adherence"));
-    assertEquals("gap", c2.getAs("closed_by"));       // 2025-01-14 is 167 days before 2025-06-30
+    assertEquals("gap", c2.getAs("closed_by")); // 2025-01-14 is 167 days before 2025-06-30
   }
 
   @Test
@@ -138,10 +144,10 @@ class ContractPipelineTest {
     assertEquals(0.5, (double) nrs.getAs("percent"));
     assertTrue((boolean) nrs.getAs("responder_mcid"));
     assertTrue((boolean) nrs.getAs("responder_30"));
-    assertTrue((boolean) nrs.getAs("responder_50"));      // exactly half of the way to 0
+    assertTrue((boolean) nrs.getAs("responder_50")); // exactly half of the way to 0
     assertEquals(4.5, (double) nrs.getAs("final_immediate")); // "4.50"
     assertEquals(3.5, (double) nrs.getAs("improvement_immediate"));
-    assertEquals(3.0, (double) nrs.getAs("followup_3m"));   // 2025-04-01: 71 days after, in 60-120
+    assertEquals(3.0, (double) nrs.getAs("followup_3m")); // 2025-04-01: 71 days after, in 60-120
     assertEquals(5.0, (double) nrs.getAs("followup_3m_improvement"));
     assertTrue((boolean) nrs.getAs("followup_3m_eligible")); // window ends 2025-05-20, before as-of
     assertFalse((boolean) nrs.getAs("followup_6m_eligible")); // window ends 2025-08-18, after as-of
@@ -169,10 +175,14 @@ class ContractPipelineTest {
   @Test
   void courseStatisticsOfTheTwoNrsEpisodes() {
     // course_immediate pairs: C1-E1 8 -> 4.5 (3.5), C2-E1 5 -> 4 (1.0), hand-derived above.
-    Row r = table("stats")
-        .filter(col("analysis").equalTo("course_immediate").and(col("measure").equalTo("nrs_pain"))
-            .and(col("group_by").equalTo("overall")))
-        .first();
+    Row r =
+        table("stats")
+            .filter(
+                col("analysis")
+                    .equalTo("course_immediate")
+                    .and(col("measure").equalTo("nrs_pain"))
+                    .and(col("group_by").equalTo("overall")))
+            .first();
     assertEquals(2L, (long) r.getAs("n"));
     assertEquals(6.5, (double) r.getAs("mean_before"), 1e-12);
     assertEquals(4.25, (double) r.getAs("mean_after"), 1e-12);
@@ -191,50 +201,216 @@ class ContractPipelineTest {
     assertEquals(0.9054687942657693, (double) r.getAs("mcid_ci_high"), 1e-9);
     assertTrue((boolean) r.getAs("small_n"));
     // course: only C1-E1 has an end-of-course final (8 -> 4); C2-E1 is closed but incomplete.
-    Row c = table("stats").filter(col("analysis").equalTo("course").and(col("measure").equalTo("nrs_pain"))
-        .and(col("group_by").equalTo("overall"))).first();
-    assertEquals(List.of(1L, 1L, 0L), List.of(c.getAs("n"), c.getAs("n_incomplete"), c.getAs("n_open")));
+    Row c =
+        table("stats")
+            .filter(
+                col("analysis")
+                    .equalTo("course")
+                    .and(col("measure").equalTo("nrs_pain"))
+                    .and(col("group_by").equalTo("overall")))
+            .first();
+    assertEquals(
+        List.of(1L, 1L, 0L), List.of(c.getAs("n"), c.getAs("n_incomplete"), c.getAs("n_open")));
     assertEquals(4.0, (double) c.getAs("mean_change"), 1e-12);
   }
 
   @Test
   void specTablesExistWithTheirColumns() {
     Map<String, List<String>> spec = new LinkedHashMap<>();
-    spec.put("sessions", List.of("session_id", "client_id", "therapist_id", "session_date", "month", "technique",
-            "duration_min", "adverse_event", "home_exercise", "episode_id", "session_number", "nrs_before", "nrs_after"));
-    spec.put("episodes", List.of("episode_id", "client_id", "episode_number", "start_date", "end_date", "n_sessions",
-            "primary_technique", "session_bucket", "adherence", "closed"));
-    spec.put("episode_outcomes", List.of("episode_id", "measure", "baseline", "final", "final_source", "improvement",
-            "percent", "responder_mcid", "responder_30", "responder_50", "final_immediate", "improvement_immediate",
-            "followup_3m", "followup_3m_improvement", "followup_6m", "followup_12m_improvement"));
+    spec.put(
+        "sessions",
+        List.of(
+            "session_id",
+            "client_id",
+            "therapist_id",
+            "session_date",
+            "month",
+            "technique",
+            "duration_min",
+            "adverse_event",
+            "home_exercise",
+            "episode_id",
+            "session_number",
+            "nrs_before",
+            "nrs_after"));
+    spec.put(
+        "episodes",
+        List.of(
+            "episode_id",
+            "client_id",
+            "episode_number",
+            "start_date",
+            "end_date",
+            "n_sessions",
+            "primary_technique",
+            "session_bucket",
+            "adherence",
+            "closed"));
+    spec.put(
+        "episode_outcomes",
+        List.of(
+            "episode_id",
+            "measure",
+            "baseline",
+            "final",
+            "final_source",
+            "improvement",
+            "percent",
+            "responder_mcid",
+            "responder_30",
+            "responder_50",
+            "final_immediate",
+            "improvement_immediate",
+            "followup_3m",
+            "followup_3m_improvement",
+            "followup_6m",
+            "followup_12m_improvement"));
     spec.put("rejects", List.of("file", "line", "reasons", "raw"));
-    spec.put("stats", List.of("analysis", "measure", "group_by", "group", "n", "n_sessions", "n_incomplete", "n_open",
-            "followup_eligible", "small_n",
-            "mean_before", "mean_after", "mean_change", "sd_change", "ci_low", "ci_high", "median_change", "t_p",
-            "t_q", "wilcoxon_p", "wilcoxon_q", "wilcoxon_method", "effect_dz", "mcid_n", "mcid_count", "mcid_rate",
-            "mcid_ci_low", "mcid_ci_high", "r30_rate", "r50_ci_high", "followup_rate"));
-    spec.put("safety", List.of("unit", "technique", "event", "n", "n_events", "rate", "ci_low", "ci_high"));
-    spec.put("monthly", List.of("month", "sessions", "clients", "new_episodes", "closed_episodes", "mean_session_relief",
-            "mean_course_improvement", "responder_rate_mcid", "adverse_event_rate", "responder_rate_mcid_n",
-            "responder_rate_mcid_center", "responder_rate_mcid_low", "responder_rate_mcid_high",
-            "responder_rate_mcid_flag", "adverse_event_rate_n", "adverse_event_rate_flag"));
-    spec.put("dose_response", List.of("measure", "model", "n", "slope", "slope_ci_low", "slope_ci_high", "slope_p",
-            "spearman_rho", "spearman_p"));
-    spec.put("comparisons", List.of("measure", "factor", "level", "reference", "holm_p", "ancova_diff", "ancova_holm_p",
-            "risk_adjusted_p", "risk_adjusted_holm_p"));
-    spec.put("time_to_mcid", List.of("measure", "group_by", "group", "sessions", "at_risk", "events", "censored",
-            "survival", "ci_low", "ci_high"));
-    spec.put("time_to_mcid_median", List.of("measure", "group_by", "group", "n", "events", "median", "median_ci_low",
+    spec.put(
+        "stats",
+        List.of(
+            "analysis",
+            "measure",
+            "group_by",
+            "group",
+            "n",
+            "n_sessions",
+            "n_incomplete",
+            "n_open",
+            "followup_eligible",
+            "small_n",
+            "mean_before",
+            "mean_after",
+            "mean_change",
+            "sd_change",
+            "ci_low",
+            "ci_high",
+            "median_change",
+            "t_p",
+            "t_q",
+            "wilcoxon_p",
+            "wilcoxon_q",
+            "wilcoxon_method",
+            "effect_dz",
+            "mcid_n",
+            "mcid_count",
+            "mcid_rate",
+            "mcid_ci_low",
+            "mcid_ci_high",
+            "r30_rate",
+            "r50_ci_high",
+            "followup_rate"));
+    spec.put(
+        "safety",
+        List.of("unit", "technique", "event", "n", "n_events", "rate", "ci_low", "ci_high"));
+    spec.put(
+        "monthly",
+        List.of(
+            "month",
+            "sessions",
+            "clients",
+            "new_episodes",
+            "closed_episodes",
+            "mean_session_relief",
+            "mean_course_improvement",
+            "responder_rate_mcid",
+            "adverse_event_rate",
+            "responder_rate_mcid_n",
+            "responder_rate_mcid_center",
+            "responder_rate_mcid_low",
+            "responder_rate_mcid_high",
+            "responder_rate_mcid_flag",
+            "adverse_event_rate_n",
+            "adverse_event_rate_flag"));
+    spec.put(
+        "dose_response",
+        List.of(
+            "measure",
+            "model",
+            "n",
+            "slope",
+            "slope_ci_low",
+            "slope_ci_high",
+            "slope_p",
+            "spearman_rho",
+            "spearman_p"));
+    spec.put(
+        "comparisons",
+        List.of(
+            "measure",
+            "factor",
+            "level",
+            "reference",
+            "holm_p",
+            "ancova_diff",
+            "ancova_holm_p",
+            "risk_adjusted_p",
+            "risk_adjusted_holm_p"));
+    spec.put(
+        "time_to_mcid",
+        List.of(
+            "measure",
+            "group_by",
+            "group",
+            "sessions",
+            "at_risk",
+            "events",
+            "censored",
+            "survival",
+            "ci_low",
+            "ci_high"));
+    spec.put(
+        "time_to_mcid_median",
+        List.of(
+            "measure",
+            "group_by",
+            "group",
+            "n",
+            "events",
+            "median",
+            "median_ci_low",
             "median_ci_high"));
-    spec.put("benefit_harm", List.of("measure", "level", "reference", "responders_level", "n_level", "benefit_diff",
-            "nnt", "nnt_ci_low", "events_level", "episodes_level", "harm_diff", "nnh", "nnh_ci_high"));
-    spec.put("therapist_performance", List.of("therapist", "n", "observed", "expected", "diff", "ci_low", "ci_high",
-            "limit95_low", "limit95_high", "limit998_low", "limit998_high", "flag"));
-    spec.put("pain_scores", List.of("client_id", "session_id", "recorded_on", "moment", "measure", "score"));
-    spec.forEach((name, cols) -> {
-      List<String> have = Arrays.asList(table(name).columns());
-      assertTrue(have.containsAll(cols), name + " lacks " + cols.stream().filter(c -> !have.contains(c)).toList());
-    });
+    spec.put(
+        "benefit_harm",
+        List.of(
+            "measure",
+            "level",
+            "reference",
+            "responders_level",
+            "n_level",
+            "benefit_diff",
+            "nnt",
+            "nnt_ci_low",
+            "events_level",
+            "episodes_level",
+            "harm_diff",
+            "nnh",
+            "nnh_ci_high"));
+    spec.put(
+        "therapist_performance",
+        List.of(
+            "therapist",
+            "n",
+            "observed",
+            "expected",
+            "diff",
+            "ci_low",
+            "ci_high",
+            "limit95_low",
+            "limit95_high",
+            "limit998_low",
+            "limit998_high",
+            "flag"));
+    spec.put(
+        "pain_scores",
+        List.of("client_id", "session_id", "recorded_on", "moment", "measure", "score"));
+    spec.forEach(
+        (name, cols) -> {
+          List<String> have = Arrays.asList(table(name).columns());
+          assertTrue(
+              have.containsAll(cols),
+              name + " lacks " + cols.stream().filter(c -> !have.contains(c)).toList());
+        });
     assertTrue(Files.isRegularFile(out.resolve("run.json")));
     assertFalse(Files.exists(out.resolve("_staging")));
   }
@@ -243,17 +419,24 @@ class ContractPipelineTest {
   void sqlOverTheRunGivesExactRows() throws IOException {
     clinic.outcomes.output.SqlRunner sql = new clinic.outcomes.output.SqlRunner(spark, out);
     assertTrue(sql.tables().containsAll(List.of("episodes", "stats", "rejects", "sessions")));
-    List<String> got = sql.query(
-            "SELECT e.episode_id, e.n_sessions, o.improvement FROM episodes e "
-                + "LEFT JOIN episode_outcomes o ON o.episode_id = e.episode_id AND o.measure = 'nrs_pain' "
-                + "ORDER BY e.episode_id")
-        .collectAsList().stream().map(Row::toString).toList();
+    List<String> got =
+        sql
+            .query(
+                "SELECT e.episode_id, e.n_sessions, o.improvement FROM episodes e "
+                    + "LEFT JOIN episode_outcomes o ON o.episode_id = e.episode_id AND o.measure = 'nrs_pain' "
+                    + "ORDER BY e.episode_id")
+            .collectAsList()
+            .stream()
+            .map(Row::toString)
+            .toList();
     // Hand-derived: C1-E1 3 sessions 8.0 -> 4.0 at discharge; C1-E2 1 session, no nrs; C2-E1 2
     // sessions, no end-of-course score (no discharge, no before score at S6).
     assertEquals(List.of("[C1-E1,3,4.0]", "[C1-E2,1,null]", "[C2-E1,2,null]"), got);
     Path csv = tmp.resolve("q.csv");
-    clinic.outcomes.output.SqlRunner.write(sql.query("SELECT file, line FROM rejects WHERE line < 12 ORDER BY file, line"), csv);
-    assertEquals(List.of("file,line", "sessions.csv,10", "sessions.csv,11"), Files.readAllLines(csv));
+    clinic.outcomes.output.SqlRunner.write(
+        sql.query("SELECT file, line FROM rejects WHERE line < 12 ORDER BY file, line"), csv);
+    assertEquals(
+        List.of("file,line", "sessions.csv,10", "sessions.csv,11"), Files.readAllLines(csv));
     assertThrows(SettingsException.class, () -> sql.query("SELECT nope FROM episodes"));
   }
 

@@ -14,7 +14,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Job files: the shipped ones load, settings are read exactly, bad keys and values are refused by name. */
+/**
+ * Job files: the shipped ones load, settings are read exactly, bad keys and values are refused by
+ * name.
+ */
 class JobFileTest {
   @TempDir Path tmp;
 
@@ -42,7 +45,10 @@ class JobFileTest {
 
   @Test
   void settingsAreReadExactly() throws IOException {
-    JobFile j = JobFile.load(write("""
+    JobFile j =
+        JobFile.load(
+            write(
+                """
         month: 2025-11
         settings:
           episode_gap_days: 60
@@ -56,7 +62,7 @@ class JobFileTest {
     Settings s = j.settings();
     assertEquals(60, s.episodeGapDays());
     assertEquals(LocalDate.of(2025, 12, 31), s.asOf());
-    assertEquals(125, s.mcidTenths().get("odi"));     // 12.5 points = 125 tenths, exact
+    assertEquals(125, s.mcidTenths().get("odi")); // 12.5 points = 125 tenths, exact
     assertEquals(20, s.mcidTenths().get("nrs_pain")); // the default stays
     assertEquals(List.of("deep_tissue"), s.techniqueGroups().get("deep"));
     assertEquals(20, s.minCellSize());
@@ -67,12 +73,16 @@ class JobFileTest {
   void refusalsNameTheKey() throws IOException {
     assertTrue(refusal("inptu: x\n").contains("unknown key 'inptu'"));
     assertTrue(refusal("settings:\n  episode_gap: 3\n").contains("'settings.episode_gap'"));
-    assertTrue(refusal("settings:\n  episode_gap_days: -1\n").contains("'settings.episode_gap_days'"));
-    assertTrue(refusal("settings:\n  mcid: {nrs_pain: 2.25}\n").contains("'settings.mcid.nrs_pain'"));
+    assertTrue(
+        refusal("settings:\n  episode_gap_days: -1\n").contains("'settings.episode_gap_days'"));
+    assertTrue(
+        refusal("settings:\n  mcid: {nrs_pain: 2.25}\n").contains("'settings.mcid.nrs_pain'"));
     assertTrue(refusal("settings:\n  mcid: {pain: 2}\n").contains("'settings.mcid.pain'"));
     assertTrue(refusal("report: weekly\n").contains("'report'"));
     assertTrue(refusal("month: 2025-13\n").contains("'month'"));
-    assertTrue(refusal("settings:\n  technique_groups: {specialized: []}\n").contains("technique_groups.specialized"));
+    assertTrue(
+        refusal("settings:\n  technique_groups: {specialized: []}\n")
+            .contains("technique_groups.specialized"));
     assertTrue(refusal("queries: {q: no/such.sql}\n").contains("'queries.q'"));
     assertTrue(refusal("input: [a\n").contains("not valid YAML"));
   }

@@ -22,13 +22,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The pipeline recovers the generator's documented true effects (docs/generator.md,
- * {@link TrueEffects}) inside the 95 % intervals it reports. The data are fixed (seed 7, 3,000
- * clients), so the test is deterministic; the truth comes from the generator's closed forms, not
- * from the pipeline.
+ * The pipeline recovers the generator's documented true effects (docs/generator.md, {@link
+ * TrueEffects}) inside the 95 % intervals it reports. The data are fixed (seed 7, 3,000 clients),
+ * so the test is deterministic; the truth comes from the generator's closed forms, not from the
+ * pipeline.
  */
 class TrueEffectsThroughPipelineTest {
-  static final String[] TECHNIQUES = {"deep_tissue", "trigger_point", "myofascial_release", "swedish"};
+  static final String[] TECHNIQUES = {
+    "deep_tissue", "trigger_point", "myofascial_release", "swedish"
+  };
   @TempDir static Path tmp;
   static SparkSession spark;
   static Path out;
@@ -37,13 +39,18 @@ class TrueEffectsThroughPipelineTest {
   static void run() throws IOException {
     spark = SharedSpark.get();
     Path in = tmp.resolve("in");
-    Generator.generate(new GeneratorSettings(3000, 7L, LocalDate.parse("2024-01-01"), LocalDate.parse("2025-12-31"), false), in);
+    Generator.generate(
+        new GeneratorSettings(
+            3000, 7L, LocalDate.parse("2024-01-01"), LocalDate.parse("2025-12-31"), false),
+        in);
     out = tmp.resolve("out");
     // Truth (TrueEffects.expectedCourseImprovement, docs/generator.md): course nrs improvement (to
     // the end of the course, not right after a massage) averages 1.24 for deep tissue and 0.31 for
     // Swedish.
     Path claims = tmp.resolve("claims.yaml");
-    java.nio.file.Files.writeString(claims, """
+    java.nio.file.Files.writeString(
+        claims,
+        """
         claims:
           - id: true_claim
             statement: Deep tissue massage reduces pain by at least 0.7 points over a course.
@@ -87,29 +94,47 @@ class TrueEffectsThroughPipelineTest {
             threshold: 0
             min_n: 100000
         """);
-    java.util.List<clinic.outcomes.claims.Claim> claimList = clinic.outcomes.claims.ClaimsFile.load(
-        claims, java.util.Set.of("deep_tissue", "trigger_point", "myofascial_release", "swedish", "specialized", "all"));
-    Pipeline.run(spark,
-        new RunRequest(in, out, Settings.defaults(), LocalDate.parse("2026-01-31"), claimList, "none", null),
+    java.util.List<clinic.outcomes.claims.Claim> claimList =
+        clinic.outcomes.claims.ClaimsFile.load(
+            claims,
+            java.util.Set.of(
+                "deep_tissue",
+                "trigger_point",
+                "myofascial_release",
+                "swedish",
+                "specialized",
+                "all"));
+    Pipeline.run(
+        spark,
+        new RunRequest(
+            in, out, Settings.defaults(), LocalDate.parse("2026-01-31"), claimList, "none", null),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
   }
 
   private static Row stat(String analysis, String groupBy, String group) {
     Dataset<Row> s = spark.read().parquet(out.resolve("stats").toString());
-    return s.filter(col("analysis").equalTo(analysis).and(col("measure").equalTo("nrs_pain"))
-        .and(col("group_by").equalTo(groupBy)).and(col("group").equalTo(group))).first();
+    return s.filter(
+            col("analysis")
+                .equalTo(analysis)
+                .and(col("measure").equalTo("nrs_pain"))
+                .and(col("group_by").equalTo(groupBy))
+                .and(col("group").equalTo(group)))
+        .first();
   }
 
   private static void assertInside(double truth, Row r, String what) {
     double lo = r.getAs("ci_low");
     double hi = r.getAs("ci_high");
-    assertTrue(lo <= truth && truth <= hi, what + ": truth " + truth + " outside [" + lo + ", " + hi + "]");
+    assertTrue(
+        lo <= truth && truth <= hi,
+        what + ": truth " + truth + " outside [" + lo + ", " + hi + "]");
   }
 
   @Test
   void courseImprovementPerPrimaryTechnique() {
     for (String t : TECHNIQUES) {
-      assertInside(TrueEffects.expectedCourseImprovement(t), stat("course", "technique", t), "course " + t);
+      assertInside(
+          TrueEffects.expectedCourseImprovement(t), stat("course", "technique", t), "course " + t);
     }
   }
 
@@ -121,15 +146,18 @@ class TrueEffectsThroughPipelineTest {
     // immediate final, 0.90 / (0.90 + 0.10 * 0.80) carry the last session's relief.
     double withAfter = 0.90 / (0.90 + 0.10 * 0.80);
     for (String t : TECHNIQUES) {
-      assertInside(TrueEffects.expectedCourseImprovement(t) + withAfter * TrueEffects.sessionRelief(t),
-          stat("course_immediate", "technique", t), "course_immediate " + t);
+      assertInside(
+          TrueEffects.expectedCourseImprovement(t) + withAfter * TrueEffects.sessionRelief(t),
+          stat("course_immediate", "technique", t),
+          "course_immediate " + t);
     }
   }
 
   @Test
   void sessionReliefPerSessionTechnique() {
     for (String t : TECHNIQUES) {
-      assertInside(TrueEffects.sessionRelief(t), stat("session_relief", "technique", t), "relief " + t);
+      assertInside(
+          TrueEffects.sessionRelief(t), stat("session_relief", "technique", t), "relief " + t);
     }
   }
 
@@ -139,21 +167,36 @@ class TrueEffectsThroughPipelineTest {
     for (Row r : spark.read().parquet(out.resolve("claims").toString()).collectAsList()) {
       verdicts.put(r.getAs("claim_id"), r.getAs("verdict"));
     }
-    assertEquals(java.util.Map.of("true_claim", "supported", "false_claim", "contradicted",
-        "few_replied", "insufficient_data", "too_few", "insufficient_data"), verdicts);
+    assertEquals(
+        java.util.Map.of(
+            "true_claim",
+            "supported",
+            "false_claim",
+            "contradicted",
+            "few_replied",
+            "insufficient_data",
+            "too_few",
+            "insufficient_data"),
+        verdicts);
   }
 
   @Test
   void welchDifferenceToSwedishCoversTheTrueDifference() {
-    Dataset<Row> c = spark.read().parquet(out.resolve("comparisons").toString())
-        .filter(col("measure").equalTo("nrs_pain").and(col("factor").equalTo("technique")));
+    Dataset<Row> c =
+        spark
+            .read()
+            .parquet(out.resolve("comparisons").toString())
+            .filter(col("measure").equalTo("nrs_pain").and(col("factor").equalTo("technique")));
     assertEquals(3, c.count());
     for (Row r : c.collectAsList()) {
       String level = r.getAs("level");
-      double truth = TrueEffects.expectedCourseImprovement(level) - TrueEffects.expectedCourseImprovement("swedish");
+      double truth =
+          TrueEffects.expectedCourseImprovement(level)
+              - TrueEffects.expectedCourseImprovement("swedish");
       double lo = r.getAs("welch_ci_low");
       double hi = r.getAs("welch_ci_high");
-      assertTrue(lo <= truth && truth <= hi, level + ": " + truth + " outside [" + lo + ", " + hi + "]");
+      assertTrue(
+          lo <= truth && truth <= hi, level + ": " + truth + " outside [" + lo + ", " + hi + "]");
     }
   }
 }

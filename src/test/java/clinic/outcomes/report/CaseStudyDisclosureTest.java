@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CaseStudyDisclosureTest {
   private static final int MIN = 11;
 
-  /** The figures of issue #13: all techniques minus specialized gave Swedish massage's small counts. */
+  /**
+   * The figures of issue #13: all techniques minus specialized gave Swedish massage's small counts.
+   */
   static ReportData issueFigures() {
     Map<String, long[]> events = new LinkedHashMap<>();
     // deep tissue, trigger point, myofascial release, swedish
@@ -58,32 +60,46 @@ class CaseStudyDisclosureTest {
     assertNull(CaseStudyData.render(issueFigures(), dir));
     List<Map<String, String>> cells = PageAttacker.Csv.read(dir.resolve("case_study_cells.csv"));
     String[][] differences = {
-        {"adverse_events_sessions", "bruising"}, {"adverse_events_sessions", "increased_pain"},
-        {"adverse_events_sessions", "other"}, {"course_odi", "resp"}, {"course_slr_deg", "resp"}};
+      {"adverse_events_sessions", "bruising"},
+      {"adverse_events_sessions", "increased_pain"},
+      {"adverse_events_sessions", "other"},
+      {"course_odi", "resp"},
+      {"course_slr_deg", "resp"}
+    };
     for (String[] d : differences) {
       Map<String, String> swedish = cell(cells, d[0], "swedish", d[1]);
       assertEquals("primary", swedish.get("suppressed"), d[0] + " " + d[1]);
       assertEquals("<" + MIN, swedish.get("shown"));
-      assertTrue(Double.parseDouble(swedish.get("audit_low")) <= 0 && Double.parseDouble(swedish.get("audit_high"))
-          >= MIN, "the audit's range of Swedish " + d[1] + ": " + swedish);
+      assertTrue(
+          Double.parseDouble(swedish.get("audit_low")) <= 0
+              && Double.parseDouble(swedish.get("audit_high")) >= MIN,
+          "the audit's range of Swedish " + d[1] + ": " + swedish);
       boolean allShown = cell(cells, d[0], "all", d[1]).get("suppressed").isEmpty();
       boolean specializedShown = cell(cells, d[0], "specialized", d[1]).get("suppressed").isEmpty();
-      assertFalse(allShown && specializedShown, d[0] + " " + d[1] + ": all minus specialized is Swedish");
+      assertFalse(
+          allShown && specializedShown, d[0] + " " + d[1] + ": all minus specialized is Swedish");
     }
-    assertEquals(List.of(), PageAttacker.attack(dir.resolve("case-study.html"), dir.resolve("case_study_cells.csv"),
-        MIN));
+    assertEquals(
+        List.of(),
+        PageAttacker.attack(
+            dir.resolve("case-study.html"), dir.resolve("case_study_cells.csv"), MIN));
     statisticsOfSuppressedGroupsAreWithheld(cells);
   }
 
   @Test
-  void aPageThatNeedsSeveralRoundsOfComplementarySuppressionIsProtected(@TempDir Path dir) throws IOException {
+  void aPageThatNeedsSeveralRoundsOfComplementarySuppressionIsProtected(@TempDir Path dir)
+      throws IOException {
     assertNull(CaseStudyData.render(manyRoundsFigures(), dir));
     List<Map<String, String>> cells = PageAttacker.Csv.read(dir.resolve("case_study_cells.csv"));
-    long complementary = cells.stream().filter(c -> !c.get("cell").isEmpty()
-        && c.get("suppressed").equals("complementary")).count();
+    long complementary =
+        cells.stream()
+            .filter(c -> !c.get("cell").isEmpty() && c.get("suppressed").equals("complementary"))
+            .count();
     assertTrue(complementary >= 5, "complementary counts: " + complementary);
-    assertEquals(List.of(), PageAttacker.attack(dir.resolve("case-study.html"), dir.resolve("case_study_cells.csv"),
-        MIN));
+    assertEquals(
+        List.of(),
+        PageAttacker.attack(
+            dir.resolve("case-study.html"), dir.resolve("case_study_cells.csv"), MIN));
     statisticsOfSuppressedGroupsAreWithheld(cells);
   }
 
@@ -96,8 +112,10 @@ class CaseStudyDisclosureTest {
       for (PublishedTables.Row r : t.rows()) {
         for (PublishedTables.Cell c : r.cells()) {
           if (c.isCount()) {
-            assertEquals(c.text(), cell(cells, t.attrs().get("data-table"), r.key(), c.attrs().get("data-col"))
-                .get("shown"));
+            assertEquals(
+                c.text(),
+                cell(cells, t.attrs().get("data-table"), r.key(), c.attrs().get("data-col"))
+                    .get("shown"));
           }
         }
       }
@@ -106,7 +124,8 @@ class CaseStudyDisclosureTest {
       boolean hidden = !c.get("suppressed").isEmpty();
       assertEquals(hidden, c.get("value").isEmpty(), "value null exactly where suppressed: " + c);
       if (!c.get("cell").isEmpty()) {
-        assertEquals(hidden, !c.get("audit_low").isEmpty(), "audit range exactly where suppressed: " + c);
+        assertEquals(
+            hidden, !c.get("audit_low").isEmpty(), "audit range exactly where suppressed: " + c);
       }
     }
   }
@@ -125,16 +144,21 @@ class CaseStudyDisclosureTest {
     assertFalse(r.passes());
     assertEquals(List.of(small), r.unprotected());
     String why = CrossTable.refusal(s, r);
-    assertEquals("case-study.html not written: the disclosure audit cannot protect 1 suppressed count: "
-        + "t/small/n (the published figures contradict each other); see case_study_cells", why);
+    assertEquals(
+        "case-study.html not written: the disclosure audit cannot protect 1 suppressed count: "
+            + "t/small/n (the published figures contradict each other); see case_study_cells",
+        why);
   }
 
   @Test
   void statisticsAreNamedApartInTheCellsTable(@TempDir Path dir) throws IOException {
     CaseStudyData.render(issueFigures(), dir);
     List<Map<String, String>> cells = PageAttacker.Csv.read(dir.resolve("case_study_cells.csv"));
-    long distinct = cells.stream().map(c -> c.get("table") + "/" + c.get("row") + "/" + c.get("column")).distinct()
-        .count();
+    long distinct =
+        cells.stream()
+            .map(c -> c.get("table") + "/" + c.get("row") + "/" + c.get("column"))
+            .distinct()
+            .count();
     assertEquals(cells.size(), distinct, "one row per place on the page");
     cell(cells, "adverse_events_sessions", "swedish", "pct_bruising");
   }
@@ -142,24 +166,41 @@ class CaseStudyDisclosureTest {
   /** Every statistic computed from a withheld count is withheld too (an em dash). */
   static void statisticsOfSuppressedGroupsAreWithheld(List<Map<String, String>> cells) {
     Map<String, Boolean> hidden = new LinkedHashMap<>();
-    cells.stream().filter(c -> !c.get("cell").isEmpty())
-        .forEach(c -> hidden.merge(c.get("cell"), !c.get("suppressed").isEmpty(), Boolean::logicalOr));
+    cells.stream()
+        .filter(c -> !c.get("cell").isEmpty())
+        .forEach(
+            c -> hidden.merge(c.get("cell"), !c.get("suppressed").isEmpty(), Boolean::logicalOr));
     for (Map<String, String> c : cells) {
       if (!c.get("cell").isEmpty() || c.get("of").isEmpty()) {
         continue;
       }
       for (String dep : c.get("of").split(" ")) {
         if (hidden.getOrDefault(dep, false)) {
-          assertEquals("\u2014", c.get("shown"), c.get("table") + "/" + c.get("row") + "/" + c.get("column")
-              + " is shown although " + dep + " is withheld");
+          assertEquals(
+              "\u2014",
+              c.get("shown"),
+              c.get("table")
+                  + "/"
+                  + c.get("row")
+                  + "/"
+                  + c.get("column")
+                  + " is shown although "
+                  + dep
+                  + " is withheld");
         }
       }
     }
   }
 
-  private static Map<String, String> cell(List<Map<String, String>> cells, String table, String row, String column) {
-    return cells.stream().filter(c -> c.get("table").equals(table) && c.get("row").equals(row)
-        && c.get("column").equals(column)).findFirst()
+  private static Map<String, String> cell(
+      List<Map<String, String>> cells, String table, String row, String column) {
+    return cells.stream()
+        .filter(
+            c ->
+                c.get("table").equals(table)
+                    && c.get("row").equals(row)
+                    && c.get("column").equals(column))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no cell " + table + "/" + row + "/" + column));
   }
 }

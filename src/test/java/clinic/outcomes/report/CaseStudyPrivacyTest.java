@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class CaseStudyPrivacyTest {
   private static final int MIN = 11;
-  private static final Pattern DATA_URI = Pattern.compile("data:image/[a-z+]+;base64,[A-Za-z0-9+/=]+");
+  private static final Pattern DATA_URI =
+      Pattern.compile("data:image/[a-z+]+;base64,[A-Za-z0-9+/=]+");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   @Test
@@ -55,7 +56,9 @@ class CaseStudyPrivacyTest {
     for (ReportFixture.Run run : List.of(ReportFixture.sample(), ReportFixture.tiny())) {
       for (Path page : List.of(run.caseStudy(), run.report())) {
         String html = Files.readString(page);
-        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), page + ": statement not escaped");
+        assertTrue(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            page + ": statement not escaped");
         assertFalse(html.toLowerCase(Locale.ROOT).contains("<script"), page + ": a script element");
         assertFalse(html.contains("<img src=x"), page + ": markup from the explanation");
       }
@@ -65,9 +68,12 @@ class CaseStudyPrivacyTest {
 
   /** The page minus its embedded images, plus the text of the case study's SVG charts. */
   private static String visible(ReportFixture.Run run) throws IOException {
-    StringBuilder b = new StringBuilder(DATA_URI.matcher(Files.readString(run.caseStudy())).replaceAll("data:"));
-    List<Path> svgs = ReportFixture.charts(run, "case_study_").stream()
-        .filter(p -> p.toString().endsWith(".svg")).toList();
+    StringBuilder b =
+        new StringBuilder(DATA_URI.matcher(Files.readString(run.caseStudy())).replaceAll("data:"));
+    List<Path> svgs =
+        ReportFixture.charts(run, "case_study_").stream()
+            .filter(p -> p.toString().endsWith(".svg"))
+            .toList();
     assertTrue(svgs.size() >= 6, "case-study charts: " + svgs);
     for (Path svg : svgs) {
       b.append('\n').append(DATA_URI.matcher(Files.readString(svg)).replaceAll("data:"));
@@ -78,7 +84,8 @@ class CaseStudyPrivacyTest {
   private static void noIdentifiers(ReportFixture.Run run) throws IOException {
     String text = visible(run);
     Set<String> ids = new TreeSet<>();
-    ids.addAll(column(run.input().resolve("sessions.csv"), "session_id", "client_id", "therapist_id"));
+    ids.addAll(
+        column(run.input().resolve("sessions.csv"), "session_id", "client_id", "therapist_id"));
     ids.addAll(column(run.input().resolve("pain_scores.csv"), "client_id", "session_id"));
     ids.addAll(column(run.input().resolve("clients.csv"), "client_id"));
     assertTrue(ids.size() > 50, "too few ids read from the input: " + ids.size());
@@ -105,7 +112,9 @@ class CaseStudyPrivacyTest {
     assertTrue(dates.isEmpty(), "input dates in the case study: " + dates);
   }
 
-  /** The values of the named columns (a plain split: the test inputs have no quoted commas in ids). */
+  /**
+   * The values of the named columns (a plain split: the test inputs have no quoted commas in ids).
+   */
   private static Set<String> column(Path csv, String... names) throws IOException {
     Set<String> out = new TreeSet<>();
     if (!Files.exists(csv)) {
@@ -128,7 +137,8 @@ class CaseStudyPrivacyTest {
     return out;
   }
 
-  private static void noSmallCount(ReportFixture.Run run, boolean expectSuppression) throws IOException {
+  private static void noSmallCount(ReportFixture.Run run, boolean expectSuppression)
+      throws IOException {
     String html = Files.readString(run.caseStudy());
     List<PublishedTables.Table> tables = PublishedTables.parse(html);
     assertTrue(tables.size() >= 8, "figure tables: " + tables.size());
@@ -180,8 +190,9 @@ class CaseStudyPrivacyTest {
         PublishedTables.Cell dep = r.count(d);
         boolean mustHide = all ? hidden(dep) : dep != null && dep.text().equals("<" + MIN);
         if (mustHide) {
-          assertTrue(c.text().equals("\u2014"), "row " + r.key() + ": '" + c.text() + "' shown although " + d
-              + " is suppressed");
+          assertTrue(
+              c.text().equals("\u2014"),
+              "row " + r.key() + ": '" + c.text() + "' shown although " + d + " is suppressed");
         }
       }
     }
@@ -195,7 +206,8 @@ class CaseStudyPrivacyTest {
   private static void attack(PublishedTables.Table t) {
     Map<String, Long> known = new HashMap<>();
     List<List<String>> relations = new ArrayList<>();
-    List<PublishedTables.Row> parts = t.rows().stream().filter(r -> r.kind().equals("part")).toList();
+    List<PublishedTables.Row> parts =
+        t.rows().stream().filter(r -> r.kind().equals("part")).toList();
     Set<String> cols = new TreeSet<>();
     for (PublishedTables.Row r : t.rows()) {
       for (PublishedTables.Cell c : r.cells()) {
@@ -213,12 +225,15 @@ class CaseStudyPrivacyTest {
       }
     }
     for (String col : cols) {
-      for (PublishedTables.Row total : t.rows().stream().filter(r -> r.kind().equals("total")).toList()) {
+      for (PublishedTables.Row total :
+          t.rows().stream().filter(r -> r.kind().equals("total")).toList()) {
         relation(relations, total, parts, col);
       }
-      for (PublishedTables.Row g : t.rows().stream().filter(r -> r.kind().equals("group")).toList()) {
+      for (PublishedTables.Row g :
+          t.rows().stream().filter(r -> r.kind().equals("group")).toList()) {
         List<String> members = List.of(g.attrs().get("data-parts").split(" "));
-        relation(relations, g, t.rows().stream().filter(r -> members.contains(r.key())).toList(), col);
+        relation(
+            relations, g, t.rows().stream().filter(r -> members.contains(r.key())).toList(), col);
       }
     }
     String sums = t.attrs().get("data-sums");
@@ -243,19 +258,29 @@ class CaseStudyPrivacyTest {
           continue;
         }
         String u = unknown.get(0);
-        long partsSum = rel.subList(1, rel.size()).stream().filter(known::containsKey).mapToLong(known::get).sum();
+        long partsSum =
+            rel.subList(1, rel.size()).stream()
+                .filter(known::containsKey)
+                .mapToLong(known::get)
+                .sum();
         long v = u.equals(rel.get(0)) ? partsSum : known.get(rel.get(0)) - partsSum;
-        assertFalse(Suppression.isSmall(v, MIN), "the count " + u + " = " + v + " can be worked back in table "
-            + t.attrs());
+        assertFalse(
+            Suppression.isSmall(v, MIN),
+            "the count " + u + " = " + v + " can be worked back in table " + t.attrs());
         known.put(u, v);
         changed = true;
       }
     }
   }
 
-  private static void relation(List<List<String>> relations, PublishedTables.Row total, List<PublishedTables.Row> parts,
+  private static void relation(
+      List<List<String>> relations,
+      PublishedTables.Row total,
+      List<PublishedTables.Row> parts,
       String col) {
-    if (total.count(col) == null || parts.isEmpty() || parts.stream().anyMatch(p -> p.count(col) == null)) {
+    if (total.count(col) == null
+        || parts.isEmpty()
+        || parts.stream().anyMatch(p -> p.count(col) == null)) {
       return;
     }
     List<String> rel = new ArrayList<>(List.of(total.key() + "/" + col));

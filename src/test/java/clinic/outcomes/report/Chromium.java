@@ -45,7 +45,8 @@ final class Chromium implements AutoCloseable {
     if (env != null && !env.isBlank()) {
       candidates.add(env);
     }
-    candidates.addAll(List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"));
+    candidates.addAll(
+        List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"));
     return candidates.stream().map(Path::of).filter(Files::isExecutable).findFirst();
   }
 
@@ -53,19 +54,34 @@ final class Chromium implements AutoCloseable {
    * What to tell when the browser is missing: the tests never install software; .ci/run and the
    * README's fresh-machine line do.
    */
-  static final String MISSING = "Chromium is not installed (nor $CHROMIUM set), so the browser tests are skipped: "
-      + "install it with `sudo apt-get install chromium` (Debian/Ubuntu), as .ci/run does";
+  static final String MISSING =
+      "Chromium is not installed (nor $CHROMIUM set), so the browser tests are skipped: "
+          + "install it with `sudo apt-get install chromium` (Debian/Ubuntu), as .ci/run does";
 
   /** Starts the browser with a fresh profile under {@code scratch} and opens one tab. */
   static Chromium start(Path binary, Path scratch) throws IOException, InterruptedException {
     Files.createDirectories(scratch);
     Path profile = Files.createTempDirectory(scratch, "chromium-profile");
-    Process p = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--hide-scrollbars", "--remote-debugging-address=127.0.0.1",
-        "--remote-debugging-port=0", "--user-data-dir=" + profile, "about:blank")
-        .redirectErrorStream(true).redirectOutput(profile.resolveSibling(profile.getFileName() + ".log").toFile())
-        .start();
+    Process p =
+        new ProcessBuilder(
+                binary.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--hide-scrollbars",
+                "--remote-debugging-address=127.0.0.1",
+                "--remote-debugging-port=0",
+                "--user-data-dir=" + profile,
+                "about:blank")
+            .redirectErrorStream(true)
+            .redirectOutput(profile.resolveSibling(profile.getFileName() + ".log").toFile())
+            .start();
     Path portFile = profile.resolve("DevToolsActivePort");
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (!(Files.exists(portFile) && Files.readAllLines(portFile).size() >= 2)) {
@@ -84,8 +100,12 @@ final class Chromium implements AutoCloseable {
     this.process = process;
     this.profile = profile;
     try {
-      this.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT)
-          .buildAsync(uri, new Listener()).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      this.socket =
+          HttpClient.newHttpClient()
+              .newWebSocketBuilder()
+              .connectTimeout(TIMEOUT)
+              .buildAsync(uri, new Listener())
+              .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     } catch (Exception e) {
       process.destroyForcibly();
       throw new IOException("cannot connect to chromium's DevTools", e);
@@ -187,12 +207,24 @@ final class Chromium implements AutoCloseable {
         String m = e.path("method").asText();
         JsonNode p = e.path("params");
         switch (m) {
-          case "Runtime.consoleAPICalled" -> problems.add("console." + p.path("type").asText() + ": " + p.path("args"));
-          case "Runtime.exceptionThrown" -> problems.add("exception: " + p.path("exceptionDetails"));
-          case "Log.entryAdded" -> problems.add("log " + p.path("entry").path("level").asText() + ": "
-              + p.path("entry").path("text").asText() + " " + p.path("entry").path("url").asText());
-          case "Network.loadingFailed" -> problems.add("failed request: " + p.path("errorText").asText()
-              + " " + p.path("blockedReason").asText());
+          case "Runtime.consoleAPICalled" ->
+              problems.add("console." + p.path("type").asText() + ": " + p.path("args"));
+          case "Runtime.exceptionThrown" ->
+              problems.add("exception: " + p.path("exceptionDetails"));
+          case "Log.entryAdded" ->
+              problems.add(
+                  "log "
+                      + p.path("entry").path("level").asText()
+                      + ": "
+                      + p.path("entry").path("text").asText()
+                      + " "
+                      + p.path("entry").path("url").asText());
+          case "Network.loadingFailed" ->
+              problems.add(
+                  "failed request: "
+                      + p.path("errorText").asText()
+                      + " "
+                      + p.path("blockedReason").asText());
           case "Network.requestWillBeSent" -> {
             String u = p.path("request").path("url").asText();
             requests.add(u.length() > 80 ? u.substring(0, 80) : u);
@@ -206,7 +238,7 @@ final class Chromium implements AutoCloseable {
               problems.add("HTTP " + status + " for " + p.path("response").path("url").asText());
             }
           }
-          default -> { }
+          default -> {}
         }
       }
     }
@@ -235,7 +267,8 @@ final class Chromium implements AutoCloseable {
 
   /** A PNG of the viewport. */
   byte[] screenshot() {
-    return Base64.getDecoder().decode(call("Page.captureScreenshot", obj("format", "png")).get("data").asText());
+    return Base64.getDecoder()
+        .decode(call("Page.captureScreenshot", obj("format", "png")).get("data").asText());
   }
 
   /** The page printed to PDF with its print CSS. */

@@ -50,7 +50,8 @@ class HtmlTest {
   void templateRefusesMissingAndUnusedValues() {
     Template t = Template.of("probe", "<h1>{{title}}</h1>");
     assertThrows(IllegalArgumentException.class, () -> t.render(Map.of()));
-    assertThrows(IllegalArgumentException.class, () -> t.render(Map.of("title", "a", "other", "b")));
+    assertThrows(
+        IllegalArgumentException.class, () -> t.render(Map.of("title", "a", "other", "b")));
   }
 
   @Test
@@ -75,8 +76,19 @@ class HtmlTest {
 
   @Test
   void aClaimSentenceWithASmallWholeNumberIsNotPublished() {
-    ClaimRow c = new ClaimRow("c", "s", "rate", new Interval(0.1, 0.05, 0.2), 0.99, 40L, "<", 0.25, 10L,
-        "supported", "x");
+    ClaimRow c =
+        new ClaimRow(
+            "c",
+            "s",
+            "rate",
+            new Interval(0.1, 0.05, 0.2),
+            0.99,
+            40L,
+            "<",
+            0.25,
+            10L,
+            "supported",
+            "x");
     assertFalse(ClaimText.safeToPublish("3 of 40 episodes", c, 11));
     assertTrue(ClaimText.safeToPublish("12 of 40 episodes, 2.5 points, 99 % interval", c, 11));
     assertTrue(ClaimText.safeToPublish("at least 10 episodes", c, 11), "the claim's own minimum n");

@@ -16,17 +16,17 @@ import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.Variable;
 
 /**
- * A reader attacking a published case study with nothing but the page's text and its
- * {@code case_study_cells.csv}, written apart from the suppression code (it uses none of
- * {@code Suppression}, {@code clinic.outcomes.disclosure} or {@code PageCell}).
+ * A reader attacking a published case study with nothing but the page's text and its {@code
+ * case_study_cells.csv}, written apart from the suppression code (it uses none of {@code
+ * Suppression}, {@code clinic.outcomes.disclosure} or {@code PageCell}).
  *
- * <p>Every count on the page is an unknown {@code >= 0}; a shown count is fixed to its value; counts
- * the cells table names alike are one unknown. Relations come from the page's markup (total rows =
- * part rows, group rows = their parts, column sums, a count within its denominator), from the cells
- * table ({@code sums}), and from every published percentage of two counts (the numerator within the
- * rounding of the figure times the denominator). For every withheld count and every complement
- * {@code denominator - count}, one linear program over all unknowns finds the smallest and largest
- * value.
+ * <p>Every count on the page is an unknown {@code >= 0}; a shown count is fixed to its value;
+ * counts the cells table names alike are one unknown. Relations come from the page's markup (total
+ * rows = part rows, group rows = their parts, column sums, a count within its denominator), from
+ * the cells table ({@code sums}), and from every published percentage of two counts (the numerator
+ * within the rounding of the figure times the denominator). For every withheld count and every
+ * complement {@code denominator - count}, one linear program over all unknowns finds the smallest
+ * and largest value.
  */
 final class PageAttacker {
   private static final double EPS = 1e-6;
@@ -56,8 +56,12 @@ final class PageAttacker {
     PageAttacker a = new PageAttacker(min);
     a.read(Files.readString(page, StandardCharsets.UTF_8), Csv.read(cellsCsv));
     if (a.percents == 0 || a.targets.isEmpty()) {
-      throw new AssertionError("the attacker read no percentage (" + a.percents + ") or no withheld count ("
-          + a.targets.size() + "): is the page's format what it expects?");
+      throw new AssertionError(
+          "the attacker read no percentage ("
+              + a.percents
+              + ") or no withheld count ("
+              + a.targets.size()
+              + "): is the page's format what it expects?");
     }
     return a.findings();
   }
@@ -92,15 +96,21 @@ final class PageAttacker {
           String col = c.attrs().get("data-col");
           String name = nameOf.get(table + "|" + r.key() + "|" + col);
           if (name == null) {
-            throw new AssertionError("count on the page missing from case_study_cells: " + table + "/" + r.key()
-                + "/" + col);
+            throw new AssertionError(
+                "count on the page missing from case_study_cells: "
+                    + table
+                    + "/"
+                    + r.key()
+                    + "/"
+                    + col);
           }
           int v = var(name);
           ids.computeIfAbsent(r.key(), k -> new LinkedHashMap<>()).put(col, v);
           if (c.text().matches("\\d+")) {
             Long before = fixed.put(v, Long.parseLong(c.text()));
             if (before != null && before != Long.parseLong(c.text())) {
-              throw new AssertionError("one count shown as " + before + " and " + c.text() + ": " + name);
+              throw new AssertionError(
+                  "one count shown as " + before + " and " + c.text() + ": " + name);
             }
           } else {
             hiddenMark.put(v, c.text());
@@ -138,14 +148,22 @@ final class PageAttacker {
   }
 
   private void relationsOfTable(PublishedTables.Table t, Map<String, Map<String, Integer>> ids) {
-    List<PublishedTables.Row> parts = t.rows().stream().filter(r -> r.kind().equals("part")).toList();
+    List<PublishedTables.Row> parts =
+        t.rows().stream().filter(r -> r.kind().equals("part")).toList();
     for (PublishedTables.Row r : t.rows()) {
       Map<String, Integer> mine = ids.getOrDefault(r.key(), Map.of());
       for (String col : mine.keySet()) {
-        List<PublishedTables.Row> members = r.kind().equals("total") ? parts : r.kind().equals("group")
-            ? t.rows().stream().filter(p -> List.of(r.attrs().get("data-parts").split(" ")).contains(p.key())).toList()
-            : List.of();
-        List<Integer> partIds = members.stream().map(p -> ids.getOrDefault(p.key(), Map.of()).get(col)).toList();
+        List<PublishedTables.Row> members =
+            r.kind().equals("total")
+                ? parts
+                : r.kind().equals("group")
+                    ? t.rows().stream()
+                        .filter(
+                            p -> List.of(r.attrs().get("data-parts").split(" ")).contains(p.key()))
+                        .toList()
+                    : List.of();
+        List<Integer> partIds =
+            members.stream().map(p -> ids.getOrDefault(p.key(), Map.of()).get(col)).toList();
         if (!members.isEmpty() && !partIds.contains(null)) {
           rows.add(sumRow(mine.get(col), partIds));
         }
@@ -154,8 +172,16 @@ final class PageAttacker {
         String of = c.attrs().get("data-of");
         Integer part = mine.get(c.attrs().get("data-col"));
         if (c.isCount() && of != null && part != null && mine.get(of) != null) {
-          complement(mine.get(of), part, t.attrs().get("data-table") + "/" + r.key() + "/" + of + "-"
-              + c.attrs().get("data-col"));
+          complement(
+              mine.get(of),
+              part,
+              t.attrs().get("data-table")
+                  + "/"
+                  + r.key()
+                  + "/"
+                  + of
+                  + "-"
+                  + c.attrs().get("data-col"));
         }
       }
       String sums = t.attrs().get("data-sums");
@@ -192,8 +218,12 @@ final class PageAttacker {
     Matcher m = PERCENT.matcher(c.get("shown"));
     // a percentage of two counts where the first is part of the second (responders of n, sessions
     // with an event of the sessions); the follow-up rate n / (n + missing) is not of that form
-    if (!c.get("cell").isEmpty() || of.length != 2 || !m.find() || !vars.containsKey(of[0])
-        || !vars.containsKey(of[1]) || !of[1].equals(denominators.get(of[0]))) {
+    if (!c.get("cell").isEmpty()
+        || of.length != 2
+        || !m.find()
+        || !vars.containsKey(of[0])
+        || !vars.containsKey(of[1])
+        || !of[1].equals(denominators.get(of[0]))) {
       return;
     }
     percents++;
@@ -228,7 +258,11 @@ final class PageAttacker {
   }
 
   private String name(int v) {
-    return vars.entrySet().stream().filter(e -> e.getValue() == v).findFirst().orElseThrow().getKey();
+    return vars.entrySet().stream()
+        .filter(e -> e.getValue() == v)
+        .findFirst()
+        .orElseThrow()
+        .getKey();
   }
 
   private List<Finding> findings() {

@@ -12,10 +12,12 @@ import java.util.regex.Pattern;
  * count cells with their value or suppression mark, and the structure the markup declares.
  */
 final class PublishedTables {
-  private static final Pattern TABLE = Pattern.compile("<table([^>]*)>(.*?)</table>", Pattern.DOTALL);
+  private static final Pattern TABLE =
+      Pattern.compile("<table([^>]*)>(.*?)</table>", Pattern.DOTALL);
   private static final Pattern TBODY = Pattern.compile("<tbody>(.*?)</tbody>", Pattern.DOTALL);
   private static final Pattern ROW = Pattern.compile("<tr([^>]*)>(.*?)</tr>", Pattern.DOTALL);
-  private static final Pattern CELL = Pattern.compile("<(td|th)([^>]*)>(.*?)</\\1>", Pattern.DOTALL);
+  private static final Pattern CELL =
+      Pattern.compile("<(td|th)([^>]*)>(.*?)</\\1>", Pattern.DOTALL);
   private static final Pattern ATTR = Pattern.compile("([a-z][a-z-]*)=\"([^\"]*)\"");
 
   record Cell(String text, Map<String, String> attrs) {
@@ -34,7 +36,10 @@ final class PublishedTables {
     }
 
     Cell count(String col) {
-      return cells.stream().filter(c -> c.isCount() && col.equals(c.attrs().get("data-col"))).findFirst().orElse(null);
+      return cells.stream()
+          .filter(c -> c.isCount() && col.equals(c.attrs().get("data-col")))
+          .findFirst()
+          .orElse(null);
     }
   }
 
@@ -59,7 +64,9 @@ final class PublishedTables {
           List<Cell> cells = new ArrayList<>();
           Matcher c = CELL.matcher(r.group(2));
           while (c.find()) {
-            cells.add(new Cell(unescape(c.group(3).replaceAll("<[^>]+>", " ")).trim(), attrs(c.group(2))));
+            cells.add(
+                new Cell(
+                    unescape(c.group(3).replaceAll("<[^>]+>", " ")).trim(), attrs(c.group(2))));
           }
           rows.add(new Row(attrs(r.group(1)), cells));
         }
@@ -79,7 +86,10 @@ final class PublishedTables {
   }
 
   static String unescape(String s) {
-    return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+    return s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
         .replace("&amp;", "&");
   }
 }

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * screenshot and a PDF are saved under {@code target/}.
  */
 class ReportBrowserTest {
-  private static final Pattern DATA_IMG = Pattern.compile("<img src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"");
+  private static final Pattern DATA_IMG =
+      Pattern.compile("<img src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"");
   private static Path browser;
 
   @BeforeAll
@@ -56,15 +57,25 @@ class ReportBrowserTest {
     try (Chromium c = Chromium.start(browser, Path.of("target", "chromium").toAbsolutePath())) {
       Chromium.Load load = c.open(page.toUri().toString(), 1280, 2000);
       assertEquals(List.of(), load.problems(), name + ": console messages, errors or requests");
-      JsonNode images = c.eval("Array.from(document.images).map(i => [i.naturalWidth, i.naturalHeight, "
-          + "i.complete ? 1 : 0, Math.round(i.getBoundingClientRect().width)])");
+      JsonNode images =
+          c.eval(
+              "Array.from(document.images).map(i => [i.naturalWidth, i.naturalHeight, "
+                  + "i.complete ? 1 : 0, Math.round(i.getBoundingClientRect().width)])");
       assertTrue(images.size() >= 5, name + ": expected the charts, got " + images);
       for (JsonNode img : images) {
-        assertTrue(img.get(0).asInt() > 0 && img.get(1).asInt() > 0 && img.get(2).asInt() == 1
-            && img.get(3).asInt() > 0, name + ": image not rendered: " + img);
+        assertTrue(
+            img.get(0).asInt() > 0
+                && img.get(1).asInt() > 0
+                && img.get(2).asInt() == 1
+                && img.get(3).asInt() > 0,
+            name + ": image not rendered: " + img);
       }
-      assertEquals(0, c.eval("document.querySelectorAll('script').length").asInt(), name + ": a script element");
-      assertTrue(c.eval("document.body.innerText.includes('" + ReportFixture.SCRIPT + "')").asBoolean(),
+      assertEquals(
+          0,
+          c.eval("document.querySelectorAll('script').length").asInt(),
+          name + ": a script element");
+      assertTrue(
+          c.eval("document.body.innerText.includes('" + ReportFixture.SCRIPT + "')").asBoolean(),
           name + ": the claims statement is not shown as text");
       byte[] png = c.screenshot();
       Path shot = Path.of("target", name + ".png");
@@ -75,7 +86,8 @@ class ReportBrowserTest {
       assertTrue(colours(img) > 50, name + ": the screenshot looks blank");
       byte[] pdf = c.pdf();
       Files.write(Path.of("target", name + ".pdf"), pdf);
-      assertTrue(pdf.length > 10_000 && new String(pdf, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-"),
+      assertTrue(
+          pdf.length > 10_000 && new String(pdf, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-"),
           name + ": no PDF");
     }
     decodeEmbeddedImages(page);
@@ -87,7 +99,8 @@ class ReportBrowserTest {
     Matcher m = DATA_IMG.matcher(html);
     int n = 0;
     while (m.find()) {
-      BufferedImage img = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(m.group(1))));
+      BufferedImage img =
+          ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(m.group(1))));
       assertTrue(img != null && img.getWidth() > 0 && img.getHeight() > 0, page + ": image " + n);
       n++;
     }
@@ -111,14 +124,19 @@ class ReportBrowserTest {
     Path dir = Path.of("target", "chromium").toAbsolutePath();
     Files.createDirectories(dir);
     Path page = dir.resolve("broken.html");
-    Files.writeString(page, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>broken</title></head><body>"
-        + "<img src=\"missing.png\" alt=\"\"><script>console.error('boom')</script></body></html>");
+    Files.writeString(
+        page,
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>broken</title></head><body>"
+            + "<img src=\"missing.png\" alt=\"\"><script>console.error('boom')</script></body></html>");
     try (Chromium c = Chromium.start(browser, dir)) {
       List<String> problems = c.open(page.toUri().toString(), 800, 600).problems();
-      assertTrue(problems.stream().anyMatch(p -> p.startsWith("console.error")), problems.toString());
-      assertTrue(problems.stream().anyMatch(p -> p.startsWith("request to") && p.contains("missing.png")),
+      assertTrue(
+          problems.stream().anyMatch(p -> p.startsWith("console.error")), problems.toString());
+      assertTrue(
+          problems.stream().anyMatch(p -> p.startsWith("request to") && p.contains("missing.png")),
           problems.toString());
-      assertTrue(problems.stream().anyMatch(p -> p.startsWith("failed request")), problems.toString());
+      assertTrue(
+          problems.stream().anyMatch(p -> p.startsWith("failed request")), problems.toString());
     }
   }
 }

@@ -22,11 +22,23 @@ import org.w3c.dom.Document;
 
 /** The stage's outputs on the sample run: chart files, the review month, pooled quarters. */
 class ReportStageTest {
-  private static final List<String> CHARTS = List.of("trajectory", "course_by_technique", "responder_rates",
-      "dose_response", "monthly_trend", "claims_forest", "adverse_events");
-  private static final List<String> CASE_STUDY_CHARTS = List.of("case_study_trajectory",
-      "case_study_course_by_technique", "case_study_responder_rates", "case_study_quarterly_trend",
-      "case_study_claims_forest", "case_study_adverse_events");
+  private static final List<String> CHARTS =
+      List.of(
+          "trajectory",
+          "course_by_technique",
+          "responder_rates",
+          "dose_response",
+          "monthly_trend",
+          "claims_forest",
+          "adverse_events");
+  private static final List<String> CASE_STUDY_CHARTS =
+      List.of(
+          "case_study_trajectory",
+          "case_study_course_by_technique",
+          "case_study_responder_rates",
+          "case_study_quarterly_trend",
+          "case_study_claims_forest",
+          "case_study_adverse_events");
 
   @Test
   void everyChartIsWrittenAsPngAndWellFormedSvg() throws Exception {
@@ -34,7 +46,8 @@ class ReportStageTest {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
     for (String name : concat(CHARTS, CASE_STUDY_CHARTS)) {
-      Path charts = name.startsWith("case_study_") ? run.resolve("publish/charts") : run.resolve("charts");
+      Path charts =
+          name.startsWith("case_study_") ? run.resolve("publish/charts") : run.resolve("charts");
       BufferedImage png = ImageIO.read(charts.resolve(name + ".png").toFile());
       assertTrue(png.getWidth() > 500 && png.getHeight() > 150, name + ".png");
       Document svg = f.newDocumentBuilder().parse(charts.resolve(name + ".svg").toFile());
@@ -51,17 +64,24 @@ class ReportStageTest {
   void theReviewMonthDefaultsToTheLatestAndMustHaveData() {
     ReportData d = ReportData.load(SharedSpark.get(), ReportFixture.sample().run());
     assertEquals(YearMonth.parse("2025-12"), ReportStage.reviewMonth(d, null));
-    assertEquals(YearMonth.parse("2025-06"), ReportStage.reviewMonth(d, YearMonth.parse("2025-06")));
-    SettingsException e = assertThrows(SettingsException.class,
-        () -> ReportStage.reviewMonth(d, YearMonth.parse("2031-01")));
+    assertEquals(
+        YearMonth.parse("2025-06"), ReportStage.reviewMonth(d, YearMonth.parse("2025-06")));
+    SettingsException e =
+        assertThrows(
+            SettingsException.class, () -> ReportStage.reviewMonth(d, YearMonth.parse("2031-01")));
     assertTrue(e.getMessage().contains("2024-01 to 2025-12"), e.getMessage());
   }
 
   @Test
   void aGivenMonthIsReviewedAgainstItsTrailingTwelveMonths(@TempDir Path tmp) throws IOException {
     ReportData d = ReportData.load(SharedSpark.get(), ReportFixture.sample().run());
-    String html = new MonthlyReview(d, Settings.defaults(), YearMonth.parse("2025-06"),
-        ReportFixture.sample().accounting()).render(tmp);
+    String html =
+        new MonthlyReview(
+                d,
+                Settings.defaults(),
+                YearMonth.parse("2025-06"),
+                ReportFixture.sample().accounting())
+            .render(tmp);
     assertTrue(html.contains("Monthly outcomes review: June 2025"));
     assertTrue(html.contains("2025-06 against the 12 months before it (2024-06 to 2025-05)"));
     assertTrue(html.contains("sessions.csv"), "accounting table");

@@ -48,7 +48,8 @@ class SuppressionTest {
       for (int i = 0; i < known.length; i++) {
         known[i] = !r.hidden(i);
         if (known[i]) {
-          assertFalse(Suppression.isSmall(values.get(i), MIN), "shown small count " + values.get(i));
+          assertFalse(
+              Suppression.isSmall(values.get(i), MIN), "shown small count " + values.get(i));
         }
       }
       boolean changed = true;
@@ -66,8 +67,13 @@ class SuppressionTest {
           if (count == 1) {
             known[unknown] = true;
             changed = true;
-            assertFalse(Suppression.isSmall(values.get(unknown), MIN),
-                "small count " + values.get(unknown) + " (cell " + unknown + ") can be worked back");
+            assertFalse(
+                Suppression.isSmall(values.get(unknown), MIN),
+                "small count "
+                    + values.get(unknown)
+                    + " (cell "
+                    + unknown
+                    + ") can be worked back");
           }
         }
       }
@@ -159,7 +165,9 @@ class SuppressionTest {
         hidden += r.hidden(id[i][j]) ? 1 : 0;
       }
     }
-    assertTrue(hidden >= 4, "a single cell of a table with margins needs at least three partners: " + hidden);
+    assertTrue(
+        hidden >= 4,
+        "a single cell of a table with margins needs at least three partners: " + hidden);
     assertEquals(SHOWN, r.status(all));
   }
 
