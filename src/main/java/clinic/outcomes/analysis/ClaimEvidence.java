@@ -1,11 +1,13 @@
 package clinic.outcomes.analysis;
 
-import clinic.outcomes.analysis.StatsStage.Key;
 import clinic.outcomes.claims.Claim;
 import clinic.outcomes.claims.Evidence;
 import clinic.outcomes.claims.EvidenceSource;
+import clinic.outcomes.core.Settings;
 import clinic.outcomes.episodes.ClientHistory;
-import clinic.outcomes.pipeline.Settings;
+import clinic.outcomes.episodes.GroupKey;
+import clinic.outcomes.episodes.Groups;
+import clinic.outcomes.episodes.PairTotals;
 import clinic.outcomes.stats.EpisodeSlopes;
 import clinic.outcomes.stats.Histogram;
 import clinic.outcomes.stats.KaplanMeier;
@@ -33,8 +35,8 @@ public final class ClaimEvidence implements EvidenceSource {
   private static final Evidence NONE = new Evidence(null, null, null, 0);
 
   private final Settings settings;
-  private final Map<Key, Histogram> histograms;
-  private final Map<Key, Row> statsRows = new HashMap<>();
+  private final Map<GroupKey, Histogram> histograms;
+  private final Map<GroupKey, Row> statsRows = new HashMap<>();
   private final Map<String, ModelSpec> models;
   private final Map<String, Ols.Accumulator> accumulators;
   private final Map<String, long[]> safety = new HashMap<>();
@@ -87,7 +89,7 @@ public final class ClaimEvidence implements EvidenceSource {
     TreeMap<Integer, long[]> counts =
         totals
             .survival()
-            .get(new Key(PairTotals.TIME_TO_MCID, c.measure(), c.groupBy(), c.group()));
+            .get(new GroupKey(PairTotals.TIME_TO_MCID, c.measure(), c.groupBy(), c.group()));
     if (counts == null) {
       return NONE;
     }
@@ -112,11 +114,13 @@ public final class ClaimEvidence implements EvidenceSource {
         settings.techniqueGroups().containsKey(c.level())
             ? Groups.TECHNIQUE_GROUP
             : Groups.TECHNIQUE;
-    long[] lv = totals.harm().get(new Key(PairTotals.HARM, "any", by, c.level()));
+    long[] lv = totals.harm().get(new GroupKey(PairTotals.HARM, "any", by, c.level()));
     long[] ref =
         totals
             .harm()
-            .get(new Key(PairTotals.HARM, "any", Groups.TECHNIQUE, settings.referenceTechnique()));
+            .get(
+                new GroupKey(
+                    PairTotals.HARM, "any", Groups.TECHNIQUE, settings.referenceTechnique()));
     if (lv == null || ref == null) {
       return NONE;
     }
@@ -126,8 +130,8 @@ public final class ClaimEvidence implements EvidenceSource {
         : new Evidence(d.diff(), d.ciLow(), d.ciHigh(), Math.min(lv[0], ref[0]));
   }
 
-  private Key key(Claim c) {
-    return new Key(c.analysis(), c.measure(), c.groupBy(), c.group());
+  private GroupKey key(Claim c) {
+    return new GroupKey(c.analysis(), c.measure(), c.groupBy(), c.group());
   }
 
   private Evidence meanChange(Claim c, double confidence) {
@@ -192,9 +196,9 @@ public final class ClaimEvidence implements EvidenceSource {
     String refGroupBy = "adherence".equals(c.factor()) ? Groups.ADHERENCE : Groups.TECHNIQUE;
     Histogram lv =
         histograms.get(
-            new Key("course", c.measure(), ComparisonStage.groupByOf(c.factor()), c.level()));
+            new GroupKey("course", c.measure(), ComparisonStage.groupByOf(c.factor()), c.level()));
     Histogram ref =
-        histograms.get(new Key("course", c.measure(), refGroupBy, reference(c.factor())));
+        histograms.get(new GroupKey("course", c.measure(), refGroupBy, reference(c.factor())));
     if (lv == null || ref == null) {
       return NONE;
     }

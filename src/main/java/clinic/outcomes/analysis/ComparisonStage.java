@@ -9,10 +9,12 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
-import clinic.outcomes.analysis.StatsStage.Key;
+import clinic.outcomes.core.Settings;
 import clinic.outcomes.episodes.ClientHistory;
+import clinic.outcomes.episodes.GroupKey;
+import clinic.outcomes.episodes.Groups;
 import clinic.outcomes.episodes.Measures;
-import clinic.outcomes.pipeline.Settings;
+import clinic.outcomes.episodes.PairTotals;
 import clinic.outcomes.stats.EpisodeSlopes;
 import clinic.outcomes.stats.Histogram;
 import clinic.outcomes.stats.JointHistogram;
@@ -69,7 +71,7 @@ public final class ComparisonStage {
    * @param withClients whether a clients file was given (risk-adjusted models)
    */
   public Result run(
-      Map<Key, Histogram> histograms,
+      Map<GroupKey, Histogram> histograms,
       Dataset<Row> courseRows,
       boolean withClients,
       Map<PairTotals.SlopeKey, ? extends Map<Double, Long>> slopes) {
@@ -126,9 +128,9 @@ public final class ComparisonStage {
    * Levels per (measure, factor): the course groups that exist, minus the reference and unknown.
    */
   private Map<String, ModelSpec> modelSpecs(
-      Map<Key, Histogram> hist, Dataset<Row> rows, boolean withClients) {
+      Map<GroupKey, Histogram> hist, Dataset<Row> rows, boolean withClients) {
     Map<String, TreeSet<String>> levels = new TreeMap<>();
-    for (Key k : hist.keySet()) {
+    for (GroupKey k : hist.keySet()) {
       if (!"course".equals(k.analysis())) {
         continue;
       }
@@ -254,7 +256,7 @@ public final class ComparisonStage {
   }
 
   private List<Row> comparisonRows(
-      Map<Key, Histogram> hist, Map<String, ModelSpec> specs, Map<String, Ols.Fit> fits) {
+      Map<GroupKey, Histogram> hist, Map<String, ModelSpec> specs, Map<String, Ols.Fit> fits) {
     List<Object[]> rows = new ArrayList<>();
     for (ModelSpec spec : specs.values()) {
       if (!spec.key().endsWith("|ancova")) {
@@ -266,13 +268,13 @@ public final class ComparisonStage {
       String groupBy = "technique_group".equals(factor) ? Groups.TECHNIQUE : groupByOf(factor);
       Histogram ref =
           hist.getOrDefault(
-              new Key("course", measure, groupBy, spec.reference()), Histogram.empty());
+              new GroupKey("course", measure, groupBy, spec.reference()), Histogram.empty());
       List<Object[]> family = new ArrayList<>();
       for (int i = 0; i < spec.levels().size(); i++) {
         String level = spec.levels().get(i);
         Histogram lv =
             hist.getOrDefault(
-                new Key("course", measure, groupByOf(factor), level), Histogram.empty());
+                new GroupKey("course", measure, groupByOf(factor), level), Histogram.empty());
         TwoSample.Welch w = TwoSample.welch(lv, ref, StatsStage.CONFIDENCE);
         Object[] o = new Object[COMPARISONS.size()];
         o[0] = measure;

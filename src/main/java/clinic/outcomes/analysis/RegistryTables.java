@@ -1,7 +1,9 @@
 package clinic.outcomes.analysis;
 
-import clinic.outcomes.analysis.StatsStage.Key;
-import clinic.outcomes.pipeline.Settings;
+import clinic.outcomes.core.Settings;
+import clinic.outcomes.episodes.GroupKey;
+import clinic.outcomes.episodes.Groups;
+import clinic.outcomes.episodes.PairTotals;
 import clinic.outcomes.spark.NamedRow;
 import clinic.outcomes.stats.KaplanMeier;
 import clinic.outcomes.stats.RiskDifference;
@@ -75,7 +77,8 @@ public final class RegistryTables {
           .add("nnh_ci_high", DataTypes.DoubleType);
 
   /** The Kaplan-Meier curves and medians of every (measure, group_by, group). */
-  public record TimeToMcid(List<Row> curves, List<Row> medians, Map<Key, KaplanMeier.Curve> fits) {}
+  public record TimeToMcid(
+      List<Row> curves, List<Row> medians, Map<GroupKey, KaplanMeier.Curve> fits) {}
 
   /** The {@code time_to_mcid} table. */
   public static Dataset<Row> curves(SparkSession spark, TimeToMcid t) {
@@ -93,11 +96,11 @@ public final class RegistryTables {
   }
 
   /** Fits one Kaplan-Meier curve per group from its counts per number of sessions. */
-  public static TimeToMcid timeToMcid(Map<Key, TreeMap<Integer, long[]>> counts) {
+  public static TimeToMcid timeToMcid(Map<GroupKey, TreeMap<Integer, long[]>> counts) {
     List<Row> curves = new ArrayList<>();
     List<Row> medians = new ArrayList<>();
-    Map<Key, KaplanMeier.Curve> fits = new TreeMap<>(StatsStage.KEY_ORDER);
-    for (Map.Entry<Key, TreeMap<Integer, long[]>> e : counts.entrySet()) {
+    Map<GroupKey, KaplanMeier.Curve> fits = new TreeMap<>(StatsStage.KEY_ORDER);
+    for (Map.Entry<GroupKey, TreeMap<Integer, long[]>> e : counts.entrySet()) {
       TreeMap<Integer, long[]> byTime = e.getValue();
       long[] times = new long[byTime.size()];
       long[] events = new long[times.length];
@@ -110,8 +113,8 @@ public final class RegistryTables {
       }
       fits.put(e.getKey(), KaplanMeier.fromCounts(times, events, censored, StatsStage.CONFIDENCE));
     }
-    for (Map.Entry<Key, KaplanMeier.Curve> f : fits.entrySet()) {
-      Key k = f.getKey();
+    for (Map.Entry<GroupKey, KaplanMeier.Curve> f : fits.entrySet()) {
+      GroupKey k = f.getKey();
       KaplanMeier.Curve c = f.getValue();
       for (KaplanMeier.Row r : c.rows()) {
         curves.add(
@@ -150,7 +153,8 @@ public final class RegistryTables {
    * @param stats the stats rows (course MCID responders per technique and technique group)
    * @param harm episodes recording adverse_event and those with any event, per (group_by, group)
    */
-  public static List<Row> benefitHarm(Settings settings, List<Row> stats, Map<Key, long[]> harm) {
+  public static List<Row> benefitHarm(
+      Settings settings, List<Row> stats, Map<GroupKey, long[]> harm) {
     String ref = settings.referenceTechnique();
     Map<String, Map<String, long[]>> benefit =
         new TreeMap<>(); // measure -> level -> {responders, n}
@@ -185,9 +189,10 @@ public final class RegistryTables {
                 : Groups.TECHNIQUE;
         long[] b = m.getValue().getOrDefault(level, new long[2]);
         long[] bRef = m.getValue().getOrDefault(ref, new long[2]);
-        long[] h = harm.getOrDefault(new Key(PairTotals.HARM, "any", by, level), new long[2]);
+        long[] h = harm.getOrDefault(new GroupKey(PairTotals.HARM, "any", by, level), new long[2]);
         long[] hRef =
-            harm.getOrDefault(new Key(PairTotals.HARM, "any", Groups.TECHNIQUE, ref), new long[2]);
+            harm.getOrDefault(
+                new GroupKey(PairTotals.HARM, "any", Groups.TECHNIQUE, ref), new long[2]);
         NamedRow row =
             new NamedRow(BENEFIT_HARM)
                 .set("measure", m.getKey())

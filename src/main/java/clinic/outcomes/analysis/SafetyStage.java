@@ -9,7 +9,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import clinic.outcomes.pipeline.Settings;
+import clinic.outcomes.core.Settings;
 import clinic.outcomes.stats.Wilson;
 import java.util.ArrayList;
 import java.util.List;

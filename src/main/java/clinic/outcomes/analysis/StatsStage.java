@@ -1,6 +1,8 @@
 package clinic.outcomes.analysis;
 
-import clinic.outcomes.pipeline.Settings;
+import clinic.outcomes.core.Settings;
+import clinic.outcomes.episodes.GroupKey;
+import clinic.outcomes.episodes.PairTotals;
 import clinic.outcomes.stats.Histogram;
 import clinic.outcomes.stats.MultipleTesting;
 import clinic.outcomes.stats.PairedStats;
@@ -35,22 +37,19 @@ public final class StatsStage {
     this.settings = settings;
   }
 
-  /** Group key: analysis, measure, group_by, group. */
-  public record Key(String analysis, String measure, String groupBy, String group)
-      implements java.io.Serializable {}
-
   /**
    * Per-group results, in a stable order, with their difference histograms (used by comparisons).
    */
-  public record Result(Dataset<Row> table, Map<Key, Histogram> histograms, List<Row> rows) {}
+  public record Result(Dataset<Row> table, Map<GroupKey, Histogram> histograms, List<Row> rows) {}
 
   /** Builds the stats table from the merged pair totals of {@code ClientPass}. */
   public Result run(PairTotals totals) {
-    List<Map.Entry<Key, PairTotals.Group>> groups = new ArrayList<>(totals.groups().entrySet());
+    List<Map.Entry<GroupKey, PairTotals.Group>> groups =
+        new ArrayList<>(totals.groups().entrySet());
     groups.sort(Map.Entry.comparingByKey(KEY_ORDER));
-    Map<Key, Histogram> histograms = new LinkedHashMap<>();
+    Map<GroupKey, Histogram> histograms = new LinkedHashMap<>();
     List<Object[]> rows = new ArrayList<>();
-    for (Map.Entry<Key, PairTotals.Group> e : groups) {
+    for (Map.Entry<GroupKey, PairTotals.Group> e : groups) {
       Histogram h = toHistogram(e.getValue().histogram);
       histograms.put(e.getKey(), h);
       rows.add(statsRow(e.getKey(), e.getValue(), h));
@@ -66,14 +65,14 @@ public final class StatsStage {
   }
 
   /** Rows in the order of their key columns (analysis, measure, group_by, group), as text. */
-  static final java.util.Comparator<Key> KEY_ORDER =
-      java.util.Comparator.comparing(Key::analysis)
-          .thenComparing(Key::measure)
-          .thenComparing(Key::groupBy)
-          .thenComparing(Key::group);
+  static final java.util.Comparator<GroupKey> KEY_ORDER =
+      java.util.Comparator.comparing(GroupKey::analysis)
+          .thenComparing(GroupKey::measure)
+          .thenComparing(GroupKey::groupBy)
+          .thenComparing(GroupKey::group);
 
-  static Key key(Row r) {
-    return new Key(r.getString(0), r.getString(1), r.getString(2), r.getString(3));
+  static GroupKey key(Row r) {
+    return new GroupKey(r.getString(0), r.getString(1), r.getString(2), r.getString(3));
   }
 
   static Histogram toHistogram(Map<Double, Long> values) {
@@ -90,7 +89,7 @@ public final class StatsStage {
     return new Histogram(v, c);
   }
 
-  private Object[] statsRow(Key k, PairTotals.Group g, Histogram h) {
+  private Object[] statsRow(GroupKey k, PairTotals.Group g, Histogram h) {
     Object[] o = new Object[Columns.SCHEMA.size()];
     o[0] = k.analysis();
     o[1] = k.measure();

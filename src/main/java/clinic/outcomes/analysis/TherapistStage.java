@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import clinic.outcomes.pipeline.Settings;
+import clinic.outcomes.core.Settings;
 import clinic.outcomes.spark.NamedRow;
 import clinic.outcomes.stats.ControlLimits;
 import clinic.outcomes.stats.Ols;

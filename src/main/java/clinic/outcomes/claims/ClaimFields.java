@@ -1,6 +1,6 @@
 package clinic.outcomes.claims;
 
-import clinic.outcomes.pipeline.SettingsException;
+import clinic.outcomes.core.SettingsException;
 import java.math.BigInteger;
 import java.util.Collection;
 import java.util.Date;

@@ -53,8 +53,7 @@ final class ClaimParser {
    * @param knownTechniques the technique codes, technique-group names and {@code all} a claim may
    *     name
    * @return the claim
-   * @throws clinic.outcomes.pipeline.SettingsException naming the claim and field of the first
-   *     problem
+   * @throws clinic.outcomes.core.SettingsException naming the claim and field of the first problem
    */
   static Claim parse(ClaimFields fields, Set<String> knownTechniques) {
     return new ClaimParser(fields, knownTechniques).claim();

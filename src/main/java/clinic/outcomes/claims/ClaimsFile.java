@@ -1,6 +1,6 @@
 package clinic.outcomes.claims;
 
-import clinic.outcomes.pipeline.SettingsException;
+import clinic.outcomes.core.SettingsException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,9 +1,9 @@
 package clinic.outcomes.cli;
 
+import clinic.outcomes.core.EnvironmentException;
+import clinic.outcomes.core.SettingsException;
 import clinic.outcomes.ingest.InputFileException;
 import clinic.outcomes.output.Problems;
-import clinic.outcomes.pipeline.EnvironmentException;
-import clinic.outcomes.pipeline.SettingsException;
 import java.io.PrintStream;
 import picocli.CommandLine.ParameterException;
 

@@ -48,7 +48,7 @@ public final class Main implements Runnable {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"outcomes " + clinic.outcomes.output.RunManifest.version()};
+      return new String[] {"outcomes " + clinic.outcomes.pipeline.RunManifest.version()};
     }
   }
 }

@@ -1,8 +1,8 @@
 package clinic.outcomes.cli;
 
+import clinic.outcomes.core.EnvironmentException;
+import clinic.outcomes.core.SettingsException;
 import clinic.outcomes.output.Problems;
-import clinic.outcomes.pipeline.EnvironmentException;
-import clinic.outcomes.pipeline.SettingsException;
 import clinic.outcomes.spark.Sparks;
 import java.nio.file.Path;
 import java.util.List;

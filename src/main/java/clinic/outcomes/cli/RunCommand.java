@@ -2,6 +2,8 @@ package clinic.outcomes.cli;
 
 import clinic.outcomes.claims.ClaimResult;
 import clinic.outcomes.claims.ClaimsFile;
+import clinic.outcomes.core.Settings;
+import clinic.outcomes.core.SettingsException;
 import clinic.outcomes.ingest.RowRules;
 import clinic.outcomes.output.OutputGuard;
 import clinic.outcomes.output.OutputLock;
@@ -9,8 +11,6 @@ import clinic.outcomes.output.SqlRunner;
 import clinic.outcomes.pipeline.JobFile;
 import clinic.outcomes.pipeline.Pipeline;
 import clinic.outcomes.pipeline.RunRequest;
-import clinic.outcomes.pipeline.Settings;
-import clinic.outcomes.pipeline.SettingsException;
 import clinic.outcomes.stage.IngestStage;
 import clinic.outcomes.validate.Validated.Accounting;
 import java.io.PrintStream;

@@ -1,9 +1,9 @@
 package clinic.outcomes.cli;
 
+import clinic.outcomes.core.SettingsException;
 import clinic.outcomes.output.DuckSql;
 import clinic.outcomes.output.RunFolder;
 import clinic.outcomes.output.SqlRunner;
-import clinic.outcomes.pipeline.SettingsException;
 import clinic.outcomes.spark.Sparks;
 import java.io.BufferedReader;
 import java.io.IOException;

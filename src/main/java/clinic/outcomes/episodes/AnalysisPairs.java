@@ -3,13 +3,12 @@ package clinic.outcomes.episodes;
 import static clinic.outcomes.episodes.ClientHistory.orUnknown;
 import static clinic.outcomes.episodes.ClientHistory.sessionNumberGroup;
 
-import clinic.outcomes.analysis.Groups;
+import clinic.outcomes.core.Settings;
 import clinic.outcomes.episodes.ClientHistory.Episode;
 import clinic.outcomes.episodes.ClientHistory.Followup;
 import clinic.outcomes.episodes.ClientHistory.NumberedVisit;
 import clinic.outcomes.episodes.ClientHistory.Outcome;
 import clinic.outcomes.episodes.ClientHistory.PairSink;
-import clinic.outcomes.pipeline.Settings;
 import clinic.outcomes.stats.EpisodeSlopes;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package clinic.outcomes.episodes;
 
-import clinic.outcomes.pipeline.Settings;
+import clinic.outcomes.core.Settings;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package clinic.outcomes.episodes;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import clinic.outcomes.analysis.PairTotals;
+import clinic.outcomes.core.Settings;
 import clinic.outcomes.episodes.ClientHistory.Client;
 import clinic.outcomes.episodes.ClientHistory.Episode;
 import clinic.outcomes.episodes.ClientHistory.Followup;
@@ -12,7 +12,6 @@ import clinic.outcomes.episodes.ClientHistory.Outcome;
 import clinic.outcomes.episodes.ClientHistory.Score;
 import clinic.outcomes.episodes.ClientHistory.Visit;
 import clinic.outcomes.output.Partitions;
-import clinic.outcomes.pipeline.Settings;
 import clinic.outcomes.spark.NamedRow;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,10 +1,10 @@
 package clinic.outcomes.episodes;
 
+import clinic.outcomes.core.Settings;
 import clinic.outcomes.episodes.ClientHistory.Followup;
 import clinic.outcomes.episodes.ClientHistory.NumberedVisit;
 import clinic.outcomes.episodes.ClientHistory.Outcome;
 import clinic.outcomes.episodes.ClientHistory.Score;
-import clinic.outcomes.pipeline.Settings;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

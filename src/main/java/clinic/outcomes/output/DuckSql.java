@@ -1,8 +1,8 @@
 package clinic.outcomes.output;
 
+import clinic.outcomes.core.SettingsException;
 import clinic.outcomes.output.ResultTable.Field;
 import clinic.outcomes.output.ResultTable.Kind;
-import clinic.outcomes.pipeline.SettingsException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,7 +1,7 @@
 package clinic.outcomes.output;
 
-import clinic.outcomes.pipeline.EnvironmentException;
-import clinic.outcomes.pipeline.SettingsException;
+import clinic.outcomes.core.EnvironmentException;
+import clinic.outcomes.core.SettingsException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

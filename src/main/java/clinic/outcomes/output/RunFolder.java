@@ -1,6 +1,6 @@
 package clinic.outcomes.output;
 
-import clinic.outcomes.pipeline.SettingsException;
+import clinic.outcomes.core.SettingsException;
 import clinic.outcomes.spark.Locations;
 import java.io.FileNotFoundException;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package clinic.outcomes.pipeline;
 
+import clinic.outcomes.core.Settings;
+import clinic.outcomes.core.SettingsException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

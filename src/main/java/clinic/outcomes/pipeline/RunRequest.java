@@ -2,6 +2,7 @@ package clinic.outcomes.pipeline;
 
 import clinic.outcomes.claims.Claim;
 import clinic.outcomes.claims.ClaimsFile;
+import clinic.outcomes.core.Settings;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;

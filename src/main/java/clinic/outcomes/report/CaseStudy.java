@@ -1,6 +1,6 @@
 package clinic.outcomes.report;
 
-import clinic.outcomes.pipeline.Settings;
+import clinic.outcomes.core.Settings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package clinic.outcomes.report;
 
-import clinic.outcomes.pipeline.Settings;
+import clinic.outcomes.core.Settings;
 import clinic.outcomes.validate.Validated.Accounting;
 import java.nio.file.Path;
 import java.time.YearMonth;

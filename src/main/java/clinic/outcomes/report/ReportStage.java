@@ -1,7 +1,7 @@
 package clinic.outcomes.report;
 
-import clinic.outcomes.pipeline.Settings;
-import clinic.outcomes.pipeline.SettingsException;
+import clinic.outcomes.core.Settings;
+import clinic.outcomes.core.SettingsException;
 import clinic.outcomes.validate.Validated.Accounting;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package clinic.outcomes.spark;
 
-import clinic.outcomes.pipeline.SettingsException;
+import clinic.outcomes.core.SettingsException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

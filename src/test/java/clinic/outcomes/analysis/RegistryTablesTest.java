@@ -3,8 +3,9 @@ package clinic.outcomes.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import clinic.outcomes.analysis.StatsStage.Key;
-import clinic.outcomes.pipeline.Settings;
+import clinic.outcomes.core.Settings;
+import clinic.outcomes.episodes.GroupKey;
+import clinic.outcomes.episodes.PairTotals;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +45,11 @@ class RegistryTablesTest {
             statsRow("technique", "deep_tissue", 56, 70),
             statsRow("technique", "swedish", 48, 80),
             statsRow("technique_group", "specialized", 56, 70));
-    Map<Key, long[]> harm = new HashMap<>();
-    harm.put(new Key(PairTotals.HARM, "any", "technique", "deep_tissue"), new long[] {10, 9});
-    harm.put(new Key(PairTotals.HARM, "any", "technique_group", "specialized"), new long[] {10, 9});
-    harm.put(new Key(PairTotals.HARM, "any", "technique", "swedish"), new long[] {10, 3});
+    Map<GroupKey, long[]> harm = new HashMap<>();
+    harm.put(new GroupKey(PairTotals.HARM, "any", "technique", "deep_tissue"), new long[] {10, 9});
+    harm.put(
+        new GroupKey(PairTotals.HARM, "any", "technique_group", "specialized"), new long[] {10, 9});
+    harm.put(new GroupKey(PairTotals.HARM, "any", "technique", "swedish"), new long[] {10, 3});
     List<Row> rows = RegistryTables.benefitHarm(Settings.defaults(), stats, harm);
     assertEquals(2, rows.size()); // deep_tissue, then the group specialized
     Row r = rows.get(0);
@@ -100,13 +102,13 @@ class RegistryTablesTest {
     // t=1: 2 events of 6 at risk, S = 4/6; t=2: 1 of 4, S = 4/6 * 3/4 = 0.5; t=3: 1 event and 1
     // censored of 3, S = 0.5 * 2/3 = 1/3; t=4: 0 events, 1 censored. S reaches 0.5 exactly at t=2
     // and stays there until t=3: print.survfit's median is the midpoint, 2.5.
-    Map<Key, TreeMap<Integer, long[]>> counts = new HashMap<>();
+    Map<GroupKey, TreeMap<Integer, long[]>> counts = new HashMap<>();
     TreeMap<Integer, long[]> t = new TreeMap<>();
     t.put(1, new long[] {2, 0});
     t.put(2, new long[] {1, 0});
     t.put(3, new long[] {1, 1});
     t.put(4, new long[] {0, 1});
-    counts.put(new Key(PairTotals.TIME_TO_MCID, "nrs_pain", "overall", "all"), t);
+    counts.put(new GroupKey(PairTotals.TIME_TO_MCID, "nrs_pain", "overall", "all"), t);
     RegistryTables.TimeToMcid r = RegistryTables.timeToMcid(counts);
     assertEquals(4, r.curves().size());
     Row third = r.curves().get(2);

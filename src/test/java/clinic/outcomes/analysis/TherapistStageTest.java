@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import clinic.outcomes.SharedSpark;
-import clinic.outcomes.pipeline.Settings;
+import clinic.outcomes.core.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import clinic.outcomes.output.RunManifest;
-import clinic.outcomes.pipeline.SettingsException;
+import clinic.outcomes.core.SettingsException;
+import clinic.outcomes.pipeline.RunManifest;
 import clinic.outcomes.spark.Sparks;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import clinic.outcomes.core.Settings;
 import clinic.outcomes.episodes.ClientHistory.Client;
 import clinic.outcomes.episodes.ClientHistory.Episode;
 import clinic.outcomes.episodes.ClientHistory.NumberedVisit;
 import clinic.outcomes.episodes.ClientHistory.Outcome;
 import clinic.outcomes.episodes.ClientHistory.Score;
 import clinic.outcomes.episodes.ClientHistory.Visit;
-import clinic.outcomes.pipeline.Settings;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;

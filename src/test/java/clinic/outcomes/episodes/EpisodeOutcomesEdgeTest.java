@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import clinic.outcomes.core.Settings;
 import clinic.outcomes.episodes.ClientHistory.Followup;
 import clinic.outcomes.episodes.ClientHistory.Outcome;
 import clinic.outcomes.episodes.ClientHistory.PairSink;
 import clinic.outcomes.episodes.ClientHistory.Score;
 import clinic.outcomes.episodes.ClientHistory.Visit;
-import clinic.outcomes.pipeline.Settings;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;

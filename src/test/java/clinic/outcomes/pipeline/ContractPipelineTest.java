@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import clinic.outcomes.SharedSpark;
 import clinic.outcomes.TestFiles;
+import clinic.outcomes.core.Settings;
+import clinic.outcomes.core.SettingsException;
 import clinic.outcomes.validate.Validated.Accounting;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

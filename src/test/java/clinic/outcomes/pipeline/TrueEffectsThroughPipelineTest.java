@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import clinic.outcomes.SharedSpark;
+import clinic.outcomes.core.Settings;
 import clinic.outcomes.generate.Generator;
 import clinic.outcomes.generate.GeneratorSettings;
 import clinic.outcomes.generate.TrueEffects;

@@ -1,6 +1,6 @@
 package clinic.outcomes.report;
 
-import clinic.outcomes.pipeline.Settings;
+import clinic.outcomes.core.Settings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

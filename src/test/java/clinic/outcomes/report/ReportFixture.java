@@ -1,11 +1,11 @@
 package clinic.outcomes.report;
 
 import clinic.outcomes.SharedSpark;
+import clinic.outcomes.core.Settings;
 import clinic.outcomes.generate.Generator;
 import clinic.outcomes.generate.GeneratorSettings;
 import clinic.outcomes.pipeline.Pipeline;
 import clinic.outcomes.pipeline.RunRequest;
-import clinic.outcomes.pipeline.Settings;
 import clinic.outcomes.validate.Validated.Accounting;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import clinic.outcomes.SharedSpark;
-import clinic.outcomes.pipeline.Settings;
-import clinic.outcomes.pipeline.SettingsException;
+import clinic.outcomes.core.Settings;
+import clinic.outcomes.core.SettingsException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

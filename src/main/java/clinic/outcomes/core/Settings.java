@@ -1,4 +1,4 @@
-package clinic.outcomes.pipeline;
+package clinic.outcomes.core;
 
 import java.io.Serializable;
 import java.time.LocalDate;

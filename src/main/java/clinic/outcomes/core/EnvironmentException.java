@@ -1,4 +1,4 @@
-package clinic.outcomes.pipeline;
+package clinic.outcomes.core;
 
 /**
  * The environment stopped the run, not the input: a full disk, no permission to write, a read-only

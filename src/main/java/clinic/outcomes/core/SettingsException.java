@@ -1,4 +1,4 @@
-package clinic.outcomes.pipeline;
+package clinic.outcomes.core;
 
 /** A bad setting, option, job or claims file; the message names it. Exit code 2. */
 public final class SettingsException extends RuntimeException {

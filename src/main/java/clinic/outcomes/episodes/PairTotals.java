@@ -1,8 +1,6 @@
-package clinic.outcomes.analysis;
+package clinic.outcomes.episodes;
 
-import clinic.outcomes.analysis.StatsStage.Key;
 import clinic.outcomes.episodes.ClientHistory.PairSink;
-import clinic.outcomes.episodes.Measures;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,21 +18,21 @@ public final class PairTotals implements PairSink, Serializable {
   /** One group's totals. */
   public static final class Group implements Serializable {
     private static final long serialVersionUID = 1L;
-    long n;
-    long nIncomplete;
-    long nOpen;
-    long nSessions;
+    public long n;
+    public long nIncomplete;
+    public long nOpen;
+    public long nSessions;
 
     /** k -> {pairs, sum of earlier tenths, sum of later tenths}. */
-    final TreeMap<Integer, long[]> byK = new TreeMap<>();
+    public final TreeMap<Integer, long[]> byK = new TreeMap<>();
 
-    long mcidCount;
-    long r30n;
-    long r30count;
-    long r50count;
+    public long mcidCount;
+    public long r30n;
+    public long r30count;
+    public long r50count;
 
     /** mean difference of a pair (points) -> number of pairs. */
-    final HashMap<Double, Long> histogram = new HashMap<>();
+    public final HashMap<Double, Long> histogram = new HashMap<>();
 
     void merge(Group o) {
       n += o.n;
@@ -56,7 +54,7 @@ public final class PairTotals implements PairSink, Serializable {
     }
 
     /** Sum over complete pairs of the mean earlier score (points), added in a fixed order. */
-    double sumEarlier() {
+    public double sumEarlier() {
       double s = 0;
       for (Map.Entry<Integer, long[]> e : byK.entrySet()) {
         s += e.getValue()[1] / (10.0 * e.getKey());
@@ -65,7 +63,7 @@ public final class PairTotals implements PairSink, Serializable {
     }
 
     /** Sum over complete pairs of the mean later score (points), added in a fixed order. */
-    double sumLater() {
+    public double sumLater() {
       double s = 0;
       for (Map.Entry<Integer, long[]> e : byK.entrySet()) {
         s += e.getValue()[2] / (10.0 * e.getKey());
@@ -75,19 +73,19 @@ public final class PairTotals implements PairSink, Serializable {
   }
 
   private final HashMap<String, Integer> mcidTenths;
-  private final HashMap<Key, Group> groups = new HashMap<>();
+  private final HashMap<GroupKey, Group> groups = new HashMap<>();
 
   /** Within-episode slope models: (model, measure) -> slope (points per session) -> episodes. */
   private final HashMap<SlopeKey, HashMap<Double, Long>> slopes = new HashMap<>();
 
   /** Time to MCID: (measure, group_by, group) -> sessions -> {events, censored}. */
-  private final HashMap<Key, TreeMap<Integer, long[]>> survival = new HashMap<>();
+  private final HashMap<GroupKey, TreeMap<Integer, long[]>> survival = new HashMap<>();
 
   /**
    * Harm: (group_by, group) of the primary technique -> {episodes recording adverse_event, with an
    * event}.
    */
-  private final HashMap<Key, long[]> harm = new HashMap<>();
+  private final HashMap<GroupKey, long[]> harm = new HashMap<>();
 
   /** A within-episode dose-response model of one measure. */
   public record SlopeKey(String model, String measure) implements Serializable {}
@@ -105,7 +103,8 @@ public final class PairTotals implements PairSink, Serializable {
       int k,
       long earlierSum,
       long laterSum) {
-    Group g = groups.computeIfAbsent(new Key(analysis, measure, groupBy, group), x -> new Group());
+    Group g =
+        groups.computeIfAbsent(new GroupKey(analysis, measure, groupBy, group), x -> new Group());
     if (k == 0) {
       g.nIncomplete++;
       return;
@@ -136,7 +135,8 @@ public final class PairTotals implements PairSink, Serializable {
 
   @Override
   public void open(String analysis, String measure, String groupBy, String group) {
-    groups.computeIfAbsent(new Key(analysis, measure, groupBy, group), x -> new Group()).nOpen++;
+    groups.computeIfAbsent(new GroupKey(analysis, measure, groupBy, group), x -> new Group())
+        .nOpen++;
   }
 
   @Override
@@ -151,22 +151,23 @@ public final class PairTotals implements PairSink, Serializable {
       String measure, String groupBy, String group, int sessions, boolean event) {
     long[] a =
         survival
-            .computeIfAbsent(new Key(TIME_TO_MCID, measure, groupBy, group), x -> new TreeMap<>())
+            .computeIfAbsent(
+                new GroupKey(TIME_TO_MCID, measure, groupBy, group), x -> new TreeMap<>())
             .computeIfAbsent(sessions, x -> new long[2]);
     a[event ? 0 : 1]++;
   }
 
   @Override
   public void harm(String groupBy, String group, boolean anyEvent) {
-    long[] a = harm.computeIfAbsent(new Key(HARM, "any", groupBy, group), x -> new long[2]);
+    long[] a = harm.computeIfAbsent(new GroupKey(HARM, "any", groupBy, group), x -> new long[2]);
     a[0]++;
     if (anyEvent) {
       a[1]++;
     }
   }
 
-  static final String TIME_TO_MCID = "time_to_mcid";
-  static final String HARM = "harm";
+  public static final String TIME_TO_MCID = "time_to_mcid";
+  public static final String HARM = "harm";
 
   /** Adds another partition's totals into this one. */
   public PairTotals merge(PairTotals o) {
@@ -199,12 +200,12 @@ public final class PairTotals implements PairSink, Serializable {
    * Time to MCID counts: key (time_to_mcid, measure, group_by, group) -> sessions -> {events,
    * censored}.
    */
-  public Map<Key, TreeMap<Integer, long[]>> survival() {
+  public Map<GroupKey, TreeMap<Integer, long[]>> survival() {
     return survival;
   }
 
   /** Harm counts: key (harm, any, group_by, group) -> {episodes, episodes with an event}. */
-  public Map<Key, long[]> harm() {
+  public Map<GroupKey, long[]> harm() {
     return harm;
   }
 
@@ -214,7 +215,7 @@ public final class PairTotals implements PairSink, Serializable {
   }
 
   /** The groups (live view). */
-  public Map<Key, Group> groups() {
+  public Map<GroupKey, Group> groups() {
     return groups;
   }
 }

@@ -1,4 +1,4 @@
-package clinic.outcomes.analysis;
+package clinic.outcomes.episodes;
 
 /**
  * The names of the grouping of SPEC "Statistics": the {@code group_by} values of the tables. Which

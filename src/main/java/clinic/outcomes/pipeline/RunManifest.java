@@ -1,7 +1,6 @@
-package clinic.outcomes.output;
+package clinic.outcomes.pipeline;
 
-import clinic.outcomes.pipeline.RunRequest;
-import clinic.outcomes.pipeline.Settings;
+import clinic.outcomes.core.Settings;
 import clinic.outcomes.stage.StagedFile;
 import clinic.outcomes.validate.Validated.Accounting;
 import com.fasterxml.jackson.databind.ObjectMapper;
