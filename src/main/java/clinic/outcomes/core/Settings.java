@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Analysis settings of one run (SPEC "Derived structure", "Outcomes", "Statistics"). Immutable.
+ * Analysis settings of one run (SPEC "Derived structure", "Outcomes", "Statistics"). Immutable: the
+ * constructor keeps unmodifiable copies of the maps and lists it is given.
  *
  * <p>Scores are handled in integer tenths everywhere, so the MCIDs are held in tenths too: an MCID
  * of 2 points on {@code nrs_pain} is {@code 20}.
@@ -57,17 +58,16 @@ public record Settings(
   /** The SPEC defaults. */
   public static Settings defaults() {
     Map<String, Integer> mcid = new LinkedHashMap<>();
-    mcid.put("nrs_pain", 20);
-    mcid.put("odi", 100);
-    mcid.put("rmdq", 50);
-    mcid.put("slr_deg", 100);
+    for (Measure m : Measure.ALL) {
+      mcid.put(m.code(), m.defaultMcidTenths());
+    }
     Map<String, List<String>> groups = new LinkedHashMap<>();
-    groups.put("specialized", List.of("deep_tissue", "trigger_point", "myofascial_release"));
+    groups.put("specialized", Technique.SPECIALIZED);
     Map<String, Integer> horizons = new LinkedHashMap<>();
     horizons.put("3m", 90);
     horizons.put("6m", 180);
     horizons.put("12m", 365);
-    return new Settings(90, null, mcid, "swedish", groups, 5, 6, 11, horizons, 30);
+    return new Settings(90, null, mcid, Technique.SWEDISH.code(), groups, 5, 6, 11, horizons, 30);
   }
 
   /** A copy with another as-of date. */
