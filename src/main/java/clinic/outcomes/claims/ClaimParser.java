@@ -1,5 +1,6 @@
 package clinic.outcomes.claims;
 
+import clinic.outcomes.core.Measure;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -289,7 +290,7 @@ final class ClaimParser {
     }
     double range = ClaimVocabulary.MEASURE_RANGE.get(measure);
     if (Math.abs(threshold) > range) {
-      String unit = "slr_deg".equals(measure) ? " degrees" : " points";
+      String unit = Measure.SLR_DEG.code().equals(measure) ? " degrees" : " points";
       throw f.error(
           "threshold",
           "is "

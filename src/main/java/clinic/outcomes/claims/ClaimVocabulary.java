@@ -1,11 +1,15 @@
 package clinic.outcomes.claims;
 
+import clinic.outcomes.core.Adherence;
+import clinic.outcomes.core.AdverseEvent;
+import clinic.outcomes.core.Measure;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -19,14 +23,18 @@ final class ClaimVocabulary {
 
   /** Measures and the width of their scale (points, or degrees for the straight-leg raise). */
   static final Map<String, Double> MEASURE_RANGE =
-      Map.of("nrs_pain", 10.0, "odi", 100.0, "rmdq", 24.0, "slr_deg", 90.0);
+      Measure.ALL.stream()
+          .collect(Collectors.toUnmodifiableMap(Measure::code, m -> (double) m.max()));
 
-  static final List<String> MEASURES = List.of("nrs_pain", "odi", "rmdq", "slr_deg");
+  static final List<String> MEASURES = Measure.CODES;
   static final List<String> RESPONDERS = List.of("mcid", "r30", "r50");
   static final List<String> FACTORS = List.of("technique", "technique_group", "adherence");
   static final List<String> UNITS = List.of("episode", "session");
   static final List<String> EVENTS =
-      List.of("soreness", "bruising", "increased_pain", "other", "any");
+      Stream.concat(
+              AdverseEvent.CODES.stream().filter(e -> !e.equals(AdverseEvent.NONE.code())),
+              Stream.of("any"))
+          .toList();
 
   /** The groups of the fixed group_by slices. */
   private static final Map<String, List<String>> FIXED_GROUPS =
@@ -45,7 +53,7 @@ final class ClaimVocabulary {
                   "other",
                   "unknown"),
           "chronicity", List.of("acute", "subacute", "chronic", "unknown"),
-          "adherence", List.of("adherent", "not_adherent", "unknown"));
+          "adherence", Adherence.CODES);
 
   private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
   private static final Pattern PSEUDONYM = Pattern.compile("[A-Za-z0-9_.-]{1,64}");

@@ -1,39 +1,21 @@
 package clinic.outcomes.claims;
 
 import clinic.outcomes.core.SettingsException;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Reads a claims file (YAML; format in {@code docs/claims.md}). The file is loaded safely: plain
- * maps, lists, strings and numbers only, no YAML type tags ({@code !!java.io.File} and the like are
- * refused), at most 1 MiB, few aliases, no duplicate keys. Every claim is checked before any Spark
- * work; the first problem stops the run with a {@link SettingsException} (exit 2) naming the file,
- * the claim (id, or position when the id is unusable) and the field.
+ * Reads a claims file (YAML; format in {@code docs/claims.md}). The file is loaded by {@link
+ * SafeYaml}: plain maps, lists, strings and numbers only, no YAML type tags ({@code !!java.io.File}
+ * and the like are refused), at most 1 MiB, few aliases, no duplicate keys. Every claim is checked
+ * before any Spark work; the first problem stops the run with a {@link SettingsException} (exit 2)
+ * naming the file, the claim (id, or position when the id is unusable) and the field.
  */
 public final class ClaimsFile {
-  /** The largest claims file read, in bytes. */
-  static final int MAX_BYTES = 1 << 20;
-
-  private static final int MAX_ALIASES = 50;
-  private static final int MAX_NESTING = 20;
-
   private ClaimsFile() {}
 
   /**
@@ -68,7 +50,7 @@ public final class ClaimsFile {
    */
   public static Contents loadAll(Path file, Set<String> knownTechniques) {
     String name = file.toString();
-    Object root = parse(name, read(file, name));
+    Object root = SafeYaml.load(file, SafeYaml.Document.CLAIMS);
     List<?> items = claimList(name, root);
     List<Claim> claims = new ArrayList<>(items.size());
     Map<String, Integer> positions = new HashMap<>();
@@ -124,50 +106,6 @@ public final class ClaimsFile {
       out.add(new Untestable(st.strip(), r.strip()));
     }
     return List.copyOf(out);
-  }
-
-  private static String read(Path file, String name) {
-    try {
-      if (Files.size(file) > MAX_BYTES) {
-        throw new SettingsException(
-            name + ": is larger than " + MAX_BYTES + " bytes; not a claims file");
-      }
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-              .toString();
-      return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    } catch (NoSuchFileException e) {
-      throw new SettingsException(name + ": no such claims file");
-    } catch (CharacterCodingException e) {
-      throw new SettingsException(name + ": is not UTF-8 text");
-    } catch (IOException e) {
-      throw new SettingsException(name + ": cannot be read: " + e.getMessage());
-    }
-  }
-
-  /** The YAML loader: safe types only, bounded size, aliases and nesting, no duplicate keys. */
-  static Yaml safeYaml() {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
-    options.setMaxAliasesForCollections(MAX_ALIASES);
-    options.setNestingDepthLimit(MAX_NESTING);
-    options.setCodePointLimit(MAX_BYTES);
-    options.setAllowRecursiveKeys(false);
-    return new Yaml(new SafeConstructor(options));
-  }
-
-  private static Object parse(String name, String text) {
-    try {
-      return safeYaml().load(text);
-    } catch (MarkedYAMLException e) {
-      throw new SettingsException(YamlProblems.describe(name, text, e));
-    } catch (YAMLException e) {
-      throw new SettingsException(name + ": malformed YAML: " + e.getMessage());
-    }
   }
 
   private static List<?> claimList(String name, Object root) {

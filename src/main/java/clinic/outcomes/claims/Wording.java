@@ -1,5 +1,7 @@
 package clinic.outcomes.claims;
 
+import clinic.outcomes.core.Measure;
+
 /**
  * The words the explanations use for the vocabulary of a claim: measures with their units, analyses
  * as "later than earlier", groups, events. Plain English for a clinic owner; nothing here names a
@@ -17,14 +19,19 @@ final class Wording {
     }
   }
 
+  /**
+   * The measure's words from {@link Measure}: its scores, and its unit without the scale's name (a
+   * sentence has already named the measure: "2 points", not "2 NRS points").
+   */
   static MeasureText measure(String measure) {
-    return switch (measure) {
-      case "nrs_pain" -> new MeasureText("pain scores (0-10)", "points", false);
-      case "odi" -> new MeasureText("Oswestry disability scores (0-100)", "points", false);
-      case "rmdq" -> new MeasureText("Roland-Morris disability scores (0-24)", "points", false);
-      case "slr_deg" -> new MeasureText("straight-leg-raise angles", "degrees", true);
-      default -> new MeasureText(spaced(measure) + " scores", "units", false);
-    };
+    return Measure.of(measure)
+        .map(
+            m ->
+                new MeasureText(
+                    m.scores(),
+                    m.unit().endsWith(" points") ? "points" : m.unit(),
+                    m.higherIsBetter()))
+        .orElseGet(() -> new MeasureText(spaced(measure) + " scores", "units", false));
   }
 
   /** When the later score of an analysis was taken, e.g. "at the end of a course of care". */

@@ -6,9 +6,9 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * One-line messages for YAML the safe loader refused: the line and column, the claim and field
- * found near that line, what was wrong, and a hint for the common mistakes (an unquoted {@code >}
- * or {@code >=}, a type tag).
+ * One-line messages for YAML that {@link SafeYaml} refused: the line and column, the claim and
+ * field found near that line, what was wrong, and a hint for the common mistakes (an unquoted
+ * {@code >} or {@code >=}, a type tag).
  */
 final class YamlProblems {
   private static final Pattern ID_LINE =
@@ -24,8 +24,10 @@ final class YamlProblems {
    * @param name the file as the user named it
    * @param text the file's text
    * @param e the loader's exception
+   * @param document what the file is
    */
-  static String describe(String name, String text, MarkedYAMLException e) {
+  static String describe(
+      String name, String text, MarkedYAMLException e, SafeYaml.Document document) {
     Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
     String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
     StringBuilder out = new StringBuilder(name).append(": ");
@@ -36,12 +38,15 @@ final class YamlProblems {
           .append(mark.getColumn() + 1);
       out.append(near(text, mark.getLine())).append(": ");
     }
+    out.append(document.invalid()).append(": ");
     if (problem.contains("tag")) {
-      out.append("YAML type tags are not allowed in a claims file (")
+      out.append("YAML type tags are not allowed in a ")
+          .append(document.noun())
+          .append(" (")
           .append(problem.strip())
           .append(")");
     } else {
-      out.append("malformed YAML: ").append(problem.strip());
+      out.append(problem.strip());
     }
     String context = e.getContext() == null ? "" : e.getContext();
     if (context.contains("block scalar")) {

@@ -35,7 +35,7 @@ final class Errors {
     if (c instanceof SettingsException) {
       return Main.EXIT_BAD_INPUT;
     }
-    return 1;
+    return Main.EXIT_FAILED;
   }
 
   /** Prints the message for {@code t}; a stack trace only for unexpected failures. */
@@ -67,19 +67,19 @@ final class Errors {
               + ")"
               + advice(env)
               + "; the previous output, if any, is intact.");
-      return 1;
+      return Main.EXIT_FAILED;
     }
     if (hasOutOfMemory(t)) {
       err.println(
           "outcomes: the run ran out of memory; give Java more, e.g. OUTCOMES_JAVA_OPTS=-Xmx8g;"
               + " the previous output, if any, is intact.");
-      return 1;
+      return Main.EXIT_FAILED;
     }
     err.println(
         "outcomes: the run failed unexpectedly (a bug; please report it with what follows): " + t);
     t.printStackTrace(err);
     err.println("The previous output, if any, is intact.");
-    return 1;
+    return Main.EXIT_FAILED;
   }
 
   private static String advice(String env) {

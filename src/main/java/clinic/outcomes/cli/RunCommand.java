@@ -4,6 +4,7 @@ import clinic.outcomes.claims.ClaimResult;
 import clinic.outcomes.claims.ClaimsFile;
 import clinic.outcomes.core.Settings;
 import clinic.outcomes.core.SettingsException;
+import clinic.outcomes.core.Technique;
 import clinic.outcomes.ingest.RowRules;
 import clinic.outcomes.output.OutputGuard;
 import clinic.outcomes.output.OutputLock;
@@ -105,9 +106,6 @@ final class RunCommand implements Callable<Integer> {
           "Exit with code 4 when any claim gets one of these verdicts (contradicted, inconclusive, insufficient_data), e.g. --fail-on contradicted.")
   List<String> failOn = List.of();
 
-  /** Exit code when a claim's verdict is one named by --fail-on. */
-  static final int EXIT_CLAIM_FAILED = 4;
-
   @Override
   public Integer call() {
     PrintStream out = System.out;
@@ -180,7 +178,7 @@ final class RunCommand implements Callable<Integer> {
       runQueries(jobFile, out);
       if (r.caseStudyRefused() != null) {
         System.err.println("outcomes: " + r.caseStudyRefused());
-        return 1;
+        return Main.EXIT_FAILED;
       }
       List<String> failing =
           r.claims().stream()
@@ -190,9 +188,9 @@ final class RunCommand implements Callable<Integer> {
       if (!failing.isEmpty()) {
         System.err.println(
             "outcomes: --fail-on: claims " + failing + " have a verdict in " + failVerdicts);
-        return EXIT_CLAIM_FAILED;
+        return Main.EXIT_CLAIM_FAILED;
       }
-      return 0;
+      return Main.EXIT_OK;
     } catch (Exception
         | Error e) { // Exception too: Spark throws its checked SparkException undeclared
       return Errors.report(e, System.err, this.out);
@@ -284,9 +282,8 @@ final class RunCommand implements Callable<Integer> {
     } else if (!Files.isRegularFile(file)) {
       throw new SettingsException("--claims: " + file + " does not exist");
     }
-    Set<String> techniques =
-        new TreeSet<>(
-            List.of("deep_tissue", "trigger_point", "myofascial_release", "swedish", "all"));
+    Set<String> techniques = new TreeSet<>(Technique.CODES);
+    techniques.add("all");
     techniques.add(settings.referenceTechnique());
     settings
         .techniqueGroups()

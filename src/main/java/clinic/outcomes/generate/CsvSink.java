@@ -1,5 +1,6 @@
 package clinic.outcomes.generate;
 
+import clinic.outcomes.core.Measure;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package clinic.outcomes.generate;
 
+import clinic.outcomes.core.Measure;
 import java.io.IOException;
 import java.util.SplittableRandom;
 
@@ -265,7 +266,7 @@ final class EpisodeScores {
     /** Baseline improved in proportion to {@code nrsPoints} of expected nrs_pain improvement. */
     private double improved(int i, double nrsPoints) {
       double points = TrueEffects.pointsPerNrsPoint(measure(i).code()) * nrsPoints;
-      return measure(i).improvedBy(baseline[i], points);
+      return measure(i).higherIsBetter() ? baseline[i] + points : baseline[i] - points;
     }
 
     private Measure measure(int i) {

@@ -1,5 +1,6 @@
 package clinic.outcomes.generate;
 
+import clinic.outcomes.core.Measure;
 import java.util.List;
 
 /**

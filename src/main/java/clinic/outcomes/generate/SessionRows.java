@@ -1,5 +1,6 @@
 package clinic.outcomes.generate;
 
+import clinic.outcomes.core.AdverseEvent;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,7 +31,11 @@ final class SessionRows {
   static final double[] DURATION_SHARE = {0.15, 0.25, 0.45, 0.13, 0.02};
 
   private static final String[] EVENTS = {
-    "soreness", "bruising", "increased_pain", "other", "none"
+    AdverseEvent.SORENESS.code(),
+    AdverseEvent.BRUISING.code(),
+    AdverseEvent.INCREASED_PAIN.code(),
+    AdverseEvent.OTHER.code(),
+    AdverseEvent.NONE.code()
   };
 
   private static final String[] THERAPIST_IDS = therapistIds();

@@ -1,5 +1,8 @@
 package clinic.outcomes.generate;
 
+import clinic.outcomes.core.AdverseEvent;
+import clinic.outcomes.core.Measure;
+import clinic.outcomes.core.Technique;
 import java.util.List;
 import java.util.Map;
 
@@ -34,8 +37,7 @@ import java.util.Map;
 public final class TrueEffects {
 
   /** The four known techniques, in the order of {@link #techniqueShare(String)}'s table. */
-  public static final List<String> TECHNIQUES =
-      List.of("deep_tissue", "trigger_point", "myofascial_release", "swedish");
+  public static final List<String> TECHNIQUES = Technique.CODES;
 
   /** Lowest baseline {@code nrs_pain} (integer points). */
   public static final int BASELINE_MIN = 5;
@@ -77,13 +79,22 @@ public final class TrueEffects {
       Map.of(
           // share, session relief R, carried improvement K, soreness, bruising, increased_pain,
           // other
-          "deep_tissue", new double[] {0.30, 1.5, 1.5, 0.16, 0.04, 0.010, 0.005},
-          "trigger_point", new double[] {0.20, 1.2, 1.3, 0.11, 0.03, 0.010, 0.005},
-          "myofascial_release", new double[] {0.20, 1.0, 1.0, 0.08, 0.03, 0.010, 0.005},
-          "swedish", new double[] {0.30, 0.8, 0.2, 0.05, 0.01, 0.005, 0.005});
+          Technique.DEEP_TISSUE.code(),
+          new double[] {0.30, 1.5, 1.5, 0.16, 0.04, 0.010, 0.005},
+          Technique.TRIGGER_POINT.code(),
+          new double[] {0.20, 1.2, 1.3, 0.11, 0.03, 0.010, 0.005},
+          Technique.MYOFASCIAL_RELEASE.code(),
+          new double[] {0.20, 1.0, 1.0, 0.08, 0.03, 0.010, 0.005},
+          Technique.SWEDISH.code(),
+          new double[] {0.30, 0.8, 0.2, 0.05, 0.01, 0.005, 0.005});
 
+  /** The events of the table's last four columns: every adverse event but {@code none}. */
   private static final List<String> EVENTS =
-      List.of("soreness", "bruising", "increased_pain", "other");
+      List.of(
+          AdverseEvent.SORENESS.code(),
+          AdverseEvent.BRUISING.code(),
+          AdverseEvent.INCREASED_PAIN.code(),
+          AdverseEvent.OTHER.code());
 
   /** P(n sessions in an episode), n = 1..15, before any shortening to fit the date window. */
   private static final double[] SESSION_COUNT_PROBABILITY = {
@@ -91,7 +102,11 @@ public final class TrueEffects {
   };
 
   private static final Map<String, Double> PER_NRS_POINT =
-      Map.of("nrs_pain", 1.0, "odi", 6.0, "rmdq", 1.5, "slr_deg", 4.0);
+      Map.of(
+          Measure.NRS_PAIN.code(), 1.0,
+          Measure.ODI.code(), 6.0,
+          Measure.RMDQ.code(), 1.5,
+          Measure.SLR_DEG.code(), 4.0);
 
   private TrueEffects() {}
 

@@ -1,5 +1,6 @@
 package clinic.outcomes.notebook;
 
+import clinic.outcomes.core.Technique;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -147,7 +148,7 @@ public final class RunTables {
 
   /** The run's reference technique ({@code settings.reference_technique}, swedish when absent). */
   public String referenceTechnique() {
-    return manifest().path("settings").path("reference_technique").asText("swedish");
+    return manifest().path("settings").path("reference_technique").asText(Technique.SWEDISH.code());
   }
 
   /** The run's technique groups ({@code settings.technique_groups}): group to member techniques. */

@@ -1,10 +1,13 @@
 package clinic.outcomes.notebook;
 
+import clinic.outcomes.report.Html;
+import clinic.outcomes.report.HtmlTable;
 import java.awt.image.BufferedImage;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.ColumnType;
@@ -28,6 +31,8 @@ import tech.tablesaw.columns.Column;
 public final class Show {
   private static final String GLOBAL = "org.rapaio.jupyter.kernel.global.Global";
   private static final String DASH = "\u2014";
+  private static final Map<String, String> RIGHT = Map.of("style", "text-align:right");
+  private static final Map<String, String> LEFT = Map.of("style", "text-align:left");
 
   static {
     System.setProperty("java.awt.headless", "true");
@@ -71,19 +76,16 @@ public final class Show {
     }
   }
 
-  /** The table as an HTML {@code <table>}, first {@code maxRows} rows, every text escaped. */
+  /**
+   * The table as an HTML {@code <table>} (the reports' {@link HtmlTable}), first {@code maxRows}
+   * rows, every text escaped.
+   */
   public static String html(Table table, int maxRows) {
-    StringBuilder h = new StringBuilder("<table>");
+    HtmlTable h = new HtmlTable(null);
     if (table.name() != null && !table.name().isBlank()) {
-      h.append("<caption style=\"text-align:left;font-weight:bold\">")
-          .append(escape(table.name()))
-          .append("</caption>");
+      h.caption(table.name(), "text-align:left;font-weight:bold");
     }
-    h.append("<thead><tr>");
-    for (Column<?> c : table.columns()) {
-      h.append("<th>").append(escape(c.name())).append("</th>");
-    }
-    h.append("</tr></thead><tbody>");
+    h.head(table.columnNames().toArray(new String[0]));
     int rows = Math.min(maxRows, table.rowCount());
     List<Column<?>> columns = table.columns();
     boolean[] whole = new boolean[columns.size()];
@@ -93,7 +95,7 @@ public final class Show {
       proportion[i] = proportion(table, columns.get(i).name());
     }
     for (int r = 0; r < rows; r++) {
-      h.append("<tr>");
+      HtmlTable.Row tr = h.row();
       for (int i = 0; i < whole.length; i++) {
         Column<?> c = columns.get(i);
         boolean number = c.type() != ColumnType.STRING && c.type() != ColumnType.BOOLEAN;
@@ -101,21 +103,13 @@ public final class Show {
             whole[i] && !c.isMissing(r)
                 ? String.valueOf(Math.round(((Number) c.get(r)).doubleValue()))
                 : cell(c, r, proportion[i]);
-        h.append(number ? "<td style=\"text-align:right\">" : "<td style=\"text-align:left\">")
-            .append(escape(text))
-            .append("</td>");
+        tr.td(text, null, number ? RIGHT : LEFT);
       }
-      h.append("</tr>");
     }
-    h.append("</tbody></table>");
-    if (rows < table.rowCount()) {
-      h.append("<p>first ")
-          .append(rows)
-          .append(" of ")
-          .append(table.rowCount())
-          .append(" rows</p>");
-    }
-    return h.toString();
+    String html = h.html().html();
+    return rows < table.rowCount()
+        ? html + "<p>first " + rows + " of " + table.rowCount() + " rows</p>"
+        : html;
   }
 
   /** True for a double column whose values are all whole numbers (and not all missing). */
@@ -176,12 +170,9 @@ public final class Show {
     return String.format(Locale.ROOT, "%.2f", v);
   }
 
-  /** Escapes text for HTML. */
+  /** Escapes text for HTML (as the reports do). */
   public static String escape(String s) {
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
+    return Html.escape(s);
   }
 
   private static boolean display(Object... args) {

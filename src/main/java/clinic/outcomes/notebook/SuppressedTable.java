@@ -1,9 +1,9 @@
 package clinic.outcomes.notebook;
 
+import clinic.outcomes.report.CountTable;
 import clinic.outcomes.report.Suppression;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,9 +13,10 @@ import tech.tablesaw.api.Table;
 
 /**
  * A table of counts as the anonymized case study would publish it, for drafting and checking tables
- * in a notebook before they are published. The decision is the project's own {@link Suppression}
- * (counts 1 to {@code minCell - 1} shown as {@code <minCell}, complementary cells as {@code *});
- * this class only declares what a reader could add up, the way the case-study tables do:
+ * in a notebook before they are published. It is the case study's own {@link CountTable} (the same
+ * relations, registered the same way) decided by the project's {@link Suppression} (counts 1 to
+ * {@code minCell - 1} shown as {@code <minCell}, complementary cells as {@code *}), published as a
+ * Tablesaw table instead of HTML. What a reader could add up:
  *
  * <ul>
  *   <li>a count column with a denominator ({@code of}): {@code of = count + (of - count)}, the
@@ -30,7 +31,7 @@ import tech.tablesaw.api.Table;
  * same decision. A statistic of a row is withheld (an em dash) by its {@link Rule}.
  */
 public final class SuppressedTable {
-  /** Row kinds: which rows add up to which. */
+  /** Row kinds: which rows add up to which (those of {@link CountTable.Kind}). */
   public enum Kind {
     PART,
     GROUP,
@@ -38,7 +39,7 @@ public final class SuppressedTable {
     OTHER
   }
 
-  /** When a statistic of a row is withheld. */
+  /** When a statistic of a row is withheld (those of {@link CountTable.Rule}). */
   public enum Rule {
     /**
      * When any count it depends on is not shown (a rate reveals its numerator given the
@@ -53,20 +54,8 @@ public final class SuppressedTable {
     GROUP_NOT_SMALL
   }
 
-  private record CountColumn(String key, String header, String of) {}
-
-  private record StatColumn(
-      String header, Rule rule, List<String> deps, Function<String, String> text) {}
-
-  private record Row(
-      Kind kind, String key, String label, List<String> parts, Map<String, Long> counts) {}
-
-  private final String caption;
+  private final CountTable table;
   private final int minCell;
-  private final List<Object> columns = new ArrayList<>();
-  private final List<Row> rows = new ArrayList<>();
-  private final Map<String, List<String>> sums = new LinkedHashMap<>();
-  private final Map<String, Integer> ids = new HashMap<>();
   private final Map<String, Suppression.Status> decided = new HashMap<>();
   private Suppression.Result result;
 
@@ -76,13 +65,14 @@ public final class SuppressedTable {
    *     default)
    */
   public SuppressedTable(String caption, int minCell) {
-    this.caption = caption;
+    this.table = new CountTable("notebook", caption);
     this.minCell = minCell;
   }
 
   /** Adds a count column; {@code of} names its denominator column, or is null. */
   public SuppressedTable count(String key, String header, String of) {
-    columns.add(new CountColumn(key, header, of));
+    table.count(key, header, of);
+    result = null;
     return this;
   }
 
@@ -92,7 +82,7 @@ public final class SuppressedTable {
    */
   public SuppressedTable stat(
       String header, Rule rule, List<String> deps, Function<String, String> text) {
-    columns.add(new StatColumn(header, rule, List.copyOf(deps), text));
+    table.stat(header, rule(rule), deps, text);
     return this;
   }
 
@@ -101,7 +91,8 @@ public final class SuppressedTable {
    * row.
    */
   public SuppressedTable sum(String total, List<String> parts) {
-    sums.put(total, List.copyOf(parts));
+    table.sum(total, parts);
+    result = null;
     return this;
   }
 
@@ -113,26 +104,16 @@ public final class SuppressedTable {
    */
   public SuppressedTable row(
       Kind kind, String key, String label, List<String> parts, Map<String, Long> counts) {
-    Map<String, Long> present = new HashMap<>();
-    counts.forEach(
-        (k, v) -> {
-          if (v != null) {
-            present.put(k, v);
-          }
-        });
-    rows.add(
-        new Row(
-            kind, key, label, parts == null ? List.of() : List.copyOf(parts), Map.copyOf(present)));
+    table.row(CountTable.Kind.valueOf(kind.name()), key, label, parts, counts);
     result = null;
     return this;
   }
 
-  /** The suppression decision over this table's cells (computed once, again after a new row). */
+  /** The suppression decision over this table's cells (computed once, again after a change). */
   public Suppression.Result solve() {
     if (result == null) {
-      ids.clear();
       Suppression s = new Suppression(minCell);
-      register(s);
+      table.register(s);
       result = s.solve();
     }
     return result;
@@ -166,23 +147,12 @@ public final class SuppressedTable {
   /** How count {@code col} of row {@code row} is published (SHOWN when it has no value). */
   public Suppression.Status status(String row, String col) {
     Suppression.Status fromPage = decided.get(id(row, col));
-    if (fromPage != null) {
-      return fromPage;
-    }
-    solve();
-    Integer id = ids.get(id(row, col));
-    return id == null ? Suppression.Status.SHOWN : result.status(id);
+    return fromPage != null ? fromPage : table.status(solve(), row, col);
   }
 
   /** True when a statistic of {@code row} with this rule and these dependencies may be shown. */
   public boolean statShown(String row, Rule rule, List<String> deps) {
-    for (String d : deps) {
-      Suppression.Status st = status(row, d);
-      if (st != Suppression.Status.SHOWN) {
-        return false;
-      }
-    }
-    return true;
+    return deps.stream().allMatch(d -> status(row, d) == Suppression.Status.SHOWN);
   }
 
   /**
@@ -193,21 +163,16 @@ public final class SuppressedTable {
    */
   public Table published() {
     solve();
-    Table t = Table.create(caption);
-    StringColumn keys = StringColumn.create("key");
-    StringColumn labels = StringColumn.create("row");
-    rows.forEach(
-        r -> {
-          keys.append(r.key());
-          labels.append(r.label());
-        });
-    t.addColumns(keys, labels);
+    List<CountTable.TableRow> rows = table.rows();
+    Table t = Table.create(table.caption());
+    t.addColumns(
+        StringColumn.create("key", rows.stream().map(CountTable.TableRow::key).toList()),
+        StringColumn.create("row", rows.stream().map(CountTable.TableRow::label).toList()));
     List<String> used = new ArrayList<>(List.of("key", "row"));
-    for (Object c : columns) {
-      String header = c instanceof CountColumn cc ? cc.header() : ((StatColumn) c).header();
-      StringColumn col = StringColumn.create(CaseStudyPage.uniqueName(used, header));
-      for (Row r : rows) {
-        col.append(c instanceof CountColumn cc ? countText(r, cc) : statText(r, (StatColumn) c));
+    for (CountTable.Column c : table.columns()) {
+      StringColumn col = StringColumn.create(CaseStudyPage.uniqueName(used, c.header()));
+      for (CountTable.TableRow r : rows) {
+        col.append(c.isCount() ? countText(r, c) : statText(r, c));
       }
       t.addColumns(col);
     }
@@ -218,93 +183,33 @@ public final class SuppressedTable {
    * The counts as they are, not for publishing: {@code key}, {@code row}, one column per count key.
    */
   public Table counts() {
-    Table t = Table.create(caption + " (unsuppressed)");
+    List<CountTable.TableRow> rows = table.rows();
+    Table t = Table.create(table.caption() + " (unsuppressed)");
     t.addColumns(
-        StringColumn.create("key", rows.stream().map(Row::key).toList()),
-        StringColumn.create("row", rows.stream().map(Row::label).toList()));
-    for (Object c : columns) {
-      if (c instanceof CountColumn cc) {
-        LongColumn col = LongColumn.create(cc.key());
-        rows.forEach(r -> col.append(r.counts().get(cc.key())));
+        StringColumn.create("key", rows.stream().map(CountTable.TableRow::key).toList()),
+        StringColumn.create("row", rows.stream().map(CountTable.TableRow::label).toList()));
+    for (CountTable.Column c : table.columns()) {
+      if (c.isCount()) {
+        LongColumn col = LongColumn.create(c.key());
+        rows.forEach(r -> col.append(r.counts().get(c.key())));
         t.addColumns(col);
       }
     }
     return t;
   }
 
-  private String countText(Row r, CountColumn c) {
-    Long v = r.counts().get(c.key());
-    return switch (status(r.key(), c.key())) {
-      case PRIMARY -> "<" + minCell;
-      case COMPLEMENTARY, IMPLICIT -> "*";
-      case SHOWN -> v == null ? "\u2014" : Long.toString(v);
-    };
+  private String countText(CountTable.TableRow r, CountTable.Column c) {
+    return CountTable.countText(status(r.key(), c.key()), r.counts().get(c.key()), minCell);
   }
 
-  private String statText(Row r, StatColumn c) {
-    return statShown(r.key(), c.rule(), c.deps()) ? c.text().apply(r.key()) : "\u2014";
+  private String statText(CountTable.TableRow r, CountTable.Column c) {
+    return c.deps().stream().allMatch(d -> status(r.key(), d) == Suppression.Status.SHOWN)
+        ? c.text().apply(r.key())
+        : "\u2014";
   }
 
-  private void register(Suppression s) {
-    List<CountColumn> counts =
-        columns.stream()
-            .filter(CountColumn.class::isInstance)
-            .map(CountColumn.class::cast)
-            .toList();
-    for (Row r : rows) {
-      for (CountColumn c : counts) {
-        Long v = r.counts().get(c.key());
-        if (v != null) {
-          ids.put(id(r.key(), c.key()), s.cell(v));
-        }
-      }
-    }
-    for (Row r : rows) {
-      for (CountColumn c : counts) {
-        if (c.of() != null && has(r, c.key()) && has(r, c.of())) {
-          long rest = r.counts().get(c.of()) - r.counts().get(c.key());
-          if (rest >= 0) {
-            s.relation(cell(r, c.of()), cell(r, c.key()), s.implicitCell(rest));
-          }
-        }
-      }
-      sums.forEach((total, parts) -> relateColumns(s, r, total, parts));
-    }
-    for (CountColumn c : counts) {
-      List<Row> parts = rows.stream().filter(r -> r.kind() == Kind.PART).toList();
-      rows.stream()
-          .filter(r -> r.kind() == Kind.TOTAL)
-          .forEach(t -> relateRows(s, c.key(), t, parts));
-      for (Row g : rows.stream().filter(r -> r.kind() == Kind.GROUP).toList()) {
-        relateRows(s, c.key(), g, rows.stream().filter(r -> g.parts().contains(r.key())).toList());
-      }
-    }
-  }
-
-  private void relateColumns(Suppression s, Row r, String total, List<String> parts) {
-    if (!has(r, total) || !parts.stream().allMatch(p -> has(r, p))) {
-      return;
-    }
-    if (parts.stream().mapToLong(p -> r.counts().get(p)).sum() == r.counts().get(total)) {
-      s.relation(cell(r, total), parts.stream().map(p -> cell(r, p)).toList());
-    }
-  }
-
-  private void relateRows(Suppression s, String col, Row total, List<Row> parts) {
-    if (parts.isEmpty() || !has(total, col) || !parts.stream().allMatch(p -> has(p, col))) {
-      return;
-    }
-    if (parts.stream().mapToLong(p -> p.counts().get(col)).sum() == total.counts().get(col)) {
-      s.relation(cell(total, col), parts.stream().map(p -> cell(p, col)).toList());
-    }
-  }
-
-  private static boolean has(Row r, String col) {
-    return r.counts().get(col) != null;
-  }
-
-  private int cell(Row r, String col) {
-    return ids.get(id(r.key(), col));
+  private static CountTable.Rule rule(Rule rule) {
+    return rule == Rule.ALL_SHOWN ? CountTable.Rule.ALL_SHOWN : CountTable.Rule.GROUP_SHOWN;
   }
 
   private static String id(String row, String col) {

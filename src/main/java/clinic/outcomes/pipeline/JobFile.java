@@ -1,10 +1,8 @@
 package clinic.outcomes.pipeline;
 
+import clinic.outcomes.claims.SafeYaml;
 import clinic.outcomes.core.Settings;
 import clinic.outcomes.core.SettingsException;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,16 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * A job file ({@code jobs/NAME.yaml}): what to read and write, the report kind, the claims file and
- * the analysis settings. Loaded safely (plain maps, lists and scalars only); an unknown key or a
- * bad value is refused with a {@link SettingsException} naming the file and the key. Every field is
- * optional; command-line options override the file. See docs/jobs.md.
+ * the analysis settings. Loaded by {@link SafeYaml} (plain maps, lists and scalars only, no
+ * duplicate keys), as the claims file is; an unknown key or a bad value is refused with a {@link
+ * SettingsException} naming the file and the key. Every field is optional; command-line options
+ * override the file. See docs/jobs.md.
  */
 public record JobFile(
     String input,
@@ -70,19 +65,8 @@ public record JobFile(
 
   /** Loads {@code file}; relative paths in it are relative to the current folder, like options. */
   public static JobFile load(Path file) {
-    Map<String, Object> root;
-    LoaderOptions opts = new LoaderOptions();
-    opts.setMaxAliasesForCollections(10);
-    opts.setCodePointLimit(1 << 20);
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      Object doc = new Yaml(new SafeConstructor(opts)).load(r);
-      root = map(file, "the document", doc == null ? Map.of() : doc);
-    } catch (IOException e) {
-      throw new SettingsException(file + ": cannot be read (" + e.getMessage() + ")");
-    } catch (YAMLException e) {
-      throw new SettingsException(
-          file + ": is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
-    }
+    Object doc = SafeYaml.load(file, SafeYaml.Document.JOB);
+    Map<String, Object> root = map(file, "the document", doc == null ? Map.of() : doc);
     unknownKeys(file, "", root, TOP);
     Settings s = settings(file, root.get("settings"));
     String report = string(file, "report", root.get("report"));

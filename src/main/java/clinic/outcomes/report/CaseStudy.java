@@ -1,5 +1,6 @@
 package clinic.outcomes.report;
 
+import clinic.outcomes.core.Measure;
 import clinic.outcomes.core.Settings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,8 +49,8 @@ final class CaseStudy {
     claims.register(s);
     CrossTable.relate(s, data.measures(), claims);
     Suppression.Result r = s.solve();
-    List<PageCell> cells = new ArrayList<>(keys.cells(s, r, min));
-    tables.all().forEach(t -> cells.addAll(t.cells(s, r, min)));
+    List<PageCell> cells = new ArrayList<>(PageCells.of(keys, s, r, min));
+    tables.all().forEach(t -> cells.addAll(PageCells.of(t, s, r, min)));
     cells.addAll(claims.cells(s, r, min));
     if (!r.passes()) {
       return new Page(null, cells, CrossTable.refusal(s, r));
@@ -139,7 +140,8 @@ final class CaseStudy {
   }
 
   private Html.Safe method() {
-    Integer nrs = settings.mcidTenths() == null ? null : settings.mcidTenths().get("nrs_pain");
+    Integer nrs =
+        settings.mcidTenths() == null ? null : settings.mcidTenths().get(Measure.NRS_PAIN.code());
     String mcid =
         nrs == null
             ? "the minimal clinically important difference"

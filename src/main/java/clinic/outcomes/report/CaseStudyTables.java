@@ -1,5 +1,6 @@
 package clinic.outcomes.report;
 
+import clinic.outcomes.core.Measure;
 import clinic.outcomes.report.CountTable.Kind;
 import clinic.outcomes.report.CountTable.Rule;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import java.util.Optional;
  * follow-up, trajectory) or sessions (safety); therapists, clients and dates never appear.
  */
 final class CaseStudyTables {
+  private static final String NRS = Measure.NRS_PAIN.code();
+
   private final ReportData data;
   private final String reference;
   private final Map<String, List<String>> groups;
@@ -57,15 +60,10 @@ final class CaseStudyTables {
     }
     buckets = bucketTable();
     followup = followupTable();
-    events =
-        data.safety().stream()
-            .map(SafetyRow::event)
-            .filter(e -> !e.equals("contraindicated_without_clearance"))
-            .distinct()
-            .sorted((a, b) -> a.equals("any") ? -1 : b.equals("any") ? 1 : a.compareTo(b))
-            .toList();
-    safetySessions = safetySessionTable();
-    safetyEpisodes = safetyEpisodeTable();
+    SafetyTables safety = new SafetyTables(data, reference, groups);
+    events = safety.events;
+    safetySessions = safety.sessionTable();
+    safetyEpisodes = safety.episodeTable();
     quarterRows = Quarters.of(data);
     quarters = quarterTable();
   }
@@ -81,7 +79,8 @@ final class CaseStudyTables {
     CountTable t =
         new CountTable(
             "course_" + m,
-            Measures.title(m) + ": improvement over a course of care, by main technique");
+            Measure.of(m).map(Measure::title).orElse(m)
+                + ": improvement over a course of care, by main technique");
     t.count("n", "Episodes", null).count("resp", "Responders (MCID)", "n");
     t.stat(
         "Mean improvement (95% CI)",
@@ -138,7 +137,7 @@ final class CaseStudyTables {
     CountTable t =
         new CountTable(
             "course_by_sessions",
-            "Pain (NRS 0-10): improvement by number of sessions in the episode");
+            Measure.NRS_PAIN.title() + ": improvement by number of sessions in the episode");
     t.count("n", "Episodes", null).count("resp", "Responders (MCID)", "n");
     t.stat(
         "Mean improvement (95% CI)",
@@ -147,8 +146,8 @@ final class CaseStudyTables {
         k ->
             change(
                 k.equals("all")
-                    ? data.stat("course", "nrs_pain", "overall", "all")
-                    : data.stat("course", "nrs_pain", "session_bucket", k)));
+                    ? data.stat("course", NRS, "overall", "all")
+                    : data.stat("course", NRS, "session_bucket", k)));
     t.stat(
         "Responder rate (95% CI)",
         Rule.ALL_SHOWN,
@@ -156,10 +155,10 @@ final class CaseStudyTables {
         k ->
             rate(
                 (k.equals("all")
-                        ? data.stat("course", "nrs_pain", "overall", "all")
-                        : data.stat("course", "nrs_pain", "session_bucket", k))
+                        ? data.stat("course", NRS, "overall", "all")
+                        : data.stat("course", NRS, "session_bucket", k))
                     .map(s -> s.mcid().rate())));
-    for (StatRow s : data.stats("course", "nrs_pain", "session_bucket")) {
+    for (StatRow s : data.stats("course", NRS, "session_bucket")) {
       t.row(
           Kind.PART,
           s.group(),
@@ -167,7 +166,7 @@ final class CaseStudyTables {
           null,
           courseCounts(s));
     }
-    data.stat("course", "nrs_pain", "overall", "all")
+    data.stat("course", NRS, "overall", "all")
         .ifPresent(s -> t.row(Kind.TOTAL, "all", "All episodes", null, courseCounts(s)));
     t.same("all", "n", "course_nrs_pain/all/n").same("all", "resp", "course_nrs_pain/all/resp");
     return t;
@@ -205,129 +204,10 @@ final class CaseStudyTables {
                 Map<String, Long> c = new HashMap<>();
                 c.put("n", s.n());
                 c.put("missing", s.nIncomplete());
-                t.row(Kind.OTHER, m, Measures.title(m), null, c);
+                t.row(Kind.OTHER, m, Measure.of(m).map(Measure::title).orElse(m), null, c);
               });
     }
     return t;
-  }
-
-  private List<String> safetyTechniques() {
-    List<String> t = new ArrayList<>();
-    data.safety().stream()
-        .map(SafetyRow::technique)
-        .filter(x -> !x.equals("all") && !groups.containsKey(x))
-        .distinct()
-        .sorted((a, b) -> a.equals(reference) ? 1 : b.equals(reference) ? -1 : a.compareTo(b))
-        .forEach(t::add);
-    return t;
-  }
-
-  private Optional<SafetyRow> safety(String unit, String technique, String event) {
-    return data.safety().stream()
-        .filter(
-            s ->
-                s.unit().equals(unit) && s.technique().equals(technique) && s.event().equals(event))
-        .findFirst();
-  }
-
-  private CountTable safetySessionTable() {
-    CountTable t =
-        new CountTable(
-            "adverse_events_sessions",
-            "Adverse events per session (sessions that record whether one occurred)");
-    t.count("n", "Sessions", null);
-    for (String e : events) {
-      t.count(e, Palette.label(e), "n");
-      if (e.equals("any")) {
-        t.stat(
-            "% any (95% CI)",
-            Rule.ALL_SHOWN,
-            List.of(e, "n"),
-            k -> rate(safety("session", k, e).map(SafetyRow::rate)));
-      } else {
-        t.stat(
-            "%",
-            Rule.ALL_SHOWN,
-            List.of(e, "n"),
-            k -> Html.pct(safety("session", k, e).map(x -> x.rate().estimate()).orElse(null)));
-      }
-    }
-    if (events.contains("any")) {
-      t.sum("any", events.stream().filter(e -> !e.equals("any")).toList());
-    }
-    addSafetyRows(t, "session");
-    t.same("all", "n", "records/sessions/count");
-    return t;
-  }
-
-  private CountTable safetyEpisodeTable() {
-    CountTable t =
-        new CountTable(
-            "adverse_events_episodes", "Episodes of care with at least one adverse event");
-    t.count("n", "Episodes", null).count("any", "With an event", "n");
-    t.stat(
-        "% with an event (95% CI)",
-        Rule.ALL_SHOWN,
-        List.of("any", "n"),
-        k -> rate(safety("episode", k, "any").map(SafetyRow::rate)));
-    // An episode can have sessions of several techniques: these rows do not add up, so they are
-    // all "other" rows and no relation between them is declared.
-    for (String tech : safetyRowKeys()) {
-      safety("episode", tech, "any")
-          .ifPresent(
-              s ->
-                  t.row(
-                      Kind.OTHER,
-                      tech,
-                      rowLabel(tech),
-                      null,
-                      Map.of("n", s.n(), "any", s.events())));
-    }
-    t.same("all", "n", "records/episodes/count");
-    return t;
-  }
-
-  private List<String> safetyRowKeys() {
-    List<String> keys = new ArrayList<>(safetyTechniques());
-    keys.addAll(groups.keySet());
-    keys.add("all");
-    return keys;
-  }
-
-  private String rowLabel(String key) {
-    if (key.equals("all")) {
-      return "All";
-    }
-    if (groups.containsKey(key)) {
-      return Palette.label(key)
-          + " ("
-          + String.join(", ", groups.get(key).stream().map(Palette::label).toList())
-          + ")";
-    }
-    return Palette.label(key) + (key.equals(reference) ? " (reference)" : "");
-  }
-
-  private String shortLabel(String key) {
-    return key.equals("all")
-        ? "All"
-        : key.equals(reference) ? Palette.label(key) + " (ref.)" : Palette.label(key);
-  }
-
-  private void addSafetyRows(CountTable t, String unit) {
-    for (String tech : safetyRowKeys()) {
-      Map<String, Long> c = new HashMap<>();
-      safety(unit, tech, events.isEmpty() ? "any" : events.get(0))
-          .ifPresent(s -> c.put("n", s.n()));
-      for (String e : events) {
-        safety(unit, tech, e).ifPresent(s -> c.put(e, s.events()));
-      }
-      if (c.isEmpty()) {
-        continue;
-      }
-      Kind kind =
-          tech.equals("all") ? Kind.TOTAL : groups.containsKey(tech) ? Kind.GROUP : Kind.PART;
-      t.row(kind, tech, shortLabel(tech), groups.get(tech), c);
-    }
   }
 
   private CountTable quarterTable() {
@@ -369,7 +249,7 @@ final class CaseStudyTables {
 
   private String quarterText(String key, boolean change) {
     if (key.equals("all")) {
-      Optional<StatRow> s = data.stat("course", "nrs_pain", "overall", "all");
+      Optional<StatRow> s = data.stat("course", NRS, "overall", "all");
       return change ? change(s) : rate(s.map(x -> x.mcid().rate()));
     }
     Quarters.Quarter q =

@@ -1,5 +1,6 @@
 package clinic.outcomes.report;
 
+import clinic.outcomes.core.Measure;
 import clinic.outcomes.report.CountTable.Rule;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ final class Censor {
           && List.of("technique", "technique_group", "overall").contains(s.groupBy())) {
         table = t.course.get(s.measure());
       } else if (s.analysis().equals("course")
-          && s.measure().equals("nrs_pain")
+          && s.measure().equals(Measure.NRS_PAIN.code())
           && s.groupBy().equals("session_bucket")) {
         table = t.buckets;
       }
@@ -35,7 +36,8 @@ final class Censor {
         boolean change = table.statShown(r, key, Rule.GROUP_SHOWN, List.of("n"));
         boolean rate = table.statShown(r, key, Rule.ALL_SHOWN, List.of("resp", "n"));
         stats.add(copy(s, change ? s.change() : Interval.WITHHELD, rate ? s.mcid() : WITHHELD));
-      } else if (s.analysis().startsWith("trajectory") && s.measure().equals("nrs_pain")) {
+      } else if (s.analysis().startsWith("trajectory")
+          && s.measure().equals(Measure.NRS_PAIN.code())) {
         stats.add(
             copy(s, Suppression.isSmall(s.n(), minCell) ? Interval.WITHHELD : s.change(), NONE));
       }

@@ -21,9 +21,9 @@ import java.util.function.Function;
  * data-col=..>} ({@code data-of} names the denominator column); statistic cells name the counts
  * they depend on in {@code data-dep}; the table lists column sums in {@code data-sums}.
  */
-final class CountTable {
+public final class CountTable {
   /** Row kinds. */
-  enum Kind {
+  public enum Kind {
     PART,
     GROUP,
     TOTAL,
@@ -31,7 +31,7 @@ final class CountTable {
   }
 
   /** How a statistic depends on the counts of its row. */
-  enum Rule {
+  public enum Rule {
     /**
      * Hidden when any of the counts is hidden (a rate reveals its numerator given the denominator).
      */
@@ -40,19 +40,25 @@ final class CountTable {
     GROUP_SHOWN
   }
 
-  private record Column(
+  /**
+   * A column: a count column has a key and maybe a denominator ({@code of}); a statistic column a
+   * rule, the counts it depends on and its text by row key.
+   */
+  public record Column(
       String key,
       String header,
       String of,
       Rule rule,
       List<String> deps,
       Function<String, String> text) {
-    boolean isCount() {
+    /** True for a count column. */
+    public boolean isCount() {
       return text == null;
     }
   }
 
-  private record TableRow(
+  /** A row: its key, label, kind, member rows (of a group row) and counts by column key. */
+  public record TableRow(
       String key, String label, Kind kind, List<String> parts, Map<String, Long> counts) {}
 
   private final String name;
@@ -67,7 +73,7 @@ final class CountTable {
    * @param name the table's name in {@code case_study_cells}
    * @param caption the table's title on the page
    */
-  CountTable(String name, String caption) {
+  public CountTable(String name, String caption) {
     this.name = name;
     this.caption = caption;
   }
@@ -78,7 +84,7 @@ final class CountTable {
   }
 
   /** The table's title on the page. */
-  String caption() {
+  public String caption() {
     return caption;
   }
 
@@ -105,14 +111,15 @@ final class CountTable {
   }
 
   /** A count column; {@code of} names its denominator column (or null). */
-  CountTable count(String key, String header, String of) {
+  public CountTable count(String key, String header, String of) {
     columns.add(new Column(key, header, of, null, List.of(), null));
     return this;
   }
 
   /** A statistic column computed from the row key, shown only when {@code rule} allows. */
-  CountTable stat(String header, Rule rule, List<String> deps, Function<String, String> text) {
-    columns.add(new Column(null, header, null, rule, deps, text));
+  public CountTable stat(
+      String header, Rule rule, List<String> deps, Function<String, String> text) {
+    columns.add(new Column(null, header, null, rule, List.copyOf(deps), text));
     return this;
   }
 
@@ -120,16 +127,40 @@ final class CountTable {
    * Declares that count column {@code total} is the sum of count columns {@code parts} in every
    * row.
    */
-  CountTable sum(String total, List<String> parts) {
-    sums.put(total, parts);
+  public CountTable sum(String total, List<String> parts) {
+    sums.put(total, List.copyOf(parts));
     return this;
   }
 
-  /** Adds a row; {@code counts} by column key (a missing count is shown as an em dash). */
-  CountTable row(
+  /**
+   * Adds a row.
+   *
+   * @param parts for a {@link Kind#GROUP} row, the keys of its member rows (else ignored)
+   * @param counts the counts by column key; a missing (or null) count is shown as an em dash
+   */
+  public CountTable row(
       Kind kind, String key, String label, List<String> parts, Map<String, Long> counts) {
-    rows.add(new TableRow(key, label, kind, parts == null ? List.of() : parts, counts));
+    Map<String, Long> present = new HashMap<>();
+    counts.forEach(
+        (k, v) -> {
+          if (v != null) {
+            present.put(k, v);
+          }
+        });
+    rows.add(
+        new TableRow(
+            key, label, kind, parts == null ? List.of() : List.copyOf(parts), Map.copyOf(present)));
     return this;
+  }
+
+  /** The columns in order. */
+  public List<Column> columns() {
+    return List.copyOf(columns);
+  }
+
+  /** The rows in order. */
+  public List<TableRow> rows() {
+    return List.copyOf(rows);
   }
 
   /** True when the table has rows. */
@@ -138,7 +169,7 @@ final class CountTable {
   }
 
   /** Registers every count and every relation that holds exactly. */
-  void register(Suppression s) {
+  public void register(Suppression s) {
     for (TableRow r : rows) {
       for (Column c : columns) {
         Long v = c.isCount() ? r.counts().get(c.key()) : null;
@@ -205,7 +236,7 @@ final class CountTable {
   }
 
   /** How count {@code col} of row {@code row} is published (SHOWN when it has no value). */
-  Suppression.Status status(Suppression.Result result, String row, String col) {
+  public Suppression.Status status(Suppression.Result result, String row, String col) {
     Integer id = ids.get(id(row, col));
     return id == null ? Suppression.Status.SHOWN : result.status(id);
   }
@@ -269,103 +300,18 @@ final class CountTable {
   }
 
   private String countText(TableRow r, Column c, Suppression.Result result, int minCell) {
-    Long v = r.counts().get(c.key());
-    return switch (status(result, r.key(), c.key())) {
-      case PRIMARY -> "<" + minCell;
-      case COMPLEMENTARY, IMPLICIT -> "*";
-      case SHOWN -> v == null ? "\u2014" : Long.toString(v);
-    };
-  }
-
-  /** Every figure of the table as published, for {@code case_study_cells}. */
-  List<PageCell> cells(Suppression s, Suppression.Result result, int minCell) {
-    Map<Column, String> names = statNames();
-    List<PageCell> out = new ArrayList<>();
-    for (TableRow r : rows) {
-      for (Column c : columns) {
-        out.add(
-            c.isCount()
-                ? countCell(s, r, c, result, minCell)
-                : statCell(s, r, c, names.get(c), result));
-      }
-    }
-    return out;
+    return countText(status(result, r.key(), c.key()), r.counts().get(c.key()), minCell);
   }
 
   /**
-   * A short name per statistic column, from its header; a header used twice adds its first count
-   * ({@code pct_bruising}).
+   * How a count is published: {@code <minCell} (primary), {@code *} (complementary or implicit),
+   * the number, or an em dash when there is none.
    */
-  private Map<Column, String> statNames() {
-    Map<String, Long> uses = new HashMap<>();
-    columns.stream()
-        .filter(c -> !c.isCount())
-        .forEach(c -> uses.merge(PageCell.slug(c.header()), 1L, Long::sum));
-    Map<Column, String> out = new HashMap<>();
-    for (Column c : columns) {
-      if (!c.isCount()) {
-        String slug = PageCell.slug(c.header());
-        out.put(c, uses.get(slug) > 1 && !c.deps().isEmpty() ? slug + "_" + c.deps().get(0) : slug);
-      }
-    }
-    return out;
-  }
-
-  private PageCell countCell(
-      Suppression s, TableRow r, Column c, Suppression.Result result, int minCell) {
-    Integer id = ids.get(id(r.key(), c.key()));
-    String text = countText(r, c, result, minCell);
-    Integer ofId = c.of() == null ? null : ids.get(id(r.key(), c.of()));
-    String of = ofId == null ? null : s.name(ofId);
-    if (id == null) {
-      return new PageCell(name, r.key(), c.key(), null, null, text, null, null, null, null, of);
-    }
-    Suppression.Status st = result.status(id);
-    boolean hidden = st != Suppression.Status.SHOWN;
-    String sums = s.sums(id);
-    return new PageCell(
-        name,
-        r.key(),
-        c.key(),
-        s.name(id),
-        hidden ? null : r.counts().get(c.key()).doubleValue(),
-        text,
-        Suppression.label(st),
-        hidden ? result.range(id).low() : null,
-        hidden ? result.range(id).high() : null,
-        sums,
-        of);
-  }
-
-  private PageCell statCell(
-      Suppression s, TableRow r, Column c, String column, Suppression.Result result) {
-    boolean shown = statShown(result, r.key(), c.rule(), c.deps());
-    String text = shown ? c.text().apply(r.key()) : "\u2014";
-    String why = null;
-    if (!shown) {
-      why =
-          c.deps().stream().anyMatch(d -> status(result, r.key(), d) == Suppression.Status.PRIMARY)
-              ? "primary"
-              : "complementary";
-    }
-    String of =
-        String.join(
-            " ",
-            c.deps().stream()
-                .map(d -> ids.get(id(r.key(), d)))
-                .map(d -> d == null ? "\u2014" : s.name(d))
-                .toList());
-    return new PageCell(
-        name,
-        r.key(),
-        column,
-        null,
-        shown ? PageCell.firstNumber(text) : null,
-        text,
-        why,
-        null,
-        null,
-        null,
-        of);
+  public static String countText(Suppression.Status status, Long value, int minCell) {
+    return switch (status) {
+      case PRIMARY -> "<" + minCell;
+      case COMPLEMENTARY, IMPLICIT -> "*";
+      case SHOWN -> value == null ? "\u2014" : Long.toString(value);
+    };
   }
 }

@@ -1,5 +1,6 @@
 package clinic.outcomes.report;
 
+import clinic.outcomes.core.Measure;
 import java.util.Comparator;
 import java.util.List;
 
@@ -9,7 +10,7 @@ import java.util.List;
  */
 final class GroupOrder implements Comparator<String> {
   static final GroupOrder INSTANCE = new GroupOrder();
-  private static final List<String> MEASURES = List.of("nrs_pain", "odi", "rmdq", "slr_deg");
+  private static final List<String> MEASURES = Measure.CODES;
 
   private GroupOrder() {}
 

@@ -1,5 +1,6 @@
 package clinic.outcomes.report;
 
+import clinic.outcomes.core.Measure;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * down to the details.
  */
 final class Headline {
-  private static final String NRS = "nrs_pain";
+  private static final String NRS = Measure.NRS_PAIN.code();
 
   private final ReportData data;
   private final String reference;

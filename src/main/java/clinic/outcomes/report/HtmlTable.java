@@ -13,6 +13,7 @@ public final class HtmlTable {
   private final List<String> headers = new ArrayList<>();
   private final List<Row> rows = new ArrayList<>();
   private String caption;
+  private String captionStyle;
 
   /** A table with a CSS class (may be null). */
   public HtmlTable(String cssClass) {
@@ -22,6 +23,13 @@ public final class HtmlTable {
   /** Sets the caption. */
   public HtmlTable caption(String text) {
     this.caption = text;
+    return this;
+  }
+
+  /** Sets the caption with an inline CSS style (for pages without the report's style sheet). */
+  public HtmlTable caption(String text, String style) {
+    this.caption = text;
+    this.captionStyle = style;
     return this;
   }
 
@@ -61,7 +69,9 @@ public final class HtmlTable {
     attributes.forEach((k, v) -> appendAttr(b, k, v));
     b.append(">");
     if (caption != null) {
-      b.append("<caption>").append(Html.escape(caption)).append("</caption>");
+      b.append("<caption");
+      appendAttr(b, "style", captionStyle);
+      b.append(">").append(Html.escape(caption)).append("</caption>");
     }
     if (!headers.isEmpty()) {
       b.append("<thead><tr>");

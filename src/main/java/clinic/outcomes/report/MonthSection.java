@@ -1,5 +1,6 @@
 package clinic.outcomes.report;
 
+import clinic.outcomes.core.Measure;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
@@ -194,7 +195,7 @@ final class MonthSection {
           .ifPresent(
               s ->
                   t.row()
-                      .th(Measures.title(m))
+                      .th(Measure.of(m).map(Measure::title).orElse(m))
                       .td(Long.toString(s.n()), "num")
                       .td(Html.num(s.change().estimate(), 2), "num")
                       .td(Html.interval(s.change().low(), s.change().high(), 2), "num")

@@ -1,5 +1,6 @@
 package clinic.outcomes.report;
 
+import clinic.outcomes.core.Technique;
 import java.awt.Color;
 import java.util.List;
 import java.util.Locale;
@@ -21,10 +22,15 @@ public final class Palette {
     if (code.equals(reference)) {
       return new Color(0x555555);
     }
+    Technique t = Technique.of(code).orElse(null);
+    if (t == Technique.DEEP_TISSUE) {
+      return new Color(0x0072B2);
+    } else if (t == Technique.TRIGGER_POINT) {
+      return new Color(0xD55E00);
+    } else if (t == Technique.MYOFASCIAL_RELEASE) {
+      return new Color(0x009E73);
+    }
     return switch (code) {
-      case "deep_tissue" -> new Color(0x0072B2);
-      case "trigger_point" -> new Color(0xD55E00);
-      case "myofascial_release" -> new Color(0x009E73);
       case "all" -> Color.BLACK;
       case "specialized" -> new Color(0x7B3294);
       default -> OTHERS.get(Math.floorMod(code.hashCode(), OTHERS.size()));

@@ -1,5 +1,6 @@
 package clinic.outcomes.report;
 
+import clinic.outcomes.core.Measure;
 import clinic.outcomes.stats.Wilson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +43,7 @@ final class Quarters {
           m.sessions() == null ? 0 : m.sessions();
       groups.computeIfAbsent(quarter(m.month()), q -> new ArrayList<>());
     }
-    for (StatRow s : data.stats("course", "nrs_pain", "month")) {
+    for (StatRow s : data.stats("course", Measure.NRS_PAIN.code(), "month")) {
       groups.computeIfAbsent(quarter(s.group()), q -> new ArrayList<>()).add(s);
       counts.computeIfAbsent(quarter(s.group()), q -> new long[1]);
     }

@@ -1,5 +1,6 @@
 package clinic.outcomes.report;
 
+import clinic.outcomes.core.Measure;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * tables, never fixed text.
  */
 final class RegistrySection {
-  static final String NRS = "nrs_pain";
+  static final String NRS = Measure.NRS_PAIN.code();
   private static final int WIDTH = 560;
 
   private final Registry registry;

@@ -1,5 +1,6 @@
 package clinic.outcomes.report;
 
+import clinic.outcomes.core.Measure;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 import org.knowm.xchart.XYChart;
 
 /**
@@ -17,7 +17,7 @@ import org.knowm.xchart.XYChart;
 final class ReportCharts {
   static final int WIDE = 1000;
   static final int HALF = 540;
-  private static final String NRS = "nrs_pain";
+  private static final String NRS = Measure.NRS_PAIN.code();
 
   private final ReportData data;
   private final String reference;
@@ -146,8 +146,8 @@ final class ReportCharts {
           Charts.intervals(
               HALF,
               330,
-              Measures.title(m),
-              "Mean improvement (" + Measures.unit(m) + ")",
+              Measure.of(m).map(Measure::title).orElse(m),
+              "Mean improvement (" + Measure.of(m).map(Measure::unit).orElse("points") + ")",
               techniqueLabels(techniques),
               List.of(new IntervalSeries("mean improvement", new Color(0x0072B2), pts)),
               ref));
@@ -198,7 +198,7 @@ final class ReportCharts {
           Charts.intervals(
               techniques.size() > 4 ? WIDE : HALF,
               330,
-              Measures.title(m),
+              Measure.of(m).map(Measure::title).orElse(m),
               "Responders (%)",
               techniqueLabels(techniques),
               series,
@@ -243,8 +243,8 @@ final class ReportCharts {
           Charts.intervals(
               HALF,
               330,
-              Measures.title(m) + slope,
-              "Mean improvement (" + Measures.unit(m) + ")",
+              Measure.of(m).map(Measure::title).orElse(m) + slope,
+              "Mean improvement (" + Measure.of(m).map(Measure::unit).orElse("points") + ")",
               buckets,
               List.of(new IntervalSeries("mean improvement", new Color(0x009E73), pts)),
               null));
@@ -261,144 +261,14 @@ final class ReportCharts {
    * Monthly (or quarterly) trend of sessions, relief and responder rate; marks {@code highlight}.
    */
   ChartImage trend(String unit, Integer highlight) {
-    List<MonthRow> months = data.months();
-    List<String> labels = months.stream().map(MonthRow::month).toList();
-    List<XYChart> panels = new ArrayList<>();
-    addTrend(
-        panels,
-        "Sessions per " + unit,
-        "Count",
-        labels,
-        highlight,
-        List.of("sessions", "clients"),
-        List.of(new Color(0x0072B2), new Color(0x999999)),
-        List.of(
-            values(months, r -> toDouble(r.sessions())),
-            values(months, r -> toDouble(r.clients()))));
-    addTrend(
-        panels,
-        "Pain relief (NRS points)",
-        "NRS points",
-        labels,
-        highlight,
-        List.of("mean relief within a session", "mean course improvement"),
-        List.of(new Color(0xE69F00), new Color(0x009E73)),
-        List.of(values(months, MonthRow::relief), values(months, MonthRow::courseImprovement)));
-    addTrend(
-        panels,
-        "Responders and adverse events",
-        "%",
-        labels,
-        highlight,
-        List.of("MCID responder rate", "adverse events per session"),
-        List.of(new Color(0x009E73), new Color(0xD55E00)),
-        List.of(
-            values(months, r -> times100(r.responderRate())),
-            values(months, r -> times100(r.adverseEventRate()))));
-    if (panels.isEmpty()) {
-      panels.add(
-          Charts.trend(
-              WIDE,
-              200,
-              "No monthly figures",
-              null,
-              labels,
-              List.of(),
-              List.of(),
-              List.of(),
-              null));
-    }
-    return ChartRenderer.write(
-        dir,
-        prefix + unit + "ly_trend",
-        "Trend per " + unit + ": sessions, relief, responder rate and adverse events",
-        panels,
-        1);
-  }
-
-  /** Adds a trend panel with the series that have any value; nothing if none has. */
-  private static void addTrend(
-      List<XYChart> panels,
-      String title,
-      String yTitle,
-      List<String> labels,
-      Integer highlight,
-      List<String> names,
-      List<Color> colors,
-      List<List<Double>> values) {
-    List<String> n = new ArrayList<>();
-    List<Color> c = new ArrayList<>();
-    List<List<Double>> v = new ArrayList<>();
-    for (int i = 0; i < names.size(); i++) {
-      if (values.get(i).stream().anyMatch(x -> x != null)) {
-        n.add(names.get(i));
-        c.add(colors.get(i));
-        v.add(values.get(i));
-      }
-    }
-    if (!n.isEmpty()) {
-      String t =
-          n.size() == 1 ? Character.toUpperCase(n.get(0).charAt(0)) + n.get(0).substring(1) : title;
-      XYChart chart = Charts.trend(WIDE, 260, t, yTitle, labels, n, c, v, highlight);
-      if (!yTitle.startsWith("NRS")) {
-        chart.getStyler().setYAxisMin(0.0);
-      }
-      panels.add(chart);
-    }
+    return TrendChart.draw(data.months(), dir, prefix, unit, highlight);
   }
 
   /**
    * Forest plot of the claims: estimate and interval against each threshold, coloured by verdict.
    */
   ChartImage forest() {
-    List<XYChart> panels = new ArrayList<>();
-    for (ClaimRow c : data.claims()) {
-      // rates (0-1 in the tables) are drawn as percentages, as the tables print them
-      boolean rate = ClaimAxis.isRate(c.statistic());
-      double k = rate ? 100 : 1;
-      Interval v = c.value();
-      Interval shown = new Interval(times(v.estimate(), k), times(v.low(), k), times(v.high(), k));
-      double threshold = c.threshold() == null ? 0 : c.threshold() * k;
-      String title =
-          c.id()
-              + ": "
-              + Palette.label(c.verdict())
-              + "  ("
-              + (c.operator() == null ? "" : c.operator())
-              + " "
-              + (c.threshold() == null ? "" : Html.num(threshold, 2) + (rate ? " %" : ""))
-              + ")";
-      XYChart row =
-          Charts.forestRow(
-              WIDE,
-              105,
-              title,
-              shown,
-              threshold,
-              Palette.verdict(c.verdict()),
-              ClaimAxis.label(c.statistic()));
-      row.getStyler().setXAxisDecimalPattern(rate ? "#,##0.#'%'" : "#,##0.##");
-      Double min = row.getStyler().getXAxisMin();
-      if (rate
-          && min != null
-          && min < 0
-          && threshold >= 0
-          && (!shown.hasRange() || shown.low() >= 0)) {
-        row.getStyler().setXAxisMin(0.0); // no rate below 0 % on the axis when no figure is
-      }
-      panels.add(row);
-    }
-    if (panels.isEmpty()) {
-      panels.add(
-          Charts.intervals(
-              WIDE, 160, "No claims were judged in this run", null, List.of(), List.of(), null));
-    }
-    return ChartRenderer.write(
-        dir,
-        prefix + "claims_forest",
-        "Claims: estimate (diamond) and interval against the claimed threshold (dashed), coloured by verdict",
-        panels,
-        1);
+    return ClaimsForest.draw(data.claims(), dir, prefix);
   }
 
   /** Adverse-event rates per session and per episode, by technique, with Wilson intervals. */
@@ -474,23 +344,7 @@ final class ReportCharts {
     return new Interval(times100(i.estimate()), times100(i.low()), times100(i.high()));
   }
 
-  private static Double times100(Double v) {
+  static Double times100(Double v) {
     return v == null ? null : 100 * v;
-  }
-
-  private static Double times(Double v, double k) {
-    return v == null ? null : k * v;
-  }
-
-  private static Double toDouble(Long v) {
-    return v == null ? null : v.doubleValue();
-  }
-
-  private static List<Double> values(List<MonthRow> months, Function<MonthRow, Double> f) {
-    List<Double> out = new ArrayList<>();
-    for (MonthRow m : months) {
-      out.add(f.apply(m));
-    }
-    return out;
   }
 }

@@ -1,5 +1,6 @@
 package clinic.outcomes.report;
 
+import clinic.outcomes.core.Measure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,7 @@ final class ReviewTables {
       HtmlTable t =
           new HtmlTable("data")
               .caption(
-                  Measures.title(m)
+                  Measure.of(m).map(Measure::title).orElse(m)
                       + ": end of the course against right after the last massage and the wait"
                       + " before treatment")
               .head(
@@ -134,7 +135,10 @@ final class ReviewTables {
     List<Html.Safe> out = new ArrayList<>();
     for (String m : data.measures()) {
       HtmlTable t =
-          statTable(Measures.title(m) + ": course improvement by primary technique", "Technique");
+          statTable(
+              Measure.of(m).map(Measure::title).orElse(m)
+                  + ": course improvement by primary technique",
+              "Technique");
       for (StatRow s : data.stats("course", m, "technique")) {
         statRow(
             t, Palette.label(s.group()) + (s.group().equals(reference) ? " (reference)" : ""), s);
@@ -156,10 +160,10 @@ final class ReviewTables {
             "Pain relief within a session (right before vs minutes after), by the session's"
                 + " technique; one averaged pair per episode",
             "Technique");
-    for (StatRow s : data.stats("session_relief", "nrs_pain", "technique")) {
+    for (StatRow s : data.stats("session_relief", Measure.NRS_PAIN.code(), "technique")) {
       reliefRow(t, Palette.label(s.group()), s);
     }
-    data.stat("session_relief", "nrs_pain", "overall", "all")
+    data.stat("session_relief", Measure.NRS_PAIN.code(), "overall", "all")
         .ifPresent(s -> reliefRow(t, "All episodes", s));
     return t.html();
   }
@@ -180,7 +184,7 @@ final class ReviewTables {
                 "Risk-adjusted (95% CI)");
     for (ComparisonRow c : data.comparisons()) {
       t.row()
-          .th(Measures.title(c.measure()))
+          .th(Measure.of(c.measure()).map(Measure::title).orElse(c.measure()))
           .td(Palette.label(c.level()) + " vs " + Palette.label(c.reference()))
           .td(Html.count(c.nLevel()) + " / " + Html.count(c.nReference()), "num")
           .td(CaseStudyTables.change(c.welch()), "num")
@@ -197,7 +201,10 @@ final class ReviewTables {
     List<Html.Safe> out = new ArrayList<>();
     for (String m : data.measures()) {
       HtmlTable t =
-          statTable(Measures.title(m) + ": course improvement by number of sessions", "Sessions");
+          statTable(
+              Measure.of(m).map(Measure::title).orElse(m)
+                  + ": course improvement by number of sessions",
+              "Sessions");
       for (StatRow s : data.stats("course", m, "session_bucket")) {
         statRow(t, s.group(), s);
       }
@@ -224,7 +231,7 @@ final class ReviewTables {
             .sorted((a, b) -> GroupOrder.INSTANCE.compare(a.measure(), b.measure()))
             .toList()) {
       t.row()
-          .th(Measures.title(d.measure()))
+          .th(Measure.of(d.measure()).map(Measure::title).orElse(d.measure()))
           .td(modelLabel(d.model()))
           .td(Html.count(d.n()), "num")
           .td(CaseStudyTables.change(d.slope()), "num")
@@ -269,7 +276,7 @@ final class ReviewTables {
             .ifPresent(
                 s ->
                     t.row()
-                        .th(Measures.title(m))
+                        .th(Measure.of(m).map(Measure::title).orElse(m))
                         .td(h)
                         .td(
                             Long.toString(s.n() + (s.nIncomplete() == null ? 0 : s.nIncomplete())),

@@ -13,10 +13,10 @@ import java.util.List;
  *
  * <p>Build an {@link Accumulator}, add rows (or merge partial accumulators), then call {@link
  * #fit(Accumulator, double)}. The fit centres the raw moments and solves the normal equations by
- * Gauss-Jordan elimination in 50-significant-digit decimal arithmetic, so the rounding of the solve
- * is negligible; the accuracy is that of the accumulated moments (double-double, about 32 digits).
- * On NIST StRD Longley every certified estimate and standard deviation is reproduced to better than
- * 1e-13 relative (see the tests).
+ * Gauss-Jordan elimination in 50-significant-digit decimal arithmetic ({@link NormalEquations}), so
+ * the rounding of the solve is negligible; the accuracy is that of the accumulated moments
+ * (double-double, about 32 digits). On NIST StRD Longley every certified estimate and standard
+ * deviation is reproduced to better than 1e-13 relative (see the tests).
  *
  * <p>Rank deficiency: a predictor whose residual sum of squares after regression on the intercept
  * and the preceding predictors is at most {@value #RANK_TOLERANCE} times its own centred sum of
@@ -35,10 +35,7 @@ public final class Ols {
   /** Relative pivot below which the design is declared rank-deficient. */
   public static final double RANK_TOLERANCE = 1e-10;
 
-  private static final MathContext MC = new MathContext(50);
-
-  /** Centred SS at most this fraction of the raw SS marks a predictor as constant. */
-  private static final BigDecimal CONSTANT = new BigDecimal("1e-20");
+  private static final MathContext MC = NormalEquations.MC;
 
   /** RSS at most this fraction of TSS is taken as an exact fit (RSS = 0). */
   private static final BigDecimal EXACT_FIT = new BigDecimal("1e-28");
@@ -115,75 +112,35 @@ public final class Ols {
       throw new IllegalArgumentException("accumulator must not be null");
     }
     Support.checkConfidence(confidence);
-    int k = acc.predictors();
-    int p = k + 1;
+    int p = acc.predictors() + 1;
     long n = acc.n();
     if (n <= p) {
       return null;
     }
-    BigDecimal bn = moment(acc, 0, 0);
-    // Centred cross-products of (x_1..x_k, y): S_ab = sum z_a z_b - sum z_a sum z_b / n.
-    BigDecimal[] mean = new BigDecimal[k + 1];
-    for (int a = 0; a <= k; a++) {
-      mean[a] = moment(acc, 0, a + 1).divide(bn, MC);
-    }
-    BigDecimal[][] s = new BigDecimal[k + 1][k + 1];
-    for (int a = 0; a <= k; a++) {
-      for (int b = a; b <= k; b++) {
-        s[a][b] =
-            moment(acc, a + 1, b + 1).subtract(moment(acc, 0, a + 1).multiply(mean[b], MC), MC);
-        s[b][a] = s[a][b];
-      }
-    }
-    for (int a = 0; a < k; a++) {
-      // Constant predictor: centred SS at most 1e-20 of its raw SS (CV below 1e-10).
-      if (s[a][a].compareTo(moment(acc, a + 1, a + 1).multiply(CONSTANT, MC)) <= 0) {
-        return null;
-      }
-    }
-    BigDecimal[][] inv = invertWithRankCheck(s, k);
-    if (inv == null) {
+    NormalEquations.Solution sol = NormalEquations.solve(acc);
+    if (sol == null) {
       return null;
     }
-    BigDecimal[] beta = new BigDecimal[p];
-    BigDecimal explained = BigDecimal.ZERO;
-    BigDecimal intercept = mean[k];
-    for (int a = 0; a < k; a++) {
-      BigDecimal b = BigDecimal.ZERO;
-      for (int c = 0; c < k; c++) {
-        b = b.add(inv[a][c].multiply(s[c][k], MC), MC);
-      }
-      beta[a + 1] = b;
-      explained = explained.add(b.multiply(s[a][k], MC), MC);
-      intercept = intercept.subtract(b.multiply(mean[a], MC), MC);
-    }
-    beta[0] = intercept;
-    BigDecimal tss = s[k][k];
-    BigDecimal rss = tss.subtract(explained, MC);
+    BigDecimal tss = sol.tss();
+    BigDecimal rss = sol.rss();
     if (rss.compareTo(tss.multiply(EXACT_FIT, MC)) <= 0) {
       // Below the precision of the accumulated moments (about 1e-32): an exact fit.
       rss = BigDecimal.ZERO;
     }
     long df = n - p;
     BigDecimal sigma2 = rss.divide(BigDecimal.valueOf(df), MC);
-    // Var(b0) = sigma2 (1/n + xbar' Sinv xbar); Var(b_j) = sigma2 Sinv_jj.
-    BigDecimal q = BigDecimal.ONE.divide(bn, MC);
-    for (int a = 0; a < k; a++) {
-      for (int c = 0; c < k; c++) {
-        q = q.add(mean[a].multiply(inv[a][c], MC).multiply(mean[c], MC), MC);
-      }
-    }
     List<Coefficient> coefficients = new ArrayList<>(p);
     boolean exactFit = rss.signum() == 0;
     double tq = Support.tQuantile(confidence, df);
     for (int j = 0; j < p; j++) {
-      double b = beta[j].doubleValue();
-      BigDecimal var = sigma2.multiply(j == 0 ? q : inv[j - 1][j - 1], MC);
+      BigDecimal beta = sol.beta()[j];
+      double b = beta.doubleValue();
+      BigDecimal var = sigma2.multiply(sol.varianceFactor(j), MC);
       double se = Math.sqrt(var.doubleValue());
       if (exactFit) {
         coefficients.add(new Coefficient(b, se, null, null, null));
       } else {
-        double t = beta[j].divide(var.sqrt(MC), MC).doubleValue();
+        double t = beta.divide(var.sqrt(MC), MC).doubleValue();
         coefficients.add(
             new Coefficient(b, se, b - tq * se, b + tq * se, Support.tTwoSidedP(t, df)));
       }
@@ -191,51 +148,6 @@ public final class Ols {
     Double r2 =
         tss.signum() > 0 ? BigDecimal.ONE.subtract(rss.divide(tss, MC), MC).doubleValue() : null;
     return new Fit(n, df, coefficients, Math.sqrt(sigma2.doubleValue()), r2);
-  }
-
-  /**
-   * Inverse of the leading k-by-k block of {@code s} by Gauss-Jordan elimination without pivoting
-   * (the block is symmetric positive semi-definite), or null when a pivot is at most {@link
-   * #RANK_TOLERANCE} times the column's centred sum of squares.
-   */
-  private static BigDecimal[][] invertWithRankCheck(BigDecimal[][] s, int k) {
-    BigDecimal[][] a = new BigDecimal[k][2 * k];
-    for (int r = 0; r < k; r++) {
-      for (int c = 0; c < k; c++) {
-        a[r][c] = s[r][c];
-        a[r][k + c] = r == c ? BigDecimal.ONE : BigDecimal.ZERO;
-      }
-    }
-    BigDecimal tol = new BigDecimal(RANK_TOLERANCE);
-    for (int r = 0; r < k; r++) {
-      BigDecimal scale = s[r][r];
-      BigDecimal pivot = a[r][r];
-      if (scale.signum() <= 0 || pivot.compareTo(tol.multiply(scale, MC)) <= 0) {
-        return null;
-      }
-      for (int c = 0; c < 2 * k; c++) {
-        a[r][c] = a[r][c].divide(pivot, MC);
-      }
-      for (int o = 0; o < k; o++) {
-        BigDecimal f = a[o][r];
-        if (o == r || f.signum() == 0) {
-          continue;
-        }
-        for (int c = 0; c < 2 * k; c++) {
-          a[o][c] = a[o][c].subtract(f.multiply(a[r][c], MC), MC);
-        }
-      }
-    }
-    BigDecimal[][] inv = new BigDecimal[k][k];
-    for (int r = 0; r < k; r++) {
-      System.arraycopy(a[r], k, inv[r], 0, k);
-    }
-    return inv;
-  }
-
-  /** The raw moment sum(z_i z_j) exactly, from its double-double form. */
-  private static BigDecimal moment(Accumulator acc, int i, int j) {
-    return new BigDecimal(acc.momentHi(i, j)).add(new BigDecimal(acc.momentLo(i, j)));
   }
 
   /**

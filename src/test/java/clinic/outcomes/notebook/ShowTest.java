@@ -74,7 +74,9 @@ class ShowTest {
     String html = Show.html(stats(), 1);
     assertEquals(
         "<table><caption style=\"text-align:left;font-weight:bold\">course &lt;nrs&gt;</caption>"
-            + "<thead><tr><th>group</th><th>n</th><th>mean_change</th><th>t_p</th><th>mcid_rate</th></tr></thead>"
+            + "<thead><tr><th scope=\"col\">group</th><th scope=\"col\">n</th>"
+            + "<th scope=\"col\">mean_change</th><th scope=\"col\">t_p</th>"
+            + "<th scope=\"col\">mcid_rate</th></tr></thead>"
             + "<tbody><tr><td style=\"text-align:left\">a&amp;b</td><td style=\"text-align:right\">12</td>"
             + "<td style=\"text-align:right\">2.35</td><td style=\"text-align:right\">&lt;0.001</td>"
             + "<td style=\"text-align:right\">50.0 %</td></tr></tbody></table><p>first 1 of 2 rows</p>",

@@ -28,9 +28,9 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Finished run folders for the report tests, built once per JVM under {@code target/}: the pipeline
- * on {@code sample-data/}, and on a tiny generated dataset where many counts are small. A hand-made
- * {@code claims} table is written into each (the pipeline's own claims stage is tested elsewhere),
- * then the reports are written.
+ * on {@code sample-data/}, and on a tiny generated dataset where many counts are small. The
+ * pipeline writes the tables only; a hand-made {@code claims} table is written into each (the
+ * pipeline's own claims stage is tested elsewhere), then the reports are written, once.
  */
 final class ReportFixture {
   /** The statement that must be shown as text, never run. */
@@ -121,7 +121,15 @@ final class ReportFixture {
     Pipeline.Result r =
         Pipeline.run(
             spark,
-            new RunRequest(input, out, Settings.defaults(), LocalDate.parse("2026-01-31")),
+            // no reports: they are written below, once, after the hand-made claims table
+            new RunRequest(
+                input,
+                out,
+                Settings.defaults(),
+                LocalDate.parse("2026-01-31"),
+                List.of(),
+                "none",
+                null),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     writeClaims(spark, out);
     String refused = ReportStage.write(spark, out, Settings.defaults(), null, r.accounting());
