@@ -21,6 +21,7 @@ import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import clinic.outcomes.output.Partitions;
+import clinic.outcomes.stage.Ingested;
 import clinic.outcomes.stage.StagedFile;
 import clinic.outcomes.validate.Validated.Accounting;
 import java.util.LinkedHashMap;
@@ -57,8 +58,11 @@ public final class ValidationStage {
     this.spark = spark;
   }
 
-  /** Validates the staged files; {@code clients} may be null. */
-  public Validated run(StagedFile sessions, StagedFile scores, StagedFile clients) {
+  /** Validates the staged files. */
+  public Validated run(Ingested in) {
+    StagedFile sessions = in.sessions();
+    StagedFile scores = in.painScores();
+    StagedFile clients = in.clients();
     Map<String, Accounting> accounting = new LinkedHashMap<>();
 
     Judged s = judged(judge(read(sessions), List.of(), col("session_id")), sessions);
