@@ -101,8 +101,8 @@ public final class Pipeline {
     Dataset<Row> scores = tables.writeAndRead("pain_scores", painScoresTable(v.scores()), rows);
     Dataset<Row> acceptedClients =
         v.clients() == null ? null : tables.writeAndRead("clients", v.clients().drop("line"), rows);
-    Dataset<Row> acceptedSessions =
-        tables.writeAndRead("_staging/sessions_accepted", v.sessions(), null);
+    // Already Parquet (validation's judged rows of status accepted), so read in place, not copied.
+    Dataset<Row> acceptedSessions = v.sessions();
     progress.done(summary(v.accounting()));
     spark.catalog().clearCache();
 

@@ -20,6 +20,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import clinic.outcomes.core.Moment;
 import clinic.outcomes.output.Partitions;
 import clinic.outcomes.stage.Ingested;
 import clinic.outcomes.stage.StagedFile;
@@ -82,7 +83,7 @@ public final class ValidationStage {
                 .equalTo(col("ref_session_id"))
                 .and(col("client_id").equalTo(col("ref_client_id"))),
             "left");
-    Column beforeAfter = col("moment").isin("before", "after");
+    Column beforeAfter = col("moment").isin(Moment.BEFORE.code(), Moment.AFTER.code());
     Column unknownSession =
         when(
             col("session_id").isNotNull().and(col("ref_session_id").isNull()),
