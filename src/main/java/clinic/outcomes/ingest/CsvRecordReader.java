@@ -1,17 +1,11 @@
 package clinic.outcomes.ingest;
 
+import static clinic.outcomes.ingest.InputFileException.contract;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,17 +36,10 @@ public final class CsvRecordReader implements Closeable, Iterator<CsvRecord> {
   public static final int MAX_RECORD_CHARS = 1 << 20;
 
   private static final int DEFAULT_BUFFER_CHARS = 1 << 16;
-  private static final int BYTE_BUFFER_SIZE = 1 << 16;
   private static final char BOM = '\uFEFF';
 
   private final String fileName;
-  private final InputStream in;
-  private final CharsetDecoder decoder =
-      StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT);
-  private final ByteBuffer bytes = ByteBuffer.allocate(BYTE_BUFFER_SIZE).flip();
+  private final Utf8Source source;
   private char[] buf;
   private int pos;
   private int limit;
@@ -63,20 +50,19 @@ public final class CsvRecordReader implements Closeable, Iterator<CsvRecord> {
   /** Start of the field being read; moved with the buffer's contents on refill. */
   private int fieldStart;
 
-  private long line = 1;
+  private long line;
   private long recordLine;
   private boolean recordMalformed;
-  private boolean bytesExhausted;
-  private boolean charsExhausted;
-  private boolean undecodable;
   private List<String> header;
+  private int expectedFields = 16;
   private CsvRecord lookahead;
   private boolean lookaheadReady;
 
-  private CsvRecordReader(InputStream in, String fileName, int bufferChars) {
-    this.in = in;
+  private CsvRecordReader(InputStream in, String fileName, int bufferChars, long firstLine) {
+    this.source = new Utf8Source(in, fileName);
     this.fileName = fileName;
     this.buf = new char[bufferChars];
+    this.line = firstLine;
   }
 
   /**
@@ -87,20 +73,7 @@ public final class CsvRecordReader implements Closeable, Iterator<CsvRecord> {
   public static CsvRecordReader open(Path file) {
     Path name = file.getFileName();
     String fileName = name == null ? file.toString() : name.toString();
-    if (Files.isDirectory(file)) {
-      throw contract(fileName, "is a folder, not a CSV file");
-    }
-    InputStream in;
-    try {
-      in = Files.newInputStream(file);
-    } catch (NoSuchFileException e) {
-      throw contract(fileName, "is missing (looked for " + file + ")");
-    } catch (AccessDeniedException e) {
-      throw contract(fileName, "cannot be read (permission denied)");
-    } catch (IOException e) {
-      throw contract(fileName, "cannot be read (" + e.getMessage() + ")");
-    }
-    return open(in, fileName);
+    return open(LocalFiles.open(file, fileName), fileName);
   }
 
   /**
@@ -115,13 +88,27 @@ public final class CsvRecordReader implements Closeable, Iterator<CsvRecord> {
 
   /** As {@link #open(InputStream, String)} with a given initial buffer size (for tests). */
   static CsvRecordReader open(InputStream in, String fileName, int bufferChars) {
-    CsvRecordReader reader = new CsvRecordReader(in, fileName, Math.max(2, bufferChars));
+    CsvRecordReader reader = new CsvRecordReader(in, fileName, Math.max(2, bufferChars), 1);
     try {
       reader.readHeader();
     } catch (RuntimeException e) {
       reader.closeQuietly();
       throw e;
     }
+    return reader;
+  }
+
+  /**
+   * Reads the records of a piece of a CSV file that starts between two records ({@link CsvRange}):
+   * no byte order mark, no header; the first physical line is {@code firstLine}. {@link #header()}
+   * is null.
+   *
+   * @param fieldCount the header's field count (a hint for the records' size)
+   */
+  public static CsvRecordReader openAt(
+      InputStream in, String fileName, long firstLine, int fieldCount) {
+    CsvRecordReader reader = new CsvRecordReader(in, fileName, DEFAULT_BUFFER_CHARS, firstLine);
+    reader.expectedFields = Math.max(1, fieldCount);
     return reader;
   }
 
@@ -170,7 +157,7 @@ public final class CsvRecordReader implements Closeable, Iterator<CsvRecord> {
   @Override
   public void close() {
     try {
-      in.close();
+      source.close();
     } catch (IOException e) {
       throw contract(fileName, "cannot be closed (" + e.getMessage() + ")");
     }
@@ -199,6 +186,7 @@ public final class CsvRecordReader implements Closeable, Iterator<CsvRecord> {
       }
     }
     header = record.fields();
+    expectedFields = header.size();
   }
 
   private CsvRecord readRecord() {
@@ -208,7 +196,7 @@ public final class CsvRecordReader implements Closeable, Iterator<CsvRecord> {
     recordLine = line;
     mark = pos;
     recordMalformed = false;
-    List<String> fields = new ArrayList<>(header == null ? 16 : header.size());
+    List<String> fields = new ArrayList<>(expectedFields);
     while (true) {
       fields.add(readField());
       if (!ensure() || buf[pos] != ',') {
@@ -345,29 +333,33 @@ public final class CsvRecordReader implements Closeable, Iterator<CsvRecord> {
    * of input.
    */
   private boolean fill() {
-    if (undecodable) {
-      throw contract(fileName, "line " + line + " is not valid UTF-8 (save the file as UTF-8)");
+    if (source.undecodable()) {
+      throw notUtf8();
     }
-    if (charsExhausted) {
+    if (source.exhausted()) {
       return false;
     }
     int before = limit;
     boolean grow = false;
-    while (limit == before && !charsExhausted && !undecodable) {
+    while (limit == before && !source.exhausted() && !source.undecodable()) {
       makeRoom(grow);
       before = limit;
       CharBuffer out = CharBuffer.wrap(buf, limit, buf.length - limit);
-      decodeInto(out);
+      source.decodeInto(out, line);
       limit = out.position();
       grow = true; // no room for a surrogate pair: the next round grows the buffer
     }
     if (limit > before) {
       return true;
     }
-    if (undecodable) {
-      throw contract(fileName, "line " + line + " is not valid UTF-8 (save the file as UTF-8)");
+    if (source.undecodable()) {
+      throw notUtf8();
     }
     return false;
+  }
+
+  private InputFileException notUtf8() {
+    return contract(fileName, "line " + line + " is not valid UTF-8 (save the file as UTF-8)");
   }
 
   private void makeRoom(boolean grow) {
@@ -397,55 +389,11 @@ public final class CsvRecordReader implements Closeable, Iterator<CsvRecord> {
     }
   }
 
-  /** Decodes until at least one character is produced, input ends or bad bytes are met. */
-  private void decodeInto(CharBuffer out) {
-    int start = out.position();
-    while (true) {
-      CoderResult result = decoder.decode(bytes, out, bytesExhausted);
-      if (result.isError()) {
-        undecodable = true;
-        return;
-      }
-      if (bytesExhausted) {
-        if (result.isOverflow()) {
-          return;
-        }
-        decoder.flush(out);
-        charsExhausted = true;
-        return;
-      }
-      if (out.position() > start || result.isOverflow()) {
-        return;
-      }
-      readBytes();
-    }
-  }
-
-  private void readBytes() {
-    bytes.compact();
-    try {
-      int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
-      if (n < 0) {
-        bytesExhausted = true;
-      } else {
-        bytes.position(bytes.position() + n);
-      }
-    } catch (IOException e) {
-      throw contract(fileName, "cannot be read at line " + line + " (" + e.getMessage() + ")");
-    } finally {
-      bytes.flip();
-    }
-  }
-
   private void closeQuietly() {
     try {
-      in.close();
+      source.close();
     } catch (IOException e) {
       // the open failure is the message that matters
     }
-  }
-
-  private static InputFileException contract(String fileName, String problem) {
-    return new InputFileException(fileName, problem, InputFileException.EXIT_CONTRACT);
   }
 }

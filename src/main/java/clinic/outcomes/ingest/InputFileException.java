@@ -40,6 +40,11 @@ public final class InputFileException extends RuntimeException {
     this.exitCode = exitCode;
   }
 
+  /** A contract problem (exit code {@value #EXIT_CONTRACT}) of {@code file}. */
+  public static InputFileException contract(String file, String problem) {
+    return new InputFileException(file, problem, EXIT_CONTRACT);
+  }
+
   /** Returns the file's name as shown to the user. */
   public String file() {
     return file;

@@ -1,14 +1,19 @@
 package clinic.outcomes.ingest;
 
-/** The allowed values of the enumerated columns, lower case, and the score ranges. */
+import clinic.outcomes.core.AdverseEvent;
+import clinic.outcomes.core.Measure;
+import clinic.outcomes.core.Moment;
+
+/**
+ * The allowed values of the enumerated columns, lower case, and the score ranges; those of the
+ * domain vocabulary (adverse events, moments, measures) come from its enums in {@code core}.
+ */
 final class Vocabulary {
   static final String NONE = "none";
   static final String[] YES_NO = {"yes", "no"};
-  static final String[] ADVERSE_EVENTS = {
-    "none", "soreness", "bruising", "increased_pain", "other"
-  };
-  static final String[] MOMENTS = {"intake", "before", "after", "discharge", "followup"};
-  static final String[] MEASURES = {"nrs_pain", "odi", "rmdq", "slr_deg"};
+  static final String[] ADVERSE_EVENTS = AdverseEvent.CODES.toArray(String[]::new);
+  static final String[] MOMENTS = Moment.CODES.toArray(String[]::new);
+  static final String[] MEASURES = Measure.CODES.toArray(String[]::new);
   static final String[] AGE_BANDS = {
     "18-29", "30-39", "40-49", "50-59", "60-69", "70-79", "80-89", "90+"
   };
@@ -34,22 +39,15 @@ final class Vocabulary {
     "none"
   };
 
-  private static final int[] MEASURE_MAX = {10, 100, 24, 90};
-
   private Vocabulary() {}
 
   /** Returns the highest valid score of a measure (the lowest is 0 for all). */
   static int measureMax(String measure) {
-    for (int i = 0; i < MEASURES.length; i++) {
-      if (MEASURES[i].equals(measure)) {
-        return MEASURE_MAX[i];
-      }
-    }
-    throw new IllegalArgumentException("unknown measure " + measure);
+    return Measure.fromCode(measure).max();
   }
 
   /** Tells whether a moment belongs to a session, so that its score needs a session_id. */
   static boolean isSessionMoment(String moment) {
-    return "before".equals(moment) || "after".equals(moment);
+    return Moment.of(moment).map(Moment::ofSession).orElse(false);
   }
 }

@@ -15,20 +15,17 @@ import clinic.outcomes.claims.ClaimEvaluator;
 import clinic.outcomes.claims.ClaimResult;
 import clinic.outcomes.core.Settings;
 import clinic.outcomes.episodes.ClientPass;
-import clinic.outcomes.ingest.InputFileException;
-import clinic.outcomes.ingest.InputTable;
 import clinic.outcomes.output.RunFolder;
 import clinic.outcomes.output.TableWriter;
 import clinic.outcomes.report.ReportStage;
 import clinic.outcomes.spark.JobCounter;
 import clinic.outcomes.stage.IngestStage;
-import clinic.outcomes.stage.StagedFile;
+import clinic.outcomes.stage.Ingested;
 import clinic.outcomes.validate.Validated;
 import clinic.outcomes.validate.Validated.Accounting;
 import clinic.outcomes.validate.ValidationStage;
 import java.io.PrintStream;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,77 +86,23 @@ public final class Pipeline {
 
   private static Result runInto(
       SparkSession spark, RunRequest req, RunFolder folder, Progress progress) {
-    IngestStage ingest = new IngestStage(spark, req.input(), folder.staging(), req.maxInputDate());
-    // The input files are parsed at the same time, one thread each (the parse is CPU-bound and
-    // Spark is idle meanwhile). Every thread finishes before a failure is reported, and the first
-    // failure in table order is the one reported, so a run fails the same way every time.
     progress.stage("read inputs");
-    List<StagedFile> staged = new ArrayList<>();
-    java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(
-            InputTable.values().length,
-            r -> {
-              Thread t = new Thread(r, "outcomes-ingest");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      List<java.util.concurrent.Future<StagedFile>> futures = new ArrayList<>();
-      for (InputTable t : InputTable.values()) {
-        futures.add(pool.submit(() -> ingest.stage(t)));
-      }
-      StringBuilder detail = new StringBuilder();
-      RuntimeException failure = null;
-      for (java.util.concurrent.Future<StagedFile> f : futures) {
-        try {
-          StagedFile file = f.get();
-          if (file != null) {
-            staged.add(file);
-            detail
-                .append(detail.length() == 0 ? "" : ", ")
-                .append(file.fileName())
-                .append(": ")
-                .append(file.read())
-                .append(" records");
-          }
-        } catch (java.util.concurrent.ExecutionException e) {
-          if (failure == null) {
-            if (e.getCause() instanceof Error err) {
-              throw err;
-            }
-            failure =
-                e.getCause() instanceof RuntimeException re
-                    ? re
-                    : new IllegalStateException(e.getCause());
-          }
-        }
-      }
-      if (failure != null) {
-        throw failure;
-      }
-      requireRows(staged.get(0));
-      requireRows(staged.get(1));
-      progress.done(detail.toString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading the inputs", e);
-    } finally {
-      pool.shutdownNow();
-    }
-    StagedFile clients = staged.size() > 2 ? staged.get(2) : null;
+    Ingested staged =
+        new IngestStage(spark, req.input(), folder.staging(), req.maxInputDate()).run();
+    progress.done(staged.summary());
 
     progress.stage("validate");
     TableWriter tables = new TableWriter(folder.tables(), folder.temp());
     Map<String, Long> rows = new LinkedHashMap<>();
-    Validated v = new ValidationStage(spark).run(staged.get(0), staged.get(1), clients);
+    Validated v = new ValidationStage(spark).run(staged);
     // Each stage's result is written once and read back: later stages start from Parquet, not
     // from a lineage that reaches back to the raw files (short plans, no recomputation).
     rows.put("rejects", tables.writeRejects(v.rejects()));
     Dataset<Row> scores = tables.writeAndRead("pain_scores", painScoresTable(v.scores()), rows);
     Dataset<Row> acceptedClients =
         v.clients() == null ? null : tables.writeAndRead("clients", v.clients().drop("line"), rows);
-    Dataset<Row> acceptedSessions =
-        tables.writeAndRead("_staging/sessions_accepted", v.sessions(), null);
+    // Already Parquet (validation's judged rows of status accepted), so read in place, not copied.
+    Dataset<Row> acceptedSessions = v.sessions();
     progress.done(summary(v.accounting()));
     spark.catalog().clearCache();
 
@@ -286,26 +229,13 @@ public final class Pipeline {
         folder.temp().resolve("run.json"),
         req,
         settings,
-        staged,
+        staged.all(),
         v.accounting(),
         rows,
         timings,
         progress.jobs(),
         spark.version());
     return new Result(folder.target(), asOf, v.accounting(), rows, timings, claims, refused);
-  }
-
-  /**
-   * A required file (sessions, pain scores) with a header and no record leaves nothing to analyse:
-   * exit 2, before any output.
-   */
-  private static void requireRows(StagedFile file) {
-    if (file.read() == 0) {
-      throw new InputFileException(
-          file.fileName(),
-          "has no rows (only a header); there is nothing to" + " analyse",
-          InputFileException.EXIT_CONTRACT);
-    }
   }
 
   private static String summary(Map<String, Accounting> acc) {

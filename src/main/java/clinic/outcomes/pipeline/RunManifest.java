@@ -63,6 +63,10 @@ public final class RunManifest {
       Map<String, Object> e = new LinkedHashMap<>();
       e.put("path", f.source());
       e.put("sha256", f.sha256());
+      if (f.sha256PieceBytes() > 0) {
+        // a list hash: sha256 of the sha256 of each piece of this many bytes (docs/cluster.md)
+        e.put("sha256_piece_bytes", f.sha256PieceBytes());
+      }
       e.put("rows", f.read());
       e.put("unknown_columns", f.unknownColumns());
       in.put(f.fileName(), e);

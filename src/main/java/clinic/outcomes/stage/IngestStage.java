@@ -1,13 +1,10 @@
 package clinic.outcomes.stage;
 
-import clinic.outcomes.ingest.Checked;
-import clinic.outcomes.ingest.CsvRecord;
 import clinic.outcomes.ingest.CsvRecordReader;
 import clinic.outcomes.ingest.HeaderMapping;
 import clinic.outcomes.ingest.InputFileException;
 import clinic.outcomes.ingest.InputTable;
 import clinic.outcomes.ingest.RowRules;
-import clinic.outcomes.output.Problems;
 import clinic.outcomes.spark.Locations;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -20,9 +17,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -30,27 +28,38 @@ import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.security.AccessControlException;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 
 /**
- * The ingest pass: reads each input file once, in order, with its physical line numbers, applies
- * the stateless row rules and the privacy guard, and streams every record (good or bad) into a
- * staging Parquet file. Whole-file problems raise {@link InputFileException} before anything is
- * written to the output folder.
+ * The ingest stage: reads every input file once, on the executors, with its physical line numbers,
+ * applies the stateless row rules and the privacy guard, and stages every record (good or bad) as
+ * Parquet in the run's temporary folder. Whole-file problems raise {@link InputFileException}
+ * before anything is written to the output folder.
  *
- * <p>Why on the driver: a record's physical line number needs a sequential scan of the file (quoted
- * fields may span lines), which Spark's CSV source does not give. The pass is a single streaming
- * read; every later step (duplicates, cross-file rules, episodes, statistics) is Spark.
+ * <p>The driver reads and checks each CSV header, then the files are read in pieces of {@value
+ * #DEFAULT_PIECE_BYTES} bytes (setting {@value #PIECE_BYTES_SETTING}) in two Spark jobs, as {@link
+ * CsvIngest} describes; a Parquet input is checked by its partitions ({@link ParquetIngest}). A
+ * record's line number and raw text are those of a sequential read of the file, whatever the piece
+ * size or the number of executors.
+ *
+ * <p>When several files have problems, the first in table order (sessions, pain scores, clients) is
+ * reported, and within a file the first in file order, so a run fails the same way every time.
  *
  * <p>The input folder may be on any Hadoop file system (see {@link Locations}); files are named in
  * messages as the user gave the folder. The staging files go to the run's temporary folder on the
  * output's file system, where a cluster's executors can read them.
  */
 public final class IngestStage {
+  /** The Spark setting of the piece size in bytes (tests set it tiny to cut records everywhere). */
+  public static final String PIECE_BYTES_SETTING = "spark.outcomes.ingest.pieceBytes";
+
+  /** The default piece size: 16 MiB. */
+  public static final long DEFAULT_PIECE_BYTES = 16L << 20;
+
+  /** The smallest piece size (a byte order mark fits in the first piece). */
+  static final long MIN_PIECE_BYTES = 4;
+
   private final SparkSession spark;
   private final String input;
   private final Path inputDir;
@@ -138,119 +147,141 @@ public final class IngestStage {
     }
   }
 
-  /** Returns the staged file of {@code table}, or null when the optional file is absent. */
-  public StagedFile stage(InputTable table) {
-    Path source = locate(fs, inputDir, table);
-    if (source == null) {
+  /**
+   * Reads and stages every input file.
+   *
+   * @throws InputFileException the first whole-file problem, in table order then file order; or
+   *     when {@code sessions} or {@code pain_scores} has no record
+   */
+  public Ingested run() {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    long pieceBytes =
+        Math.max(
+            MIN_PIECE_BYTES,
+            Long.parseLong(spark.conf().get(PIECE_BYTES_SETTING, "" + DEFAULT_PIECE_BYTES)));
+    // The headers first, on the driver; a file after one whose header fails is not read.
+    Map<InputTable, Path> sources = new EnumMap<>(InputTable.class);
+    Map<InputTable, InputFileException> failures = new EnumMap<>(InputTable.class);
+    List<CsvIngest.CsvFile> csv = new ArrayList<>();
+    Map<InputTable, ParquetIngest.Opened> parquet = new EnumMap<>(InputTable.class);
+    for (InputTable t : InputTable.values()) {
+      Path source = locate(fs, inputDir, t);
+      if (source == null) {
+        continue;
+      }
+      sources.put(t, source);
+      String fileName = source.getName();
+      try {
+        if (fileName.endsWith(".parquet")) {
+          parquet.put(t, ParquetIngest.open(spark, t, source, fileName));
+        } else {
+          csv.add(
+              new CsvIngest.CsvFile(
+                  t, fileName, source.toString(), length(source), header(t, source)));
+        }
+      } catch (InputFileException e) {
+        failures.put(t, e);
+        break;
+      }
+    }
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Map<InputTable, StagedFile> staged = new EnumMap<>(InputTable.class);
+    for (CsvIngest.FileResult r : CsvIngest.run(jsc, conf, csv, pieceBytes, rules, stagingDir)) {
+      CsvIngest.CsvFile f = r.file();
+      staged.put(
+          f.table(),
+          staged(
+              f.table(),
+              sources.get(f.table()),
+              f.mapping(),
+              r.sha256(),
+              r.pieceBytes(),
+              r.pieces(),
+              failures));
+    }
+    for (Map.Entry<InputTable, ParquetIngest.Opened> e : parquet.entrySet()) {
+      InputTable t = e.getKey();
+      Path source = sources.get(t);
+      List<PieceResult> pieces =
+          ParquetIngest.run(jsc, e.getValue(), rules, source.getName(), stagingDir);
+      staged.put(t, staged(t, source, e.getValue().mapping(), null, 0, pieces, failures));
+    }
+    for (InputTable t : InputTable.values()) {
+      if (failures.containsKey(t)) {
+        throw failures.get(t);
+      }
+    }
+    for (InputTable t : List.of(InputTable.SESSIONS, InputTable.PAIN_SCORES)) {
+      requireRows(staged.get(t));
+    }
+    return new Ingested(
+        staged.get(InputTable.SESSIONS),
+        staged.get(InputTable.PAIN_SCORES),
+        staged.get(InputTable.CLIENTS));
+  }
+
+  /** A file's staged result; its first problem in file order goes to {@code failures}. */
+  private StagedFile staged(
+      InputTable t,
+      Path source,
+      HeaderMapping mapping,
+      String sha256,
+      long pieceBytes,
+      List<PieceResult> pieces,
+      Map<InputTable, InputFileException> failures) {
+    long read = 0;
+    InputFileException first = null;
+    int firstPiece = Integer.MAX_VALUE;
+    for (PieceResult p : pieces) {
+      read += p.records();
+      if (p.failure() != null && p.piece() < firstPiece) {
+        first = p.failure();
+        firstPiece = p.piece();
+      }
+    }
+    if (first != null) {
+      failures.put(t, first);
       return null;
     }
     String fileName = source.getName();
-    boolean parquet = fileName.endsWith(".parquet");
-    Path staging = new Path(stagingDir, table.fileBase() + ".parquet");
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
-    long[] read = {0};
-    List<String> unknown;
-    try (StagingWriter out = new StagingWriter(staging, StagingColumns.of(table), conf)) {
-      RecordSink sink =
-          (mapping, r) -> {
-            read[0]++;
-            out.write(StagingColumns.values(check(table, mapping, r, fileName)));
-          };
-      unknown =
-          parquet
-              ? stageParquet(source, table, fileName, sink)
-              : stageCsv(source, table, fileName, sink);
-    }
     return new StagedFile(
-        table.fileBase(),
+        t.fileBase(),
         fileName,
         Locations.child(input, fileName),
-        sha256(fs, source, fileName),
-        read[0],
-        unknown,
-        staging.toString());
-  }
-
-  /** Receives each record with the header mapping of its file. */
-  @FunctionalInterface
-  private interface RecordSink {
-    void accept(HeaderMapping mapping, CsvRecord record);
-  }
-
-  private Checked<?> check(InputTable table, HeaderMapping mapping, CsvRecord r, String fileName) {
-    return switch (table) {
-      case SESSIONS -> rules.session(r, mapping, fileName);
-      case PAIN_SCORES -> rules.score(r, mapping, fileName);
-      case CLIENTS -> rules.client(r, mapping, fileName);
-    };
-  }
-
-  private List<String> stageCsv(Path source, InputTable table, String fileName, RecordSink sink) {
-    try (CsvRecordReader reader = CsvRecordReader.open(open(source, fileName), fileName)) {
-      HeaderMapping mapping = HeaderMapping.resolve(table, fileName, reader.header());
-      reader.forEachRemaining(r -> sink.accept(mapping, r));
-      return mapping.unknownColumns();
-    }
-  }
-
-  /** A Parquet input: each row is a record; its "line" is its 1-based ordinal. */
-  private List<String> stageParquet(
-      Path source, InputTable table, String fileName, RecordSink sink) {
-    Dataset<Row> df;
-    try {
-      df = spark.read().parquet(source.toString());
-    } catch (Exception e) { // Exception too: Spark throws its checked SparkException undeclared
-      throw unreadableParquet(e, fileName);
-    }
-    String[] names = df.columns();
-    HeaderMapping mapping = HeaderMapping.resolve(table, fileName, List.of(names));
-    Column[] asText = new Column[names.length];
-    for (int i = 0; i < names.length; i++) {
-      asText[i] = functions.col("`" + names[i] + "`").cast("string");
-    }
-    Iterator<Row> it;
-    try {
-      it = df.select(asText).toLocalIterator();
-    } catch (Exception e) {
-      throw unreadableParquet(e, fileName);
-    }
-    long ordinal = 0;
-    while (hasNext(it, fileName)) {
-      Row row = it.next();
-      List<String> fields = new ArrayList<>(names.length);
-      for (int i = 0; i < names.length; i++) {
-        fields.add(row.isNullAt(i) ? "" : row.getString(i));
-      }
-      ordinal++;
-      sink.accept(mapping, new CsvRecord(ordinal, String.join(",", fields), fields));
-    }
-    return mapping.unknownColumns();
+        sha256 != null ? sha256 : sha256(fs, source, fileName),
+        pieceBytes,
+        read,
+        mapping.unknownColumns(),
+        new Path(stagingDir, t.fileBase() + ".parquet").toString());
   }
 
   /**
-   * Reads on in a Parquet input; a file Spark cannot read (corrupt, truncated, not Parquet) is a
-   * whole-file problem (exit 2), unless the environment failed (a full disk is not the file's
-   * fault).
+   * A required file (sessions, pain scores) with a header and no record leaves nothing to analyse:
+   * exit 2, before any output.
    */
-  private static boolean hasNext(Iterator<Row> it, String fileName) {
-    try {
-      return it.hasNext();
-    } catch (Exception e) {
-      throw unreadableParquet(e, fileName);
+  private static void requireRows(StagedFile file) {
+    if (file.read() == 0) {
+      throw new InputFileException(
+          file.fileName(),
+          "has no rows (only a header); there is nothing to analyse",
+          InputFileException.EXIT_CONTRACT);
     }
   }
 
-  private static RuntimeException unreadableParquet(Exception e, String fileName) {
-    String env = Problems.environment(e);
-    if (env != null && !env.equals("permission denied")) {
-      return e instanceof RuntimeException re ? re : new IllegalStateException(e);
+  /** Reads and checks a CSV file's header on the driver. */
+  private HeaderMapping header(InputTable table, Path source) {
+    String fileName = source.getName();
+    try (CsvRecordReader reader = CsvRecordReader.open(open(source, fileName), fileName)) {
+      return HeaderMapping.resolve(table, fileName, reader.header());
     }
-    return new InputFileException(
-        fileName,
-        "is not a readable Parquet file or folder ("
-            + (env != null ? env : "corrupt or truncated: Spark could not read its data")
-            + ")",
-        2);
+  }
+
+  private long length(Path source) {
+    try {
+      return fs.getFileStatus(source).getLen();
+    } catch (IOException e) {
+      throw new InputFileException(source.getName(), "cannot be read (" + e.getMessage() + ")", 2);
+    }
   }
 
   /** Opens an input file; a file that cannot be opened is a whole-file problem (exit 2). */

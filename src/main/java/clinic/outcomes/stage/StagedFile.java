@@ -8,8 +8,12 @@ import java.util.List;
  * @param table the table's base name ({@code sessions}, {@code pain_scores}, {@code clients})
  * @param fileName the file's name as the user sees it ({@code sessions.csv})
  * @param source the path read
- * @param sha256 hex digest of the file's bytes (of its part files in name order for a Parquet
- *     folder)
+ * @param sha256 hex SHA-256 digest of the file's bytes (of its part files in name order for a
+ *     Parquet folder); for a CSV file read in more than one piece, the SHA-256 of its pieces'
+ *     SHA-256 digests, concatenated in file order (see {@code sha256PieceBytes} and
+ *     docs/cluster.md)
+ * @param sha256PieceBytes 0 when {@code sha256} is the digest of the whole file; else the size of
+ *     the pieces (every piece but the last has exactly this many bytes)
  * @param read records read (the header and blank lines are no record)
  * @param unknownColumns extra columns present in the file and ignored
  * @param staging the Parquet file holding every record with its typed values and row-rule reasons
@@ -19,6 +23,7 @@ public record StagedFile(
     String fileName,
     String source,
     String sha256,
+    long sha256PieceBytes,
     long read,
     List<String> unknownColumns,
     String staging) {}

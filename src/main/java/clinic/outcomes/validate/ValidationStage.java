@@ -20,7 +20,9 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import clinic.outcomes.core.Moment;
 import clinic.outcomes.output.Partitions;
+import clinic.outcomes.stage.Ingested;
 import clinic.outcomes.stage.StagedFile;
 import clinic.outcomes.validate.Validated.Accounting;
 import java.util.LinkedHashMap;
@@ -57,8 +59,11 @@ public final class ValidationStage {
     this.spark = spark;
   }
 
-  /** Validates the staged files; {@code clients} may be null. */
-  public Validated run(StagedFile sessions, StagedFile scores, StagedFile clients) {
+  /** Validates the staged files. */
+  public Validated run(Ingested in) {
+    StagedFile sessions = in.sessions();
+    StagedFile scores = in.painScores();
+    StagedFile clients = in.clients();
     Map<String, Accounting> accounting = new LinkedHashMap<>();
 
     Judged s = judged(judge(read(sessions), List.of(), col("session_id")), sessions);
@@ -78,7 +83,7 @@ public final class ValidationStage {
                 .equalTo(col("ref_session_id"))
                 .and(col("client_id").equalTo(col("ref_client_id"))),
             "left");
-    Column beforeAfter = col("moment").isin("before", "after");
+    Column beforeAfter = col("moment").isin(Moment.BEFORE.code(), Moment.AFTER.code());
     Column unknownSession =
         when(
             col("session_id").isNotNull().and(col("ref_session_id").isNull()),

@@ -1,0 +1,240 @@
+package clinic.outcomes.stage;
+
+import clinic.outcomes.ingest.Checked;
+import clinic.outcomes.ingest.CsvCuts;
+import clinic.outcomes.ingest.CsvPieceScan;
+import clinic.outcomes.ingest.CsvRange;
+import clinic.outcomes.ingest.CsvRecord;
+import clinic.outcomes.ingest.CsvRecordReader;
+import clinic.outcomes.ingest.HeaderMapping;
+import clinic.outcomes.ingest.InputFileException;
+import clinic.outcomes.ingest.InputTable;
+import clinic.outcomes.ingest.RowRules;
+import java.io.IOException;
+import java.io.Serializable;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * The CSV inputs read in parallel on the executors, in pieces of a fixed number of bytes, with the
+ * exact physical line numbers and raw text of a sequential read (two passes, see {@link CsvCuts}):
+ *
+ * <ol>
+ *   <li>One Spark job scans every piece of every file: the automaton's end state from each start
+ *       state, the piece's line breaks and the SHA-256 of its bytes. The driver chains them from
+ *       the start of each file: each piece's start state and first line number.
+ *   <li>One Spark job parses every piece from its first cut to the first cut at or after its end
+ *       ({@link CsvRange}), applies the row rules and the privacy guard, and writes its records
+ *       into its own staging Parquet file ({@code <table>.parquet/part-NNNNN.parquet}).
+ * </ol>
+ *
+ * The header was read and checked by the driver; the piece at the start of the file reads past it.
+ * A file's problem (not UTF-8, an unclosed quote, a value the privacy guard refuses) is returned by
+ * the piece as data; the driver reports the one of the earliest piece, which is the one a
+ * sequential read meets first.
+ */
+final class CsvIngest {
+  private CsvIngest() {}
+
+  /** One input file to read. */
+  record CsvFile(InputTable table, String fileName, String path, long length, HeaderMapping mapping)
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** A piece {@code [start, end)} of a file. */
+  record Piece(CsvFile file, int index, long start, long end) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** A piece with what the first pass found out about where it starts. */
+  record ParseTask(
+      Piece piece, int startState, int endState, long firstLine, RowRules rules, String part)
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** The first pass's result for a piece, or the problem reading it. */
+  record Scanned(Piece piece, CsvPieceScan scan, InputFileException failure)
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** What the ingest found per file: the hash and the piece results. */
+  record FileResult(CsvFile file, String sha256, long pieceBytes, List<PieceResult> pieces) {}
+
+  /** The pieces of {@code files}, each {@code pieceBytes} long but the last of each file. */
+  static List<Piece> pieces(List<CsvFile> files, long pieceBytes) {
+    List<Piece> pieces = new ArrayList<>();
+    for (CsvFile f : files) {
+      int i = 0;
+      long start = 0;
+      do {
+        long end = Math.min(f.length(), start + pieceBytes);
+        pieces.add(new Piece(f, i++, start, end));
+        start = end;
+      } while (start < f.length());
+    }
+    return pieces;
+  }
+
+  /**
+   * Reads the files: two Spark jobs over all pieces of all files. The staging part files go to
+   * {@code <stagingDir>/<table>.parquet/}.
+   */
+  static List<FileResult> run(
+      JavaSparkContext jsc,
+      Configuration conf,
+      List<CsvFile> files,
+      long pieceBytes,
+      RowRules rules,
+      Path stagingDir) {
+    if (files.isEmpty()) {
+      return List.of();
+    }
+    List<Piece> pieces = pieces(files, pieceBytes);
+    Broadcast<SerializableConf> bconf = jsc.broadcast(new SerializableConf(conf));
+    jsc.setJobDescription("ingest: scan " + pieces.size() + " pieces of the CSV inputs");
+    List<Scanned> scanned =
+        jsc.parallelize(pieces, pieces.size()).map(p -> scan(p, bconf.value().get())).collect();
+
+    List<ParseTask> tasks = new ArrayList<>();
+    List<FileResult> results = new ArrayList<>();
+    int at = 0;
+    for (CsvFile f : files) {
+      int n = 0;
+      while (at + n < scanned.size() && scanned.get(at + n).piece().file().table() == f.table()) {
+        n++;
+      }
+      List<Scanned> mine = scanned.subList(at, at + n);
+      at += n;
+      InputFileException failure = null;
+      MessageDigest tree = CsvPieceScan.newSha256();
+      byte[] whole = null;
+      int state = CsvCuts.RECORD_START;
+      long line = 1;
+      List<ParseTask> fileTasks = new ArrayList<>();
+      for (Scanned s : mine) {
+        if (s.failure() != null) {
+          failure = s.failure();
+          break;
+        }
+        int end = s.scan().endStates()[state];
+        String part = new Path(stagingDir, partName(f.table(), s.piece().index())).toString();
+        fileTasks.add(new ParseTask(s.piece(), state, end, line, rules, part));
+        tree.update(s.scan().sha256());
+        whole = s.scan().sha256();
+        state = end;
+        line += s.scan().lineBreaks();
+      }
+      if (failure != null) {
+        int table = f.table().ordinal();
+        results.add(new FileResult(f, null, 0, List.of(new PieceResult(table, 0, 0, failure))));
+        continue;
+      }
+      tasks.addAll(fileTasks);
+      boolean onePiece = mine.size() == 1;
+      String sha = HexFormat.of().formatHex(onePiece ? whole : tree.digest());
+      results.add(new FileResult(f, sha, onePiece ? 0 : pieceBytes, new ArrayList<>()));
+    }
+    if (!tasks.isEmpty()) {
+      jsc.setJobDescription("ingest: parse " + tasks.size() + " pieces of the CSV inputs");
+      List<PieceResult> parsed =
+          jsc.parallelize(tasks, tasks.size()).map(t -> parse(t, bconf.value().get())).collect();
+      for (PieceResult r : parsed) {
+        for (FileResult fr : results) {
+          if (fr.file().table().ordinal() == r.table() && fr.sha256() != null) {
+            fr.pieces().add(r);
+          }
+        }
+      }
+    }
+    jsc.setJobDescription(null);
+    bconf.destroy();
+    return results;
+  }
+
+  /** The staging file of one piece. */
+  static String partName(InputTable table, int piece) {
+    return String.format(Locale.ROOT, "%s.parquet/part-%05d.parquet", table.fileBase(), piece);
+  }
+
+  /** The first pass over one piece (on an executor). */
+  static Scanned scan(Piece p, Configuration conf) {
+    Path path = new Path(p.file().path());
+    try (FSDataInputStream in = path.getFileSystem(conf).open(path)) {
+      int prev = seek(in, p.start());
+      return new Scanned(p, CsvPieceScan.scan(in, prev, p.end() - p.start(), p.start() == 0), null);
+    } catch (IOException e) {
+      return new Scanned(p, null, unreadable(p.file(), e));
+    }
+  }
+
+  /** The second pass over one piece (on an executor): parse, check and stage its records. */
+  static PieceResult parse(ParseTask t, Configuration conf) {
+    Piece p = t.piece();
+    CsvFile f = p.file();
+    Path path = new Path(f.path());
+    long records = 0;
+    try (FSDataInputStream in = path.getFileSystem(conf).open(path);
+        StagingWriter out =
+            new StagingWriter(new Path(t.part()), StagingColumns.of(f.table()), conf)) {
+      int prev = seek(in, p.start());
+      CsvRange range = new CsvRange(in, p.start(), p.end(), prev, t.startState(), t.endState());
+      try (CsvRecordReader reader =
+          p.start() == 0
+              ? CsvRecordReader.open(range, f.fileName())
+              : CsvRecordReader.openAt(
+                  range,
+                  f.fileName(),
+                  t.firstLine() + range.skippedLineBreaks(),
+                  f.mapping().fieldCount())) {
+        while (reader.hasNext()) {
+          CsvRecord r = reader.next();
+          out.write(StagingColumns.values(check(t.rules(), f.mapping(), r, f.fileName())));
+          records++;
+        }
+      }
+    } catch (InputFileException e) {
+      return new PieceResult(f.table().ordinal(), p.index(), records, e);
+    } catch (IOException e) {
+      return new PieceResult(f.table().ordinal(), p.index(), records, unreadable(f, e));
+    }
+    return new PieceResult(f.table().ordinal(), p.index(), records, null);
+  }
+
+  /** Applies the row rules of the record's table (and the privacy guard on its values). */
+  static Checked<?> check(RowRules rules, HeaderMapping mapping, CsvRecord r, String fileName) {
+    return switch (mapping.table()) {
+      case SESSIONS -> rules.session(r, mapping, fileName);
+      case PAIN_SCORES -> rules.score(r, mapping, fileName);
+      case CLIENTS -> rules.client(r, mapping, fileName);
+    };
+  }
+
+  /** Positions {@code in} at {@code start}; returns the byte before it, or -1 at the file start. */
+  private static int seek(FSDataInputStream in, long start) throws IOException {
+    if (start == 0) {
+      return -1;
+    }
+    in.seek(start - 1);
+    int prev = in.read();
+    if (prev < 0) {
+      throw new IOException("the file is shorter than when it was listed");
+    }
+    return prev;
+  }
+
+  private static InputFileException unreadable(CsvFile f, IOException e) {
+    return new InputFileException(
+        f.fileName(), "cannot be read (" + e.getMessage() + ")", InputFileException.EXIT_CONTRACT);
+  }
+}

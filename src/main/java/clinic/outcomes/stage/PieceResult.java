@@ -1,0 +1,19 @@
+package clinic.outcomes.stage;
+
+import clinic.outcomes.ingest.InputFileException;
+import java.io.Serializable;
+
+/**
+ * What one task of the ingest did with its piece of an input file.
+ *
+ * @param table the input table's ordinal
+ * @param piece the piece's index in its file (pieces in file order)
+ * @param records records read and staged (up to the failure, if any)
+ * @param failure null, or the file's problem the piece met first (a whole-file problem: the run
+ *     stops; it is data, not a task failure, so that the driver reports the first one in file order
+ *     and Spark does not retry it)
+ */
+record PieceResult(int table, int piece, long records, InputFileException failure)
+    implements Serializable {
+  private static final long serialVersionUID = 1L;
+}

@@ -1,0 +1,189 @@
+package clinic.outcomes.stage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import clinic.outcomes.SharedSpark;
+import clinic.outcomes.ingest.InputFileException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ingest stage on the executors: exact rows, physical line numbers, raw text and row-rule
+ * reasons of tiny files, the same whatever the piece size (pieces of 4 bytes cut every record, the
+ * quoted CRLF, the CRLF pairs and the multi-byte characters) and however many pieces (1, 2, 7); and
+ * the first problem in file order reported whatever the pieces.
+ */
+class IngestStageTest {
+  @TempDir Path tmp;
+  private final SparkSession spark = SharedSpark.get();
+
+  private static final String SESSIONS =
+      "session_id,client_id,therapist_id,session_date,technique,duration_min,adverse_event,"
+          + "home_exercise,note\r\n"
+          + "S1,C1,T1,2025-01-06,trigger_point,60,none,yes,\"première\r\nséance\"\r\n"
+          + "S2,C1,T1,2025-01-13,trigger_point,5,none,no,€\r\n"
+          + "\r\n"
+          + "S3,C2,T2,2025-01-14,swedish,45,,,\"a \"\"quoted\"\" note\"\n"
+          + "S4,C2,T2,bad-date,swedish,45,none,no,x\n"
+          + "S5,C2,T2,2025-01-20,swedish,45,none,no\n";
+
+  private static final String SCORES =
+      "client_id,session_id,recorded_on,moment,measure,score\n"
+          + "C1,S1,2025-01-06,before,nrs_pain,6\n"
+          + "C1,S1,2025-01-06,after,nrs_pain,11\n";
+
+  /** Worked out by hand: line, session_id, row reasons, raw text. */
+  private static final List<String> SESSION_ROWS =
+      List.of(
+          "2|S1||S1,C1,T1,2025-01-06,trigger_point,60,none,yes,\"première\r\nséance\"",
+          "4|S2|duration_min_out_of_range|S2,C1,T1,2025-01-13,trigger_point,5,none,no,€",
+          "6|S3||S3,C2,T2,2025-01-14,swedish,45,,,\"a \"\"quoted\"\" note\"",
+          "7|S4|invalid_session_date|S4,C2,T2,bad-date,swedish,45,none,no,x",
+          "8|null|malformed_row|S5,C2,T2,2025-01-20,swedish,45,none,no");
+
+  private static final List<String> SCORE_ROWS =
+      List.of(
+          "2|S1||C1,S1,2025-01-06,before,nrs_pain,6",
+          "3|S1|score_out_of_range|C1,S1,2025-01-06,after,nrs_pain,11");
+
+  @AfterEach
+  void defaultPieces() {
+    spark.conf().unset(IngestStage.PIECE_BYTES_SETTING);
+  }
+
+  private Path input(String sessions, String scores) throws IOException {
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    Files.writeString(in.resolve("sessions.csv"), sessions, StandardCharsets.UTF_8);
+    Files.writeString(in.resolve("pain_scores.csv"), scores, StandardCharsets.UTF_8);
+    return in;
+  }
+
+  private Ingested ingest(Path in, long pieceBytes, String run) {
+    spark.conf().set(IngestStage.PIECE_BYTES_SETTING, Long.toString(pieceBytes));
+    org.apache.hadoop.fs.Path staging =
+        new org.apache.hadoop.fs.Path(tmp.resolve("staging-" + run).toUri());
+    return new IngestStage(spark, in.toString(), staging, LocalDate.of(2025, 6, 30)).run();
+  }
+
+  private List<String> rows(StagedFile f) {
+    List<String> rows = new ArrayList<>();
+    for (Row r :
+        spark
+            .read()
+            .parquet(f.staging())
+            .orderBy("line")
+            .select("line", "session_id", "row_reasons", "raw")
+            .collectAsList()) {
+      rows.add(r.getLong(0) + "|" + r.get(1) + "|" + r.getString(2) + "|" + r.getString(3));
+    }
+    return rows;
+  }
+
+  @Test
+  void sameRowsAndLinesWhateverThePieces() throws Exception {
+    Path in = input(SESSIONS, SCORES);
+    int length = SESSIONS.getBytes(StandardCharsets.UTF_8).length;
+    List<Long> sizes = new ArrayList<>(List.of(4L, 13L, 64L, IngestStage.DEFAULT_PIECE_BYTES));
+    for (int pieces : new int[] {1, 2, 7}) {
+      sizes.add((long) Math.ceil(length / (double) pieces));
+    }
+    for (long size : sizes) {
+      Ingested staged = ingest(in, size, "" + size);
+      assertEquals(SESSION_ROWS, rows(staged.sessions()), "pieces of " + size + " bytes");
+      assertEquals(SCORE_ROWS, rows(staged.painScores()), "pieces of " + size + " bytes");
+      assertEquals(5, staged.sessions().read());
+      assertEquals(2, staged.painScores().read());
+      assertEquals(List.of("note"), staged.sessions().unknownColumns());
+      assertNull(staged.clients());
+    }
+  }
+
+  @Test
+  void aFileOfOnePieceIsHashedWholeAndOfSeveralAsAListOfPieceHashes() throws Exception {
+    Path in = input(SESSIONS, SCORES);
+    byte[] bytes = SESSIONS.getBytes(StandardCharsets.UTF_8);
+    MessageDigest whole = MessageDigest.getInstance("SHA-256");
+    StagedFile one = ingest(in, IngestStage.DEFAULT_PIECE_BYTES, "whole").sessions();
+    assertEquals(HexFormat.of().formatHex(whole.digest(bytes)), one.sha256());
+    assertEquals(0, one.sha256PieceBytes());
+
+    MessageDigest list = MessageDigest.getInstance("SHA-256");
+    for (int start = 0; start < bytes.length; start += 64) {
+      byte[] piece = Arrays.copyOfRange(bytes, start, Math.min(bytes.length, start + 64));
+      list.update(MessageDigest.getInstance("SHA-256").digest(piece));
+    }
+    StagedFile pieces = ingest(in, 64, "list").sessions();
+    assertEquals(HexFormat.of().formatHex(list.digest()), pieces.sha256());
+    assertEquals(64, pieces.sha256PieceBytes());
+  }
+
+  @Test
+  void theFirstProblemInTheFileIsReportedWhateverThePieces() throws Exception {
+    String header = SESSIONS.substring(0, SESSIONS.indexOf('\n') + 1);
+    // line 3 is not UTF-8 (a lone continuation byte), line 5 holds an e-mail address as an id
+    byte[] badUtf8First =
+        (header
+                + "S1,C1,T1,2025-01-06,swedish,60,none,yes,x\n"
+                + "S2,C1,T1,2025-01-07,swedish,60,none,yes,?\n"
+                + "S3,C1,T1,2025-01-08,swedish,60,none,yes,x\n"
+                + "S4,jane@example.org,T1,2025-01-09,swedish,60,none,yes,x\n")
+            .getBytes(StandardCharsets.UTF_8);
+    badUtf8First[indexOf(badUtf8First, (byte) '?')] = (byte) 0x80;
+    Path in = input("", SCORES);
+    Files.write(in.resolve("sessions.csv"), badUtf8First);
+    for (long size : new long[] {4, 31, 64, IngestStage.DEFAULT_PIECE_BYTES}) {
+      InputFileException e =
+          assertThrows(InputFileException.class, () -> ingest(in, size, "utf8-" + size));
+      assertEquals(
+          "sessions.csv: line 3 is not valid UTF-8 (save the file as UTF-8).", e.getMessage());
+    }
+
+    String privacyFirst =
+        header
+            + "S1,C1,T1,2025-01-06,swedish,60,none,yes,x\n"
+            + "S2,jane@example.org,T1,2025-01-07,swedish,60,none,yes,x\n"
+            + "S3,C1,T1,2025-01-08,swedish,60,none,yes,\"never closed\n"
+            + "S4,C1,T1,2025-01-09,swedish,60,none,yes,x\n";
+    Files.writeString(in.resolve("sessions.csv"), privacyFirst, StandardCharsets.UTF_8);
+    for (long size : new long[] {4, 31, 64, IngestStage.DEFAULT_PIECE_BYTES}) {
+      InputFileException e =
+          assertThrows(InputFileException.class, () -> ingest(in, size, "privacy-" + size));
+      assertEquals(InputFileException.EXIT_PRIVACY, e.exitCode());
+      assertEquals(
+          "sessions.csv: line 3, column 'client_id' holds a value that looks like an e-mail address"
+              + " (not shown: it is personal data); ids must be pseudonyms.",
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void aProblemInSessionsIsReportedBeforeOneInALaterFile() throws Exception {
+    Path in = input(SESSIONS.replace("S4,C2", "S4,jane@example.org"), "no header at all\n");
+    InputFileException e = assertThrows(InputFileException.class, () -> ingest(in, 16, "order"));
+    assertEquals("sessions.csv", e.file());
+  }
+
+  private static int indexOf(byte[] bytes, byte b) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}
