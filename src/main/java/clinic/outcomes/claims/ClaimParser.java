@@ -1,5 +1,6 @@
 package clinic.outcomes.claims;
 
+import clinic.outcomes.core.Adherence;
 import clinic.outcomes.core.Measure;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -208,7 +209,7 @@ final class ClaimParser {
   private void levels(Parts p) {
     p.factor = oneOf("factor", ClaimVocabulary.FACTORS, null);
     if ("adherence".equals(p.factor)) {
-      p.level = oneOf("level", List.of("adherent"), null);
+      p.level = oneOf("level", List.of(Adherence.ADHERENT.code()), null);
       return;
     }
     p.level = f.text("level");

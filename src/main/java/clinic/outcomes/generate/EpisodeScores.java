@@ -1,6 +1,7 @@
 package clinic.outcomes.generate;
 
 import clinic.outcomes.core.Measure;
+import clinic.outcomes.core.Moment;
 import java.io.IOException;
 import java.util.SplittableRandom;
 
@@ -103,7 +104,7 @@ final class EpisodeScores {
     if (Draw.chance(rng, INTAKE_SHARE)) {
       int day = episode.firstDay() - Draw.between(rng, 0, INTAKE_MAX_DAYS_BEFORE);
       if (day >= startDay) {
-        nrs(rng, episode, null, day, "intake", around(rng, baseline, OCCASION_NOISE));
+        nrs(rng, episode, null, day, Moment.INTAKE.code(), around(rng, baseline, OCCASION_NOISE));
         function.atIntake(rng, day);
       }
     }
@@ -122,13 +123,13 @@ final class EpisodeScores {
       String sessionId = episode.sessionIds[k];
       int day = episode.days[k];
       if (!Draw.chance(rng, BEFORE_MISSING)) {
-        nrs(rng, episode, sessionId, day, "before", before);
+        nrs(rng, episode, sessionId, day, Moment.BEFORE.code(), before);
       }
       if (k == 0) {
         function.atFirstBefore(day, sessionId);
       }
       if (!Draw.chance(rng, AFTER_MISSING)) {
-        nrs(rng, episode, sessionId, day, "after", after);
+        nrs(rng, episode, sessionId, day, Moment.AFTER.code(), after);
       }
       if (k == n - 1) {
         function.atLastAfter(rng, day, sessionId);
@@ -147,7 +148,7 @@ final class EpisodeScores {
         episode,
         null,
         dischargeDay,
-        "discharge",
+        Moment.DISCHARGE.code(),
         around(rng, baseline - carriedAtEnd, OCCASION_NOISE));
     function.atDischarge(rng, dischargeDay);
     double answer = FOLLOWUP_BASE + FOLLOWUP_SLOPE * (m - mu);
@@ -161,7 +162,13 @@ final class EpisodeScores {
         continue;
       }
       double retained = baseline - TrueEffects.FOLLOWUP_RETENTION * carriedAtEnd;
-      nrs(rng, episode, null, followupDay, "followup", around(rng, retained, FOLLOWUP_NOISE));
+      nrs(
+          rng,
+          episode,
+          null,
+          followupDay,
+          Moment.FOLLOWUP.code(),
+          around(rng, retained, FOLLOWUP_NOISE));
       function.atFollowup(rng, followupDay);
     }
   }
@@ -215,7 +222,7 @@ final class EpisodeScores {
       for (int i = 0; i < used.length; i++) {
         if (used[i]) {
           double noise = FunctionMeasure.ALL.get(i).occasionNoise();
-          write(rng, i, null, day, "intake", bounded(rng, i, baseline[i], noise));
+          write(rng, i, null, day, Moment.INTAKE.code(), bounded(rng, i, baseline[i], noise));
         }
       }
     }
@@ -223,7 +230,7 @@ final class EpisodeScores {
     void atFirstBefore(int day, String sessionId) throws IOException {
       for (int i = 0; i < used.length; i++) {
         if (used[i]) {
-          out.score(clientId, sessionId, day, "before", measure(i), 10 * baseline[i]);
+          out.score(clientId, sessionId, day, Moment.BEFORE.code(), measure(i), 10 * baseline[i]);
         }
       }
     }
@@ -237,7 +244,7 @@ final class EpisodeScores {
               i,
               sessionId,
               day,
-              "after",
+              Moment.AFTER.code(),
               bounded(rng, i, center, FunctionMeasure.ALL.get(i).courseNoise()));
         }
       }
@@ -248,7 +255,12 @@ final class EpisodeScores {
         if (used[i]) {
           double noise = FunctionMeasure.ALL.get(i).occasionNoise();
           write(
-              rng, i, null, day, "discharge", bounded(rng, i, improved(i, expectedCarried), noise));
+              rng,
+              i,
+              null,
+              day,
+              Moment.DISCHARGE.code(),
+              bounded(rng, i, improved(i, expectedCarried), noise));
         }
       }
     }
@@ -258,7 +270,7 @@ final class EpisodeScores {
         if (used[i]) {
           double center = improved(i, TrueEffects.FOLLOWUP_RETENTION * expectedCarried);
           double noise = FunctionMeasure.ALL.get(i).courseNoise();
-          write(rng, i, null, day, "followup", bounded(rng, i, center, noise));
+          write(rng, i, null, day, Moment.FOLLOWUP.code(), bounded(rng, i, center, noise));
         }
       }
     }
