@@ -184,9 +184,9 @@ final class CsvIngest {
     CsvFile f = p.file();
     Path path = new Path(f.path());
     long records = 0;
+    StagingPart part = new StagingPart(new Path(t.part()), conf);
     try (FSDataInputStream in = path.getFileSystem(conf).open(path);
-        StagingWriter out =
-            new StagingWriter(new Path(t.part()), StagingColumns.of(f.table()), conf)) {
+        StagingWriter out = new StagingWriter(part.attempt(), StagingColumns.of(f.table()), conf)) {
       int prev = seek(in, p.start());
       CsvRange range = new CsvRange(in, p.start(), p.end(), prev, t.startState(), t.endState());
       try (CsvRecordReader reader =
@@ -208,6 +208,7 @@ final class CsvIngest {
     } catch (IOException e) {
       return new PieceResult(f.table().ordinal(), p.index(), records, unreadable(f, e));
     }
+    part.commit();
     return new PieceResult(f.table().ordinal(), p.index(), records, null);
   }
 

@@ -82,10 +82,11 @@ final class ParquetIngest {
       String dir,
       SerializableConf conf) {
     int table = mapping.table().ordinal();
-    Path part = new Path(dir, CsvIngest.partName(mapping.table(), index));
+    StagingPart part =
+        new StagingPart(new Path(dir, CsvIngest.partName(mapping.table(), index)), conf.get());
     long records = 0;
     try (StagingWriter out =
-        new StagingWriter(part, StagingColumns.of(mapping.table()), conf.get())) {
+        new StagingWriter(part.attempt(), StagingColumns.of(mapping.table()), conf.get())) {
       while (rows.hasNext()) {
         Tuple2<Row, Long> t = rows.next();
         Row row = t._1();
@@ -100,6 +101,7 @@ final class ParquetIngest {
     } catch (InputFileException e) {
       return new PieceResult(table, index, records, e);
     }
+    part.commit();
     return new PieceResult(table, index, records, null);
   }
 

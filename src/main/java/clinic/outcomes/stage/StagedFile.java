@@ -1,6 +1,8 @@
 package clinic.outcomes.stage;
 
+import clinic.outcomes.ingest.InputTable;
 import java.util.List;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * One input file after the ingest pass.
@@ -26,4 +28,18 @@ public record StagedFile(
     long sha256PieceBytes,
     long read,
     List<String> unknownColumns,
-    String staging) {}
+    String staging) {
+
+  /**
+   * The staging files' schema: given to Spark's reader, it spares the job that would infer it from
+   * the files' footers.
+   */
+  public StructType stagingSchema() {
+    for (InputTable t : InputTable.values()) {
+      if (t.fileBase().equals(table)) {
+        return StagingColumns.schema(t);
+      }
+    }
+    throw new IllegalStateException("no input table " + table);
+  }
+}

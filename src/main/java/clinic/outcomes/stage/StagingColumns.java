@@ -9,6 +9,10 @@ import clinic.outcomes.stage.StagingWriter.Column;
 import clinic.outcomes.stage.StagingWriter.Kind;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /** The staging layout of each input table: bookkeeping columns, then the typed values. */
 final class StagingColumns {
@@ -57,6 +61,22 @@ final class StagingColumns {
                   new Column("medical_clearance", Kind.STRING)));
     }
     return cols;
+  }
+
+  /** The Spark schema of a table's staging files (every column nullable). */
+  static StructType schema(InputTable table) {
+    List<StructField> fields = new ArrayList<>();
+    for (Column c : of(table)) {
+      DataType type =
+          switch (c.kind()) {
+            case STRING -> DataTypes.StringType;
+            case INT -> DataTypes.IntegerType;
+            case LONG -> DataTypes.LongType;
+            case DATE -> DataTypes.DateType;
+          };
+      fields.add(DataTypes.createStructField(c.name(), type, true));
+    }
+    return DataTypes.createStructType(fields);
   }
 
   static Object[] values(Checked<?> c) {

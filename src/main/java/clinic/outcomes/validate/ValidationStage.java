@@ -140,6 +140,7 @@ public final class ValidationStage {
     Column fp = col("fingerprint");
     return spark
         .read()
+        .schema(f.stagingSchema())
         .parquet(f.staging())
         .drop("raw")
         .withColumn("fingerprint", struct(xxhash64(fp).as("h64"), hash(fp).as("h32")));
@@ -246,7 +247,8 @@ public final class ValidationStage {
     if (judged.count("rejected") <= BROADCAST_REJECTS) {
       rejected = broadcast(rejected);
     }
-    Dataset<Row> raw = spark.read().parquet(f.staging()).select("line", "raw");
+    Dataset<Row> raw =
+        spark.read().schema(f.stagingSchema()).parquet(f.staging()).select("line", "raw");
     return rejected.join(raw, "line").select("file", "line", "reasons", "raw");
   }
 
