@@ -1,5 +1,6 @@
 package clinic.outcomes.episodes;
 
+import clinic.outcomes.core.Measure;
 import clinic.outcomes.episodes.ClientHistory.PairSink;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -118,12 +119,13 @@ public final class PairTotals implements PairSink {
     a[0]++;
     a[1] += earlierSum;
     a[2] += laterSum;
-    long imp = Measures.higherIsBetter(measure) ? laterSum - earlierSum : earlierSum - laterSum;
+    Measure m = Measure.fromCode(measure);
+    long imp = m.higherIsBetter() ? laterSum - earlierSum : earlierSum - laterSum;
     Integer mcid = mcidTenths.get(measure);
     if (mcid != null && imp >= (long) k * mcid) {
       g.mcidCount++;
     }
-    long dist = Math.abs(earlierSum - (long) k * Measures.bestTenths(measure));
+    long dist = Math.abs(earlierSum - (long) k * m.bestTenths());
     if (dist > 0) {
       g.r30n++;
       if (imp * 100 >= dist * 30) {
