@@ -37,9 +37,9 @@ public final class ClaimEvidence implements EvidenceSource {
   private final Settings settings;
   private final Map<GroupKey, Histogram> histograms;
   private final Map<GroupKey, Row> statsRows = new HashMap<>();
-  private final Map<String, ModelSpec> models;
-  private final Map<String, Ols.Accumulator> accumulators;
-  private final Map<String, long[]> safety = new HashMap<>();
+  private final Map<ModelKey, ModelSpec> models;
+  private final Map<ModelKey, Ols.Accumulator> accumulators;
+  private final Map<SafetyKey, long[]> safety = new HashMap<>();
   private final PairTotals totals;
 
   public ClaimEvidence(
@@ -58,10 +58,13 @@ public final class ClaimEvidence implements EvidenceSource {
     this.accumulators = comparisons.accumulators();
     for (Row r : safetyRows) {
       safety.put(
-          r.getString(0) + "|" + r.getString(1) + "|" + r.getString(2),
-          new long[] {r.getLong(3), r.getLong(4)});
+          new SafetyKey(r.getAs("unit"), r.getAs("technique"), r.getAs("event")),
+          new long[] {r.<Long>getAs("n"), r.<Long>getAs("n_events")});
     }
   }
+
+  /** A row of the safety table: the rate's unit (session or episode), technique and event. */
+  private record SafetyKey(String unit, String technique, String event) {}
 
   @Override
   public Evidence evidence(Claim c, double confidence) {
@@ -70,15 +73,15 @@ public final class ClaimEvidence implements EvidenceSource {
       case RESPONDER_RATE -> responderRate(c, confidence);
       case WELCH_DIFF -> welch(c, confidence);
       case ANCOVA_DIFF ->
-          withN(model(c.measure() + "|" + c.factor() + "|ancova", c.level(), confidence), c);
+          withN(model(ModelKey.ancova(c.measure(), c.factor()), c.level(), confidence), c);
       case RISK_ADJUSTED_DIFF ->
-          model(c.measure() + "|" + c.factor() + "|risk", c.level(), confidence);
+          model(ModelKey.risk(c.measure(), c.factor()), c.level(), confidence);
       case SLOPE ->
           c.model() == null || ClientHistory.BETWEEN_EPISODES.equals(c.model())
-              ? model(c.measure() + "|dose", null, confidence)
+              ? model(ModelKey.dose(c.measure()), null, confidence)
               : withinEpisode(c, confidence);
       case ADVERSE_EVENT_RATE ->
-          rate(safety.get(c.unit() + "|" + c.technique() + "|" + c.event()), confidence);
+          rate(safety.get(new SafetyKey(c.unit(), c.technique(), c.event())), confidence);
       case SESSIONS_TO_MCID -> sessionsToMcid(c, confidence);
       case HARM_DIFF -> harmDiff(c, confidence);
     };
@@ -183,7 +186,7 @@ public final class ClaimEvidence implements EvidenceSource {
   }
 
   private String reference(String factor) {
-    return "adherence".equals(factor) ? "not_adherent" : settings.referenceTechnique();
+    return new ComparisonModels(settings).reference(factor);
   }
 
   /** The baseline-adjusted difference's n: the smaller of the two compared groups, as for Welch. */
@@ -196,9 +199,14 @@ public final class ClaimEvidence implements EvidenceSource {
     String refGroupBy = "adherence".equals(c.factor()) ? Groups.ADHERENCE : Groups.TECHNIQUE;
     Histogram lv =
         histograms.get(
-            new GroupKey("course", c.measure(), ComparisonStage.groupByOf(c.factor()), c.level()));
+            new GroupKey(
+                ClientHistory.COURSE,
+                c.measure(),
+                ComparisonStage.groupByOf(c.factor()),
+                c.level()));
     Histogram ref =
-        histograms.get(new GroupKey("course", c.measure(), refGroupBy, reference(c.factor())));
+        histograms.get(
+            new GroupKey(ClientHistory.COURSE, c.measure(), refGroupBy, reference(c.factor())));
     if (lv == null || ref == null) {
       return NONE;
     }
@@ -210,7 +218,7 @@ public final class ClaimEvidence implements EvidenceSource {
    * A coefficient of a regression refitted at {@code confidence}: the level's, or the slope when
    * level is null.
    */
-  private Evidence model(String modelKey, String level, double confidence) {
+  private Evidence model(ModelKey modelKey, String level, double confidence) {
     ModelSpec spec = models.get(modelKey);
     Ols.Accumulator acc = accumulators.get(modelKey);
     if (spec == null || acc == null) {

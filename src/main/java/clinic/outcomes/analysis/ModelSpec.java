@@ -9,12 +9,13 @@ import java.util.List;
  * order: one indicator per entry of {@code levels}, the baseline (points), then one indicator per
  * {@code covariates} entry ("age_band=30-39"); the intercept is implicit.
  *
- * @param key model key (measure|factor|kind)
+ * @param key which model
  * @param levels compared levels, in order, without the reference
  * @param reference the reference level
  * @param covariates covariate indicators as {@code name=value}; empty for the baseline-only model
  */
-public record ModelSpec(String key, List<String> levels, String reference, List<String> covariates)
+public record ModelSpec(
+    ModelKey key, List<String> levels, String reference, List<String> covariates)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 

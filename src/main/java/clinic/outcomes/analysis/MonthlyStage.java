@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.when;
 
+import clinic.outcomes.core.Measure;
 import clinic.outcomes.spark.NamedRow;
 import clinic.outcomes.stats.ControlLimits;
 import java.time.YearMonth;
@@ -64,7 +65,7 @@ public final class MonthlyStage {
             .agg(count(lit(1)).as("closed_episodes"));
     Dataset<Row> course =
         outcomes
-            .filter(col("measure").equalTo("nrs_pain").and(col("complete")))
+            .filter(col("measure").equalTo(Measure.NRS_PAIN.code()).and(col("complete")))
             .join(episodes.select("episode_id", "month"), "episode_id")
             .groupBy("month")
             .agg(

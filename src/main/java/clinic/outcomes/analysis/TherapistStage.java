@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import clinic.outcomes.core.Measure;
 import clinic.outcomes.core.Settings;
 import clinic.outcomes.spark.NamedRow;
 import clinic.outcomes.stats.ControlLimits;
@@ -31,7 +32,7 @@ import scala.Tuple2;
  * One Spark pass accumulates the model's X'X and each therapist's sums; the driver sees groups.
  */
 public final class TherapistStage {
-  static final String MEASURE = "nrs_pain";
+  static final String MEASURE = Measure.NRS_PAIN.code();
   private static final String MODEL = "\u0000model";
 
   static final StructType SCHEMA =
@@ -86,7 +87,7 @@ public final class TherapistStage {
             .flatMapToPair(
                 r -> {
                   List<String> cv = new ArrayList<>();
-                  for (String c : ComparisonStage.COVARIATES) {
+                  for (String c : ComparisonModels.COVARIATES) {
                     cv.add(c + "=" + r.getAs(c));
                   }
                   double[] x =
@@ -181,8 +182,8 @@ public final class TherapistStage {
             .collectAsList();
     for (Row r : distinct) {
       techniques.add(r.getString(0));
-      for (int i = 0; i < ComparisonStage.COVARIATES.size(); i++) {
-        String c = ComparisonStage.COVARIATES.get(i);
+      for (int i = 0; i < ComparisonModels.COVARIATES.size(); i++) {
+        String c = ComparisonModels.COVARIATES.get(i);
         categories.computeIfAbsent(c, x -> new TreeSet<>()).add(c + "=" + r.get(i + 1));
       }
     }
@@ -195,10 +196,11 @@ public final class TherapistStage {
             : techniques.first();
     techniques.remove(reference);
     List<String> covariates = new ArrayList<>();
-    for (String c : ComparisonStage.COVARIATES) {
+    for (String c : ComparisonModels.COVARIATES) {
       List<String> cats = new ArrayList<>(categories.getOrDefault(c, new TreeSet<>()));
       covariates.addAll(cats.subList(Math.min(1, cats.size()), cats.size()));
     }
-    return new ModelSpec("therapist|risk", List.copyOf(techniques), reference, covariates);
+    return new ModelSpec(
+        ModelKey.risk(MEASURE, "therapist"), List.copyOf(techniques), reference, covariates);
   }
 }

@@ -3,6 +3,7 @@ package clinic.outcomes.episodes;
 import static clinic.outcomes.episodes.ClientHistory.orUnknown;
 import static clinic.outcomes.episodes.ClientHistory.sessionNumberGroup;
 
+import clinic.outcomes.core.Measure;
 import clinic.outcomes.core.Settings;
 import clinic.outcomes.episodes.ClientHistory.Episode;
 import clinic.outcomes.episodes.ClientHistory.Followup;
@@ -279,7 +280,8 @@ final class AnalysisPairs {
     }
     Double slope = EpisodeSlopes.slope(x, y); // null below 3 points
     if (slope != null) {
-      sink.slope(model, measure, (Measures.higherIsBetter(measure) ? slope : -slope) + 0.0);
+      sink.slope(
+          model, measure, (Measure.fromCode(measure).higherIsBetter() ? slope : -slope) + 0.0);
     }
   }
 

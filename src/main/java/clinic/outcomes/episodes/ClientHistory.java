@@ -1,5 +1,9 @@
 package clinic.outcomes.episodes;
 
+import clinic.outcomes.core.Adherence;
+import clinic.outcomes.core.ClosedBy;
+import clinic.outcomes.core.Measure;
+import clinic.outcomes.core.Moment;
 import clinic.outcomes.core.Settings;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -208,8 +212,9 @@ public final class ClientHistory {
     Map<String, Map<String, Integer>> before = new HashMap<>(); // session -> measure -> tenths
     Map<String, Map<String, Integer>> after = new HashMap<>();
     for (Score s : scores) {
-      if (s.sessionId() != null && ("before".equals(s.moment()) || "after".equals(s.moment()))) {
-        Map<String, Map<String, Integer>> side = "before".equals(s.moment()) ? before : after;
+      Moment moment = Moment.of(s.moment()).orElse(null);
+      if (s.sessionId() != null && moment != null && moment.ofSession()) {
+        Map<String, Map<String, Integer>> side = moment == Moment.BEFORE ? before : after;
         side.computeIfAbsent(s.sessionId(), x -> new TreeMap<>())
             .merge(s.measure(), s.tenths(), Math::max);
       }
@@ -228,7 +233,7 @@ public final class ClientHistory {
     }
     TreeSet<LocalDate> discharges = new TreeSet<>();
     for (Score s : scores) {
-      if ("discharge".equals(s.moment()) && s.recordedOn() != null) {
+      if (Moment.DISCHARGE.code().equals(s.moment()) && s.recordedOn() != null) {
         discharges.add(s.recordedOn());
       }
     }
@@ -270,7 +275,7 @@ public final class ClientHistory {
 
   private static Integer nrs(Map<String, Map<String, Integer>> side, String sessionId) {
     Map<String, Integer> m = side.get(sessionId);
-    return m == null ? null : m.get("nrs_pain");
+    return m == null ? null : m.get(Measure.NRS_PAIN.code());
   }
 
   /** {@code discharge}, {@code gap} or null (open); see the class rules. */
@@ -279,9 +284,11 @@ public final class ClientHistory {
     LocalDate end = mine.get(mine.size() - 1).visit().date();
     LocalDate firstDischarge = discharges.ceiling(start);
     if (firstDischarge != null && (next == null || firstDischarge.isBefore(next))) {
-      return "discharge";
+      return ClosedBy.DISCHARGE.code();
     }
-    return ChronoUnit.DAYS.between(end, settings.asOf()) > settings.episodeGapDays() ? "gap" : null;
+    return ChronoUnit.DAYS.between(end, settings.asOf()) > settings.episodeGapDays()
+        ? ClosedBy.GAP.code()
+        : null;
   }
 
   private Episode episode(
@@ -306,11 +313,10 @@ public final class ClientHistory {
         }
       }
     }
-    String adherence =
-        recorded == 0 ? "unknown" : yes * 2 >= recorded ? "adherent" : "not_adherent";
+    String adherence = Adherence.of(yes, recorded).code();
     Integer nrsBaseline = null;
     for (Outcome o : outcomes) {
-      if ("nrs_pain".equals(o.measure())) {
+      if (Measure.NRS_PAIN.code().equals(o.measure())) {
         nrsBaseline = o.baselineTenths();
       }
     }

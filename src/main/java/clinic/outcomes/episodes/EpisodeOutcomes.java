@@ -1,5 +1,7 @@
 package clinic.outcomes.episodes;
 
+import clinic.outcomes.core.Measure;
+import clinic.outcomes.core.Moment;
 import clinic.outcomes.core.Settings;
 import clinic.outcomes.episodes.ClientHistory.Followup;
 import clinic.outcomes.episodes.ClientHistory.NumberedVisit;
@@ -93,8 +95,8 @@ final class EpisodeOutcomes {
       if (d == null) {
         continue;
       }
-      switch (s.moment()) {
-        case "intake" -> {
+      switch (Moment.of(s.moment()).orElse(Moment.BEFORE)) {
+        case INTAKE -> {
           long daysBefore = ChronoUnit.DAYS.between(d, start);
           if (daysBefore >= 0 && daysBefore <= 30) {
             intake.merge(s.measure(), s, EpisodeOutcomes::later);
@@ -103,7 +105,7 @@ final class EpisodeOutcomes {
             }
           }
         }
-        case "discharge" -> {
+        case DISCHARGE -> {
           long daysAfter = ChronoUnit.DAYS.between(end, d);
           if (daysAfter >= 0 && daysAfter <= 30) {
             discharge0.merge(s.measure(), s, EpisodeOutcomes::earlier);
@@ -112,7 +114,7 @@ final class EpisodeOutcomes {
             }
           }
         }
-        case "followup" -> {
+        case FOLLOWUP -> {
           long daysAfter = ChronoUnit.DAYS.between(end, d);
           if (next != null && !d.isBefore(next)) {
             continue;
@@ -137,14 +139,17 @@ final class EpisodeOutcomes {
       Integer b1 = before1.get(m);
       Score in = intake.get(m);
       Integer baseline = b1 != null ? b1 : tenths(in);
-      String baselineSource = b1 != null ? "before" : in == null ? null : "intake";
+      String baselineSource =
+          b1 != null ? Moment.BEFORE.code() : in == null ? null : Moment.INTAKE.code();
       Score dis = discharge1.get(m);
       Integer fin = dis != null ? tenths(dis) : beforeLast.get(m);
-      String finalSource = dis != null ? "discharge" : fin == null ? null : "last_before";
+      String finalSource =
+          dis != null ? Moment.DISCHARGE.code() : fin == null ? null : "last_before";
       Integer al = afterLast.get(m);
       Integer immediate = al != null ? al : tenths(discharge0.get(m));
       Integer improvement = improvement(m, baseline, fin);
-      Integer dist = baseline == null ? null : Math.abs(Measures.bestTenths(m) - baseline);
+      Integer dist =
+          baseline == null ? null : Math.abs(Measure.fromCode(m).bestTenths() - baseline);
       boolean distPositive = dist != null && dist > 0;
       Integer mcid = settings.mcidTenths().get(m);
       List<Followup> followups = new ArrayList<>();
@@ -219,6 +224,6 @@ final class EpisodeOutcomes {
     if (earlier == null || later == null) {
       return null;
     }
-    return Measures.higherIsBetter(measure) ? later - earlier : earlier - later;
+    return Measure.fromCode(measure).higherIsBetter() ? later - earlier : earlier - later;
   }
 }

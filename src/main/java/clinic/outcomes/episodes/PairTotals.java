@@ -1,8 +1,10 @@
 package clinic.outcomes.episodes;
 
+import clinic.outcomes.core.Measure;
 import clinic.outcomes.episodes.ClientHistory.PairSink;
-import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,12 +14,9 @@ import java.util.TreeMap;
  * of the per-pair mean differences. Partial totals of different partitions merge; sums are kept as
  * exact integers (tenths) so that the result does not depend on how the data were partitioned.
  */
-public final class PairTotals implements PairSink, Serializable {
-  private static final long serialVersionUID = 1L;
-
+public final class PairTotals implements PairSink {
   /** One group's totals. */
-  public static final class Group implements Serializable {
-    private static final long serialVersionUID = 1L;
+  public static final class Group {
     public long n;
     public long nIncomplete;
     public long nOpen;
@@ -88,10 +87,15 @@ public final class PairTotals implements PairSink, Serializable {
   private final HashMap<GroupKey, long[]> harm = new HashMap<>();
 
   /** A within-episode dose-response model of one measure. */
-  public record SlopeKey(String model, String measure) implements Serializable {}
+  public record SlopeKey(String model, String measure) {}
 
   public PairTotals(Map<String, Integer> mcidTenths) {
     this.mcidTenths = new HashMap<>(mcidTenths);
+  }
+
+  /** Empty totals without MCIDs, for the bean encoder ({@link PairTotalsAggregator}). */
+  public PairTotals() {
+    this(Map.of());
   }
 
   @Override
@@ -115,12 +119,13 @@ public final class PairTotals implements PairSink, Serializable {
     a[0]++;
     a[1] += earlierSum;
     a[2] += laterSum;
-    long imp = Measures.higherIsBetter(measure) ? laterSum - earlierSum : earlierSum - laterSum;
+    Measure m = Measure.fromCode(measure);
+    long imp = m.higherIsBetter() ? laterSum - earlierSum : earlierSum - laterSum;
     Integer mcid = mcidTenths.get(measure);
     if (mcid != null && imp >= (long) k * mcid) {
       g.mcidCount++;
     }
-    long dist = Math.abs(earlierSum - (long) k * Measures.bestTenths(measure));
+    long dist = Math.abs(earlierSum - (long) k * m.bestTenths());
     if (dist > 0) {
       g.r30n++;
       if (imp * 100 >= dist * 30) {
@@ -193,6 +198,142 @@ public final class PairTotals implements PairSink, Serializable {
           HashMap<Double, Long> mine = slopes.computeIfAbsent(k, x -> new HashMap<>());
           h.forEach((v, c) -> mine.merge(v, c, Long::sum));
         });
+    return this;
+  }
+
+  /**
+   * The MCID per measure code in tenths, used by {@link #pair}. A bean property, so that the totals
+   * travel between Spark tasks as typed columns ({@code Encoders.bean}).
+   */
+  public Map<String, Integer> getMcidTenths() {
+    return new HashMap<>(mcidTenths);
+  }
+
+  /** Replaces the MCIDs (bean property; see {@link #getMcidTenths}). */
+  public void setMcidTenths(Map<String, Integer> mcid) {
+    mcidTenths.clear();
+    mcidTenths.putAll(mcid);
+  }
+
+  /**
+   * The totals as additive typed entries (see {@link TotalsEntry}): how they leave a partition and
+   * travel between Spark tasks (a bean property; {@link #setEntries} is its inverse).
+   */
+  public List<TotalsEntry> getEntries() {
+    List<TotalsEntry> out = new ArrayList<>();
+    groups.forEach(
+        (k, g) -> {
+          TotalsEntry e = new TotalsEntry(TotalsEntry.GROUP, k);
+          e.setN(g.n);
+          e.setIncomplete(g.nIncomplete);
+          e.setOpen(g.nOpen);
+          e.setSessions(g.nSessions);
+          e.setMcidCount(g.mcidCount);
+          e.setR30n(g.r30n);
+          e.setR30count(g.r30count);
+          e.setR50count(g.r50count);
+          out.add(e);
+          g.byK.forEach(
+              (sessions, a) -> {
+                TotalsEntry s = new TotalsEntry(TotalsEntry.SUMS, k);
+                s.setAt(sessions);
+                s.setCount(a[0]);
+                s.setEarlierSum(a[1]);
+                s.setLaterSum(a[2]);
+                out.add(s);
+              });
+          g.histogram.forEach((v, c) -> out.add(valued(TotalsEntry.DIFFERENCE, k, v, c)));
+        });
+    slopes.forEach(
+        (k, h) -> {
+          GroupKey key = new GroupKey(k.model(), k.measure(), null, null);
+          h.forEach((v, c) -> out.add(valued(TotalsEntry.SLOPE, key, v, c)));
+        });
+    survival.forEach(
+        (k, t) ->
+            t.forEach(
+                (sessions, c) -> {
+                  TotalsEntry e = new TotalsEntry(TotalsEntry.SURVIVAL, k);
+                  e.setAt(sessions);
+                  e.setEvents(c[0]);
+                  e.setCensored(c[1]);
+                  out.add(e);
+                }));
+    harm.forEach(
+        (k, c) -> {
+          TotalsEntry e = new TotalsEntry(TotalsEntry.HARM, k);
+          e.setCount(c[0]);
+          e.setEvents(c[1]);
+          out.add(e);
+        });
+    return out;
+  }
+
+  /** Replaces the totals by the sum of {@code entries} (bean property; see {@link #getEntries}). */
+  public void setEntries(List<TotalsEntry> entries) {
+    groups.clear();
+    slopes.clear();
+    survival.clear();
+    harm.clear();
+    entries.forEach(this::add);
+  }
+
+  private static TotalsEntry valued(String part, GroupKey key, double value, long count) {
+    TotalsEntry e = new TotalsEntry(part, key);
+    e.setValue(value);
+    e.setCount(count);
+    return e;
+  }
+
+  /** Adds one entry (of any partition) into these totals; as in {@link #setEntries}. */
+  public PairTotals add(TotalsEntry e) {
+    GroupKey k = e.key();
+    switch (e.getPart()) {
+      case TotalsEntry.GROUP -> {
+        Group g = groups.computeIfAbsent(k, x -> new Group());
+        g.n += e.getN();
+        g.nIncomplete += e.getIncomplete();
+        g.nOpen += e.getOpen();
+        g.nSessions += e.getSessions();
+        g.mcidCount += e.getMcidCount();
+        g.r30n += e.getR30n();
+        g.r30count += e.getR30count();
+        g.r50count += e.getR50count();
+      }
+      case TotalsEntry.SUMS -> {
+        long[] a =
+            groups
+                .computeIfAbsent(k, x -> new Group())
+                .byK
+                .computeIfAbsent(e.getAt(), x -> new long[3]);
+        a[0] += e.getCount();
+        a[1] += e.getEarlierSum();
+        a[2] += e.getLaterSum();
+      }
+      case TotalsEntry.DIFFERENCE ->
+          groups
+              .computeIfAbsent(k, x -> new Group())
+              .histogram
+              .merge(e.getValue(), e.getCount(), Long::sum);
+      case TotalsEntry.SLOPE ->
+          slopes
+              .computeIfAbsent(new SlopeKey(k.analysis(), k.measure()), x -> new HashMap<>())
+              .merge(e.getValue(), e.getCount(), Long::sum);
+      case TotalsEntry.SURVIVAL -> {
+        long[] a =
+            survival
+                .computeIfAbsent(k, x -> new TreeMap<>())
+                .computeIfAbsent(e.getAt(), x -> new long[2]);
+        a[0] += e.getEvents();
+        a[1] += e.getCensored();
+      }
+      case TotalsEntry.HARM -> {
+        long[] a = harm.computeIfAbsent(k, x -> new long[2]);
+        a[0] += e.getCount();
+        a[1] += e.getEvents();
+      }
+      default -> throw new IllegalArgumentException("unknown totals part " + e.getPart());
+    }
     return this;
   }
 

@@ -23,6 +23,12 @@ public final class NamedRow {
     return this;
   }
 
+  /** The value of one column by name (null until set); an unknown name throws at once. */
+  @SuppressWarnings("unchecked")
+  public <T> T get(String column) {
+    return (T) values[schema.fieldIndex(column)];
+  }
+
   /** The row (build one row per instance). */
   public Row row() {
     return new GenericRowWithSchema(values, schema);

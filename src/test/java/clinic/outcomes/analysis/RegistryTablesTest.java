@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import clinic.outcomes.core.Settings;
 import clinic.outcomes.episodes.GroupKey;
 import clinic.outcomes.episodes.PairTotals;
+import clinic.outcomes.spark.NamedRow;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,15 +24,15 @@ class RegistryTablesTest {
   private static final double PAPER = 5e-5;
 
   private static Row statsRow(String groupBy, String group, long responders, long n) {
-    Object[] o = new Object[StatsStage.Columns.SCHEMA.size()];
-    o[0] = "course";
-    o[1] = "nrs_pain";
-    o[2] = groupBy;
-    o[3] = group;
-    o[StatsStage.Columns.SCHEMA.fieldIndex("n")] = n;
-    o[StatsStage.Columns.SCHEMA.fieldIndex("mcid_n")] = n;
-    o[StatsStage.Columns.SCHEMA.fieldIndex("mcid_count")] = responders;
-    return new GenericRowWithSchema(o, StatsStage.Columns.SCHEMA);
+    return new NamedRow(StatsStage.SCHEMA)
+        .set("analysis", "course")
+        .set("measure", "nrs_pain")
+        .set("group_by", groupBy)
+        .set("group", group)
+        .set("n", n)
+        .set("mcid_n", n)
+        .set("mcid_count", responders)
+        .row();
   }
 
   @Test

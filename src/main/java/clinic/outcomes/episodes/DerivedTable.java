@@ -1,0 +1,179 @@
+package clinic.outcomes.episodes;
+
+import static org.apache.spark.sql.functions.col;
+
+import clinic.outcomes.core.Settings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The row contract of one table of the client pass, declared once: the {@code staged} columns the
+ * pass writes (by name, see {@link DerivedRows}), in order, and how the published table is read
+ * back from them. Scores are staged as whole tenths ({@code x_tenths int}) and published as points
+ * ({@code x double}, tenths / 10) in the same place; {@code keptTenths} are also published as
+ * tenths at the end; {@code omitted} staged columns are not published.
+ *
+ * @param kind the staging partition ({@code kind=...}) holding the table's rows
+ * @param staged the staged columns, in published order
+ * @param keptTenths tenths columns published a second time, as tenths, after the others
+ * @param omitted staged columns left out of the published table
+ */
+record DerivedTable(String kind, StructType staged, List<String> keptTenths, Set<String> omitted) {
+  private static final String TENTHS = "_tenths";
+
+  /** The sessions table (SPEC "Derived structure"). */
+  static final DerivedTable SESSIONS =
+      new DerivedTable(
+          "sessions",
+          schema(
+              "session_id string",
+              "client_id string",
+              "therapist_id string",
+              "session_date date",
+              "month string",
+              "technique string",
+              "duration_min int",
+              "adverse_event string",
+              "home_exercise string",
+              "episode_id string",
+              "episode_number int",
+              "session_number int",
+              "nrs_before_tenths int",
+              "nrs_after_tenths int"),
+          List.of(),
+          Set.of());
+
+  /** The episodes with every grouping attribute (a staging table the statistics join). */
+  static final DerivedTable ATTRIBUTES =
+      new DerivedTable(
+          "episodes",
+          schema(
+              "episode_id string",
+              "client_id string",
+              "episode_number int",
+              "start_date date",
+              "end_date date",
+              "n_sessions int",
+              "primary_technique string",
+              "primary_therapist string",
+              "session_bucket string",
+              "adherence string",
+              "next_start_date date",
+              "month string",
+              "closed_by string",
+              "closed boolean",
+              "baseline_band string",
+              "condition string",
+              "symptom_weeks int",
+              "age_band string",
+              "sex string",
+              "has_client boolean",
+              "chronicity string"),
+          List.of(),
+          Set.of());
+
+  /** The episodes table: the attributes without the client's and the grouping columns. */
+  static final DerivedTable EPISODES =
+      new DerivedTable(
+          ATTRIBUTES.kind(),
+          ATTRIBUTES.staged(),
+          List.of(),
+          Set.of(
+              "baseline_band",
+              "condition",
+              "symptom_weeks",
+              "age_band",
+              "sex",
+              "has_client",
+              "chronicity"));
+
+  /** The episode_outcomes table, with one group of follow-up columns per configured horizon. */
+  static DerivedTable outcomes(Settings settings) {
+    List<String> f =
+        new ArrayList<>(
+            List.of(
+                "episode_id string",
+                "measure string",
+                "closed boolean",
+                "baseline_tenths int",
+                "baseline_source string",
+                "final_tenths int",
+                "final_source string",
+                "improvement_tenths int",
+                "percent double",
+                "responder_mcid boolean",
+                "responder_30 boolean",
+                "responder_50 boolean",
+                "final_immediate_tenths int",
+                "improvement_immediate_tenths int",
+                "pre_intake_tenths int",
+                "pre_treatment_change_tenths int"));
+    for (String h : settings.followupHorizons().keySet()) {
+      f.add(followup(h) + TENTHS + " int");
+      f.add(followup(h) + "_improvement" + TENTHS + " int");
+      f.add(followup(h) + "_date date");
+      f.add(followup(h) + "_eligible boolean");
+    }
+    f.add("complete boolean");
+    return new DerivedTable(
+        "outcomes",
+        schema(f.toArray(String[]::new)),
+        List.of("baseline_tenths", "final_tenths", "improvement_tenths"),
+        Set.of());
+  }
+
+  /** The column prefix of one follow-up horizon. */
+  static String followup(String horizon) {
+    return "followup_" + horizon;
+  }
+
+  /** The published columns, read by name from the staged ones. */
+  Column[] published() {
+    List<Column> out = new ArrayList<>();
+    for (StructField f : staged.fields()) {
+      String name = f.name();
+      if (omitted.contains(name)) {
+        continue;
+      }
+      out.add(name.endsWith(TENTHS) ? points(name) : col(name));
+    }
+    for (String name : keptTenths) {
+      out.add(col(name));
+    }
+    return out.toArray(Column[]::new);
+  }
+
+  /** A tenths column as points, under its name without {@code _tenths}. */
+  private static Column points(String tenths) {
+    return col(tenths)
+        .cast("double")
+        .divide(10.0)
+        .as(tenths.substring(0, tenths.length() - TENTHS.length()));
+  }
+
+  /** A schema from {@code "name type"} declarations; every column nullable. */
+  static StructType schema(String... fields) {
+    List<StructField> f = new ArrayList<>();
+    for (String d : fields) {
+      String[] p = d.split(" ");
+      DataType t =
+          switch (p[1]) {
+            case "int" -> DataTypes.IntegerType;
+            case "long" -> DataTypes.LongType;
+            case "string" -> DataTypes.StringType;
+            case "date" -> DataTypes.DateType;
+            case "double" -> DataTypes.DoubleType;
+            case "boolean" -> DataTypes.BooleanType;
+            default -> throw new IllegalArgumentException(d);
+          };
+      f.add(DataTypes.createStructField(p[0], t, true));
+    }
+    return DataTypes.createStructType(f);
+  }
+}
