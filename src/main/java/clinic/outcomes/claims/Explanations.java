@@ -93,11 +93,7 @@ final class Explanations {
               + " after a median of "
               + f.of(e.estimate())
               + " sessions ("
-              + conf
-              + " interval "
-              + f.of(e.low())
-              + " to "
-              + f.of(e.high())
+              + interval(conf, f, e, "")
               + ")";
       case HARM_DIFF ->
           "courses of care with "
@@ -107,11 +103,7 @@ final class Explanations {
               + " percentage points "
               + (e.estimate() != null && e.estimate() < 0 ? "less" : "more")
               + " often than regular-massage courses ("
-              + conf
-              + " interval "
-              + f.of(e.low())
-              + " to "
-              + f.of(e.high())
+              + interval(conf, f, e, "")
               + " points; smaller group "
               + e.n()
               + " courses)";
@@ -143,11 +135,7 @@ final class Explanations {
         + " "
         + m.unit()
         + ", "
-        + conf
-        + " interval "
-        + f.of(e.low())
-        + " to "
-        + f.of(e.high())
+        + interval(conf, f, e, "")
         + ")";
   }
 
@@ -169,12 +157,8 @@ final class Explanations {
         + Wording.responder(c.responder())
         + Wording.analysisScope(c)
         + " ("
-        + conf
-        + " interval "
-        + f.of(e.low())
-        + " % to "
-        + f.of(e.high())
-        + " %)";
+        + interval(conf, f, e, " %")
+        + ")";
   }
 
   private static String difference(Claim c, Evidence e, Numbers f, String conf) {
@@ -198,11 +182,7 @@ final class Explanations {
         + " "
         + m.unit()
         + ", "
-        + conf
-        + " interval "
-        + f.of(e.low())
-        + " to "
-        + f.of(e.high())
+        + interval(conf, f, e, "")
         + "; smaller group "
         + e.n()
         + " episodes of care)";
@@ -233,11 +213,7 @@ final class Explanations {
           + " "
           + m.unit()
           + " per session, "
-          + conf
-          + " interval "
-          + f.of(e.low())
-          + " to "
-          + f.of(e.high())
+          + interval(conf, f, e, "")
           + ")";
     }
     return "across "
@@ -255,11 +231,7 @@ final class Explanations {
         + " "
         + m.unit()
         + " per session, "
-        + conf
-        + " interval "
-        + f.of(e.low())
-        + " to "
-        + f.of(e.high())
+        + interval(conf, f, e, "")
         + ")";
   }
 
@@ -279,12 +251,8 @@ final class Explanations {
         + " ("
         + Wording.techniques(c.technique())
         + "; "
-        + conf
-        + " interval "
-        + f.of(e.low())
-        + " % to "
-        + f.of(e.high())
-        + " %)";
+        + interval(conf, f, e, " %")
+        + ")";
   }
 
   private static String insufficient(Claim c, Evidence e, Numbers f, String conf, String target) {
@@ -393,5 +361,10 @@ final class Explanations {
   private static String groupInBrackets(Claim c) {
     String g = Wording.group(c.groupBy(), c.group());
     return g == null ? "" : " (" + g + ")";
+  }
+
+  /** "95 % confidence interval LOW to HIGH", each bound followed by {@code unit} ("" or " %"). */
+  private static String interval(String conf, Numbers f, Evidence e, String unit) {
+    return conf + " interval " + f.of(e.low()) + unit + " to " + f.of(e.high()) + unit;
   }
 }
