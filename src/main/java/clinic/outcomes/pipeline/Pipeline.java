@@ -19,6 +19,7 @@ import clinic.outcomes.output.RunFolder;
 import clinic.outcomes.output.TableWriter;
 import clinic.outcomes.report.ReportStage;
 import clinic.outcomes.spark.JobCounter;
+import clinic.outcomes.spark.Sparks;
 import clinic.outcomes.stage.IngestStage;
 import clinic.outcomes.stage.Ingested;
 import clinic.outcomes.validate.Validated;
@@ -77,6 +78,9 @@ public final class Pipeline {
       return r;
     } catch (Exception
         | Error e) { // Exception too: Spark throws its checked SparkException undeclared
+      // A failed job's other tasks may still be writing into the temporary folder: stop them
+      // first, so that none creates it again after it is deleted.
+      Sparks.quiesce(spark, 30_000);
       folder.abandon();
       throw e;
     } finally {

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.SparkContext;
+import org.apache.spark.SparkExecutorInfo;
 import org.apache.spark.sql.SparkSession;
 
 /** Creates the SparkSession of a run: embedded {@code local[*]} unless a master is given. */
@@ -110,5 +112,34 @@ public final class Sparks {
     } catch (java.net.URISyntaxException | IllegalArgumentException | SecurityException e) {
       return null;
     }
+  }
+
+  /**
+   * Cancels every job and waits (up to {@code maxMillis}) until no task runs any more. A failed
+   * job's other tasks are killed asynchronously and may still be writing into the run's temporary
+   * folder; deleting the folder before they stop lets a late write create it again.
+   *
+   * @return whether every task stopped in time
+   */
+  public static boolean quiesce(SparkSession spark, long maxMillis) {
+    SparkContext sc = spark.sparkContext();
+    sc.cancelAllJobs();
+    long deadline = System.nanoTime() + maxMillis * 1_000_000L;
+    while (System.nanoTime() < deadline) {
+      int running = 0;
+      for (SparkExecutorInfo e : sc.statusTracker().getExecutorInfos()) {
+        running += e.numRunningTasks();
+      }
+      if (running == 0 && sc.statusTracker().getActiveStageIds().length == 0) {
+        return true;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return false;
   }
 }
