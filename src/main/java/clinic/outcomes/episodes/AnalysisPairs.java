@@ -1,7 +1,7 @@
 package clinic.outcomes.episodes;
 
-import static clinic.outcomes.episodes.ClientHistory.orUnknown;
-import static clinic.outcomes.episodes.ClientHistory.sessionNumberGroup;
+import static clinic.outcomes.episodes.EpisodeAttributes.orUnknown;
+import static clinic.outcomes.episodes.EpisodeAttributes.sessionNumberGroup;
 
 import clinic.outcomes.core.Measure;
 import clinic.outcomes.core.Settings;
@@ -9,7 +9,6 @@ import clinic.outcomes.episodes.ClientHistory.Episode;
 import clinic.outcomes.episodes.ClientHistory.Followup;
 import clinic.outcomes.episodes.ClientHistory.NumberedVisit;
 import clinic.outcomes.episodes.ClientHistory.Outcome;
-import clinic.outcomes.episodes.ClientHistory.PairSink;
 import clinic.outcomes.stats.EpisodeSlopes;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,5 @@
 package clinic.outcomes.episodes;
 
-import clinic.outcomes.core.Adherence;
 import clinic.outcomes.core.ClosedBy;
 import clinic.outcomes.core.Measure;
 import clinic.outcomes.core.Moment;
@@ -10,12 +9,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * Everything the SPEC derives from one client's accepted records, in plain Java (no Spark): the
@@ -150,42 +147,6 @@ public final class ClientHistory {
       Integer improvementTenths,
       LocalDate date) {}
 
-  /**
-   * Receives one pair per (analysis, measure, group_by, group, episode): {@code k} usable rows
-   * (sessions averaged), with the sums of their earlier and later scores in tenths. {@code k = 0}
-   * marks an episode with scores of the measure but no usable pair (it counts as incomplete).
-   */
-  public interface PairSink {
-    void pair(
-        String analysis,
-        String measure,
-        String groupBy,
-        String group,
-        int k,
-        long earlierSum,
-        long laterSum);
-
-    /** An open episode with a score of the measure: counted in {@code n_open}, never dropped. */
-    default void open(String analysis, String measure, String groupBy, String group) {}
-
-    /** One episode's within-episode slope (points per session, positive = improving). */
-    default void slope(String model, String measure, double pointsPerSession) {}
-
-    /**
-     * One episode's time to the MCID (SPEC "Time to MCID"): {@code sessions} received until the
-     * carried pain first improved on the baseline by the MCID ({@code event}), or until the last
-     * visit with a score (censored).
-     */
-    default void timeToMcid(
-        String measure, String groupBy, String group, int sessions, boolean event) {}
-
-    /**
-     * One episode with a session that records adverse_event, by its primary technique (SPEC
-     * "Benefit and harm").
-     */
-    default void harm(String groupBy, String group, boolean anyEvent) {}
-  }
-
   /** The derived records of one client. */
   public record Result(
       List<NumberedVisit> visits, List<Episode> episodes, List<Outcome> outcomes) {}
@@ -255,7 +216,7 @@ public final class ClientHistory {
                 episodeId,
                 episodeNumber,
                 i + 1,
-                month(v.date()),
+                EpisodeAttributes.month(v.date()),
                 nrs(before, v.sessionId()),
                 nrs(after, v.sessionId())));
       }
@@ -263,7 +224,8 @@ public final class ClientHistory {
       LocalDate next = e + 1 < split.size() ? split.get(e + 1).get(0).date() : null;
       String closedBy = closedBy(mine, next, discharges);
       List<Outcome> eo = outcomeRules.of(episodeId, mine, next, closedBy != null, scores, sides);
-      Episode episode = episode(episodeId, episodeNumber, mine, next, closedBy, eo, client);
+      Episode episode =
+          EpisodeAttributes.of(episodeId, episodeNumber, mine, next, closedBy, eo, client);
       episodes.add(episode);
       outcomes.addAll(eo);
       if (pairs != null) {
@@ -289,110 +251,5 @@ public final class ClientHistory {
     return ChronoUnit.DAYS.between(end, settings.asOf()) > settings.episodeGapDays()
         ? ClosedBy.GAP.code()
         : null;
-  }
-
-  private Episode episode(
-      String episodeId,
-      int number,
-      List<NumberedVisit> mine,
-      LocalDate next,
-      String closedBy,
-      List<Outcome> outcomes,
-      Client client) {
-    LocalDate start = mine.get(0).visit().date();
-    LocalDate end = mine.get(mine.size() - 1).visit().date();
-    int n = mine.size();
-    int yes = 0;
-    int recorded = 0;
-    for (NumberedVisit v : mine) {
-      String hx = v.visit().homeExercise();
-      if (hx != null) {
-        recorded++;
-        if ("yes".equals(hx)) {
-          yes++;
-        }
-      }
-    }
-    String adherence = Adherence.of(yes, recorded).code();
-    Integer nrsBaseline = null;
-    for (Outcome o : outcomes) {
-      if (Measure.NRS_PAIN.code().equals(o.measure())) {
-        nrsBaseline = o.baselineTenths();
-      }
-    }
-    Integer weeks = client == null ? null : client.symptomWeeks();
-    return new Episode(
-        episodeId,
-        number,
-        start,
-        end,
-        n,
-        primary(mine, v -> v.technique()),
-        primary(mine, v -> v.therapistId()),
-        bucket(n),
-        adherence,
-        next,
-        month(end),
-        closedBy,
-        baselineBand(nrsBaseline),
-        client == null ? null : client.condition(),
-        weeks,
-        client == null ? null : client.ageBand(),
-        client == null ? null : client.sex(),
-        client != null,
-        chronicity(weeks));
-  }
-
-  /** The value of most sessions; a tie goes to the value seen first (lowest session number). */
-  private static String primary(List<NumberedVisit> mine, Function<Visit, String> f) {
-    Map<String, Integer> counts = new LinkedHashMap<>(); // insertion order = first session
-    for (NumberedVisit v : mine) {
-      counts.merge(f.apply(v.visit()), 1, Integer::sum);
-    }
-    String best = null;
-    int bestN = -1;
-    for (Map.Entry<String, Integer> c : counts.entrySet()) {
-      if (c.getValue() > bestN) {
-        best = c.getKey();
-        bestN = c.getValue();
-      }
-    }
-    return best;
-  }
-
-  // ---- small rules shared with the tables --------------------------------------------------
-
-  /** {@code YYYY-MM} of a date. */
-  static String month(LocalDate d) {
-    int m = d.getMonthValue();
-    return d.getYear() + (m < 10 ? "-0" : "-") + m;
-  }
-
-  static String orUnknown(String v) {
-    return v == null ? "unknown" : v;
-  }
-
-  /** Session bucket of an episode by its session count: 1, 2-3, 4-6, 7-10, 11+. */
-  public static String bucket(int n) {
-    return n == 1 ? "1" : n <= 3 ? "2-3" : n <= 6 ? "4-6" : n <= 10 ? "7-10" : "11+";
-  }
-
-  /** Session-number group: 1 ... 9, 10+. */
-  public static String sessionNumberGroup(int k) {
-    return k >= 10 ? "10+" : Integer.toString(k);
-  }
-
-  /** Baseline band from the nrs_pain baseline in tenths: <= 3 mild, <= 6 moderate, above severe. */
-  public static String baselineBand(Integer nrsBaselineTenths) {
-    return nrsBaselineTenths == null
-        ? "unknown"
-        : nrsBaselineTenths <= 30 ? "mild" : nrsBaselineTenths <= 60 ? "moderate" : "severe";
-  }
-
-  /** Chronicity from symptom weeks at intake: acute < 6, subacute 6-12, chronic > 12. */
-  public static String chronicity(Integer symptomWeeks) {
-    return symptomWeeks == null
-        ? "unknown"
-        : symptomWeeks < 6 ? "acute" : symptomWeeks <= 12 ? "subacute" : "chronic";
   }
 }

@@ -1,7 +1,6 @@
 package clinic.outcomes.episodes;
 
 import clinic.outcomes.core.Measure;
-import clinic.outcomes.episodes.ClientHistory.PairSink;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
