@@ -2,6 +2,7 @@ package clinic.outcomes.claims;
 
 import clinic.outcomes.core.Adherence;
 import clinic.outcomes.core.AdverseEvent;
+import clinic.outcomes.core.ClientVocabulary;
 import clinic.outcomes.core.Measure;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,15 +44,7 @@ final class ClaimVocabulary {
           "session_bucket", List.of("1", "2-3", "4-6", "7-10", "11+"),
           "session_number_group", List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10+"),
           "baseline_band", List.of("mild", "moderate", "severe", "unknown"),
-          "condition",
-              List.of(
-                  "herniated_disc",
-                  "spinal_stenosis",
-                  "degenerative_disc",
-                  "piriformis",
-                  "pregnancy",
-                  "other",
-                  "unknown"),
+          "condition", ClientVocabulary.CONDITIONS,
           "chronicity", List.of("acute", "subacute", "chronic", "unknown"),
           "adherence", Adherence.CODES);
 

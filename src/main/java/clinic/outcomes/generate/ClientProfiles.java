@@ -1,5 +1,6 @@
 package clinic.outcomes.generate;
 
+import clinic.outcomes.core.ClientVocabulary;
 import java.util.SplittableRandom;
 
 /**
@@ -11,43 +12,26 @@ final class ClientProfiles {
   /** Chance that a client has a row in {@code clients.csv} at all. */
   static final double ROW_SHARE = 0.98;
 
-  static final String[] AGE_BANDS = {
-    "18-29", "30-39", "40-49", "50-59", "60-69", "70-79", "80-89", "90+"
-  };
+  static final String[] AGE_BANDS = ClientVocabulary.AGE_BANDS.toArray(String[]::new);
   static final double[] AGE_SHARE = {0.10, 0.18, 0.22, 0.22, 0.15, 0.09, 0.035, 0.005};
 
-  static final String[] SEXES = {"female", "male", "other", "unknown"};
+  static final String[] SEXES = ClientVocabulary.SEXES.toArray(String[]::new);
   static final double[] SEX_SHARE = {0.58, 0.40, 0.01, 0.01};
 
   /** {@code pregnancy} is only kept for female clients aged 18-49; others get {@code other}. */
-  static final String[] CONDITIONS = {
-    "herniated_disc",
-    "spinal_stenosis",
-    "degenerative_disc",
-    "piriformis",
-    "pregnancy",
-    "other",
-    "unknown"
-  };
+  static final String[] CONDITIONS = ClientVocabulary.CONDITIONS.toArray(String[]::new);
 
   static final double[] CONDITION_SHARE = {0.30, 0.12, 0.20, 0.15, 0.04, 0.12, 0.07};
 
   /** Symptom weeks: empty, acute 0-5, subacute 6-12, chronic 13-519 (log-uniform-ish). */
   static final double[] CHRONICITY_SHARE = {0.04, 0.30, 0.25, 0.41};
 
-  static final String[] CO_TREATMENTS = {"physio", "chiro", "medication"};
+  static final String[] CO_TREATMENTS = ClientVocabulary.CO_TREATMENTS.toArray(String[]::new);
   static final double[] CO_TREATMENT_SHARE = {0.35, 0.15, 0.40};
 
   /** In the SPEC's order; {@code pregnancy} comes from the condition, not from a draw. */
-  static final String[] CONTRAINDICATIONS = {
-    "recent_surgery",
-    "open_wound",
-    "clotting_disorder",
-    "severe_osteoporosis",
-    "pregnancy",
-    "hypertension",
-    "diabetes"
-  };
+  static final String[] CONTRAINDICATIONS =
+      ClientVocabulary.CONTRAINDICATIONS.toArray(String[]::new);
 
   static final double[] CONTRAINDICATION_SHARE = {0.02, 0.005, 0.01, 0.02, 0.0, 0.08, 0.05};
 
