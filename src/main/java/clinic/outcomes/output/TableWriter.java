@@ -8,9 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /** Writes output tables as Parquet folders named after the table, directly under the run folder. */
 public final class TableWriter {
@@ -42,21 +50,19 @@ public final class TableWriter {
    * The number of rows of a written Parquet folder, from the files' footers: no Spark job, and
    * exactly what a reader of the table will see.
    */
-  public static long rowCount(org.apache.spark.sql.SparkSession spark, String path) {
-    org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+  public static long rowCount(SparkSession spark, String path) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
     org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(path);
     long n = 0;
     try {
-      org.apache.hadoop.fs.FileSystem fs = dir.getFileSystem(conf);
-      for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(dir)) {
+      FileSystem fs = dir.getFileSystem(conf);
+      for (FileStatus f : fs.listStatus(dir)) {
         String name = f.getPath().getName();
         if (f.isFile()
             && name.endsWith(".parquet")
             && !name.startsWith(".")
             && !name.startsWith("_")) {
-          try (org.apache.parquet.hadoop.ParquetFileReader r =
-              org.apache.parquet.hadoop.ParquetFileReader.open(
-                  org.apache.parquet.hadoop.util.HadoopInputFile.fromStatus(f, conf))) {
+          try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromStatus(f, conf))) {
             n += r.getRecordCount();
           }
         }
@@ -74,7 +80,8 @@ public final class TableWriter {
   public Dataset<Row> writeAndRead(String name, Dataset<Row> df, Map<String, Long> counts) {
     String path = table(name);
     df.write().mode(SaveMode.ErrorIfExists).parquet(path);
-    Dataset<Row> back = df.sparkSession().read().parquet(path);
+    // Read back with the schema it was written with: no job to infer it from the footers.
+    Dataset<Row> back = df.sparkSession().read().schema(nullable(df.schema())).parquet(path);
     if (counts != null) {
       counts.put(name, rowCount(df.sparkSession(), path));
     }
@@ -106,5 +113,15 @@ public final class TableWriter {
     }
     sorted.unpersist();
     return n;
+  }
+
+  /** Parquet files read back with every column nullable, whatever the writer's schema said. */
+  private static StructType nullable(StructType schema) {
+    StructField[] fields = schema.fields().clone();
+    for (int i = 0; i < fields.length; i++) {
+      StructField f = fields[i];
+      fields[i] = new StructField(f.name(), f.dataType(), true, f.metadata());
+    }
+    return new StructType(fields);
   }
 }
