@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.when;
 
+import clinic.outcomes.core.AdverseEvent;
 import clinic.outcomes.core.Measure;
 import clinic.outcomes.spark.NamedRow;
 import clinic.outcomes.stats.ControlLimits;
@@ -52,7 +53,8 @@ public final class MonthlyStage {
                         .minus(round(col("nrs_after").multiply(10))))
                     .divide(10)
                     .as("mean_session_relief"),
-                count(when(col("adverse_event").notEqual("none"), 1)).as("adverse_events"),
+                count(when(col("adverse_event").notEqual(AdverseEvent.NONE.code()), 1))
+                    .as("adverse_events"),
                 count(col("adverse_event")).as("adverse_event_rate_n"));
     Dataset<Row> started =
         episodes

@@ -9,15 +9,18 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import clinic.outcomes.core.AdverseEvent;
 import clinic.outcomes.core.Settings;
+import clinic.outcomes.spark.NamedRow;
 import clinic.outcomes.stats.Wilson;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -34,7 +37,12 @@ import org.apache.spark.sql.types.StructType;
 public final class SafetyStage {
   /** Event types, then {@code any} (any event other than {@code none}). */
   public static final List<String> EVENTS =
-      List.of("soreness", "bruising", "increased_pain", "other", "any");
+      Stream.concat(
+              Arrays.stream(AdverseEvent.values())
+                  .filter(e -> e != AdverseEvent.NONE)
+                  .map(AdverseEvent::code),
+              Stream.of("any"))
+          .toList();
 
   private final SparkSession spark;
   private final Settings settings;
@@ -62,7 +70,9 @@ public final class SafetyStage {
     List<Column> flags = new ArrayList<>();
     for (String e : EVENTS) {
       Column hit =
-          "any".equals(e) ? col("adverse_event").notEqual("none") : col("adverse_event").equalTo(e);
+          "any".equals(e)
+              ? col("adverse_event").notEqual(AdverseEvent.NONE.code())
+              : col("adverse_event").equalTo(e);
       flags.add(when(hit, 1).otherwise(0).as("e_" + e));
     }
     List<Column> sel = new ArrayList<>(List.of(col("slice"), col("episode_id")));
@@ -93,8 +103,8 @@ public final class SafetyStage {
               .join(flagged, col("client_id").equalTo(col("_c")), "left")
               .agg(count(lit(1)), count(col("_c")))
               .first();
-      long n = r.getLong(0);
-      long k = r.getLong(1);
+      long n = r.getLong(0); // count(1): every session
+      long k = r.getLong(1); // count(_c): sessions of flagged clients
       out.add(row("session", "all", "contraindicated_without_clearance", n, k));
     }
     return spark.createDataFrame(out, SCHEMA);
@@ -110,24 +120,25 @@ public final class SafetyStage {
             .agg(count(lit(1)).as("n"), sums.toArray(new Column[0]))
             .orderBy("slice")
             .collectAsList()) {
-      long n = r.getLong(1);
-      for (int i = 0; i < EVENTS.size(); i++) {
-        out.add(row(unit, r.getString(0), EVENTS.get(i), n, ((Number) r.get(2 + i)).longValue()));
+      long n = r.getAs("n");
+      for (String e : EVENTS) {
+        out.add(row(unit, r.getAs("slice"), e, n, r.<Number>getAs("e_" + e).longValue()));
       }
     }
   }
 
   private static Row row(String unit, String technique, String event, long n, long k) {
     Wilson.Interval ci = Wilson.interval(k, n, StatsStage.CONFIDENCE);
-    return RowFactory.create(
-        unit,
-        technique,
-        event,
-        n,
-        k,
-        n == 0 ? null : (double) k / n,
-        ci == null ? null : ci.low(),
-        ci == null ? null : ci.high());
+    return new NamedRow(SCHEMA)
+        .set("unit", unit)
+        .set("technique", technique)
+        .set("event", event)
+        .set("n", n)
+        .set("n_events", k)
+        .set("rate", n == 0 ? null : (double) k / n)
+        .set("ci_low", ci == null ? null : ci.low())
+        .set("ci_high", ci == null ? null : ci.high())
+        .row();
   }
 
   static final StructType SCHEMA =

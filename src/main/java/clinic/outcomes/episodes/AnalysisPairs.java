@@ -3,6 +3,7 @@ package clinic.outcomes.episodes;
 import static clinic.outcomes.episodes.EpisodeAttributes.orUnknown;
 import static clinic.outcomes.episodes.EpisodeAttributes.sessionNumberGroup;
 
+import clinic.outcomes.core.AdverseEvent;
 import clinic.outcomes.core.Measure;
 import clinic.outcomes.core.Settings;
 import clinic.outcomes.episodes.ClientHistory.Episode;
@@ -148,7 +149,7 @@ final class AnalysisPairs {
       String e = v.visit().adverseEvent();
       if (e != null) {
         recorded = true;
-        any |= !"none".equals(e);
+        any |= !AdverseEvent.NONE.code().equals(e);
       }
     }
     if (recorded) {
