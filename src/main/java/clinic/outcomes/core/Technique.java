@@ -6,10 +6,10 @@ import java.util.Optional;
 
 /** The four massage techniques the clinic records, with the reference (Swedish) last. */
 public enum Technique {
-  DEEP_TISSUE("deep_tissue", "Deep tissue", true),
-  TRIGGER_POINT("trigger_point", "Trigger point", true),
-  MYOFASCIAL_RELEASE("myofascial_release", "Myofascial release", true),
-  SWEDISH("swedish", "Swedish (regular)", false);
+  DEEP_TISSUE("deep_tissue", true),
+  TRIGGER_POINT("trigger_point", true),
+  MYOFASCIAL_RELEASE("myofascial_release", true),
+  SWEDISH("swedish", false);
 
   /** In table order. */
   public static final List<Technique> ALL = List.of(values());
@@ -22,21 +22,15 @@ public enum Technique {
       ALL.stream().filter(Technique::specialized).map(Technique::code).toList();
 
   private final String code;
-  private final String title;
   private final boolean specialized;
 
-  Technique(String code, String title, boolean specialized) {
+  Technique(String code, boolean specialized) {
     this.code = code;
-    this.title = title;
     this.specialized = specialized;
   }
 
   public String code() {
     return code;
-  }
-
-  public String title() {
-    return title;
   }
 
   /** Whether the SPEC counts it as a specialized technique (all but Swedish). */
