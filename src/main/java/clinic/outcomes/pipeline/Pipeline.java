@@ -69,7 +69,7 @@ public final class Pipeline {
     // A bar redrawn in place only when the run prints to a terminal; plain lines in a log.
     Progress progress = new Progress(log, log == System.out && System.console() != null);
     JobCounter counter = JobCounter.attach(spark);
-    progress.countJobsWith(counter::jobs);
+    progress.countWorkWith(counter::work);
     progress.tasksWith(counter::tasks);
     RunFolder folder = RunFolder.create(req.out(), spark.sparkContext().hadoopConfiguration());
     try {
@@ -237,7 +237,7 @@ public final class Pipeline {
         v.accounting(),
         rows,
         timings,
-        progress.jobs(),
+        progress.work(),
         spark.version());
     return new Result(folder.target(), asOf, v.accounting(), rows, timings, claims, refused);
   }

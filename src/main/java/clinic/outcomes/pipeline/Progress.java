@@ -1,5 +1,6 @@
 package clinic.outcomes.pipeline;
 
+import clinic.outcomes.spark.Work;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -8,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -31,9 +31,9 @@ public final class Progress {
   private long[] tasksAtStart = {0, 0};
   private boolean lineBroken;
   private final Map<String, Double> seconds = new LinkedHashMap<>();
-  private final Map<String, Integer> jobs = new LinkedHashMap<>();
-  private IntSupplier jobCounter = () -> 0;
-  private int currentJobs;
+  private final Map<String, Work> work = new LinkedHashMap<>();
+  private Supplier<Work> workCounter = () -> new Work(0, 0, 0, 0, 0, 0);
+  private Work workAtStart;
   private final long started = System.nanoTime();
   private String current;
   private long currentStart;
@@ -62,7 +62,7 @@ public final class Progress {
     end();
     current = name;
     currentStart = System.nanoTime();
-    currentJobs = jobCounter.getAsInt();
+    workAtStart = workCounter.get();
     lineBroken = false;
     out.printf(Locale.ROOT, "  %-28s", name + " ...");
     out.flush();
@@ -90,7 +90,7 @@ public final class Progress {
     }
     double s = (System.nanoTime() - currentStart) / 1e9;
     seconds.put(current, s);
-    jobs.put(current, jobCounter.getAsInt() - currentJobs);
+    work.put(current, workCounter.get().minus(workAtStart));
     String d = detail == null ? "" : detail;
     if (terminal) {
       out.printf(Locale.ROOT, "\r  %-28s %5.1f s  %s\033[K%n", current + " ...", s, d);
@@ -147,14 +147,21 @@ public final class Progress {
     }
   }
 
-  /** Counts Spark jobs per stage with {@code counter} (jobs started so far). */
-  public void countJobsWith(IntSupplier counter) {
-    this.jobCounter = counter;
+  /** Counts Spark jobs, tasks and CPU time per stage with {@code counter} (all so far). */
+  public void countWorkWith(Supplier<Work> counter) {
+    this.workCounter = counter;
   }
 
   /** Spark jobs started per stage. */
   public Map<String, Integer> jobs() {
-    return new LinkedHashMap<>(jobs);
+    Map<String, Integer> jobs = new LinkedHashMap<>();
+    work.forEach((stage, w) -> jobs.put(stage, w.jobs()));
+    return jobs;
+  }
+
+  /** The work of each stage: jobs, tasks by where they ran, CPU time. */
+  public Map<String, Work> work() {
+    return new LinkedHashMap<>(work);
   }
 
   /** Stage timings in seconds, in order, plus {@code total}. */

@@ -1,6 +1,7 @@
 package clinic.outcomes.pipeline;
 
 import clinic.outcomes.core.Settings;
+import clinic.outcomes.spark.Work;
 import clinic.outcomes.stage.StagedFile;
 import clinic.outcomes.validate.Validated.Accounting;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +28,10 @@ public final class RunManifest {
    * resource filtering), else the jar manifest's Implementation-Version; "unknown" only when the
    * classes were compiled outside Maven.
    */
+  private static double seconds(long nanos) {
+    return Math.round(nanos / 1e7) / 100.0;
+  }
+
   public static String version() {
     try (InputStream in =
         RunManifest.class.getResourceAsStream("/clinic/outcomes/version.properties")) {
@@ -53,7 +58,7 @@ public final class RunManifest {
       Map<String, Accounting> accounting,
       Map<String, Long> tables,
       Map<String, Double> timings,
-      Map<String, Integer> sparkJobs,
+      Map<String, Work> work,
       String sparkVersion) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("tool", "outcomes");
@@ -106,7 +111,23 @@ public final class RunManifest {
     versions.put("java", System.getProperty("java.version"));
     m.put("versions", versions);
     m.put("timings_seconds", timings);
-    m.put("spark_jobs", sparkJobs);
+    Map<String, Object> jobs = new LinkedHashMap<>();
+    Map<String, Object> where = new LinkedHashMap<>();
+    work.forEach(
+        (stage, w) -> {
+          jobs.put(stage, w.jobs());
+          Map<String, Object> e = new LinkedHashMap<>();
+          e.put("tasks_on_driver", w.tasksOnDriver());
+          e.put("tasks_on_executors", w.tasksOnExecutors());
+          e.put("task_cpu_s_on_driver", seconds(w.driverTaskCpuNanos()));
+          e.put("task_cpu_s_on_executors", seconds(w.executorTaskCpuNanos()));
+          e.put("driver_own_cpu_s", seconds(w.driverOwnCpuNanos()));
+          where.put(stage, e);
+        });
+    m.put("spark_jobs", jobs);
+    // Where each stage's work ran (docs/cluster.md): on a cluster the parse of the inputs shows as
+    // tasks on the executors and the driver's own CPU stays small.
+    m.put("work", where);
     m.put("outputs", tables);
     try {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);

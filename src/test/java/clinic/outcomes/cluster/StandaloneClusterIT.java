@@ -141,6 +141,47 @@ class StandaloneClusterIT {
         comparableManifest(local),
         comparableManifest(remote),
         "run.json without timings and paths");
+    assertIngestRanOnTheWorker(local, remote);
+  }
+
+  /**
+   * The issue's "parses the input on the worker, not the driver", from run.json's {@code work}: on
+   * the cluster no task of any stage ran in the driver, and the ingest's tasks (the scan and the
+   * parse of every piece) ran on the worker's executors with CPU time of their own; the embedded
+   * run ran every task in its one JVM.
+   */
+  private static void assertIngestRanOnTheWorker(Path local, Path remote) throws IOException {
+    JsonNode cluster = manifest(remote).get("work");
+    JsonNode embedded = manifest(local).get("work");
+    JsonNode ingest = cluster.get("read inputs");
+    System.out.printf(
+        "cluster ingest: %d tasks on executors, %.2f s of their CPU; the driver's own CPU %.2f s%n",
+        ingest.get("tasks_on_executors").asLong(),
+        ingest.get("task_cpu_s_on_executors").asDouble(),
+        ingest.get("driver_own_cpu_s").asDouble());
+    for (Iterator<String> it = cluster.fieldNames(); it.hasNext(); ) {
+      String stage = it.next();
+      assertEquals(
+          0,
+          cluster.get(stage).get("tasks_on_driver").asLong(),
+          stage + ": a task ran in the driver");
+    }
+    assertTrue(ingest.get("tasks_on_executors").asLong() >= 1, "no ingest task on the worker");
+    assertTrue(
+        ingest.get("task_cpu_s_on_executors").asDouble() > 0,
+        "the ingest's tasks on the worker report no CPU time: " + ingest);
+    long embeddedTasks = 0;
+    for (Iterator<JsonNode> it = embedded.elements(); it.hasNext(); ) {
+      JsonNode w = it.next();
+      assertEquals(0, w.get("tasks_on_executors").asLong(), "an embedded run has no executors");
+      embeddedTasks += w.get("tasks_on_driver").asLong();
+    }
+    assertTrue(embeddedTasks > 0, "the embedded run counted no task: " + embedded);
+  }
+
+  private static JsonNode manifest(Path run) throws IOException {
+    return new ObjectMapper()
+        .readTree(Files.readString(run.resolve("run.json"), StandardCharsets.UTF_8));
   }
 
   /** The README's run command ({@code ./outcomes run}: thin jar plus target/lib, local[*]). */
@@ -178,7 +219,7 @@ class StandaloneClusterIT {
         (ObjectNode)
             new ObjectMapper()
                 .readTree(Files.readString(run.resolve("run.json"), StandardCharsets.UTF_8));
-    m.remove(List.of("finished_at", "timings_seconds", "spark_jobs"));
+    m.remove(List.of("finished_at", "timings_seconds", "spark_jobs", "work"));
     ((ObjectNode) m.get("settings")).remove("max_input_date");
     for (Iterator<JsonNode> it = m.get("inputs").elements(); it.hasNext(); ) {
       ((ObjectNode) it.next()).remove("path");
