@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,9 @@ import org.apache.spark.sql.types.StructType;
 public final class TableWriter {
   private final org.apache.hadoop.fs.Path folder;
   private final Path files;
+
+  /** Rejected rows per reason code, counted while {@code rejects.csv} is written. */
+  private Map<String, Long> rejectReasons;
 
   /**
    * @param folder the run folder on its file system, where Spark writes the tables
@@ -241,6 +245,7 @@ public final class TableWriter {
     Dataset<Row> sorted = rejects.orderBy("file", "line").coalesce(1).cache();
     sorted.write().mode(SaveMode.ErrorIfExists).parquet(table("rejects"));
     long n = 0;
+    Map<String, Long> reasons = new HashMap<>();
     try (BufferedWriter w =
         Files.newBufferedWriter(files.resolve("rejects.csv"), StandardCharsets.UTF_8)) {
       w.write("file,line,reasons,raw\r\n");
@@ -252,12 +257,26 @@ public final class TableWriter {
                 r.getString(0), Long.toString(r.getLong(1)), r.getString(2), r.getString(3)));
         w.write("\r\n");
         n++;
+        if (!r.isNullAt(2)) { // as Spark's explode(split(reasons, '\\|')) counts them
+          for (String reason : r.getString(2).split("\\|", -1)) {
+            reasons.merge(reason, 1L, Long::sum);
+          }
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write rejects.csv", e);
     }
     sorted.unpersist();
+    rejectReasons = reasons;
     return n;
+  }
+
+  /**
+   * How many rejected rows carry each reason code (a row with several reasons counts once for
+   * each), as counted while {@link #writeRejects} wrote {@code rejects.csv}; null before that.
+   */
+  public Map<String, Long> rejectReasons() {
+    return rejectReasons == null ? null : Map.copyOf(rejectReasons);
   }
 
   /** Parquet files read back with every column nullable, whatever the writer's schema said. */

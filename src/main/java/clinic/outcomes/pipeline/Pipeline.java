@@ -204,16 +204,20 @@ public final class Pipeline {
       progress.done("none: no episode of care has an outcome to show (see rejects)");
     } else if (req.monthlyReport() || req.caseStudy()) {
       progress.stage("reports");
-      // From what the run holds: the tables' rows and counts; only the reject reasons are counted.
+      // From what the run holds: the tables' rows and counts, the reasons counted in rejects.csv.
+      Map<String, Long> reasons = tables.rejectReasons();
       Map<String, Long> topReasons =
-          rows.getOrDefault("rejects", 0L) == 0
-              ? Map.of()
-              : ReportData.topReasons(
-                  spark
-                      .read()
-                      .schema("reasons STRING")
-                      .parquet(
-                          new org.apache.hadoop.fs.Path(folder.tables(), "rejects").toString()));
+          reasons != null
+              ? ReportData.topReasons(reasons)
+              : rows.getOrDefault("rejects", 0L) == 0
+                  ? Map.of()
+                  : ReportData.topReasons(
+                      spark
+                          .read()
+                          .schema("reasons STRING")
+                          .parquet(
+                              new org.apache.hadoop.fs.Path(folder.tables(), "rejects")
+                                  .toString()));
       ReportData data =
           ReportData.of(
               small.rows(),

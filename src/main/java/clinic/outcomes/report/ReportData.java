@@ -172,6 +172,22 @@ public record ReportData(
     return List.copyOf(out);
   }
 
+  /**
+   * The reject reasons of the most rejects, most first (ties by code), from the counts of every
+   * reason.
+   */
+  public static Map<String, Long> topReasons(Map<String, Long> counts) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    counts.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .limit(TOP_REASONS)
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
   /** The reject reasons of the most rejects, from the {@code reasons} column of the rejects. */
   public static Map<String, Long> topReasons(Dataset<Row> rejects) {
     Map<String, Long> out = new LinkedHashMap<>();

@@ -125,6 +125,33 @@ class TableWriterTest {
     assertThrows(IllegalArgumentException.class, () -> w.write(spark, "bad", SCHEMA, bad));
   }
 
+  @Test
+  void theRejectReasonsAreCountedAsTheCsvIsWritten(@TempDir Path dir) throws Exception {
+    StructType rejects = StructType.fromDDL("file string, line bigint, reasons string, raw string");
+    TableWriter w = new TableWriter(new org.apache.hadoop.fs.Path(dir.toUri()), dir);
+    assertEquals(null, w.rejectReasons(), "nothing counted before the rejects are written");
+    long n =
+        w.writeRejects(
+            spark.createDataFrame(
+                List.of(
+                    RowFactory.create("sessions.csv", 7L, "bad_date|unknown_session", "x"),
+                    RowFactory.create("sessions.csv", 3L, "bad_date", "y"),
+                    RowFactory.create("clients.csv", 2L, "missing_value", "z")),
+                rejects));
+    assertEquals(3, n);
+    // a row with two reasons counts once for each
+    assertEquals(
+        java.util.Map.of("bad_date", 2L, "unknown_session", 1L, "missing_value", 1L),
+        w.rejectReasons());
+    assertEquals(
+        List.of(
+            "file,line,reasons,raw",
+            "clients.csv,2,missing_value,z",
+            "sessions.csv,3,bad_date,y",
+            "sessions.csv,7,bad_date|unknown_session,x"),
+        Files.readAllLines(dir.resolve("rejects.csv")));
+  }
+
   private static List<Object> values(Row r) {
     List<Object> out = new ArrayList<>();
     for (int i = 0; i < r.length(); i++) {

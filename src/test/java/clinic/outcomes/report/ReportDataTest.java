@@ -74,6 +74,22 @@ class ReportDataTest {
   }
 
   @Test
+  void theTenReasonsOfTheMostRejectsMostFirstTiesByCode() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (int i = 1; i <= 12; i++) {
+      counts.put(String.format(java.util.Locale.ROOT, "r%02d", i), 1L); // 12 codes, once each
+    }
+    counts.put("r07", 5L);
+    counts.put("r11", 3L);
+    counts.put("r02", 3L);
+    // 5, then the two 3s by code, then the 1s by code until ten: r01 r03 r04 r05 r06 r08 r09
+    assertEquals(
+        List.of("r07", "r02", "r11", "r01", "r03", "r04", "r05", "r06", "r08", "r09"),
+        List.copyOf(ReportData.topReasons(counts).keySet()));
+    assertEquals(5L, ReportData.topReasons(counts).get("r07"));
+  }
+
+  @Test
   void therapistsByName() {
     ReportData d = ReportData.of(tables(), Map.of(), 0, 0, 0);
     assertEquals(
