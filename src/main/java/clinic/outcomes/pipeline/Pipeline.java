@@ -159,7 +159,9 @@ public final class Pipeline {
                     "sex",
                     "condition",
                     "chronicity"),
-                "episode_id");
+                "episode_id")
+            // read by the comparisons, dose-response and therapists: joined once
+            .cache();
     ComparisonStage.Result comparisons =
         new ComparisonStage(spark, settings)
             .run(
@@ -169,6 +171,7 @@ public final class Pipeline {
         RegistryTables.benefitHarm(settings, stats.rows(), derived.totals().harm());
     List<Row> therapists =
         acceptedClients == null ? List.of() : TherapistStage.run(settings, courseRows);
+    courseRows.unpersist();
     List<Row> safetyRows = new SafetyStage(settings).run(sessions, acceptedClients);
     List<ClaimResult> claims =
         ClaimEvaluator.evaluate(
