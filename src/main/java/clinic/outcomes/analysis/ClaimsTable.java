@@ -5,10 +5,8 @@ import clinic.outcomes.claims.ClaimsFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -16,7 +14,7 @@ import org.apache.spark.sql.types.StructType;
 public final class ClaimsTable {
   private ClaimsTable() {}
 
-  static final StructType SCHEMA =
+  public static final StructType SCHEMA =
       new StructType()
           .add("claim_id", DataTypes.StringType, false)
           .add("position", DataTypes.IntegerType, false)
@@ -33,7 +31,8 @@ public final class ClaimsTable {
           .add("verdict", DataTypes.StringType, false)
           .add("explanation", DataTypes.StringType, false);
 
-  public static Dataset<Row> of(SparkSession spark, List<ClaimResult> results) {
+  /** The {@code claims} table's rows, in the claims file's order. */
+  public static List<Row> of(List<ClaimResult> results) {
     List<Row> rows = new ArrayList<>();
     int position = 0;
     for (ClaimResult r : results) {
@@ -54,10 +53,10 @@ public final class ClaimsTable {
               r.verdict().name().toLowerCase(Locale.ROOT),
               r.explanation()));
     }
-    return spark.createDataFrame(rows, SCHEMA);
+    return rows;
   }
 
-  static final StructType UNTESTABLE =
+  public static final StructType UNTESTABLE =
       new StructType()
           .add("position", DataTypes.IntegerType, false)
           .add("statement", DataTypes.StringType, false)
@@ -67,12 +66,12 @@ public final class ClaimsTable {
    * The {@code claims_untestable} table: the published sentences these records cannot test, in file
    * order.
    */
-  public static Dataset<Row> untestable(SparkSession spark, List<ClaimsFile.Untestable> sentences) {
+  public static List<Row> untestable(List<ClaimsFile.Untestable> sentences) {
     List<Row> rows = new ArrayList<>();
     int position = 0;
     for (ClaimsFile.Untestable u : sentences) {
       rows.add(RowFactory.create(++position, u.statement(), u.reason()));
     }
-    return spark.createDataFrame(rows, UNTESTABLE);
+    return rows;
   }
 }

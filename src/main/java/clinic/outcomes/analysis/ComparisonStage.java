@@ -28,7 +28,7 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class ComparisonStage {
   /** The comparisons table layout; every value is set and read by its name. */
-  static final StructType COMPARISONS =
+  public static final StructType COMPARISONS =
       new StructType()
           .add("measure", DataTypes.StringType, false)
           .add("factor", DataTypes.StringType, false)
@@ -54,6 +54,9 @@ public final class ComparisonStage {
           .add("risk_adjusted_ci_high", DataTypes.DoubleType)
           .add("risk_adjusted_p", DataTypes.DoubleType)
           .add("risk_adjusted_holm_p", DataTypes.DoubleType);
+
+  /** The dose_response table layout. */
+  public static final StructType DOSE_RESPONSE = DoseResponse.SCHEMA;
 
   private final SparkSession spark;
   private final ComparisonModels models;

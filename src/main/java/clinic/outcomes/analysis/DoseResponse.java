@@ -23,7 +23,7 @@ import org.apache.spark.sql.types.StructType;
  * the joint histogram), and the within-episode slopes' summaries from the client pass's totals.
  */
 final class DoseResponse {
-  static final StructType SCHEMA =
+  public static final StructType SCHEMA =
       new StructType()
           .add("measure", DataTypes.StringType, false)
           .add("model", DataTypes.StringType, false)

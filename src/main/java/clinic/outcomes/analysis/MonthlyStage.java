@@ -40,11 +40,21 @@ import org.apache.spark.sql.types.StructType;
 public final class MonthlyStage {
   private MonthlyStage() {}
 
-  public static Dataset<Row> run(
+  /**
+   * The table's rows, by month, and the distinct clients of all months (for the reports), from one
+   * Spark query.
+   *
+   * @param rows the {@code monthly} rows, by month
+   * @param clients clients with a session in any month
+   */
+  public record Result(List<Row> rows, long clients) {}
+
+  public static Result run(
       Dataset<Row> sessionsTable, Dataset<Row> episodes, Dataset<Row> outcomes) {
+    // rollup: the row of month null holds the distinct clients of all months, from the same scan
     Dataset<Row> s =
         sessionsTable
-            .groupBy("month")
+            .rollup("month")
             .agg(
                 count(lit(1)).as("sessions"),
                 countDistinct("client_id").as("clients"),
@@ -93,12 +103,21 @@ public final class MonthlyStage {
                 })
             .orderBy("month")
             .collectAsList();
-    return sessionsTable.sparkSession().createDataFrame(withControlLimits(months), SCHEMA);
+    List<Row> byMonth = new ArrayList<>();
+    long clients = 0;
+    for (Row r : months) {
+      if (r.isNullAt(r.fieldIndex("month"))) { // the rollup's total (no session has no month)
+        clients = r.<Long>getAs("clients");
+      } else {
+        byMonth.add(r);
+      }
+    }
+    return new Result(withControlLimits(byMonth), clients);
   }
 
   private static final String[] RATES = {"responder_rate_mcid", "adverse_event_rate"};
 
-  static final StructType SCHEMA;
+  public static final StructType SCHEMA;
 
   static {
     StructType t =

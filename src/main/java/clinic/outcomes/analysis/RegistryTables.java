@@ -12,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -26,7 +24,7 @@ import org.apache.spark.sql.types.StructType;
 public final class RegistryTables {
   private RegistryTables() {}
 
-  static final StructType TIME_TO_MCID =
+  public static final StructType TIME_TO_MCID =
       new StructType()
           .add("measure", DataTypes.StringType, false)
           .add("group_by", DataTypes.StringType, false)
@@ -39,7 +37,7 @@ public final class RegistryTables {
           .add("ci_low", DataTypes.DoubleType)
           .add("ci_high", DataTypes.DoubleType);
 
-  static final StructType TIME_TO_MCID_MEDIAN =
+  public static final StructType TIME_TO_MCID_MEDIAN =
       new StructType()
           .add("measure", DataTypes.StringType, false)
           .add("group_by", DataTypes.StringType, false)
@@ -50,7 +48,7 @@ public final class RegistryTables {
           .add("median_ci_low", DataTypes.DoubleType)
           .add("median_ci_high", DataTypes.DoubleType);
 
-  static final StructType BENEFIT_HARM =
+  public static final StructType BENEFIT_HARM =
       new StructType()
           .add("measure", DataTypes.StringType, false)
           .add("level", DataTypes.StringType, false)
@@ -79,21 +77,6 @@ public final class RegistryTables {
   /** The Kaplan-Meier curves and medians of every (measure, group_by, group). */
   public record TimeToMcid(
       List<Row> curves, List<Row> medians, Map<GroupKey, KaplanMeier.Curve> fits) {}
-
-  /** The {@code time_to_mcid} table. */
-  public static Dataset<Row> curves(SparkSession spark, TimeToMcid t) {
-    return spark.createDataFrame(t.curves(), TIME_TO_MCID);
-  }
-
-  /** The {@code time_to_mcid_median} table. */
-  public static Dataset<Row> medians(SparkSession spark, TimeToMcid t) {
-    return spark.createDataFrame(t.medians(), TIME_TO_MCID_MEDIAN);
-  }
-
-  /** The {@code benefit_harm} table. */
-  public static Dataset<Row> benefitHarm(SparkSession spark, List<Row> rows) {
-    return spark.createDataFrame(rows, BENEFIT_HARM);
-  }
 
   /** Fits one Kaplan-Meier curve per group from its counts per number of sessions. */
   public static TimeToMcid timeToMcid(Map<GroupKey, TreeMap<Integer, long[]>> counts) {

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -17,11 +16,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -44,52 +43,33 @@ public final class SafetyStage {
               Stream.of("any"))
           .toList();
 
-  private final SparkSession spark;
   private final Settings settings;
 
-  public SafetyStage(SparkSession spark, Settings settings) {
-    this.spark = spark;
+  public SafetyStage(Settings settings) {
     this.settings = settings;
   }
 
-  public Dataset<Row> run(Dataset<Row> numbered, Dataset<Row> clients) {
+  /**
+   * The table's rows in one aggregate over the sessions (one Spark query: per slice and episode,
+   * then per slice), unit by unit, slices by name, events in {@link #EVENTS} order, then the
+   * contraindication row when there is a clients file.
+   *
+   * @param numbered the published {@code sessions} table (technique, adverse_event, episode_id,
+   *     client_id)
+   * @param clients accepted client records, or null without a clients file
+   */
+  public List<Row> run(Dataset<Row> numbered, Dataset<Row> clients) {
     List<Column> slices = new ArrayList<>();
     slices.add(col("technique"));
     for (Map.Entry<String, List<String>> g : settings.techniqueGroups().entrySet()) {
       slices.add(when(col("technique").isin(g.getValue().toArray()), lit(g.getKey())));
     }
-    slices.add(lit("all"));
-    Dataset<Row> s =
-        numbered
-            .filter(col("adverse_event").isNotNull())
-            .select(
-                col("episode_id"),
-                col("adverse_event"),
-                explode(array(slices.toArray(new Column[0]))).as("slice"))
-            .filter(col("slice").isNotNull());
-    List<Column> flags = new ArrayList<>();
-    for (String e : EVENTS) {
-      Column hit =
-          "any".equals(e)
-              ? col("adverse_event").notEqual(AdverseEvent.NONE.code())
-              : col("adverse_event").equalTo(e);
-      flags.add(when(hit, 1).otherwise(0).as("e_" + e));
-    }
-    List<Column> sel = new ArrayList<>(List.of(col("slice"), col("episode_id")));
-    sel.addAll(flags);
-    Dataset<Row> f = s.select(sel.toArray(new Column[0]));
-    List<Column> perEpisode = new ArrayList<>();
-    for (String e : EVENTS) {
-      perEpisode.add(max("e_" + e).as("e_" + e));
-    }
-    Dataset<Row> episodes =
-        f.groupBy("slice", "episode_id")
-            .agg(
-                perEpisode.get(0), perEpisode.subList(1, perEpisode.size()).toArray(new Column[0]));
-    List<Row> out = new ArrayList<>();
-    addRates(out, "session", f);
-    addRates(out, "episode", episodes);
-    if (clients != null) {
+    slices.add(lit(ALL));
+    Dataset<Row> sessions =
+        numbered.select("episode_id", "client_id", "technique", "adverse_event");
+    if (clients == null) {
+      sessions = sessions.withColumn("_flag", lit(0));
+    } else {
       Dataset<Row> flagged =
           clients
               .filter(
@@ -98,34 +78,71 @@ public final class SafetyStage {
                       .and(col("contraindications").notEqual("none"))
                       .and(col("medical_clearance").equalTo("no")))
               .select(col("client_id").as("_c"));
-      Row r =
-          numbered
+      sessions =
+          sessions
               .join(flagged, col("client_id").equalTo(col("_c")), "left")
-              .agg(count(lit(1)), count(col("_c")))
-              .first();
-      long n = r.getLong(0); // count(1): every session
-      long k = r.getLong(1); // count(_c): sessions of flagged clients
-      out.add(row("session", "all", "contraindicated_without_clearance", n, k));
+              .withColumn("_flag", when(col("_c").isNotNull(), 1).otherwise(0));
     }
-    return spark.createDataFrame(out, SCHEMA);
-  }
-
-  private static void addRates(List<Row> out, String unit, Dataset<Row> d) {
-    List<Column> sums = new ArrayList<>();
+    // Every session, in each of its slices: sessions that do not record adverse_event count only
+    // towards the contraindication row (slice all).
+    List<Column> perEpisode = new ArrayList<>();
+    perEpisode.add(count(col("adverse_event")).as("rec"));
+    perEpisode.add(count(lit(1)).as("all"));
+    perEpisode.add(sum("_flag").as("flag"));
+    List<Column> perSlice = new ArrayList<>();
+    perSlice.add(sum("rec").as("s_n"));
+    perSlice.add(count(when(col("rec").gt(0), 1)).as("e_n"));
+    perSlice.add(sum("all").as("all"));
+    perSlice.add(sum("flag").as("flag"));
     for (String e : EVENTS) {
-      sums.add(sum("e_" + e).as("e_" + e));
+      Column hit =
+          "any".equals(e)
+              ? col("adverse_event").notEqual(AdverseEvent.NONE.code())
+              : col("adverse_event").equalTo(e);
+      perEpisode.add(count(when(hit, 1)).as("k_" + e));
+      perSlice.add(sum("k_" + e).as("s_" + e));
+      perSlice.add(count(when(col("k_" + e).gt(0), 1)).as("e_" + e));
     }
+    TreeMap<String, Row> bySlice = new TreeMap<>();
     for (Row r :
-        d.groupBy("slice")
-            .agg(count(lit(1)).as("n"), sums.toArray(new Column[0]))
-            .orderBy("slice")
+        sessions
+            .select(
+                col("episode_id"),
+                col("adverse_event"),
+                col("_flag"),
+                explode(array(slices.toArray(new Column[0]))).as("slice"))
+            .filter(col("slice").isNotNull())
+            .groupBy("slice", "episode_id")
+            .agg(perEpisode.get(0), perEpisode.subList(1, perEpisode.size()).toArray(new Column[0]))
+            .groupBy("slice")
+            .agg(perSlice.get(0), perSlice.subList(1, perSlice.size()).toArray(new Column[0]))
             .collectAsList()) {
-      long n = r.getAs("n");
-      for (String e : EVENTS) {
-        out.add(row(unit, r.getAs("slice"), e, n, r.<Number>getAs("e_" + e).longValue()));
+      bySlice.put(r.getAs("slice"), r);
+    }
+    List<Row> out = new ArrayList<>();
+    for (String unit : List.of("session", "episode")) {
+      String prefix = unit.substring(0, 1);
+      for (Row r : bySlice.values()) {
+        long n = r.<Number>getAs(prefix + "_n").longValue();
+        if (n == 0) { // no session of this slice records adverse_event
+          continue;
+        }
+        for (String e : EVENTS) {
+          long k = r.<Number>getAs(prefix + "_" + e).longValue();
+          out.add(row(unit, r.getAs("slice"), e, n, k));
+        }
       }
     }
+    if (clients != null) {
+      Row all = bySlice.get(ALL);
+      long n = all == null ? 0 : all.<Number>getAs("all").longValue(); // every session
+      long k = all == null ? 0 : all.<Number>getAs("flag").longValue(); // of flagged clients
+      out.add(row("session", ALL, "contraindicated_without_clearance", n, k));
+    }
+    return out;
   }
+
+  private static final String ALL = "all";
 
   private static Row row(String unit, String technique, String event, long n, long k) {
     Wilson.Interval ci = Wilson.interval(k, n, StatsStage.CONFIDENCE);
@@ -141,7 +158,7 @@ public final class SafetyStage {
         .row();
   }
 
-  static final StructType SCHEMA =
+  public static final StructType SCHEMA =
       new StructType()
           .add("unit", DataTypes.StringType, false)
           .add("technique", DataTypes.StringType, false)

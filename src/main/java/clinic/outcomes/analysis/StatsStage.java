@@ -187,7 +187,7 @@ public final class StatsStage {
   }
 
   /** The stats table layout (SPEC names); every value is set and read by its name. */
-  static final StructType SCHEMA = schema();
+  public static final StructType SCHEMA = schema();
 
   private static StructType schema() {
     StructType s =

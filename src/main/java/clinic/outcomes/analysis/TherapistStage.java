@@ -9,19 +9,17 @@ import clinic.outcomes.core.Settings;
 import clinic.outcomes.spark.NamedRow;
 import clinic.outcomes.stats.ControlLimits;
 import clinic.outcomes.stats.Ols;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import scala.Tuple2;
 
 /**
  * The {@code therapist_performance} table (SPEC "Expected against actual"; internal reports only,
@@ -33,9 +31,8 @@ import scala.Tuple2;
  */
 public final class TherapistStage {
   static final String MEASURE = Measure.NRS_PAIN.code();
-  private static final String MODEL = "\u0000model";
 
-  static final StructType SCHEMA =
+  public static final StructType SCHEMA =
       new StructType()
           .add("therapist", DataTypes.StringType, false)
           .add("n", DataTypes.LongType, false)
@@ -51,13 +48,6 @@ public final class TherapistStage {
           .add("flag", DataTypes.StringType);
 
   private TherapistStage() {}
-
-  /**
-   * The {@code therapist_performance} table (written on every run; empty without a clients file).
-   */
-  public static Dataset<Row> table(SparkSession spark, List<Row> rows) {
-    return spark.createDataFrame(rows, SCHEMA);
-  }
 
   /**
    * @param courseRows complete course rows with measure, baseline_tenths, improvement_tenths,
@@ -82,10 +72,13 @@ public final class TherapistStage {
       return List.of();
     }
     int p = spec.predictors();
-    JavaPairRDD<String, double[]> points =
+    // One Spark job: every partition adds its episodes to the model's X'X and to its therapists'
+    // sums, and the driver merges the partitions' totals (groups, never rows).
+    Pass pass =
         rows.javaRDD()
-            .flatMapToPair(
-                r -> {
+            .aggregate(
+                new Pass(p),
+                (a, r) -> {
                   List<String> cv = new ArrayList<>();
                   for (String c : ComparisonModels.COVARIATES) {
                     cv.add(c + "=" + r.getAs(c));
@@ -97,30 +90,43 @@ public final class TherapistStage {
                           cv);
                   double[] xy = Arrays.copyOf(x, p + 1);
                   xy[p] = r.<Integer>getAs("improvement_tenths") / 10.0;
-                  return List.of(
-                          new Tuple2<>(MODEL, xy), new Tuple2<>(r.<String>getAs("therapist"), xy))
-                      .iterator();
-                });
-    Map<String, double[]> sums =
-        new TreeMap<>(
-            points
-                .filter(t -> !MODEL.equals(t._1()))
-                .aggregateByKey(new double[p + 2], TherapistStage::add, TherapistStage::merge)
-                .collectAsMap());
-    Ols.Accumulator acc =
-        points
-            .filter(t -> MODEL.equals(t._1()))
-            .values()
-            .aggregate(
-                new Ols.Accumulator(p),
-                (a, xy) -> a.add(Arrays.copyOf(xy, p), xy[p]),
-                Ols.Accumulator::merge);
+                  return a.add(r.getAs("therapist"), xy);
+                },
+                Pass::merge);
+    Ols.Accumulator acc = pass.model;
+    Map<String, double[]> sums = pass.sums;
     Ols.Fit fit = acc.n() == 0 ? null : Ols.fit(acc, StatsStage.CONFIDENCE);
     List<Row> out = new ArrayList<>();
     for (Map.Entry<String, double[]> t : sums.entrySet()) {
       out.add(row(t.getKey(), t.getValue(), fit, p));
     }
     return out;
+  }
+
+  /** The totals of one pass: the model's X'X and each therapist's sums. */
+  private static final class Pass implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    final int p;
+    final Ols.Accumulator model;
+    final TreeMap<String, double[]> sums = new TreeMap<>();
+
+    Pass(int p) {
+      this.p = p;
+      this.model = new Ols.Accumulator(p);
+    }
+
+    Pass add(String therapist, double[] xy) {
+      model.add(Arrays.copyOf(xy, p), xy[p]);
+      TherapistStage.add(sums.computeIfAbsent(therapist, t -> new double[p + 2]), xy);
+      return this;
+    }
+
+    Pass merge(Pass o) {
+      model.merge(o.model);
+      o.sums.forEach((t, s) -> sums.merge(t, s, TherapistStage::merge));
+      return this;
+    }
   }
 
   /** Per-therapist sums: {n, sum y, sum x_1 .. sum x_p}; integer-valued, so exact in any order. */

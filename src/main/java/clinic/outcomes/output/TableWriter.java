@@ -6,17 +6,32 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type.Repetition;
+import org.apache.parquet.schema.Types;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -24,6 +39,9 @@ import org.apache.spark.sql.types.StructType;
 public final class TableWriter {
   private final org.apache.hadoop.fs.Path folder;
   private final Path files;
+
+  /** Rejected rows per reason code, counted while {@code rejects.csv} is written. */
+  private Map<String, Long> rejectReasons;
 
   /**
    * @param folder the run folder on its file system, where Spark writes the tables
@@ -44,6 +62,137 @@ public final class TableWriter {
     String path = table(name);
     df.write().mode(SaveMode.ErrorIfExists).parquet(path);
     return rowCount(df.sparkSession(), path);
+  }
+
+  /**
+   * Writes a small table the driver holds as {@code folder/name/part-00000-c000.snappy.parquet} and
+   * {@code _SUCCESS}, the layout Spark writes, without a Spark job (see {@link #writeRows}).
+   *
+   * @return its row count
+   */
+  public long write(SparkSession spark, String name, StructType schema, List<Row> rows) {
+    writeRows(
+        spark.sparkContext().hadoopConfiguration(),
+        new org.apache.hadoop.fs.Path(table(name)),
+        schema,
+        rows,
+        false);
+    return rows.size();
+  }
+
+  /** The key under which Spark keeps a table's schema in a Parquet footer. */
+  static final String SPARK_SCHEMA = "org.apache.spark.sql.parquet.row.metadata";
+
+  /**
+   * Writes rows held on the driver as one Snappy-compressed Parquet file in the folder {@code dir}
+   * and an empty {@code _SUCCESS}, as Spark's writer would: the same column types (string, long,
+   * int, double, boolean, date), required where the schema says not null, and Spark's schema in the
+   * footer, so that Spark reads the exact schema back and DuckDB and the notebooks read it as any
+   * other table. Rows are read by position in the schema's order.
+   *
+   * @param overwrite replace {@code dir} when it exists; otherwise an existing {@code dir} is an
+   *     error (as Spark's {@code ErrorIfExists})
+   * @throws IllegalArgumentException for a column type other than the above
+   */
+  public static void writeRows(
+      Configuration conf,
+      org.apache.hadoop.fs.Path dir,
+      StructType schema,
+      List<Row> rows,
+      boolean overwrite) {
+    MessageType type = parquetType(schema);
+    try {
+      FileSystem fs = dir.getFileSystem(conf);
+      if (fs.exists(dir)) {
+        if (!overwrite) {
+          throw new IllegalStateException(dir + " already exists");
+        }
+        fs.delete(dir, true);
+      }
+      fs.mkdirs(dir);
+      org.apache.hadoop.fs.Path file =
+          new org.apache.hadoop.fs.Path(dir, "part-00000-c000.snappy.parquet");
+      SimpleGroupFactory groups = new SimpleGroupFactory(type);
+      try (ParquetWriter<Group> w =
+          ExampleParquetWriter.builder(HadoopOutputFile.fromPath(file, conf))
+              .withConf(conf)
+              .withType(type)
+              .withCompressionCodec(CompressionCodecName.SNAPPY)
+              .withExtraMetaData(Map.of(SPARK_SCHEMA, schema.json()))
+              .build()) {
+        for (Row r : rows) {
+          w.write(group(groups.newGroup(), schema, r));
+        }
+      }
+      fs.create(new org.apache.hadoop.fs.Path(dir, "_SUCCESS")).close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + dir, e);
+    }
+  }
+
+  /** The Parquet schema Spark writes for these column types. */
+  static MessageType parquetType(StructType schema) {
+    Types.MessageTypeBuilder b = Types.buildMessage();
+    for (StructField f : schema.fields()) {
+      Repetition rep = f.nullable() ? Repetition.OPTIONAL : Repetition.REQUIRED;
+      DataType t = f.dataType();
+      if (t.equals(DataTypes.StringType)) {
+        b.primitive(PrimitiveTypeName.BINARY, rep)
+            .as(LogicalTypeAnnotation.stringType())
+            .named(f.name());
+      } else if (t.equals(DataTypes.LongType)) {
+        b.primitive(PrimitiveTypeName.INT64, rep).named(f.name());
+      } else if (t.equals(DataTypes.IntegerType)) {
+        b.primitive(PrimitiveTypeName.INT32, rep).named(f.name());
+      } else if (t.equals(DataTypes.DoubleType)) {
+        b.primitive(PrimitiveTypeName.DOUBLE, rep).named(f.name());
+      } else if (t.equals(DataTypes.BooleanType)) {
+        b.primitive(PrimitiveTypeName.BOOLEAN, rep).named(f.name());
+      } else if (t.equals(DataTypes.DateType)) {
+        b.primitive(PrimitiveTypeName.INT32, rep)
+            .as(LogicalTypeAnnotation.dateType())
+            .named(f.name());
+      } else {
+        throw new IllegalArgumentException(
+            "column " + f.name() + ": no direct Parquet writer for " + t.simpleString());
+      }
+    }
+    return b.named("spark_schema");
+  }
+
+  private static Group group(Group g, StructType schema, Row r) {
+    StructField[] fields = schema.fields();
+    for (int i = 0; i < fields.length; i++) {
+      if (r.isNullAt(i)) {
+        if (!fields[i].nullable()) {
+          throw new IllegalArgumentException("column " + fields[i].name() + " is null");
+        }
+        continue;
+      }
+      String name = fields[i].name();
+      Object v = r.get(i);
+      DataType t = fields[i].dataType();
+      if (t.equals(DataTypes.StringType)) {
+        g.append(name, v.toString());
+      } else if (t.equals(DataTypes.LongType)) {
+        g.append(name, ((Number) v).longValue());
+      } else if (t.equals(DataTypes.IntegerType)) {
+        g.append(name, ((Number) v).intValue());
+      } else if (t.equals(DataTypes.DoubleType)) {
+        g.append(name, ((Number) v).doubleValue());
+      } else if (t.equals(DataTypes.BooleanType)) {
+        g.append(name, (Boolean) v);
+      } else {
+        g.append(name, (int) epochDay(v));
+      }
+    }
+    return g;
+  }
+
+  private static long epochDay(Object v) {
+    return v instanceof java.sql.Date d
+        ? d.toLocalDate().toEpochDay()
+        : ((java.time.LocalDate) v).toEpochDay();
   }
 
   /**
@@ -96,6 +245,7 @@ public final class TableWriter {
     Dataset<Row> sorted = rejects.orderBy("file", "line").coalesce(1).cache();
     sorted.write().mode(SaveMode.ErrorIfExists).parquet(table("rejects"));
     long n = 0;
+    Map<String, Long> reasons = new HashMap<>();
     try (BufferedWriter w =
         Files.newBufferedWriter(files.resolve("rejects.csv"), StandardCharsets.UTF_8)) {
       w.write("file,line,reasons,raw\r\n");
@@ -107,12 +257,26 @@ public final class TableWriter {
                 r.getString(0), Long.toString(r.getLong(1)), r.getString(2), r.getString(3)));
         w.write("\r\n");
         n++;
+        if (!r.isNullAt(2)) { // as Spark's explode(split(reasons, '\\|')) counts them
+          for (String reason : r.getString(2).split("\\|", -1)) {
+            reasons.merge(reason, 1L, Long::sum);
+          }
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write rejects.csv", e);
     }
     sorted.unpersist();
+    rejectReasons = reasons;
     return n;
+  }
+
+  /**
+   * How many rejected rows carry each reason code (a row with several reasons counts once for
+   * each), as counted while {@link #writeRejects} wrote {@code rejects.csv}; null before that.
+   */
+  public Map<String, Long> rejectReasons() {
+    return rejectReasons == null ? null : Map.copyOf(rejectReasons);
   }
 
   /** Parquet files read back with every column nullable, whatever the writer's schema said. */

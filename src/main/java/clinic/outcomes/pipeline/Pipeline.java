@@ -17,6 +17,7 @@ import clinic.outcomes.core.Settings;
 import clinic.outcomes.episodes.ClientPass;
 import clinic.outcomes.output.RunFolder;
 import clinic.outcomes.output.TableWriter;
+import clinic.outcomes.report.ReportData;
 import clinic.outcomes.report.ReportStage;
 import clinic.outcomes.spark.JobCounter;
 import clinic.outcomes.spark.Sparks;
@@ -139,8 +140,8 @@ public final class Pipeline {
     progress.done(rows.get("episode_outcomes") + " episode-measure rows");
 
     progress.stage("statistics");
-    Dataset<Row> attributes =
-        tables.writeAndRead("_staging/attributes", derived.attributes(), null);
+    // Already Parquet (the pass's staging), so read in place, not copied.
+    Dataset<Row> attributes = derived.attributes();
     StatsStage.Result stats = new StatsStage(spark, settings).run(derived.totals());
     Dataset<Row> courseRows =
         outcomes
@@ -158,7 +159,9 @@ public final class Pipeline {
                     "sex",
                     "condition",
                     "chronicity"),
-                "episode_id");
+                "episode_id")
+            // read by the comparisons, dose-response and therapists: joined once
+            .cache();
     ComparisonStage.Result comparisons =
         new ComparisonStage(spark, settings)
             .run(
@@ -168,8 +171,8 @@ public final class Pipeline {
         RegistryTables.benefitHarm(settings, stats.rows(), derived.totals().harm());
     List<Row> therapists =
         acceptedClients == null ? List.of() : TherapistStage.run(settings, courseRows);
-    Dataset<Row> safety = new SafetyStage(spark, settings).run(sessions, acceptedClients);
-    List<Row> safetyRows = safety.collectAsList();
+    courseRows.unpersist();
+    List<Row> safetyRows = new SafetyStage(settings).run(sessions, acceptedClients);
     List<ClaimResult> claims =
         ClaimEvaluator.evaluate(
             req.claims(),
@@ -181,26 +184,21 @@ public final class Pipeline {
             + " comparisons");
 
     progress.stage("write tables");
-    rows.put("stats", tables.write("stats", stats.table()));
-    rows.put("comparisons", tables.write("comparisons", comparisons.comparisons()));
-    rows.put("dose_response", tables.write("dose_response", comparisons.doseResponse()));
-    rows.put("safety", tables.write("safety", safety));
-    rows.put(
-        "time_to_mcid", tables.write("time_to_mcid", RegistryTables.curves(spark, timeToMcid)));
-    rows.put(
-        "time_to_mcid_median",
-        tables.write("time_to_mcid_median", RegistryTables.medians(spark, timeToMcid)));
-    rows.put(
-        "benefit_harm",
-        tables.write("benefit_harm", RegistryTables.benefitHarm(spark, benefitHarm)));
-    rows.put(
-        "therapist_performance",
-        tables.write("therapist_performance", TherapistStage.table(spark, therapists)));
-    rows.put("monthly", tables.write("monthly", MonthlyStage.run(sessions, episodes, outcomes)));
-    rows.put("claims", tables.write("claims", ClaimsTable.of(spark, claims)));
-    rows.put(
-        "claims_untestable",
-        tables.write("claims_untestable", ClaimsTable.untestable(spark, req.untestable())));
+    // Small tables the driver holds: written without a Spark job each, and kept for the reports.
+    SmallTables small = new SmallTables(spark, tables, rows);
+    small.write("stats", StatsStage.SCHEMA, stats.rows());
+    small.write("comparisons", ComparisonStage.COMPARISONS, comparisons.comparisonRows());
+    small.write("dose_response", ComparisonStage.DOSE_RESPONSE, comparisons.doseRows());
+    small.write("safety", SafetyStage.SCHEMA, safetyRows);
+    small.write("time_to_mcid", RegistryTables.TIME_TO_MCID, timeToMcid.curves());
+    small.write("time_to_mcid_median", RegistryTables.TIME_TO_MCID_MEDIAN, timeToMcid.medians());
+    small.write("benefit_harm", RegistryTables.BENEFIT_HARM, benefitHarm);
+    small.write("therapist_performance", TherapistStage.SCHEMA, therapists);
+    MonthlyStage.Result monthly = MonthlyStage.run(sessions, episodes, outcomes);
+    small.write("monthly", MonthlyStage.SCHEMA, monthly.rows());
+    small.write("claims", ClaimsTable.SCHEMA, ClaimsTable.of(claims));
+    small.write(
+        "claims_untestable", ClaimsTable.UNTESTABLE, ClaimsTable.untestable(req.untestable()));
     progress.done(null);
 
     String refused = null;
@@ -209,8 +207,30 @@ public final class Pipeline {
       progress.done("none: no episode of care has an outcome to show (see rejects)");
     } else if (req.monthlyReport() || req.caseStudy()) {
       progress.stage("reports");
+      // From what the run holds: the tables' rows and counts, the reasons counted in rejects.csv.
+      Map<String, Long> reasons = tables.rejectReasons();
+      Map<String, Long> topReasons =
+          reasons != null
+              ? ReportData.topReasons(reasons)
+              : rows.getOrDefault("rejects", 0L) == 0
+                  ? Map.of()
+                  : ReportData.topReasons(
+                      spark
+                          .read()
+                          .schema("reasons STRING")
+                          .parquet(
+                              new org.apache.hadoop.fs.Path(folder.tables(), "rejects")
+                                  .toString()));
+      ReportData data =
+          ReportData.of(
+              small.rows(),
+              topReasons,
+              rows.get("sessions"),
+              monthly.clients(),
+              rows.get("episodes"));
       refused =
           ReportStage.write(
+              data,
               spark,
               folder.tables(),
               folder.temp(),

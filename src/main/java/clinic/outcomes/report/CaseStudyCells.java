@@ -1,6 +1,7 @@
 package clinic.outcomes.report;
 
 import clinic.outcomes.output.SpreadsheetCsv;
+import clinic.outcomes.output.TableWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -52,8 +53,12 @@ final class CaseStudyCells {
 
   private CaseStudyCells() {}
 
-  /** Writes the cells as a Parquet table at {@code location} (a folder Spark writes to). */
-  static void parquet(SparkSession spark, String location, List<PageCell> cells) {
+  /**
+   * Writes the cells as a Parquet table at {@code location}, replacing it, without a Spark job (see
+   * {@link TableWriter#writeRows}).
+   */
+  static void parquet(
+      Configuration conf, org.apache.hadoop.fs.Path location, List<PageCell> cells) {
     List<Row> rows = new ArrayList<>();
     for (PageCell c : cells) {
       rows.add(
@@ -70,7 +75,7 @@ final class CaseStudyCells {
               c.sums(),
               c.of()));
     }
-    spark.createDataFrame(rows, SCHEMA).coalesce(1).write().mode("overwrite").parquet(location);
+    TableWriter.writeRows(conf, location, SCHEMA, rows, true);
   }
 
   /** Writes the cells as CSV (UTF-8, a header row; empty where null). */

@@ -68,28 +68,141 @@ public record ReportData(
   /** Reads the tables of a run folder on any file system Spark reads. */
   public static ReportData load(SparkSession spark, org.apache.hadoop.fs.Path folder) {
     Tables t = new Tables(spark, folder);
-    List<MonthRow> months = new ArrayList<>(t.collect("monthly", MonthRow::of));
-    months.sort(Comparator.comparing(MonthRow::month));
-    boolean hasClaims = t.exists("claims");
+    Map<String, List<Row>> rows = new LinkedHashMap<>();
+    for (String table : TABLES) {
+      if (t.exists(table)) {
+        rows.put(table, t.collect(table));
+      }
+    }
     Dataset<Row> sessions = t.read("sessions");
-    return new ReportData(
-        t.collect("stats", StatRow::of),
-        t.collect("comparisons", ComparisonRow::of),
-        t.collect("dose_response", DoseRow::of),
-        t.collect("safety", SafetyRow::of),
-        List.copyOf(months),
-        hasClaims ? t.collectOrdered("claims", "position", ClaimRow::of) : List.of(),
-        hasClaims,
+    return of(
+        rows,
         topReasons(t),
         sessions.count(),
         sessions.select("client_id").distinct().count(),
-        t.read("episodes").count(),
-        t.collectOrdered("claims_untestable", "position", UntestableRow::of),
+        t.read("episodes").count());
+  }
+
+  /** The small tables the reports read whole, by name. */
+  public static final List<String> TABLES =
+      List.of(
+          "stats",
+          "comparisons",
+          "dose_response",
+          "safety",
+          "monthly",
+          "claims",
+          "claims_untestable",
+          "time_to_mcid",
+          "time_to_mcid_median",
+          "benefit_harm",
+          "therapist_performance");
+
+  /**
+   * The report's figures from the rows of the small tables, as a run computed them or as read from
+   * its folder: no Spark job.
+   *
+   * @param tables rows of the tables of {@link #TABLES} that exist, each row carrying its schema
+   *     (values are read by column name), {@code claims} and {@code claims_untestable} in their
+   *     {@code position} order; a table left out reads as empty, and the claims section as absent
+   * @param topReasons reject reason codes with their row counts, most frequent first
+   * @param sessions accepted sessions
+   * @param clients clients with an accepted session
+   * @param episodes episodes of care
+   */
+  public static ReportData of(
+      Map<String, List<Row>> tables,
+      Map<String, Long> topReasons,
+      long sessions,
+      long clients,
+      long episodes) {
+    List<MonthRow> months = new ArrayList<>(map(tables, "monthly", MonthRow::of));
+    months.sort(Comparator.comparing(MonthRow::month));
+    return new ReportData(
+        map(tables, "stats", StatRow::of),
+        sorted(map(tables, "comparisons", ComparisonRow::of), COMPARISON_ORDER),
+        map(tables, "dose_response", DoseRow::of),
+        map(tables, "safety", SafetyRow::of),
+        List.copyOf(months),
+        map(tables, "claims", ClaimRow::of),
+        tables.containsKey("claims"),
+        new LinkedHashMap<>(topReasons),
+        sessions,
+        clients,
+        episodes,
+        map(tables, "claims_untestable", UntestableRow::of),
         new Registry(
-            t.collect("time_to_mcid", Registry.Curve::of),
-            t.collect("time_to_mcid_median", Registry.Median::of),
-            t.collect("benefit_harm", Registry.BenefitHarm::of),
-            t.collect("therapist_performance", Registry.Therapist::of)));
+            map(tables, "time_to_mcid", Registry.Curve::of),
+            map(tables, "time_to_mcid_median", Registry.Median::of),
+            map(tables, "benefit_harm", Registry.BenefitHarm::of),
+            sorted(
+                map(tables, "therapist_performance", Registry.Therapist::of),
+                Comparator.comparing(Registry.Therapist::therapist))));
+  }
+
+  /**
+   * The order the comparisons are computed in (the analysis' model order: measure, factor, level by
+   * name), whatever order a reader of the table gets its rows in (Spark reads a table's files
+   * largest first).
+   */
+  static final Comparator<ComparisonRow> COMPARISON_ORDER =
+      Comparator.comparing(ComparisonRow::measure)
+          .thenComparing(c -> factorRank(c.factor()))
+          .thenComparing(ComparisonRow::level);
+
+  /** The factors of {@code comparisons} in the analysis' order; any other factor after them. */
+  private static final List<String> FACTORS = List.of("adherence", "technique_group", "technique");
+
+  private static int factorRank(String factor) {
+    int i = FACTORS.indexOf(factor);
+    return i < 0 ? FACTORS.size() : i;
+  }
+
+  private static <T> List<T> sorted(List<T> rows, Comparator<? super T> order) {
+    List<T> out = new ArrayList<>(rows);
+    out.sort(order);
+    return List.copyOf(out);
+  }
+
+  private static <T> List<T> map(Map<String, List<Row>> tables, String table, Function<Row, T> f) {
+    List<T> out = new ArrayList<>();
+    for (Row r : tables.getOrDefault(table, List.of())) {
+      out.add(f.apply(r));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * The reject reasons of the most rejects, most first (ties by code), from the counts of every
+   * reason.
+   */
+  public static Map<String, Long> topReasons(Map<String, Long> counts) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    counts.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .limit(TOP_REASONS)
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
+  /** The reject reasons of the most rejects, from the {@code reasons} column of the rejects. */
+  public static Map<String, Long> topReasons(Dataset<Row> rejects) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    List<Row> rows =
+        rejects
+            .select(explode(split(col("reasons"), "\\|")).as("reason"))
+            .groupBy("reason")
+            .agg(count("*").as("rows"))
+            .orderBy(desc("rows"), col("reason"))
+            .limit(TOP_REASONS)
+            .collectAsList();
+    for (Row r : rows) {
+      out.put(r.getString(0), r.getLong(1));
+    }
+    return out;
   }
 
   /** The tables of one run folder. */
@@ -111,52 +224,19 @@ public record ReportData(
       }
     }
 
-    /** A small table in the order of one of its columns (e.g. the claims file's order). */
-    <T> List<T> collectOrdered(String table, String orderBy, Function<Row, T> f) {
-      if (!exists(table)) {
-        return List.of();
-      }
+    /** A small table whole, in the claims file's order where it has a {@code position}. */
+    List<Row> collect(String table) {
       Dataset<Row> d = read(table);
       if (Arrays.asList(d.columns())
-          .contains(orderBy)) { // a run folder from before the column existed keeps its order
-        d = d.orderBy(orderBy);
+          .contains("position")) { // a run folder from before the column existed keeps its order
+        d = d.orderBy("position");
       }
-      List<T> out = new ArrayList<>();
-      for (Row r : d.collectAsList()) {
-        out.add(f.apply(r));
-      }
-      return List.copyOf(out);
-    }
-
-    <T> List<T> collect(String table, Function<Row, T> f) {
-      if (!exists(table)) {
-        return List.of();
-      }
-      List<T> out = new ArrayList<>();
-      for (Row r : read(table).collectAsList()) {
-        out.add(f.apply(r));
-      }
-      return List.copyOf(out);
+      return d.collectAsList();
     }
   }
 
   private static Map<String, Long> topReasons(Tables t) {
-    Map<String, Long> out = new LinkedHashMap<>();
-    if (!t.exists("rejects")) {
-      return out;
-    }
-    List<Row> rows =
-        t.read("rejects")
-            .select(explode(split(col("reasons"), "\\|")).as("reason"))
-            .groupBy("reason")
-            .agg(count("*").as("rows"))
-            .orderBy(desc("rows"), col("reason"))
-            .limit(TOP_REASONS)
-            .collectAsList();
-    for (Row r : rows) {
-      out.put(r.getString(0), r.getLong(1));
-    }
-    return out;
+    return t.exists("rejects") ? topReasons(t.read("rejects")) : new LinkedHashMap<>();
   }
 
   /** The row of one group, if any. */

@@ -11,6 +11,10 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -98,25 +102,126 @@ public final class ReportStage {
     if (!monthly && !caseStudy) {
       return null;
     }
-    ReportData data = ReportData.load(spark, tables);
+    return write(
+        ReportData.load(spark, tables),
+        spark,
+        tables,
+        runFolder,
+        settings,
+        month,
+        accounting,
+        monthly,
+        caseStudy);
+  }
+
+  /**
+   * Writes the chosen reports from figures the run already holds (see {@link ReportData#of}),
+   * without reading its tables back; {@code case_study_cells} is written into {@code tables}
+   * without a Spark job.
+   *
+   * @param data the report's figures
+   * @param spark the session whose Hadoop configuration reaches {@code tables}
+   * @see #write(SparkSession, org.apache.hadoop.fs.Path, Path, Settings, YearMonth, Map, boolean,
+   *     boolean)
+   */
+  public static String write(
+      ReportData data,
+      SparkSession spark,
+      org.apache.hadoop.fs.Path tables,
+      Path runFolder,
+      Settings settings,
+      YearMonth month,
+      Map<String, Accounting> accounting,
+      boolean monthly,
+      boolean caseStudy) {
     Path charts = runFolder.resolve("charts");
-    if (monthly) {
-      YearMonth m = reviewMonth(data, month);
-      write(
-          runFolder.resolve("report.html"),
-          new MonthlyReview(data, settings, m, accounting).render(charts));
+    // The two pages share no chart and no mutable state: the monthly review is drawn on a thread
+    // of its own while the case study is drawn here (chart drawing and PNG encoding are most of
+    // the stage's time, all on the driver). The month is checked first, before anything is drawn.
+    YearMonth m = monthly ? reviewMonth(data, month) : null;
+    ExecutorService review = null;
+    Future<?> reviewDone = null;
+    if (monthly && caseStudy) {
+      review = Executors.newSingleThreadExecutor(ReportStage::reviewThread);
+      reviewDone =
+          review.submit(() -> writeReview(runFolder, charts, data, settings, m, accounting));
+    } else if (monthly) {
+      writeReview(runFolder, charts, data, settings, m, accounting);
     }
-    if (caseStudy) {
-      Path publish = runFolder.resolve(PUBLISH);
-      CaseStudy.Page page = new CaseStudy(data, settings).render(publish.resolve("charts"));
-      CaseStudyCells.parquet(spark, tables.toString() + "/case_study_cells", page.cells());
-      if (page.refusal() != null) {
-        return page.refusal();
+    try {
+      return caseStudy ? writeCaseStudy(data, spark, tables, runFolder, settings) : null;
+    } finally {
+      if (review != null) {
+        review.shutdown();
+        await(reviewDone); // also when the case study failed: nothing may still write after
       }
-      write(publish.resolve("case-study.html"), page.html());
-      CaseStudyCells.csv(publish.resolve("case_study_cells.csv"), page.cells());
     }
+  }
+
+  private static void writeReview(
+      Path runFolder,
+      Path charts,
+      ReportData data,
+      Settings settings,
+      YearMonth month,
+      Map<String, Accounting> accounting) {
+    write(
+        runFolder.resolve("report.html"),
+        new MonthlyReview(data, settings, month, accounting).render(charts));
+  }
+
+  private static String writeCaseStudy(
+      ReportData data,
+      SparkSession spark,
+      org.apache.hadoop.fs.Path tables,
+      Path runFolder,
+      Settings settings) {
+    Path publish = runFolder.resolve(PUBLISH);
+    CaseStudy.Page page = new CaseStudy(data, settings).render(publish.resolve("charts"));
+    CaseStudyCells.parquet(
+        spark.sparkContext().hadoopConfiguration(),
+        new org.apache.hadoop.fs.Path(tables, "case_study_cells"),
+        page.cells());
+    if (page.refusal() != null) {
+      return page.refusal();
+    }
+    write(publish.resolve("case-study.html"), page.html());
+    CaseStudyCells.csv(publish.resolve("case_study_cells.csv"), page.cells());
     return null;
+  }
+
+  private static Thread reviewThread(Runnable r) {
+    Thread t = new Thread(r, "outcomes-monthly-review");
+    t.setDaemon(true);
+    return t;
+  }
+
+  /** Waits for the monthly review; its failure is thrown as it was thrown on its thread. */
+  private static void await(Future<?> done) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          done.get();
+          return;
+        } catch (InterruptedException e) {
+          interrupted = true; // the review must finish before the run folder may be abandoned
+        } catch (ExecutionException e) {
+          Throwable c = e.getCause();
+          if (c instanceof RuntimeException r) {
+            throw r;
+          }
+          if (c instanceof Error err) {
+            throw err;
+          }
+          throw new IllegalStateException(c);
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** The month to review: the one asked for, which must have data, or the latest in the data. */

@@ -131,7 +131,7 @@ class SafetyStageTest {
             client("C5", "open_wound", "no"));
     Dataset<Row> numbered = spark.createDataFrame(sessions, SESSIONS).repartition(partitions);
     Dataset<Row> accepted = spark.createDataFrame(clients, CLIENTS).repartition(partitions);
-    return new SafetyStage(spark, Settings.defaults()).run(numbered, accepted).collectAsList();
+    return new SafetyStage(Settings.defaults()).run(numbered, accepted);
   }
 
   /**
@@ -217,9 +217,7 @@ class SafetyStageTest {
             session("S1", "C1", "E1", 1, "deep_tissue", "soreness"),
             session("S2", "C1", "E1", 2, "deep_tissue", null));
     List<Row> rows =
-        new SafetyStage(spark, Settings.defaults())
-            .run(spark.createDataFrame(sessions, SESSIONS), null)
-            .collectAsList();
+        new SafetyStage(Settings.defaults()).run(spark.createDataFrame(sessions, SESSIONS), null);
     List<String> keys = new ArrayList<>();
     for (Row r : rows) {
       keys.add(text(r) + " " + r.getAs("n_events") + "/" + r.getAs("n"));
