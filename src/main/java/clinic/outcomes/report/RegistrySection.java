@@ -342,7 +342,7 @@ final class RegistrySection {
         List<Double> xs = new ArrayList<>();
         List<Double> hi = new ArrayList<>();
         List<Double> lo = new ArrayList<>();
-        for (long n = 1; n <= maxN * 1.1 + 1; n++) {
+        for (long n : funnelPoints(maxN * 1.1 + 1)) {
           xs.add((double) n);
           hi.add(z[0] * s / Math.sqrt(n));
           lo.add(-z[0] * s / Math.sqrt(n));
@@ -374,5 +374,27 @@ final class RegistrySection {
             + " 95% and 99.8% limits",
         List.of(c),
         1);
+  }
+
+  /** At most this many points on each control limit of the funnel chart. */
+  static final int FUNNEL_POINTS = 400;
+
+  /**
+   * The episode counts n at which the funnel's control limits are drawn, up to {@code limit}: every
+   * whole n while there are at most {@link #FUNNEL_POINTS} of them; beyond that as many points
+   * spaced evenly in log n, first 1 and last the largest whole n, so a clinic chain's therapist
+   * with 200,000 episodes does not draw lines of 200,000 points (the limits, z s / sqrt(n), are
+   * smooth).
+   */
+  static long[] funnelPoints(double limit) {
+    long count = (long) Math.floor(limit);
+    if (count <= FUNNEL_POINTS) {
+      return java.util.stream.LongStream.rangeClosed(1, count).toArray();
+    }
+    double step = Math.log(count) / (FUNNEL_POINTS - 1);
+    return java.util.stream.LongStream.range(0, FUNNEL_POINTS)
+        .map(i -> i == FUNNEL_POINTS - 1 ? count : Math.round(Math.exp(i * step)))
+        .distinct()
+        .toArray();
   }
 }
