@@ -208,19 +208,8 @@ public final class Pipeline {
     } else if (req.monthlyReport() || req.caseStudy()) {
       progress.stage("reports");
       // From what the run holds: the tables' rows and counts, the reasons counted in rejects.csv.
-      Map<String, Long> reasons = tables.rejectReasons();
-      Map<String, Long> topReasons =
-          reasons != null
-              ? ReportData.topReasons(reasons)
-              : rows.getOrDefault("rejects", 0L) == 0
-                  ? Map.of()
-                  : ReportData.topReasons(
-                      spark
-                          .read()
-                          .schema("reasons STRING")
-                          .parquet(
-                              new org.apache.hadoop.fs.Path(folder.tables(), "rejects")
-                                  .toString()));
+      // writeRejects (above, always) counted them
+      Map<String, Long> topReasons = ReportData.topReasons(tables.rejectReasons());
       ReportData data =
           ReportData.of(
               small.rows(),
