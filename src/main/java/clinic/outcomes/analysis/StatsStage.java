@@ -23,9 +23,9 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Turns the pair totals of {@code ClientPass} into the {@code stats} table. Each partition of the
  * client pass totals its pairs per group (exact sums of tenths, counts and a histogram of the
- * distinct differences); {@code PairTotalsAggregator} merges the partitions' totals, so the driver
- * sees groups and distinct values, never rows, and hands them to the pure statistics of {@code
- * clinic.outcomes.stats}. Every column is set and read by its name ({@link NamedRow}).
+ * distinct differences); the driver merges the partitions' totals, so it sees groups and distinct
+ * values, never rows, and hands them to the pure statistics of {@code clinic.outcomes.stats}. Every
+ * column is set and read by its name ({@link NamedRow}).
  */
 public final class StatsStage {
   static final double CONFIDENCE = 0.95;

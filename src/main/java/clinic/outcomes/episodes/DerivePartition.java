@@ -7,34 +7,94 @@ import clinic.outcomes.episodes.ClientHistory.NumberedVisit;
 import clinic.outcomes.episodes.ClientHistory.Outcome;
 import clinic.outcomes.episodes.ClientHistory.Score;
 import clinic.outcomes.episodes.ClientHistory.Visit;
-import java.util.ArrayDeque;
+import clinic.outcomes.spark.SerializableConf;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * Walks one partition of the input union ({@link PassLayout#IN}) sorted by client, hands each
- * client's records to {@link ClientHistory} as it goes, and yields the derived rows; after the last
- * client, the partition's {@link PairTotals} as {@link TotalsEntry} rows.
+ * client's records to {@link ClientHistory} as it goes, and writes the derived rows straight into
+ * their tables' Parquet files ({@link PassWriters}, one file per table, each with its own schema);
+ * yields one {@link PassPart}: the files and the partition's {@link PairTotals}.
  */
-final class DerivePartition implements MapPartitionsFunction<Row, Row> {
+final class DerivePartition implements MapPartitionsFunction<Row, PassPart> {
   private static final long serialVersionUID = 1L;
   private final Settings settings;
-  private final DerivedRows rows;
+  private final SerializableConf conf;
+  private final String attempts;
 
-  DerivePartition(Settings settings, StructType out) {
+  /**
+   * @param attempts the folder under which each task attempt writes into its own folder
+   */
+  DerivePartition(Settings settings, SerializableConf conf, String attempts) {
     this.settings = settings;
-    this.rows = new DerivedRows(out);
+    this.conf = conf;
+    this.attempts = attempts;
   }
 
   @Override
-  public Iterator<Row> call(Iterator<Row> input) {
-    return new Walk(input, new ClientHistory(settings), new PairTotals(settings.mcidTenths()));
+  public Iterator<PassPart> call(Iterator<Row> input) {
+    TaskContext task = TaskContext.get();
+    int partition = task == null ? 0 : task.partitionId();
+    long attempt = task == null ? 0 : task.taskAttemptId();
+    PairTotals totals = new PairTotals(settings.mcidTenths());
+    PassPart part = new PassPart();
+    try (PassWriters out =
+        new PassWriters(conf.get(), new Path(attempts, "attempt-" + attempt), partition)) {
+      Walk walk =
+          new Walk(
+              input,
+              new ClientHistory(settings),
+              totals,
+              new Tables(out, DerivedTable.outcomes(settings)));
+      while (walk.nextClient()) {
+        // each client's rows are written as it is derived
+      }
+      part.setFiles(out.finish());
+    }
+    part.setTotals(totals);
+    return List.of(part).iterator();
+  }
+
+  /** Where each kind of derived row goes: its table's file, with its published columns. */
+  private static final class Tables {
+    private final PassWriters out;
+    private final DerivedRows rows;
+    private final DerivedTable.Publisher sessions = DerivedTable.SESSIONS.publisher();
+    private final DerivedTable.Publisher episodes = DerivedTable.EPISODES.publisher();
+    private final DerivedTable.Publisher outcomeRows;
+    private final StructType sessionsSchema = DerivedTable.SESSIONS.publishedSchema();
+    private final StructType episodesSchema = DerivedTable.EPISODES.publishedSchema();
+    private final StructType attributesSchema = DerivedTable.ATTRIBUTES.staged();
+    private final StructType outcomesSchema;
+
+    Tables(PassWriters out, DerivedTable outcomes) {
+      this.out = out;
+      this.rows = new DerivedRows(outcomes);
+      this.outcomeRows = outcomes.publisher();
+      this.outcomesSchema = outcomes.publishedSchema();
+    }
+
+    void write(String clientId, ClientHistory.Result res) {
+      for (NumberedVisit v : res.visits()) {
+        out.write(ClientPass.SESSIONS, sessionsSchema, sessions.publish(rows.session(clientId, v)));
+      }
+      for (Episode e : res.episodes()) {
+        Object[] staged = rows.episode(clientId, e);
+        out.write(ClientPass.EPISODES, episodesSchema, episodes.publish(staged));
+        out.write(ClientPass.ATTRIBUTES, attributesSchema, staged);
+      }
+      for (Outcome x : res.outcomes()) {
+        out.write(ClientPass.OUTCOMES, outcomesSchema, outcomeRows.publish(rows.outcome(x)));
+      }
+    }
   }
 
   /** The input columns, by name, looked up once per partition rather than once per row. */
@@ -82,49 +142,27 @@ final class DerivePartition implements MapPartitionsFunction<Row, Row> {
     }
   }
 
-  private final class Walk implements Iterator<Row> {
+  private final class Walk {
     private final In in = new In();
     private final Iterator<Row> input;
     private final ClientHistory history;
     private final PairTotals totals;
-    private final ArrayDeque<Row> ready = new ArrayDeque<>();
+    private final Tables tables;
     private Row pending;
-    private boolean totalsSent;
 
-    Walk(Iterator<Row> input, ClientHistory history, PairTotals totals) {
+    Walk(Iterator<Row> input, ClientHistory history, PairTotals totals, Tables tables) {
       this.input = input;
       this.history = history;
       this.totals = totals;
+      this.tables = tables;
       this.pending = input.hasNext() ? input.next() : null;
     }
 
-    @Override
-    public boolean hasNext() {
-      while (ready.isEmpty()) {
-        if (pending != null) {
-          nextClient();
-        } else if (!totalsSent) {
-          totalsSent = true;
-          for (TotalsEntry e : totals.getEntries()) {
-            ready.add(rows.totals(e));
-          }
-        } else {
-          return false;
-        }
+    /** Reads the records of the next client and writes its derived rows; false at the end. */
+    boolean nextClient() {
+      if (pending == null) {
+        return false;
       }
-      return true;
-    }
-
-    @Override
-    public Row next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      return ready.poll();
-    }
-
-    /** Reads the records of the next client and queues its derived rows. */
-    private void nextClient() {
       String clientId = pending.getString(in.clientId);
       List<Visit> visits = new ArrayList<>();
       List<Score> scores = new ArrayList<>();
@@ -138,19 +176,10 @@ final class DerivePartition implements MapPartitionsFunction<Row, Row> {
         }
         pending = input.hasNext() ? input.next() : null;
       }
-      if (visits.isEmpty() || clientId == null) {
-        return;
+      if (!visits.isEmpty() && clientId != null) {
+        tables.write(clientId, history.derive(clientId, visits, scores, client, totals));
       }
-      ClientHistory.Result res = history.derive(clientId, visits, scores, client, totals);
-      for (NumberedVisit v : res.visits()) {
-        ready.add(rows.session(clientId, v));
-      }
-      for (Episode e : res.episodes()) {
-        ready.add(rows.episode(clientId, e));
-      }
-      for (Outcome x : res.outcomes()) {
-        ready.add(rows.outcome(x));
-      }
+      return true;
     }
   }
 }

@@ -6,32 +6,26 @@ import clinic.outcomes.episodes.ClientHistory.NumberedVisit;
 import clinic.outcomes.episodes.ClientHistory.Outcome;
 import clinic.outcomes.episodes.ClientHistory.Visit;
 import clinic.outcomes.spark.NamedRow;
-import java.io.Serializable;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.StructType;
 
 /**
- * Writes the client pass's records into the output union layout ({@link PassLayout#output}), every
- * value by its column name: a name missing from the layout fails at once, and no value can land in
- * its neighbour's column.
+ * Lays out the client pass's records as the staged rows of their {@link DerivedTable}, every value
+ * by its column name: a name missing from the table fails at once, and no value can land in its
+ * neighbour's column.
  */
-final class DerivedRows implements Serializable {
-  private static final long serialVersionUID = 1L;
+final class DerivedRows {
+  private final DerivedTable outcomes;
 
-  private final StructType out;
-
-  DerivedRows(StructType out) {
-    this.out = out;
-  }
-
-  private NamedRow of(String kind) {
-    return new NamedRow(out).set("kind", kind);
+  /**
+   * @param outcomes the outcomes table for the run's settings ({@link DerivedTable#outcomes})
+   */
+  DerivedRows(DerivedTable outcomes) {
+    this.outcomes = outcomes;
   }
 
   /** A row of {@link DerivedTable#SESSIONS}. */
-  Row session(String clientId, NumberedVisit v) {
+  Object[] session(String clientId, NumberedVisit v) {
     Visit s = v.visit();
-    return of(DerivedTable.SESSIONS.kind())
+    return new NamedRow(DerivedTable.SESSIONS.staged())
         .set("session_id", s.sessionId())
         .set("client_id", clientId)
         .set("therapist_id", s.therapistId())
@@ -46,12 +40,12 @@ final class DerivedRows implements Serializable {
         .set("session_number", v.sessionNumber())
         .set("nrs_before_tenths", v.nrsBeforeTenths())
         .set("nrs_after_tenths", v.nrsAfterTenths())
-        .row();
+        .values();
   }
 
   /** A row of {@link DerivedTable#ATTRIBUTES} (and so of the episodes table). */
-  Row episode(String clientId, Episode e) {
-    return of(DerivedTable.ATTRIBUTES.kind())
+  Object[] episode(String clientId, Episode e) {
+    return new NamedRow(DerivedTable.ATTRIBUTES.staged())
         .set("episode_id", e.episodeId())
         .set("client_id", clientId)
         .set("episode_number", e.episodeNumber())
@@ -73,13 +67,13 @@ final class DerivedRows implements Serializable {
         .set("sex", e.sex())
         .set("has_client", e.hasClient())
         .set("chronicity", e.chronicity())
-        .row();
+        .values();
   }
 
   /** A row of {@link DerivedTable#outcomes}. */
-  Row outcome(Outcome x) {
+  Object[] outcome(Outcome x) {
     NamedRow r =
-        of("outcomes")
+        new NamedRow(outcomes.staged())
             .set("episode_id", x.episodeId())
             .set("measure", x.measure())
             .set("closed", x.closed())
@@ -104,32 +98,6 @@ final class DerivedRows implements Serializable {
           .set(h + "_date", f.date())
           .set(h + "_eligible", f.eligible());
     }
-    return r.row();
-  }
-
-  /** A {@link TotalsEntry} row, by the bean's property names. */
-  Row totals(TotalsEntry e) {
-    return of(PassLayout.TOTALS)
-        .set("part", e.getPart())
-        .set("analysis", e.getAnalysis())
-        .set("measure", e.getMeasure())
-        .set("groupBy", e.getGroupBy())
-        .set("group", e.getGroup())
-        .set("at", e.getAt())
-        .set("value", e.getValue())
-        .set("n", e.getN())
-        .set("incomplete", e.getIncomplete())
-        .set("open", e.getOpen())
-        .set("sessions", e.getSessions())
-        .set("mcidCount", e.getMcidCount())
-        .set("r30n", e.getR30n())
-        .set("r30count", e.getR30count())
-        .set("r50count", e.getR50count())
-        .set("count", e.getCount())
-        .set("earlierSum", e.getEarlierSum())
-        .set("laterSum", e.getLaterSum())
-        .set("events", e.getEvents())
-        .set("censored", e.getCensored())
-        .row();
+    return r.values();
   }
 }

@@ -1,12 +1,9 @@
 package clinic.outcomes.episodes;
 
-import static org.apache.spark.sql.functions.col;
-
 import clinic.outcomes.core.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -133,28 +130,69 @@ record DerivedTable(String kind, StructType staged, List<String> keptTenths, Set
     return "followup_" + horizon;
   }
 
-  /** The published columns, read by name from the staged ones. */
-  Column[] published() {
-    List<Column> out = new ArrayList<>();
+  /**
+   * The published table's schema: the staged columns in order, less the omitted ones, each tenths
+   * column as a {@code double} of points under its name without {@code _tenths}; then the kept
+   * tenths columns as they are. Every column nullable, as Spark writes a projection.
+   */
+  StructType publishedSchema() {
+    List<StructField> out = new ArrayList<>();
     for (StructField f : staged.fields()) {
       String name = f.name();
       if (omitted.contains(name)) {
         continue;
       }
-      out.add(name.endsWith(TENTHS) ? points(name) : col(name));
+      out.add(
+          name.endsWith(TENTHS)
+              ? DataTypes.createStructField(
+                  name.substring(0, name.length() - TENTHS.length()), DataTypes.DoubleType, true)
+              : DataTypes.createStructField(name, f.dataType(), true));
     }
     for (String name : keptTenths) {
-      out.add(col(name));
+      out.add(staged.apply(name));
     }
-    return out.toArray(Column[]::new);
+    return DataTypes.createStructType(out);
   }
 
-  /** A tenths column as points, under its name without {@code _tenths}. */
-  private static Column points(String tenths) {
-    return col(tenths)
-        .cast("double")
-        .divide(10.0)
-        .as(tenths.substring(0, tenths.length() - TENTHS.length()));
+  /** Turns staged rows into published ones ({@link #publishedSchema}); made once per task. */
+  Publisher publisher() {
+    return new Publisher(this);
+  }
+
+  /** The published values of a staged row, by the column positions worked out once. */
+  static final class Publisher {
+    private final int[] from;
+    private final boolean[] points;
+
+    private Publisher(DerivedTable t) {
+      List<Integer> f = new ArrayList<>();
+      List<Boolean> p = new ArrayList<>();
+      for (StructField s : t.staged().fields()) {
+        if (!t.omitted().contains(s.name())) {
+          f.add(t.staged().fieldIndex(s.name()));
+          p.add(s.name().endsWith(TENTHS));
+        }
+      }
+      for (String name : t.keptTenths()) {
+        f.add(t.staged().fieldIndex(name));
+        p.add(false);
+      }
+      from = f.stream().mapToInt(Integer::intValue).toArray();
+      points = new boolean[p.size()];
+      for (int i = 0; i < points.length; i++) {
+        points[i] = p.get(i);
+      }
+    }
+
+    /** The published values; a tenths value becomes points (tenths / 10.0, as a double). */
+    Object[] publish(Object[] staged) {
+      Object[] out = new Object[from.length];
+      for (int i = 0; i < from.length; i++) {
+        Object v = staged[from[i]];
+        out[i] = points[i] && v != null ? ((Number) v).intValue() / 10.0 : v;
+      }
+      return out;
+    }
   }
 
   /** A schema from {@code "name type"} declarations; every column nullable. */

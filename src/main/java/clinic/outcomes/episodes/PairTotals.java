@@ -92,7 +92,10 @@ public final class PairTotals implements PairSink {
     this.mcidTenths = new HashMap<>(mcidTenths);
   }
 
-  /** Empty totals without MCIDs, for the bean encoder ({@link PairTotalsAggregator}). */
+  /**
+   * Empty totals without MCIDs, for the bean encoder (each task of the client pass hands its totals
+   * back in a {@link PassPart}).
+   */
   public PairTotals() {
     this(Map.of());
   }

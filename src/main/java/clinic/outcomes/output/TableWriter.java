@@ -13,25 +13,12 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
-import org.apache.parquet.hadoop.util.HadoopOutputFile;
-import org.apache.parquet.schema.LogicalTypeAnnotation;
-import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
-import org.apache.parquet.schema.Type.Repetition;
-import org.apache.parquet.schema.Types;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -100,7 +87,6 @@ public final class TableWriter {
       StructType schema,
       List<Row> rows,
       boolean overwrite) {
-    MessageType type = parquetType(schema);
     try {
       FileSystem fs = dir.getFileSystem(conf);
       if (fs.exists(dir)) {
@@ -110,89 +96,21 @@ public final class TableWriter {
         fs.delete(dir, true);
       }
       fs.mkdirs(dir);
-      org.apache.hadoop.fs.Path file =
-          new org.apache.hadoop.fs.Path(dir, "part-00000-c000.snappy.parquet");
-      SimpleGroupFactory groups = new SimpleGroupFactory(type);
-      try (ParquetWriter<Group> w =
-          ExampleParquetWriter.builder(HadoopOutputFile.fromPath(file, conf))
-              .withConf(conf)
-              .withType(type)
-              .withCompressionCodec(CompressionCodecName.SNAPPY)
-              .withExtraMetaData(Map.of(SPARK_SCHEMA, schema.json()))
-              .build()) {
+      try (ParquetRows w =
+          ParquetRows.create(
+              conf, new org.apache.hadoop.fs.Path(dir, "part-00000-c000.snappy.parquet"), schema)) {
         for (Row r : rows) {
-          w.write(group(groups.newGroup(), schema, r));
+          Object[] values = new Object[r.length()];
+          for (int i = 0; i < values.length; i++) {
+            values[i] = r.get(i);
+          }
+          w.write(values);
         }
       }
       fs.create(new org.apache.hadoop.fs.Path(dir, "_SUCCESS")).close();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + dir, e);
     }
-  }
-
-  /** The Parquet schema Spark writes for these column types. */
-  static MessageType parquetType(StructType schema) {
-    Types.MessageTypeBuilder b = Types.buildMessage();
-    for (StructField f : schema.fields()) {
-      Repetition rep = f.nullable() ? Repetition.OPTIONAL : Repetition.REQUIRED;
-      DataType t = f.dataType();
-      if (t.equals(DataTypes.StringType)) {
-        b.primitive(PrimitiveTypeName.BINARY, rep)
-            .as(LogicalTypeAnnotation.stringType())
-            .named(f.name());
-      } else if (t.equals(DataTypes.LongType)) {
-        b.primitive(PrimitiveTypeName.INT64, rep).named(f.name());
-      } else if (t.equals(DataTypes.IntegerType)) {
-        b.primitive(PrimitiveTypeName.INT32, rep).named(f.name());
-      } else if (t.equals(DataTypes.DoubleType)) {
-        b.primitive(PrimitiveTypeName.DOUBLE, rep).named(f.name());
-      } else if (t.equals(DataTypes.BooleanType)) {
-        b.primitive(PrimitiveTypeName.BOOLEAN, rep).named(f.name());
-      } else if (t.equals(DataTypes.DateType)) {
-        b.primitive(PrimitiveTypeName.INT32, rep)
-            .as(LogicalTypeAnnotation.dateType())
-            .named(f.name());
-      } else {
-        throw new IllegalArgumentException(
-            "column " + f.name() + ": no direct Parquet writer for " + t.simpleString());
-      }
-    }
-    return b.named("spark_schema");
-  }
-
-  private static Group group(Group g, StructType schema, Row r) {
-    StructField[] fields = schema.fields();
-    for (int i = 0; i < fields.length; i++) {
-      if (r.isNullAt(i)) {
-        if (!fields[i].nullable()) {
-          throw new IllegalArgumentException("column " + fields[i].name() + " is null");
-        }
-        continue;
-      }
-      String name = fields[i].name();
-      Object v = r.get(i);
-      DataType t = fields[i].dataType();
-      if (t.equals(DataTypes.StringType)) {
-        g.append(name, v.toString());
-      } else if (t.equals(DataTypes.LongType)) {
-        g.append(name, ((Number) v).longValue());
-      } else if (t.equals(DataTypes.IntegerType)) {
-        g.append(name, ((Number) v).intValue());
-      } else if (t.equals(DataTypes.DoubleType)) {
-        g.append(name, ((Number) v).doubleValue());
-      } else if (t.equals(DataTypes.BooleanType)) {
-        g.append(name, (Boolean) v);
-      } else {
-        g.append(name, (int) epochDay(v));
-      }
-    }
-    return g;
-  }
-
-  private static long epochDay(Object v) {
-    return v instanceof java.sql.Date d
-        ? d.toLocalDate().toEpochDay()
-        : ((java.time.LocalDate) v).toEpochDay();
   }
 
   /**

@@ -29,6 +29,11 @@ public final class NamedRow {
     return (T) values[schema.fieldIndex(column)];
   }
 
+  /** The values, in the schema's order (build one row per instance). */
+  public Object[] values() {
+    return values;
+  }
+
   /** The row (build one row per instance). */
   public Row row() {
     return new GenericRowWithSchema(values, schema);

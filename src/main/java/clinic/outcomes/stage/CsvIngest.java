@@ -10,6 +10,7 @@ import clinic.outcomes.ingest.HeaderMapping;
 import clinic.outcomes.ingest.InputFileException;
 import clinic.outcomes.ingest.InputTable;
 import clinic.outcomes.ingest.RowRules;
+import clinic.outcomes.spark.SerializableConf;
 import java.io.IOException;
 import java.io.Serializable;
 import java.security.MessageDigest;

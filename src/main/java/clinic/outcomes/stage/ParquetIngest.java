@@ -6,6 +6,7 @@ import clinic.outcomes.ingest.InputFileException;
 import clinic.outcomes.ingest.InputTable;
 import clinic.outcomes.ingest.RowRules;
 import clinic.outcomes.output.Problems;
+import clinic.outcomes.spark.SerializableConf;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

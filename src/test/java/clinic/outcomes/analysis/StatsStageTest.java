@@ -6,22 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import clinic.outcomes.SharedSpark;
 import clinic.outcomes.core.Settings;
 import clinic.outcomes.episodes.PairTotals;
-import clinic.outcomes.episodes.PairTotalsAggregator;
 import clinic.outcomes.episodes.TotalsEntry;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
 /**
  * The statistics stage alone: partial pair totals, as the client pass's partitions would emit them
- * (one pair each), merged by {@link PairTotalsAggregator} over 1, 2 and 7 Spark partitions, then
- * turned into stats rows. Three course pairs of pain (one session each, default settings: MCID 2
- * points, min group n 5):
+ * (one pair each), spread over 1, 2 and 7 partitions and merged as the client pass merges them,
+ * then turned into stats rows. Three course pairs of pain (one session each, default settings: MCID
+ * 2 points, min group n 5):
  *
  * <pre>
  * before 7.0 after 5.0  improvement 2.0  distance to best 7.0: 30 % needs 2.1, 50 % 3.5
@@ -50,13 +47,17 @@ class StatsStageTest {
 
   private static Row statsRow(int partitions) {
     SparkSession spark = SharedSpark.get();
-    Dataset<TotalsEntry> entries =
-        spark.createDataset(partialTotals(), Encoders.bean(TotalsEntry.class));
-    PairTotals merged =
-        entries
-            .repartition(partitions)
-            .select(new PairTotalsAggregator(SETTINGS.mcidTenths()).toColumn())
-            .first();
+    // As the client pass merges its tasks' totals: entries spread over partitions, each
+    // partition's totals added up, then merged.
+    List<TotalsEntry> entries = partialTotals();
+    PairTotals merged = new PairTotals(SETTINGS.mcidTenths());
+    for (int p = 0; p < partitions; p++) {
+      PairTotals part = new PairTotals(SETTINGS.mcidTenths());
+      for (int i = p; i < entries.size(); i += partitions) {
+        part.add(entries.get(i));
+      }
+      merged.merge(part);
+    }
     List<Row> rows = new StatsStage(spark, SETTINGS).run(merged).rows();
     assertEquals(1, rows.size());
     return rows.get(0);

@@ -106,7 +106,8 @@ class ClientPassTest {
             sessions.repartition(partitions),
             scores.repartition(partitions),
             clients.repartition(partitions),
-            staging.resolve("p" + partitions).toUri().toString(),
+            staging.resolve("p" + partitions + "/tables").toUri().toString(),
+            staging.resolve("p" + partitions + "/staging").toUri().toString(),
             11);
   }
 

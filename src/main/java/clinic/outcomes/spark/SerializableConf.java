@@ -1,4 +1,4 @@
-package clinic.outcomes.stage;
+package clinic.outcomes.spark;
 
 import java.io.IOException;
 import java.io.ObjectInputStream;
@@ -7,15 +7,15 @@ import java.io.Serializable;
 import org.apache.hadoop.conf.Configuration;
 
 /** The driver's Hadoop configuration, shipped to the executors (file systems, credentials). */
-final class SerializableConf implements Serializable {
+public final class SerializableConf implements Serializable {
   private static final long serialVersionUID = 1L;
   private transient Configuration conf;
 
-  SerializableConf(Configuration conf) {
+  public SerializableConf(Configuration conf) {
     this.conf = conf;
   }
 
-  Configuration get() {
+  public Configuration get() {
     return conf;
   }
 
