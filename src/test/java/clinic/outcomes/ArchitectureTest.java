@@ -37,7 +37,7 @@ class ArchitectureTest {
     allow("claims", "core");
     allow("stage", "core", "ingest", "output", "spark");
     allow("validate", "core", "ingest", "output", "spark", "stage");
-    allow("episodes", "core", "output", "spark", "stats");
+    allow("episodes", "core", "output", "spark", "stats", "validate");
     allow("analysis", "core", "claims", "episodes", "output", "spark", "stats");
     allow(
         "report",

@@ -7,6 +7,7 @@ import clinic.outcomes.output.TableWriter;
 import clinic.outcomes.spark.SerializableConf;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,150 +16,226 @@ import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Derives sessions, episodes, outcomes and the statistics' sufficient totals in one Spark pass: the
- * accepted sessions, scores and client records are brought together by client (one shuffle, sorted
- * within partitions, {@link PassLayout#input}), each client is handed to {@link ClientHistory}
- * ({@link DerivePartition}), and each task writes every derived row once, straight into its own
- * table's Parquet file with that table's schema ({@link PassWriters}): no staging copy, and no
- * column of another table. A task hands back only its files and its partition's {@link PairTotals}
- * ({@link PassPart}); the driver merges the totals (groups and distinct values, never rows) and
- * commits the successful attempts' files by renaming them into the tables, one file per partition
- * ({@code part-NNNNN-c000.snappy.parquet}, then {@code _SUCCESS}, as Spark lays a table out).
+ * Validates and derives in one Spark pass. The staged rows of every file ({@code
+ * ValidationStage.INPUT}) are brought together by client (one shuffle, sorted within partitions);
+ * each client's records are judged ({@code ClientJudge}) and its accepted ones handed to {@link
+ * ClientHistory} ({@link DerivePartition}). Each task writes every row once, straight into its own
+ * table's Parquet file with that table's schema ({@link PassWriters}): the published {@code
+ * pain_scores}, {@code clients}, {@code sessions}, {@code episodes} and {@code episode_outcomes},
+ * and two staging tables (the rejects' lines and reasons; the episodes with their grouping
+ * attributes). No union layout, no staging copy. A task hands back only its files, counts, latest
+ * accepted date and its partition's {@link PairTotals} ({@link PassPart}); the driver merges the
+ * totals (groups and distinct values, never rows) and commits the successful attempts' files by
+ * renaming them into the tables, one file per partition ({@code part-NNNNN-c000.snappy.parquet},
+ * then {@code _SUCCESS}, as Spark lays a table out).
+ *
+ * <p>The as-of date: when none is set, the SPEC's default is the latest accepted date, known only
+ * once every client is judged. The pass assumes the latest date of a row passing the row rules (a
+ * cheap aggregate, {@code ValidationStage#latestValidDate}), which is that date unless the rows of
+ * the latest date were all rejected by a rule across rows; the tasks report the latest accepted
+ * date, and in that rare case the pass runs again with it over the same shuffle files (their map
+ * stage skipped), its first files discarded.
  */
 public final class ClientPass {
-  /** The published tables the pass writes, and the staging table of episodes with attributes. */
-  static final String SESSIONS = "sessions";
+  /** The tables the pass writes: published ones, then staging ones. */
+  static final String PAIN_SCORES = "pain_scores";
 
+  static final String CLIENTS = "clients";
+  static final String SESSIONS = "sessions";
   static final String EPISODES = "episodes";
   static final String OUTCOMES = "episode_outcomes";
   static final String ATTRIBUTES = "episode_attributes";
+  static final String REJECTED = "rejected";
 
   /**
-   * The derived tables (read back from the Parquet the pass wrote), their row counts by table name
-   * ({@code sessions}, {@code episodes}, {@code episode_outcomes}), and the merged pair totals.
+   * What the pass wrote and found.
+   *
+   * @param clients the accepted client records; null without a clients file
+   * @param rejected the rejected records: {@code kind} (the input file, {@code ClientJudge.SESSION}
+   *     etc.), {@code line}, {@code reasons}
+   * @param rows rows per published table, in the order the run lists them
+   * @param counts per input kind: accepted, rejected, duplicate
+   * @param asOf the as-of date the tables were derived with
+   * @param passes 1, or 2 when the assumed as-of date was not the latest accepted one
    */
   public record Result(
       Dataset<Row> sessions,
       Dataset<Row> episodes,
       Dataset<Row> attributes,
       Dataset<Row> outcomes,
+      Dataset<Row> painScores,
+      Dataset<Row> clients,
+      Dataset<Row> rejected,
       Map<String, Long> rows,
+      Map<Integer, long[]> counts,
+      LocalDate asOf,
+      int passes,
       PairTotals totals) {}
 
   private final SparkSession spark;
   private final Settings settings;
-
-  public ClientPass(SparkSession spark, Settings settings) {
-    if (settings.asOf() == null) {
-      throw new IllegalArgumentException("as-of date not resolved");
-    }
-    this.spark = spark;
-    this.settings = settings;
-  }
+  private final JavaRDD<Row> byClient;
 
   /**
-   * @param sessions accepted sessions
-   * @param scores accepted scores (with {@code score_tenths})
-   * @param clients accepted client records, or null
-   * @param tables the run's folder (URI or path) for the published tables; none of them may exist
-   * @param staging a folder (URI or path) for the task attempts' files and the attributes table
+   * Plans the shuffle of the input by client (it runs with the first pass).
+   *
+   * @param settings the settings; a null as-of date means the SPEC's default (see {@link #run})
+   * @param input the staged rows of every file ({@code ValidationStage.input})
    * @param rows input rows, to size the partitions
    */
-  public Result run(
-      Dataset<Row> sessions,
-      Dataset<Row> scores,
-      Dataset<Row> clients,
-      String tables,
-      String staging,
-      long rows) {
-    Dataset<Row> in = PassLayout.input(sessions, scores, clients);
+  public ClientPass(SparkSession spark, Settings settings, Dataset<Row> input, long rows) {
+    this.spark = spark;
+    this.settings = settings;
     int partitions =
         Math.max(
             Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")),
             (int) Math.min(10_000, rows / 2_000_000 + 1));
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
-    Path attempts = new Path(staging, "attempts");
-    List<PassPart> parts =
-        in.repartition(partitions, col("client_id"))
-            .sortWithinPartitions("client_id")
-            .mapPartitions(
-                new DerivePartition(settings, new SerializableConf(conf), attempts.toString()),
-                Encoders.bean(PassPart.class))
-            .collectAsList();
-
-    PairTotals totals = new PairTotals(settings.mcidTenths());
-    for (PassPart p : parts) {
-      totals.merge(p.getTotals());
-    }
-    DerivedTable outcomes = DerivedTable.outcomes(settings);
-    Map<String, Long> counts = new LinkedHashMap<>();
-    Path sessionsDir = new Path(tables, SESSIONS);
-    Path episodesDir = new Path(tables, EPISODES);
-    Path outcomesDir = new Path(tables, OUTCOMES);
-    Path attributesDir = new Path(staging, ATTRIBUTES);
-    StructType sessionsSchema = DerivedTable.SESSIONS.publishedSchema();
-    StructType episodesSchema = DerivedTable.EPISODES.publishedSchema();
-    StructType outcomesSchema = outcomes.publishedSchema();
-    StructType attributesSchema = DerivedTable.ATTRIBUTES.staged();
-    counts.put(SESSIONS, commit(conf, parts, SESSIONS, sessionsDir, sessionsSchema));
-    counts.put(EPISODES, commit(conf, parts, EPISODES, episodesDir, episodesSchema));
-    counts.put(OUTCOMES, commit(conf, parts, OUTCOMES, outcomesDir, outcomesSchema));
-    commit(conf, parts, ATTRIBUTES, attributesDir, attributesSchema);
-    delete(conf, attempts);
-    return new Result(
-        read(sessionsDir, sessionsSchema),
-        read(episodesDir, episodesSchema),
-        read(attributesDir, attributesSchema),
-        read(outcomesDir, outcomesSchema),
-        counts,
-        totals);
+    // One RDD object for every pass: a second one reuses the shuffle files (map stage skipped).
+    this.byClient =
+        input
+            .repartition(partitions, col("client_id"), col("bucket"))
+            .sortWithinPartitions("client_id", "bucket")
+            .javaRDD();
   }
 
   /**
-   * Moves the files the successful attempts wrote for {@code table} into {@code dir}, one per
+   * Judges every client, derives from its accepted records and writes every table.
+   *
+   * @param hasClients whether a clients file was given
+   * @param assumed the as-of date to try first when none is set: the latest date of a row passing
+   *     the row rules, or null
+   * @param fallback the as-of date when no row is accepted (the last valid input date)
+   * @param tables the run's folder (URI or path) for the published tables; none may exist
+   * @param staging a folder (URI or path) for the attempts' files and the staging tables
+   */
+  public Result run(
+      boolean hasClients, LocalDate assumed, LocalDate fallback, String tables, String staging) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    Path attempts = new Path(staging, "attempts");
+    LocalDate asOf =
+        settings.asOf() != null ? settings.asOf() : assumed != null ? assumed : fallback;
+    List<PassPart> parts = pass(asOf, conf, attempts);
+    int passes = 1;
+    if (settings.asOf() == null) {
+      long latest = parts.stream().mapToLong(PassPart::latestAccepted).max().orElse(Long.MIN_VALUE);
+      LocalDate right = latest == Long.MIN_VALUE ? fallback : LocalDate.ofEpochDay(latest);
+      if (!right.equals(asOf)) {
+        delete(conf, attempts);
+        asOf = right;
+        parts = pass(asOf, conf, attempts);
+        passes = 2;
+      }
+    }
+    Settings resolved = settings.withAsOf(asOf);
+
+    PairTotals totals = new PairTotals(settings.mcidTenths());
+    Map<Integer, long[]> counts = new TreeMap<>();
+    for (PassPart p : parts) {
+      p.totals().forEach(totals::add);
+      for (int kind = 0; kind < p.counts().length; kind++) {
+        long[] c = counts.computeIfAbsent(kind, k -> new long[3]);
+        for (int s = 0; s < 3; s++) {
+          c[s] += p.counts()[kind][s];
+        }
+      }
+    }
+    counts.values().removeIf(c -> c[0] + c[1] + c[2] == 0);
+
+    Map<String, Long> rows = new LinkedHashMap<>();
+    Table scores = new Table(PAIN_SCORES, new Path(tables, PAIN_SCORES), DerivedTable.PAIN_SCORES);
+    Table clients = new Table(CLIENTS, new Path(tables, CLIENTS), DerivedTable.CLIENTS);
+    Table sessions =
+        new Table(SESSIONS, new Path(tables, SESSIONS), DerivedTable.SESSIONS.publishedSchema());
+    Table episodes =
+        new Table(EPISODES, new Path(tables, EPISODES), DerivedTable.EPISODES.publishedSchema());
+    Table outcomes =
+        new Table(
+            OUTCOMES,
+            new Path(tables, OUTCOMES),
+            DerivedTable.outcomes(resolved).publishedSchema());
+    Table attributes =
+        new Table(ATTRIBUTES, new Path(staging, ATTRIBUTES), DerivedTable.ATTRIBUTES.staged());
+    Table rejected = new Table(REJECTED, new Path(staging, REJECTED), DerivedTable.REJECTED);
+    for (Table t :
+        hasClients
+            ? List.of(scores, clients, sessions, episodes, outcomes)
+            : List.of(scores, sessions, episodes, outcomes)) {
+      rows.put(t.name, commit(conf, parts, t));
+    }
+    commit(conf, parts, attributes);
+    commit(conf, parts, rejected);
+    delete(conf, attempts);
+    return new Result(
+        read(sessions),
+        read(episodes),
+        read(attributes),
+        read(outcomes),
+        read(scores),
+        hasClients ? read(clients) : null,
+        read(rejected),
+        rows,
+        counts,
+        asOf,
+        passes,
+        totals);
+  }
+
+  private List<PassPart> pass(LocalDate asOf, Configuration conf, Path attempts) {
+    return byClient
+        .mapPartitions(
+            new DerivePartition(
+                settings.withAsOf(asOf), new SerializableConf(conf), attempts.toString()))
+        .collect();
+  }
+
+  /** A table the pass writes: its name, its folder and its schema. */
+  private record Table(String name, Path dir, StructType schema) {}
+
+  /**
+   * Moves the files the successful attempts wrote for {@code table} into its folder, one per
    * partition in partition order, and marks it complete; a table no partition had rows for is
    * written empty, with its schema. Returns its rows.
    */
-  private static long commit(
-      Configuration conf, List<PassPart> parts, String table, Path dir, StructType schema) {
+  private static long commit(Configuration conf, List<PassPart> parts, Table table) {
     TreeMap<Integer, PassPart.PassFile> files = new TreeMap<>();
     for (PassPart p : parts) {
-      for (PassPart.PassFile f : p.getFiles()) {
-        if (f.getTable().equals(table) && files.put(f.getPartition(), f) != null) {
+      for (PassPart.PassFile f : p.files()) {
+        if (f.table().equals(table.name()) && files.put(f.partition(), f) != null) {
           throw new IllegalStateException(
-              "two successful attempts wrote partition " + f.getPartition() + " of " + table);
+              "two successful attempts wrote partition " + f.partition() + " of " + table.name());
         }
       }
     }
     if (files.isEmpty()) {
-      TableWriter.writeRows(conf, dir, schema, List.of(), false);
+      TableWriter.writeRows(conf, table.dir(), table.schema(), List.of(), false);
       return 0;
     }
     long rows = 0;
     try {
-      FileSystem fs = dir.getFileSystem(conf);
-      if (!fs.mkdirs(dir) || fs.listStatus(dir).length > 0) {
-        throw new IllegalStateException(dir + " already exists");
+      FileSystem fs = table.dir().getFileSystem(conf);
+      if (!fs.mkdirs(table.dir()) || fs.listStatus(table.dir()).length > 0) {
+        throw new IllegalStateException(table.dir() + " already exists");
       }
       for (PassPart.PassFile f : files.values()) {
         Path to =
             new Path(
-                dir, String.format(Locale.ROOT, "part-%05d-c000.snappy.parquet", f.getPartition()));
-        if (!fs.rename(new Path(f.getPath()), to)) {
-          throw new IOException("cannot move " + f.getPath() + " to " + to);
+                table.dir(),
+                String.format(Locale.ROOT, "part-%05d-c000.snappy.parquet", f.partition()));
+        if (!fs.rename(new Path(f.path()), to)) {
+          throw new IOException("cannot move " + f.path() + " to " + to);
         }
-        rows += f.getRows();
+        rows += f.rows();
       }
-      fs.create(new Path(dir, "_SUCCESS")).close();
+      fs.create(new Path(table.dir(), "_SUCCESS")).close();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot commit the table " + dir, e);
+      throw new UncheckedIOException("cannot commit the table " + table.dir(), e);
     }
     return rows;
   }
@@ -171,7 +248,7 @@ public final class ClientPass {
     }
   }
 
-  private Dataset<Row> read(Path dir, StructType schema) {
-    return spark.read().schema(schema).parquet(dir.toString());
+  private Dataset<Row> read(Table t) {
+    return spark.read().schema(t.schema()).parquet(t.dir().toString());
   }
 }

@@ -8,29 +8,36 @@ import clinic.outcomes.episodes.ClientHistory.Outcome;
 import clinic.outcomes.episodes.ClientHistory.Score;
 import clinic.outcomes.episodes.ClientHistory.Visit;
 import clinic.outcomes.spark.SerializableConf;
+import clinic.outcomes.validate.ClientJudge;
+import clinic.outcomes.validate.ClientJudge.Entry;
+import clinic.outcomes.validate.ClientJudge.Verdict;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Objects;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Walks one partition of the input union ({@link PassLayout#IN}) sorted by client, hands each
- * client's records to {@link ClientHistory} as it goes, and writes the derived rows straight into
- * their tables' Parquet files ({@link PassWriters}, one file per table, each with its own schema);
- * yields one {@link PassPart}: the files and the partition's {@link PairTotals}.
+ * Walks one partition of the pass's input ({@code ValidationStage.INPUT}) sorted by client, judges
+ * each client's records ({@link ClientJudge}), hands the accepted ones to {@link ClientHistory},
+ * and writes every resulting row straight into its table's Parquet file ({@link PassWriters}, one
+ * file per table, each with its own schema): the rejects (file kind, line, reasons), the accepted
+ * scores and client records, and the derived sessions, episodes and outcomes. Yields one {@link
+ * PassPart}: the files, the counts per file and status, the latest accepted date and the
+ * partition's {@link PairTotals}.
  */
-final class DerivePartition implements MapPartitionsFunction<Row, PassPart> {
+final class DerivePartition implements FlatMapFunction<Iterator<Row>, PassPart> {
   private static final long serialVersionUID = 1L;
   private final Settings settings;
   private final SerializableConf conf;
   private final String attempts;
 
   /**
+   * @param settings the settings, the as-of date resolved
    * @param attempts the folder under which each task attempt writes into its own folder
    */
   DerivePartition(Settings settings, SerializableConf conf, String attempts) {
@@ -45,25 +52,22 @@ final class DerivePartition implements MapPartitionsFunction<Row, PassPart> {
     int partition = task == null ? 0 : task.partitionId();
     long attempt = task == null ? 0 : task.taskAttemptId();
     PairTotals totals = new PairTotals(settings.mcidTenths());
-    PassPart part = new PassPart();
+    Walk walk;
+    List<PassPart.PassFile> files;
     try (PassWriters out =
         new PassWriters(conf.get(), new Path(attempts, "attempt-" + attempt), partition)) {
-      Walk walk =
-          new Walk(
-              input,
-              new ClientHistory(settings),
-              totals,
-              new Tables(out, DerivedTable.outcomes(settings)));
-      while (walk.nextClient()) {
-        // each client's rows are written as it is derived
+      walk = new Walk(new ClientHistory(settings), totals, new Tables(out, settings));
+      PassInput in = walk.in;
+      Iterator<List<Row>> groups = in.groups(input);
+      while (groups.hasNext()) {
+        walk.client(groups.next());
       }
-      part.setFiles(out.finish());
+      files = out.finish();
     }
-    part.setTotals(totals);
-    return List.of(part).iterator();
+    return List.of(new PassPart(files, totals.getEntries(), walk.counts, walk.latest)).iterator();
   }
 
-  /** Where each kind of derived row goes: its table's file, with its published columns. */
+  /** Where each kind of row goes: its table's file, with that table's columns. */
   private static final class Tables {
     private final PassWriters out;
     private final DerivedRows rows;
@@ -75,14 +79,15 @@ final class DerivePartition implements MapPartitionsFunction<Row, PassPart> {
     private final StructType attributesSchema = DerivedTable.ATTRIBUTES.staged();
     private final StructType outcomesSchema;
 
-    Tables(PassWriters out, DerivedTable outcomes) {
+    Tables(PassWriters out, Settings settings) {
+      DerivedTable outcomes = DerivedTable.outcomes(settings);
       this.out = out;
       this.rows = new DerivedRows(outcomes);
       this.outcomeRows = outcomes.publisher();
       this.outcomesSchema = outcomes.publishedSchema();
     }
 
-    void write(String clientId, ClientHistory.Result res) {
+    void derived(String clientId, ClientHistory.Result res) {
       for (NumberedVisit v : res.visits()) {
         out.write(ClientPass.SESSIONS, sessionsSchema, sessions.publish(rows.session(clientId, v)));
       }
@@ -95,91 +100,77 @@ final class DerivePartition implements MapPartitionsFunction<Row, PassPart> {
         out.write(ClientPass.OUTCOMES, outcomesSchema, outcomeRows.publish(rows.outcome(x)));
       }
     }
-  }
 
-  /** The input columns, by name, looked up once per partition rather than once per row. */
-  private static final class In {
-    final int kind = PassLayout.IN.fieldIndex("kind");
-    final int clientId = PassLayout.IN.fieldIndex("client_id");
-    final int sessionId = PassLayout.IN.fieldIndex("session_id");
-    final int therapist = PassLayout.IN.fieldIndex("therapist_id");
-    final int date = PassLayout.IN.fieldIndex("date");
-    final int technique = PassLayout.IN.fieldIndex("technique");
-    final int duration = PassLayout.IN.fieldIndex("duration_min");
-    final int adverse = PassLayout.IN.fieldIndex("adverse_event");
-    final int home = PassLayout.IN.fieldIndex("home_exercise");
-    final int moment = PassLayout.IN.fieldIndex("moment");
-    final int measure = PassLayout.IN.fieldIndex("measure");
-    final int score = PassLayout.IN.fieldIndex("score_tenths");
-    final int condition = PassLayout.IN.fieldIndex("condition");
-    final int weeks = PassLayout.IN.fieldIndex("symptom_weeks");
-    final int ageBand = PassLayout.IN.fieldIndex("age_band");
-    final int sex = PassLayout.IN.fieldIndex("sex");
-
-    Visit visit(Row r) {
-      return new Visit(
-          r.getString(sessionId),
-          r.getString(therapist),
-          r.getAs(date),
-          r.getString(technique),
-          r.getAs(duration),
-          r.getString(adverse),
-          r.getString(home));
+    void painScore(PassInput in, Row r) {
+      out.write(ClientPass.PAIN_SCORES, DerivedTable.PAIN_SCORES, rows.painScore(in, r));
     }
 
-    Score score(Row r) {
-      return new Score(
-          r.getString(sessionId),
-          r.getAs(date),
-          r.getString(moment),
-          r.getString(measure),
-          r.getInt(score));
+    void client(PassInput in, Row r) {
+      out.write(ClientPass.CLIENTS, DerivedTable.CLIENTS, rows.client(in, r));
     }
 
-    Client client(Row r) {
-      return new Client(
-          r.getString(condition), r.getAs(weeks), r.getString(ageBand), r.getString(sex));
+    void reject(int kind, long line, String reasons) {
+      out.write(ClientPass.REJECTED, DerivedTable.REJECTED, rows.reject(kind, line, reasons));
     }
   }
 
-  private final class Walk {
-    private final In in = new In();
-    private final Iterator<Row> input;
+  private static final class Walk {
+    final PassInput in = new PassInput();
     private final ClientHistory history;
     private final PairTotals totals;
     private final Tables tables;
-    private Row pending;
 
-    Walk(Iterator<Row> input, ClientHistory history, PairTotals totals, Tables tables) {
-      this.input = input;
+    /** Per kind ({@link ClientJudge#CLIENT} etc.): accepted, rejected, duplicate. */
+    final long[][] counts = new long[3][3];
+
+    /** The latest accepted session or score date, as an epoch day; MIN_VALUE while none. */
+    long latest = Long.MIN_VALUE;
+
+    Walk(ClientHistory history, PairTotals totals, Tables tables) {
       this.history = history;
       this.totals = totals;
       this.tables = tables;
-      this.pending = input.hasNext() ? input.next() : null;
     }
 
-    /** Reads the records of the next client and writes its derived rows; false at the end. */
-    boolean nextClient() {
-      if (pending == null) {
-        return false;
+    /** Judges the records of one client, writes its rejects and accepted rows, and derives. */
+    void client(List<Row> group) {
+      List<Entry> entries = in.entries(group);
+      Verdict[] verdicts = ClientJudge.judge(entries);
+      LocalDate last = ClientJudge.latestAccepted(entries, verdicts);
+      if (last != null) {
+        latest = Math.max(latest, last.toEpochDay());
       }
-      String clientId = pending.getString(in.clientId);
+      String clientId = group.get(0).getString(in.clientId);
       List<Visit> visits = new ArrayList<>();
       List<Score> scores = new ArrayList<>();
       Client client = null;
-      while (pending != null && Objects.equals(clientId, pending.getString(in.clientId))) {
-        Row r = pending;
-        switch (r.getInt(in.kind)) {
-          case PassLayout.SESSION -> visits.add(in.visit(r));
-          case PassLayout.SCORE -> scores.add(in.score(r));
-          default -> client = in.client(r);
+      for (int i = 0; i < verdicts.length; i++) {
+        Row r = group.get(i);
+        int kind = r.getInt(in.kind);
+        Verdict v = verdicts[i];
+        if (v.accepted()) {
+          counts[kind][0]++;
+          switch (kind) {
+            case ClientJudge.SESSION -> visits.add(in.visit(r));
+            case ClientJudge.SCORE -> {
+              scores.add(in.score(r));
+              tables.painScore(in, r);
+            }
+            default -> {
+              client = in.client(r);
+              tables.client(in, r);
+            }
+          }
+        } else if (ClientJudge.DUPLICATE.equals(v.status())) {
+          counts[kind][2]++;
+        } else {
+          counts[kind][1]++;
+          tables.reject(kind, r.getLong(in.line), v.reasons());
         }
-        pending = input.hasNext() ? input.next() : null;
       }
       if (!visits.isEmpty() && clientId != null) {
-        tables.write(clientId, history.derive(clientId, visits, scores, client, totals));
+        tables.derived(clientId, history.derive(clientId, visits, scores, client, totals));
       }
-      return true;
     }
   }
 }

@@ -6,6 +6,7 @@ import clinic.outcomes.episodes.ClientHistory.NumberedVisit;
 import clinic.outcomes.episodes.ClientHistory.Outcome;
 import clinic.outcomes.episodes.ClientHistory.Visit;
 import clinic.outcomes.spark.NamedRow;
+import org.apache.spark.sql.Row;
 
 /**
  * Lays out the client pass's records as the staged rows of their {@link DerivedTable}, every value
@@ -99,5 +100,43 @@ final class DerivedRows {
           .set(h + "_eligible", f.eligible());
     }
     return r.values();
+  }
+
+  /** A rejected record of the input file of {@code kind}, to be joined to its raw text. */
+  Object[] reject(int kind, long line, String reasons) {
+    return new NamedRow(DerivedTable.REJECTED)
+        .set("kind", kind)
+        .set("line", line)
+        .set("reasons", reasons)
+        .values();
+  }
+
+  /** An accepted score, as a row of the {@code pain_scores} table. */
+  Object[] painScore(PassInput in, Row r) {
+    Integer tenths = r.isNullAt(in.score) ? null : r.getInt(in.score);
+    return new NamedRow(DerivedTable.PAIN_SCORES)
+        .set("client_id", r.getString(in.clientId))
+        .set("session_id", r.getString(in.sessionId))
+        .set("recorded_on", r.get(in.date))
+        .set("moment", r.getString(in.moment))
+        .set("measure", r.getString(in.measure))
+        .set("score", tenths == null ? null : tenths / 10.0)
+        .set("score_tenths", tenths)
+        .set("source_line", r.getLong(in.line))
+        .values();
+  }
+
+  /** An accepted client record, as a row of the {@code clients} table. */
+  Object[] client(PassInput in, Row r) {
+    return new NamedRow(DerivedTable.CLIENTS)
+        .set("client_id", r.getString(in.clientId))
+        .set("age_band", r.getString(in.ageBand))
+        .set("sex", r.getString(in.sex))
+        .set("condition", r.getString(in.condition))
+        .set("symptom_weeks", r.get(in.weeks))
+        .set("co_treatment", r.getString(in.coTreatment))
+        .set("contraindications", r.getString(in.contraindications))
+        .set("medical_clearance", r.getString(in.clearance))
+        .values();
   }
 }

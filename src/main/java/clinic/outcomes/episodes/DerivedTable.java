@@ -75,6 +75,40 @@ record DerivedTable(String kind, StructType staged, List<String> keptTenths, Set
           List.of(),
           Set.of());
 
+  /**
+   * The published {@code pain_scores} table: the accepted scores, the score as points and as whole
+   * tenths, and the line it came from.
+   */
+  static final StructType PAIN_SCORES =
+      schema(
+          "client_id string",
+          "session_id string",
+          "recorded_on date",
+          "moment string",
+          "measure string",
+          "score double",
+          "score_tenths int",
+          "source_line long");
+
+  /** The published {@code clients} table: the accepted client records. */
+  static final StructType CLIENTS =
+      schema(
+          "client_id string",
+          "age_band string",
+          "sex string",
+          "condition string",
+          "symptom_weeks int",
+          "co_treatment string",
+          "contraindications string",
+          "medical_clearance string");
+
+  /**
+   * A staging table of the rejected records: the input file's kind ({@code ClientJudge.SESSION}
+   * etc.), the line and the reasons, later joined to their raw text ({@code
+   * ValidationStage#rejects}).
+   */
+  static final StructType REJECTED = schema("kind int", "line long", "reasons string");
+
   /** The episodes table: the attributes without the client's and the grouping columns. */
   static final DerivedTable EPISODES =
       new DerivedTable(

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -155,19 +157,47 @@ public final class TableWriter {
     return back;
   }
 
+  /** Up to this many rejects are sorted and written by the driver, without a Spark job. */
+  public static final long DRIVER_REJECTS = 100_000;
+
   /**
    * Writes the {@code rejects} table (Parquet) and {@code rejects.csv}, sorted by file and line,
    * safe to open in a spreadsheet (see {@link SpreadsheetCsv}).
+   *
+   * @param expected how many rejects there are (the accounting's sum): up to {@link
+   *     #DRIVER_REJECTS} they are collected once and sorted and written by the driver (one Spark
+   *     job instead of four: the sort's sample, the write, the read back for the CSV); more are
+   *     sorted and written by Spark, and streamed into the CSV
    */
-  public long writeRejects(Dataset<Row> rejects) {
+  public long writeRejects(Dataset<Row> rejects, long expected) {
+    if (expected <= DRIVER_REJECTS) {
+      List<Row> rows = new ArrayList<>(rejects.collectAsList());
+      // as Spark's orderBy("file", "line"): neither is ever null
+      rows.sort(
+          Comparator.<Row, String>comparing(r -> r.getString(0))
+              .thenComparingLong(r -> r.getLong(1)));
+      writeRows(
+          rejects.sparkSession().sparkContext().hadoopConfiguration(),
+          new org.apache.hadoop.fs.Path(table("rejects")),
+          nullable(rejects.schema()),
+          rows,
+          false);
+      return writeRejectsCsv(rows.iterator());
+    }
     Dataset<Row> sorted = rejects.orderBy("file", "line").coalesce(1).cache();
     sorted.write().mode(SaveMode.ErrorIfExists).parquet(table("rejects"));
+    long n = writeRejectsCsv(sorted.toLocalIterator());
+    sorted.unpersist();
+    return n;
+  }
+
+  /** Writes {@code rejects.csv} from the sorted rejects and counts their reasons. */
+  private long writeRejectsCsv(Iterator<Row> it) {
     long n = 0;
     Map<String, Long> reasons = new HashMap<>();
     try (BufferedWriter w =
         Files.newBufferedWriter(files.resolve("rejects.csv"), StandardCharsets.UTF_8)) {
       w.write("file,line,reasons,raw\r\n");
-      Iterator<Row> it = sorted.toLocalIterator();
       while (it.hasNext()) {
         Row r = it.next();
         w.write(
@@ -184,7 +214,6 @@ public final class TableWriter {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write rejects.csv", e);
     }
-    sorted.unpersist();
     rejectReasons = reasons;
     return n;
   }

@@ -1,7 +1,6 @@
 package clinic.outcomes.pipeline;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.max;
 
 import clinic.outcomes.analysis.ClaimEvidence;
 import clinic.outcomes.analysis.ClaimsTable;
@@ -96,52 +95,54 @@ public final class Pipeline {
         new IngestStage(spark, req.input(), folder.staging(), req.maxInputDate()).run();
     progress.done(staged.summary());
 
-    progress.stage("validate");
+    progress.stage("check ids");
     TableWriter tables = new TableWriter(folder.tables(), folder.temp());
     Map<String, Long> rows = new LinkedHashMap<>();
-    Validated v = new ValidationStage(spark).run(staged);
-    // Each stage's result is written once and read back: later stages start from Parquet, not
-    // from a lineage that reaches back to the raw files (short plans, no recomputation).
-    rows.put("rejects", tables.writeRejects(v.rejects()));
-    Dataset<Row> scores = tables.writeAndRead("pain_scores", painScoresTable(v.scores()), rows);
-    Dataset<Row> acceptedClients =
-        v.clients() == null ? null : tables.writeAndRead("clients", v.clients().drop("line"), rows);
-    // Already Parquet (validation's judged rows of status accepted), so read in place, not copied.
-    Dataset<Row> acceptedSessions = v.sessions();
-    progress.done(summary(v.accounting()));
-    spark.catalog().clearCache();
+    ValidationStage validation = new ValidationStage(spark);
+    // The lean global check (session ids across clients); every other rule is judged by client,
+    // in the pass below. Its input: every staged row, to be shuffled once by client.
+    Dataset<Row> input = validation.input(staged);
+    LocalDate assumed = req.settings().asOf() == null ? validation.latestValidDate(staged) : null;
+    progress.done(null);
 
-    LocalDate asOf =
-        req.settings().asOf() != null
-            ? req.settings().asOf()
-            : latestDate(acceptedSessions, scores);
-    if (asOf
-        == null) { // no row was accepted: the rejects are still written, as of the last valid date
-      asOf = req.maxInputDate();
-    }
-    Settings settings = req.settings().withAsOf(asOf);
-
-    progress.stage("episodes");
-    // One pass by client derives sessions, episodes, outcomes and the statistics' totals, and
-    // writes each of the three tables once, straight from its tasks.
+    progress.stage("client pass");
+    // One pass by client judges each client's records, then derives sessions, episodes, outcomes
+    // and the statistics' totals from the accepted ones, each task writing every table once.
     ClientPass.Result derived =
-        new ClientPass(spark, settings)
+        new ClientPass(
+                spark, req.settings(), input, staged.all().stream().mapToLong(f -> f.read()).sum())
             .run(
-                acceptedSessions,
-                scores,
-                acceptedClients,
+                staged.clients() != null,
+                assumed,
+                req.maxInputDate(),
                 folder.tables().toString(),
-                new org.apache.hadoop.fs.Path(folder.staging(), "derived").toString(),
-                v.accounting().values().stream().mapToLong(Accounting::accepted).sum());
+                new org.apache.hadoop.fs.Path(folder.staging(), "derived").toString());
+    LocalDate asOf = derived.asOf();
+    Settings settings = req.settings().withAsOf(asOf);
+    Map<String, Accounting> accounting = ValidationStage.accounting(staged, derived.counts());
+    progress.done(
+        summary(accounting)
+            + ", "
+            + derived.rows().get("episodes")
+            + " episodes, as of "
+            + asOf
+            + (derived.passes() > 1
+                ? " (a second pass: the assumed as-of date was rejected)"
+                : ""));
+
+    progress.stage("rejects");
+    Validated v =
+        new Validated(validation.rejects(staged, derived.rejected(), accounting), accounting);
+    rows.put(
+        "rejects",
+        tables.writeRejects(
+            v.rejects(), accounting.values().stream().mapToLong(Accounting::rejected).sum()));
     rows.putAll(derived.rows());
+    Dataset<Row> acceptedClients = derived.clients();
     Dataset<Row> sessions = derived.sessions();
     Dataset<Row> episodes = derived.episodes();
     Dataset<Row> outcomes = derived.outcomes();
-    progress.done(rows.get("episodes") + " episodes, as of " + asOf);
-
-    progress.stage("outcomes");
-    // Written by the pass above; this stage is kept in the timings so runs stay comparable.
-    progress.done(rows.get("episode_outcomes") + " episode-measure rows");
+    progress.done(rows.get("rejects") + " rejected rows");
 
     progress.stage("statistics");
     // The pass's staging table of episodes with their grouping attributes, read in place.
@@ -259,30 +260,5 @@ public final class Pipeline {
     long accepted = acc.values().stream().mapToLong(Accounting::accepted).sum();
     long rejected = acc.values().stream().mapToLong(Accounting::rejected).sum();
     return accepted + " accepted, " + rejected + " rejected";
-  }
-
-  /** The latest accepted date in the data (session dates and score dates). */
-  static LocalDate latestDate(Dataset<Row> sessions, Dataset<Row> scores) {
-    Row s = sessions.agg(max("session_date")).first();
-    Row p = scores.agg(max("recorded_on")).first();
-    LocalDate a = s.isNullAt(0) ? null : s.getLocalDate(0);
-    LocalDate b = p.isNullAt(0) ? null : p.getLocalDate(0);
-    if (a == null) {
-      return b;
-    }
-    return b == null || a.isAfter(b) ? a : b;
-  }
-
-  /** The SPEC {@code pain_scores} table: accepted rows, typed, score as a number. */
-  static Dataset<Row> painScoresTable(Dataset<Row> scores) {
-    return scores.select(
-        col("client_id"),
-        col("session_id"),
-        col("recorded_on"),
-        col("moment"),
-        col("measure"),
-        col("score_tenths").cast("double").divide(10.0).as("score"),
-        col("score_tenths"),
-        col("line").as("source_line"));
   }
 }

@@ -5,20 +5,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The outcome of validation.
+ * The outcome of validation (judged in the client pass, see {@link ClientJudge}).
  *
- * @param sessions accepted sessions, typed
- * @param scores accepted pain scores, typed (score in {@code score_tenths})
- * @param clients accepted clients, or null when no clients file was given
  * @param rejects every rejected row: file, line, reasons, raw
  * @param accounting per file name: read, accepted, rejected, duplicate
  */
-public record Validated(
-    Dataset<Row> sessions,
-    Dataset<Row> scores,
-    Dataset<Row> clients,
-    Dataset<Row> rejects,
-    Map<String, Accounting> accounting) {
+public record Validated(Dataset<Row> rejects, Map<String, Accounting> accounting) {
 
   /** {@code read = accepted + rejected + duplicate}, for one file. */
   public record Accounting(long read, long accepted, long rejected, long duplicate) {

@@ -1,257 +1,275 @@
 package clinic.outcomes.validate;
 
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_distinct;
-import static org.apache.spark.sql.functions.array_join;
-import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.hash;
-import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
-import clinic.outcomes.core.Moment;
-import clinic.outcomes.output.Partitions;
 import clinic.outcomes.stage.Ingested;
 import clinic.outcomes.stage.StagedFile;
 import clinic.outcomes.validate.Validated.Accounting;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The stateful rules of the data contract, in Spark, over the staged files:
+ * The Spark side of validation, around the client pass that judges each client's records ({@link
+ * ClientJudge}):
  *
  * <ol>
- *   <li>exact duplicates (identical in every field): the first copy by line is kept, the others are
- *       counted {@code duplicate};
- *   <li>the cross-file rules for pain scores: {@code unknown_session} (a {@code session_id} that
- *       names no accepted session of the same client) and {@code date_mismatch} (a before/after
- *       score dated other than its session);
- *   <li>among rows that pass every row rule, rows sharing a key but differing are all rejected as
- *       {@code conflicting_duplicate}.
+ *   <li>the lean global check ({@link #conflictingSessions}): the one key not confined to one
+ *       client is a session's {@code session_id}; one aggregation over the staged sessions reads
+ *       only the id, the row-rule reasons and the fingerprint, and flags the ids with more than one
+ *       distinct passing fingerprint;
+ *   <li>the pass's input ({@link #input}): the staged rows of every file without their raw text, in
+ *       one layout ({@link #INPUT}), to be shuffled once by client;
+ *   <li>after the pass, the rejected rows joined to their raw text by line ({@link #rejects}), and
+ *       the accounting per file ({@link #accounting}).
  * </ol>
- *
- * Each row ends in exactly one of accepted, rejected, duplicate, so the accounting balances.
  */
 public final class ValidationStage {
+  /**
+   * The pass's input: every staged row of every file, its fingerprint as two independent hashes (64
+   * + 32 bits; rows are compared only with rows of one client and file, so a false "identical"
+   * needs two different rows of one client to collide on 96 bits), {@code bucket} the 64-bit hash
+   * where the client is missing (such rows are grouped by it, never all together), {@code
+   * conflicting} the global verdict on a session's id. The other columns are the files' typed
+   * values, null where a file has none; {@code date} is a session's date or a score's {@code
+   * recorded_on}.
+   */
+  public static final StructType INPUT =
+      schema(
+          "kind int",
+          "bucket long",
+          "line long",
+          "row_reasons string",
+          "fp64 long",
+          "fp32 int",
+          "conflicting boolean",
+          "client_id string",
+          "session_id string",
+          "therapist_id string",
+          "date date",
+          "technique string",
+          "duration_min int",
+          "adverse_event string",
+          "home_exercise string",
+          "moment string",
+          "measure string",
+          "score_tenths int",
+          "age_band string",
+          "sex string",
+          "condition string",
+          "symptom_weeks int",
+          "co_treatment string",
+          "contraindications string",
+          "medical_clearance string");
+
+  /** Up to this many conflicting session ids travel with the tasks; more are joined. */
+  static final int FEW_CONFLICTS = 10_000;
+
+  /** The setting that overrides {@link #FEW_CONFLICTS} (tests use 0 to force the join). */
+  public static final String FEW_CONFLICTS_SETTING = "spark.outcomes.validate.fewConflicts";
+
+  /** Up to this many rejects of one file are joined to their raw text without a shuffle. */
+  private static final long BROADCAST_REJECTS = 500_000;
+
   private final SparkSession spark;
 
   public ValidationStage(SparkSession spark) {
     this.spark = spark;
   }
 
-  /** Validates the staged files. */
-  public Validated run(Ingested in) {
-    StagedFile sessions = in.sessions();
-    StagedFile scores = in.painScores();
-    StagedFile clients = in.clients();
-    Map<String, Accounting> accounting = new LinkedHashMap<>();
+  /** The pass's input from the staged files. */
+  public Dataset<Row> input(Ingested in) {
+    return input(
+        read(in.sessions()),
+        read(in.painScores()),
+        in.clients() == null ? null : read(in.clients()));
+  }
 
-    Judged s = judged(judge(read(sessions), List.of(), col("session_id")), sessions);
-    accounting.put(sessions.fileName(), s.accounting());
-    Dataset<Row> acceptedSessions = accepted(s.part("accepted"));
-
-    Dataset<Row> p = read(scores);
-    Dataset<Row> sessionRef =
-        acceptedSessions.select(
-            col("session_id").as("ref_session_id"),
-            col("client_id").as("ref_client_id"),
-            col("session_date").as("ref_session_date"));
-    p =
-        p.join(
-            sessionRef,
-            col("session_id")
-                .equalTo(col("ref_session_id"))
-                .and(col("client_id").equalTo(col("ref_client_id"))),
-            "left");
-    Column beforeAfter = col("moment").isin(Moment.BEFORE.code(), Moment.AFTER.code());
-    Column unknownSession =
-        when(
-            col("session_id").isNotNull().and(col("ref_session_id").isNull()),
-            lit("unknown_session"));
-    Column dateMismatch =
-        when(
-            beforeAfter
-                .and(col("ref_session_id").isNotNull())
-                .and(col("recorded_on").isNotNull())
-                .and(col("recorded_on").notEqual(col("ref_session_date"))),
-            lit("date_mismatch"));
-    Column scoreKey =
-        when(
-                beforeAfter,
-                concat_ws("\u0000", lit("s"), col("session_id"), col("moment"), col("measure")))
-            .otherwise(
-                concat_ws(
-                    "\u0000",
-                    lit("c"),
-                    col("client_id"),
-                    col("moment"),
-                    col("measure"),
-                    col("recorded_on").cast("string")));
-    Judged judgedScores =
-        judged(
-            judge(p, List.of(unknownSession, dateMismatch), scoreKey)
-                .drop("ref_session_id", "ref_client_id", "ref_session_date"),
-            scores);
-    accounting.put(scores.fileName(), judgedScores.accounting());
-
-    Dataset<Row> rejects = rejects(s, sessions).unionByName(rejects(judgedScores, scores));
-    Dataset<Row> acceptedClients = null;
+  /**
+   * The pass's input from staged rows (the staging columns but {@code raw}); {@code clients} may be
+   * null (no clients file).
+   */
+  public Dataset<Row> input(Dataset<Row> sessions, Dataset<Row> scores, Dataset<Row> clients) {
+    Dataset<Row> s = flag(prints(sessions)).withColumn("kind", lit(ClientJudge.SESSION));
+    Dataset<Row> all = s.withColumnRenamed("session_date", "date");
+    all =
+        all.unionByName(
+            prints(scores)
+                .withColumn("kind", lit(ClientJudge.SCORE))
+                .withColumnRenamed("recorded_on", "date"),
+            true);
     if (clients != null) {
-      Judged c = judged(judge(read(clients), List.of(), col("client_id")), clients);
-      accounting.put(clients.fileName(), c.accounting());
-      rejects = rejects.unionByName(rejects(c, clients));
-      acceptedClients = accepted(c.part("accepted"));
+      all = all.unionByName(prints(clients).withColumn("kind", lit(ClientJudge.CLIENT)), true);
     }
-    return new Validated(
-        acceptedSessions,
-        accepted(judgedScores.part("accepted")),
-        acceptedClients,
-        rejects,
-        accounting);
+    all = all.withColumn("bucket", when(col("client_id").isNull(), col("fp64")));
+    Set<String> present = Set.of(all.columns());
+    List<Column> c = new ArrayList<>();
+    for (StructField f : INPUT.fields()) {
+      Column v = present.contains(f.name()) ? col(f.name()) : lit(null);
+      if (f.name().equals("conflicting")) {
+        v = coalesce(v, lit(false));
+      }
+      c.add(v.cast(f.dataType()).as(f.name()));
+    }
+    return all.select(c.toArray(Column[]::new));
   }
 
   /**
-   * The staged rows without their raw text (only rejects need it; {@link #rejects} reads it back),
-   * with the record's fingerprint shortened to two independent hashes (64 + 32 bits). Rows are
-   * compared only with rows of the same key, so a false "identical" needs two different rows of one
-   * key to collide on 96 bits: about 1 in 10^28 per pair.
+   * The latest session or score date among the rows passing every row rule, or null when none: the
+   * as-of date the client pass assumes first. It is the latest accepted date unless every row of
+   * that date is rejected by a rule across rows (a conflict, an unknown session, a date mismatch);
+   * the pass checks it against the latest accepted date it finds. One aggregate over two columns of
+   * each staged file.
    */
-  private Dataset<Row> read(StagedFile f) {
+  public LocalDate latestValidDate(Ingested in) {
+    Dataset<Row> dates =
+        read(in.sessions())
+            .filter(col("row_reasons").equalTo(""))
+            .select(col("session_date").as("d"))
+            .unionByName(
+                read(in.painScores())
+                    .filter(col("row_reasons").equalTo(""))
+                    .select(col("recorded_on").as("d")));
+    Row r = dates.agg(max("d")).first();
+    if (r.isNullAt(0)) {
+      return null;
+    }
+    Object d = r.get(0);
+    return d instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) d;
+  }
+
+  /**
+   * The lean global check: the ids of sessions with more than one distinct fingerprint among the
+   * rows passing every row rule (a duplicate has its first copy's fingerprint, so it adds none).
+   */
+  static Dataset<Row> conflictingSessions(Dataset<Row> sessions) {
+    Column print = struct(col("fp64"), col("fp32"));
+    return sessions
+        .filter(col("row_reasons").equalTo(""))
+        .select(col("session_id"), print.as("print"))
+        .groupBy("session_id")
+        .agg(min("print").as("lo"), max("print").as("hi"))
+        .filter(col("lo").notEqual(col("hi")))
+        .select("session_id");
+  }
+
+  /**
+   * Adds {@code conflicting} to the sessions: the ids found by {@link #conflictingSessions}, handed
+   * to the tasks as a set when few (the usual case: none), else joined.
+   */
+  private Dataset<Row> flag(Dataset<Row> sessions) {
+    Dataset<Row> conflicts = conflictingSessions(sessions);
+    int limit = Integer.parseInt(spark.conf().get(FEW_CONFLICTS_SETTING, "" + FEW_CONFLICTS));
+    List<Row> few = conflicts.limit(limit + 1).collectAsList();
+    if (few.size() <= limit) {
+      Object[] ids = few.stream().map(r -> r.getString(0)).toArray();
+      return sessions.withColumn(
+          "conflicting",
+          ids.length == 0 ? lit(false) : coalesce(col("session_id").isin(ids), lit(false)));
+    }
+    return sessions.join(
+        conflicts.withColumn("conflicting", lit(true)), new String[] {"session_id"}, "left");
+  }
+
+  /** The fingerprint as two independent hashes. */
+  private static Dataset<Row> prints(Dataset<Row> staged) {
     Column fp = col("fingerprint");
-    return spark
-        .read()
-        .schema(f.stagingSchema())
-        .parquet(f.staging())
-        .drop("raw")
-        .withColumn("fingerprint", struct(xxhash64(fp).as("h64"), hash(fp).as("h32")));
+    return staged.withColumn("fp64", xxhash64(fp)).withColumn("fp32", hash(fp)).drop("fingerprint");
+  }
+
+  /** A staged file without its raw text (only rejects need it; {@link #rejects} reads it back). */
+  private Dataset<Row> read(StagedFile f) {
+    return spark.read().schema(f.stagingSchema()).parquet(f.staging()).drop("raw");
   }
 
   /**
-   * Combines the row-rule reasons with the {@code extras} (nullable reason columns) and then
-   * rejects conflicting duplicates of {@code key} among passing rows. Adds {@code reasons} (sorted,
-   * {@code |}-joined, empty when accepted) and {@code status}. The per-row work of an accepted row
-   * is a few comparisons: the reason text is only assembled for rows not accepted.
+   * The rejected rows of every file with their raw text, read back from the staged files by file
+   * and line: one join, the rejects broadcast when few (the usual case).
+   *
+   * @param rejected the pass's rejects: {@code kind}, {@code line}, {@code reasons}
+   * @param accounting the pass's accounting ({@link #accounting}), to choose the join
    */
-  private static Dataset<Row> judge(Dataset<Row> df, List<Column> extras, Column key) {
-    Column anyReason = col("row_reasons").notEqual("");
-    Column[] extraArray = new Column[extras.size()];
-    for (int i = 0; i < extras.size(); i++) {
-      df = df.withColumn("_x" + i, extras.get(i));
-      anyReason = anyReason.or(col("_x" + i).isNotNull());
-      extraArray[i] = col("_x" + i);
+  public Dataset<Row> rejects(
+      Ingested in, Dataset<Row> rejected, Map<String, Accounting> accounting) {
+    Dataset<Row> raw = null;
+    Column file = null;
+    for (StagedFile f : in.all()) {
+      Dataset<Row> lines =
+          spark
+              .read()
+              .schema(f.stagingSchema())
+              .parquet(f.staging())
+              .select(lit(kind(f)).as("kind"), col("line"), col("raw"));
+      raw = raw == null ? lines : raw.unionByName(lines);
+      Column name = lit(f.fileName());
+      file =
+          file == null
+              ? when(col("kind").equalTo(kind(f)), name)
+              : file.when(col("kind").equalTo(kind(f)), name);
     }
-    // One shuffle and one sort per file: identical rows share every field, so they share the key;
-    // within a key, rows ordered by fingerprint then line put each copy right after its first.
-    WindowSpec byKey = Window.partitionBy(col("_key"));
-    WindowSpec ordered = byKey.orderBy(col("fingerprint"), col("line"));
-    df =
-        df.withColumn("_key", key)
-            .withColumn(
-                "_duplicate",
-                coalesce(
-                    lag(col("fingerprint"), 1).over(ordered).equalTo(col("fingerprint")),
-                    lit(false)))
-            .withColumn("_passing", col("_duplicate").unary_$bang().and(anyReason.unary_$bang()));
-    // Conflicts: among passing rows of one key, more than one distinct fingerprint.
-    Column passingPrint = when(col("_passing"), col("fingerprint"));
-    Column conflicting =
-        col("_passing").and(min(passingPrint).over(byKey).notEqual(max(passingPrint).over(byKey)));
-    Column rowReasons = filter(split(col("row_reasons"), "\\|"), x -> x.notEqual(""));
-    Column extraReasons = extras.isEmpty() ? array().cast("array<string>") : array(extraArray);
-    Column all =
-        concat(
-            rowReasons,
-            extraReasons,
-            array(when(col("_conflicting"), lit("conflicting_duplicate"))));
-    Column reasonText =
-        array_join(array_sort(array_distinct(filter(all, x -> x.isNotNull()))), "|");
-    df =
-        df.withColumn("_conflicting", conflicting)
-            .withColumn(
-                "status",
-                when(col("_duplicate"), lit("duplicate"))
-                    .when(col("_passing").and(col("_conflicting").unary_$bang()), lit("accepted"))
-                    .otherwise(lit("rejected")))
-            .withColumn(
-                "reasons", when(col("status").equalTo("accepted"), lit("")).otherwise(reasonText));
-    df = df.drop("_key", "_passing", "_conflicting", "_duplicate");
-    for (int i = 0; i < extras.size(); i++) {
-      df = df.drop("_x" + i);
-    }
-    return df;
+    long n = accounting.values().stream().mapToLong(Accounting::rejected).sum();
+    Dataset<Row> mine = n <= BROADCAST_REJECTS ? broadcast(rejected) : rejected;
+    return mine.join(raw, new String[] {"kind", "line"})
+        .select(file.as("file"), col("line"), col("reasons"), col("raw"));
   }
 
   /**
-   * A file's judged rows, written once as Parquet partitioned by status: the accounting comes from
-   * the files' footers, and each later use reads only the rows of its status.
+   * The accounting per file from the pass's counts.
+   *
+   * @param counts per kind ({@link ClientJudge#SESSION} etc.): accepted, rejected, duplicate
    */
-  private final class Judged {
-    private final String path;
-    private final StructType schema;
-    private final StagedFile file;
-
-    Judged(String path, StructType schema, StagedFile file) {
-      this.path = path;
-      this.schema = schema;
-      this.file = file;
+  public static Map<String, Accounting> accounting(Ingested in, Map<Integer, long[]> counts) {
+    Map<String, Accounting> m = new LinkedHashMap<>();
+    for (StagedFile f : in.all()) {
+      long[] c = counts.getOrDefault(kind(f), new long[3]);
+      m.put(f.fileName(), new Accounting(f.read(), c[0], c[1], c[2]));
     }
-
-    Dataset<Row> part(String status) {
-      return Partitions.read(spark, path, "status", status, schema);
-    }
-
-    long count(String status) {
-      return Partitions.count(spark, path, "status", status);
-    }
-
-    Accounting accounting() {
-      return new Accounting(file.read(), count("accepted"), count("rejected"), count("duplicate"));
-    }
+    return m;
   }
 
-  private Judged judged(Dataset<Row> df, StagedFile f) {
-    String path = f.staging() + ".judged";
-    df.write().mode(SaveMode.ErrorIfExists).partitionBy("status").parquet(path);
-    StructType schema = df.drop("status").schema();
-    return new Judged(path, schema, f);
+  private static int kind(StagedFile f) {
+    return switch (f.table()) {
+      case "sessions" -> ClientJudge.SESSION;
+      case "pain_scores" -> ClientJudge.SCORE;
+      default -> ClientJudge.CLIENT;
+    };
   }
 
-  private static Dataset<Row> accepted(Dataset<Row> judged) {
-    return judged.drop("raw", "fingerprint", "row_reasons", "reasons", "status");
-  }
-
-  /** The rejected rows with their raw text, read back from the staged file by line. */
-  private Dataset<Row> rejects(Judged judged, StagedFile f) {
-    Dataset<Row> rejected =
-        judged.part("rejected").select(lit(f.fileName()).as("file"), col("line"), col("reasons"));
-    if (judged.count("rejected") <= BROADCAST_REJECTS) {
-      rejected = broadcast(rejected);
+  private static StructType schema(String... fields) {
+    List<StructField> f = new ArrayList<>();
+    for (String d : fields) {
+      String[] p = d.split(" ");
+      DataType t =
+          switch (p[1]) {
+            case "int" -> DataTypes.IntegerType;
+            case "long" -> DataTypes.LongType;
+            case "string" -> DataTypes.StringType;
+            case "date" -> DataTypes.DateType;
+            case "boolean" -> DataTypes.BooleanType;
+            default -> throw new IllegalArgumentException(d);
+          };
+      f.add(DataTypes.createStructField(p[0], t, true));
     }
-    Dataset<Row> raw =
-        spark.read().schema(f.stagingSchema()).parquet(f.staging()).select("line", "raw");
-    return rejected.join(raw, "line").select("file", "line", "reasons", "raw");
+    return DataTypes.createStructType(f);
   }
-
-  /** Up to this many rejects of one file are joined to their raw text without a shuffle. */
-  private static final long BROADCAST_REJECTS = 500_000;
 }

@@ -1,15 +1,23 @@
 package clinic.outcomes.episodes;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.xxhash64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import clinic.outcomes.SharedSpark;
 import clinic.outcomes.core.Settings;
+import clinic.outcomes.validate.ValidationStage;
 import java.nio.file.Path;
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -78,6 +86,15 @@ class ClientPassTest {
   @TempDir Path staging;
 
   private ClientPass.Result run(int partitions) {
+    return pass(partitions, SETTINGS, null, List.of(), "p" + partitions);
+  }
+
+  /**
+   * The pass over the hand-worked records and {@code extraScores}, with {@code settings} (a null
+   * as-of date: the SPEC's default, {@code assumed} tried first).
+   */
+  private ClientPass.Result pass(
+      int partitions, Settings settings, LocalDate assumed, List<Row> extraScores, String name) {
     SparkSession spark = SharedSpark.get();
     Dataset<Row> sessions =
         spark.createDataFrame(
@@ -98,17 +115,33 @@ class ClientPassTest {
                 score("C3", "S4", "2025-12-20", "before", 80),
                 score("C3", "S4", "2025-12-20", "after", 60)),
             SCORES);
+    scores = scores.unionByName(spark.createDataFrame(extraScores, SCORES));
     Dataset<Row> clients =
         spark.createDataFrame(
             List.<Row>of(RowFactory.create("C2", "sciatica", 4, "30-39", "female")), CLIENTS);
-    return new ClientPass(spark, SETTINGS)
+    Dataset<Row> input =
+        new ValidationStage(spark)
+            .input(staged(sessions), staged(scores), staged(clients))
+            .repartition(partitions);
+    return new ClientPass(spark, settings, input, 11)
         .run(
-            sessions.repartition(partitions),
-            scores.repartition(partitions),
-            clients.repartition(partitions),
-            staging.resolve("p" + partitions + "/tables").toUri().toString(),
-            staging.resolve("p" + partitions + "/staging").toUri().toString(),
-            11);
+            true,
+            assumed,
+            LocalDate.parse("2025-12-31"),
+            staging.resolve(name + "/tables").toUri().toString(),
+            staging.resolve(name + "/staging").toUri().toString());
+  }
+
+  /**
+   * Rows as the ingest stage stages them, every one passing the row rules: a fingerprint of all its
+   * values (distinct rows here) and a line number from it.
+   */
+  private static Dataset<Row> staged(Dataset<Row> d) {
+    Column[] values =
+        Arrays.stream(d.columns()).map(c -> col(c).cast("string")).toArray(Column[]::new);
+    return d.withColumn("fingerprint", concat_ws("|", values))
+        .withColumn("line", xxhash64(col("fingerprint")))
+        .withColumn("row_reasons", lit(""));
   }
 
   @Test
@@ -200,6 +233,31 @@ class ClientPassTest {
     assertEquals(one, everything(run(7)));
   }
 
+  /**
+   * No as-of date set: the pass assumes the latest date of a row passing the row rules. Here that
+   * is a score of C1 dated 2025-12-30 naming no session (rejected: unknown_session), so the latest
+   * accepted date is S4's 2025-12-20: the pass runs again with it and must give exactly what a run
+   * told that date gives. When the assumption holds, one pass.
+   */
+  @Test
+  void anAssumedAsOfDateThatNoAcceptedRecordHasIsReplacedByTheLatestAcceptedOne() {
+    List<Row> stray = List.of(score("C1", "S9", "2025-12-30", "before", 30));
+    ClientPass.Result assumed =
+        pass(2, Settings.defaults(), LocalDate.parse("2025-12-30"), stray, "assumed");
+    assertEquals(LocalDate.parse("2025-12-20"), assumed.asOf());
+    assertEquals(2, assumed.passes());
+    assertEquals(List.of("2 unknown_session"), lines(assumed.rejected(), "kind", "reasons"));
+    ClientPass.Result told =
+        pass(2, Settings.defaults().withAsOf(LocalDate.parse("2025-12-20")), null, stray, "told");
+    assertEquals(1, told.passes());
+    assertEquals(everything(told), everything(assumed));
+
+    ClientPass.Result right =
+        pass(2, Settings.defaults(), LocalDate.parse("2025-12-20"), stray, "right");
+    assertEquals(1, right.passes());
+    assertEquals(LocalDate.parse("2025-12-20"), right.asOf());
+  }
+
   /** Every row of every table and every totals entry, rendered and sorted. */
   private static List<String> everything(ClientPass.Result r) {
     List<String> out = new ArrayList<>();
@@ -207,6 +265,10 @@ class ClientPassTest {
     out.addAll(all(r.episodes()));
     out.addAll(all(r.attributes()));
     out.addAll(all(r.outcomes()));
+    out.addAll(all(r.painScores()));
+    out.addAll(all(r.clients()));
+    out.addAll(all(r.rejected()));
+    r.counts().forEach((k, c) -> out.add(k + " " + Arrays.toString(c)));
     r.totals().getEntries().stream().map(ClientPassTest::entry).sorted().forEach(out::add);
     return out;
   }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -127,29 +128,42 @@ class TableWriterTest {
 
   @Test
   void theRejectReasonsAreCountedAsTheCsvIsWritten(@TempDir Path dir) throws Exception {
-    StructType rejects = StructType.fromDDL("file string, line bigint, reasons string, raw string");
-    TableWriter w = new TableWriter(new org.apache.hadoop.fs.Path(dir.toUri()), dir);
-    assertEquals(null, w.rejectReasons(), "nothing counted before the rejects are written");
-    long n =
-        w.writeRejects(
-            spark.createDataFrame(
-                List.of(
-                    RowFactory.create("sessions.csv", 7L, "bad_date|unknown_session", "x"),
-                    RowFactory.create("sessions.csv", 3L, "bad_date", "y"),
-                    RowFactory.create("clients.csv", 2L, "missing_value", "z")),
-                rejects));
-    assertEquals(3, n);
-    // a row with two reasons counts once for each
-    assertEquals(
-        java.util.Map.of("bad_date", 2L, "unknown_session", 1L, "missing_value", 1L),
-        w.rejectReasons());
-    assertEquals(
-        List.of(
-            "file,line,reasons,raw",
-            "clients.csv,2,missing_value,z",
-            "sessions.csv,3,bad_date,y",
-            "sessions.csv,7,bad_date|unknown_session,x"),
-        Files.readAllLines(dir.resolve("rejects.csv")));
+    // Few rejects: sorted and written by the driver; many: by Spark. The same files either way.
+    for (long expected : new long[] {3, TableWriter.DRIVER_REJECTS + 1}) {
+      Path d = Files.createDirectories(dir.resolve("expected-" + expected));
+      StructType rejects =
+          StructType.fromDDL("file string, line bigint, reasons string, raw string");
+      TableWriter w = new TableWriter(new org.apache.hadoop.fs.Path(d.toUri()), d);
+      assertEquals(null, w.rejectReasons(), "nothing counted before the rejects are written");
+      long n =
+          w.writeRejects(
+              spark.createDataFrame(
+                  List.of(
+                      RowFactory.create("sessions.csv", 7L, "bad_date|unknown_session", "x"),
+                      RowFactory.create("sessions.csv", 3L, "bad_date", "y"),
+                      RowFactory.create("clients.csv", 2L, "missing_value", "z")),
+                  rejects),
+              expected);
+      assertEquals(3, n);
+      // a row with two reasons counts once for each
+      assertEquals(
+          java.util.Map.of("bad_date", 2L, "unknown_session", 1L, "missing_value", 1L),
+          w.rejectReasons());
+      assertEquals(
+          List.of(
+              "file,line,reasons,raw",
+              "clients.csv,2,missing_value,z",
+              "sessions.csv,3,bad_date,y",
+              "sessions.csv,7,bad_date|unknown_session,x"),
+          Files.readAllLines(d.resolve("rejects.csv")));
+      Dataset<Row> table = spark.read().parquet(d.resolve("rejects").toString());
+      assertEquals(rejects, table.schema());
+      assertEquals(
+          List.of("[clients.csv,2,missing_value,z]", "[sessions.csv,3,bad_date,y]"),
+          table.orderBy("file", "line").limit(2).collectAsList().stream()
+              .map(Row::toString)
+              .toList());
+    }
   }
 
   private static List<Object> values(Row r) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import clinic.outcomes.SharedSpark;
+import clinic.outcomes.core.Settings;
+import clinic.outcomes.episodes.ClientPass;
 import clinic.outcomes.stage.IngestStage;
 import clinic.outcomes.stage.Ingested;
 import clinic.outcomes.validate.Validated.Accounting;
@@ -25,15 +27,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The validation stage alone, on three tiny files staged by {@link IngestStage}, one record per
- * rule of the data contract (docs/analysis.md, the class comment of {@link ValidationStage}): exact
- * copies counted {@code duplicate} (the first copy by line kept, also when it is rejected), rows of
- * one key that differ all {@code conflicting_duplicate} (only among rows passing every row rule; a
- * failing row of such a key keeps only its own reasons), {@code unknown_session} (a session
- * rejected, or of another client), {@code date_mismatch} (before/after only), the intake key
- * including its date, reasons sorted and joined. Accepted rows, rejects (file, line, reasons, raw)
- * and the accounting are worked out by hand below, and are the same under 1, 2 and 7 shuffle
- * partitions and ingest pieces.
+ * Validation alone (the lean global check of {@link ValidationStage}, the judging of each client in
+ * the client pass, {@link ClientJudge}), on three tiny files staged by {@link IngestStage}, one
+ * record per rule of the data contract (docs/analysis.md, the class comment of {@link
+ * ClientJudge}): exact copies counted {@code duplicate} (the first copy by line kept, also when it
+ * is rejected), rows of one key that differ all {@code conflicting_duplicate} (only among rows
+ * passing every row rule; a failing row of such a key keeps only its own reasons), {@code
+ * unknown_session} (a session rejected, or of another client), {@code date_mismatch} (before/after
+ * only), the intake key including its date, reasons sorted and joined. Accepted rows, rejects
+ * (file, line, reasons, raw) and the accounting are worked out by hand below, and are the same
+ * under 1, 2 and 7 shuffle partitions and ingest pieces.
  */
 class ValidationStageTest {
   @TempDir Path tmp;
@@ -83,12 +86,12 @@ class ValidationStageTest {
           + "C4,18-29,female,pregnancy,10,,none|pregnancy,no\n" // 7 none beside another
           + "C5,17-25,x,other,2000,,,\n"; // 8 three reasons
 
-  /** line|session_id|client_id|therapist_id|session_date|technique|duration|event|home. */
+  /** session_id|client_id|therapist_id|session_date|technique|duration|event|home. */
   private static final List<String> ACCEPTED_SESSIONS =
       List.of(
-          "2|S1|C1|T1|2025-01-06|swedish|60|none|yes",
-          "3|S2|C1|T1|2025-01-13|swedish|60|none|yes",
-          "8|S5|C2|T2|2025-01-21|deep_tissue|45|none|no");
+          "S1|C1|T1|2025-01-06|swedish|60|none|yes", // line 2
+          "S2|C1|T1|2025-01-13|swedish|60|none|yes", // line 3
+          "S5|C2|T2|2025-01-21|deep_tissue|45|none|no"); // line 8
 
   /** line|client_id|session_id|recorded_on|moment|measure|score_tenths. */
   private static final List<String> ACCEPTED_SCORES =
@@ -99,11 +102,11 @@ class ValidationStageTest {
           "12|C2|null|2025-01-02|intake|nrs_pain|70",
           "14|C2|S5|2025-02-01|discharge|nrs_pain|20");
 
-  /** line|client_id|age_band|sex|condition|weeks|co_treatment|contraindications|clearance. */
+  /** client_id|age_band|sex|condition|weeks|co_treatment|contraindications|clearance. */
   private static final List<String> ACCEPTED_CLIENTS =
       List.of(
-          "2|C1|40-49|female|piriformis|12|chiro|physio|none|yes",
-          "3|C2|50-59|male|herniated_disc|30|null|hypertension|no");
+          "C1|40-49|female|piriformis|12|chiro|physio|none|yes", // line 2
+          "C2|50-59|male|herniated_disc|30|null|hypertension|no"); // line 3
 
   /** file|line|reasons|raw, in file order then line. */
   private static final List<String> REJECTS =
@@ -148,6 +151,7 @@ class ValidationStageTest {
   void restoreSettings() {
     spark.conf().set("spark.sql.shuffle.partitions", shufflePartitions);
     spark.conf().unset(IngestStage.PIECE_BYTES_SETTING);
+    spark.conf().unset(ValidationStage.FEW_CONFLICTS_SETTING);
   }
 
   /** Everything validation produced, as text rows in a fixed order. */
@@ -156,7 +160,8 @@ class ValidationStageTest {
       List<String> scores,
       List<String> clients,
       List<String> rejects,
-      Map<String, Accounting> accounting) {}
+      Map<String, Accounting> accounting,
+      LocalDate asOf) {}
 
   private Outcome validate(int partitions) throws IOException {
     Path in = Files.createDirectories(tmp.resolve("in"));
@@ -175,11 +180,22 @@ class ValidationStageTest {
         new org.apache.hadoop.fs.Path(tmp.resolve("staging-" + partitions).toUri());
     Ingested staged =
         new IngestStage(spark, in.toString(), staging, LocalDate.of(2025, 6, 30)).run();
-    Validated v = new ValidationStage(spark).run(staged);
+    ValidationStage validation = new ValidationStage(spark);
+    ClientPass client = new ClientPass(spark, Settings.defaults(), validation.input(staged), 32);
+    // The as-of date the pass assumes first; it checks it against the latest accepted date.
+    LocalDate assumed = validation.latestValidDate(staged);
+    ClientPass.Result pass =
+        client.run(
+            true,
+            assumed,
+            LocalDate.of(2025, 6, 30),
+            tmp.resolve("tables-" + partitions).toUri().toString(),
+            tmp.resolve("pass-" + partitions).toUri().toString());
+    Map<String, Accounting> accounting = ValidationStage.accounting(staged, pass.counts());
     return new Outcome(
         rows(
-            v.sessions(),
-            "line",
+            pass.sessions(),
+            "session_id",
             "session_id",
             "client_id",
             "therapist_id",
@@ -189,8 +205,9 @@ class ValidationStageTest {
             "adverse_event",
             "home_exercise"),
         rows(
-            v.scores(),
-            "line",
+            pass.painScores(),
+            "source_line",
+            "source_line",
             "client_id",
             "session_id",
             "recorded_on",
@@ -198,8 +215,8 @@ class ValidationStageTest {
             "measure",
             "score_tenths"),
         rows(
-            v.clients(),
-            "line",
+            pass.clients(),
+            "client_id",
             "client_id",
             "age_band",
             "sex",
@@ -208,13 +225,15 @@ class ValidationStageTest {
             "co_treatment",
             "contraindications",
             "medical_clearance"),
-        rejects(v.rejects()),
-        v.accounting());
+        rejects(validation.rejects(staged, pass.rejected(), accounting)),
+        accounting,
+        pass.asOf());
   }
 
-  private static List<String> rows(Dataset<Row> d, String... columns) {
+  /** The {@code columns} of each row ordered by {@code order}, {@code |}-joined. */
+  private static List<String> rows(Dataset<Row> d, String order, String... columns) {
     List<String> out = new ArrayList<>();
-    Dataset<Row> ordered = d.orderBy("line").selectExpr(columns);
+    Dataset<Row> ordered = d.orderBy(order).selectExpr(columns);
     for (Row r : ordered.collectAsList()) {
       List<String> fields = new ArrayList<>();
       for (int i = 0; i < r.size(); i++) {
@@ -248,6 +267,9 @@ class ValidationStageTest {
     assertEquals(ACCEPTED_CLIENTS, o.clients());
     assertEquals(REJECTS, o.rejects());
     assertEquals(ACCOUNTING, o.accounting());
+    // the latest accepted date: the discharge score of line 14, after every accepted session (the
+    // follow-up of line 13, later still, is rejected)
+    assertEquals(LocalDate.of(2025, 2, 1), o.asOf());
     for (Map.Entry<String, Accounting> e : o.accounting().entrySet()) {
       assertTrue(e.getValue().balances(), e.getKey() + " balances");
     }
@@ -260,5 +282,15 @@ class ValidationStageTest {
     assertEquals(REJECTS, one.rejects(), "1 partition");
     assertEquals(one, validate(2), "2 partitions");
     assertEquals(one, validate(7), "7 partitions");
+  }
+
+  @Test
+  void theSameWhenTheConflictingSessionIdsAreJoinedNotHandedToTheTasks() throws IOException {
+    // more conflicting ids than the setting allows (1 here, S3, against 0): they are joined
+    spark.conf().set(ValidationStage.FEW_CONFLICTS_SETTING, "0");
+    Outcome joined = validate(2);
+    assertEquals(ACCEPTED_SESSIONS, joined.sessions());
+    assertEquals(REJECTS, joined.rejects());
+    assertEquals(ACCOUNTING, joined.accounting());
   }
 }

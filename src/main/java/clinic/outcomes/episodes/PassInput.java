@@ -1,0 +1,127 @@
+package clinic.outcomes.episodes;
+
+import clinic.outcomes.episodes.ClientHistory.Client;
+import clinic.outcomes.episodes.ClientHistory.Score;
+import clinic.outcomes.episodes.ClientHistory.Visit;
+import clinic.outcomes.validate.ClientJudge;
+import clinic.outcomes.validate.ValidationStage;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The columns of the pass's input ({@link ValidationStage#INPUT}), looked up by name once per
+ * partition rather than once per row, and the walk over a partition sorted by client: one group per
+ * client (rows without a client, grouped by their fingerprint's hash, form groups of their own).
+ */
+final class PassInput {
+  private static final StructType IN = ValidationStage.INPUT;
+  final int kind = IN.fieldIndex("kind");
+  final int bucket = IN.fieldIndex("bucket");
+  final int line = IN.fieldIndex("line");
+  final int rowReasons = IN.fieldIndex("row_reasons");
+  final int fp64 = IN.fieldIndex("fp64");
+  final int fp32 = IN.fieldIndex("fp32");
+  final int conflicting = IN.fieldIndex("conflicting");
+  final int clientId = IN.fieldIndex("client_id");
+  final int sessionId = IN.fieldIndex("session_id");
+  final int therapist = IN.fieldIndex("therapist_id");
+  final int date = IN.fieldIndex("date");
+  final int technique = IN.fieldIndex("technique");
+  final int duration = IN.fieldIndex("duration_min");
+  final int adverse = IN.fieldIndex("adverse_event");
+  final int home = IN.fieldIndex("home_exercise");
+  final int moment = IN.fieldIndex("moment");
+  final int measure = IN.fieldIndex("measure");
+  final int score = IN.fieldIndex("score_tenths");
+  final int condition = IN.fieldIndex("condition");
+  final int weeks = IN.fieldIndex("symptom_weeks");
+  final int ageBand = IN.fieldIndex("age_band");
+  final int sex = IN.fieldIndex("sex");
+  final int coTreatment = IN.fieldIndex("co_treatment");
+  final int contraindications = IN.fieldIndex("contraindications");
+  final int clearance = IN.fieldIndex("medical_clearance");
+
+  ClientJudge.Entry entry(Row r) {
+    return new ClientJudge.Entry(
+        r.getInt(kind),
+        r.getLong(line),
+        r.getString(rowReasons),
+        r.getLong(fp64),
+        r.getInt(fp32),
+        r.getString(clientId),
+        r.getString(sessionId),
+        r.<LocalDate>getAs(date),
+        r.getString(moment),
+        r.getString(measure),
+        r.getBoolean(conflicting));
+  }
+
+  /** The judged records of one group. */
+  List<ClientJudge.Entry> entries(List<Row> group) {
+    List<ClientJudge.Entry> e = new ArrayList<>(group.size());
+    for (Row r : group) {
+      e.add(entry(r));
+    }
+    return e;
+  }
+
+  Visit visit(Row r) {
+    return new Visit(
+        r.getString(sessionId),
+        r.getString(therapist),
+        r.getAs(date),
+        r.getString(technique),
+        r.getAs(duration),
+        r.getString(adverse),
+        r.getString(home));
+  }
+
+  Score score(Row r) {
+    return new Score(
+        r.getString(sessionId),
+        r.getAs(date),
+        r.getString(moment),
+        r.getString(measure),
+        r.getInt(score));
+  }
+
+  Client client(Row r) {
+    return new Client(
+        r.getString(condition), r.getAs(weeks), r.getString(ageBand), r.getString(sex));
+  }
+
+  /** The groups of a partition sorted by client and bucket, one list of rows at a time. */
+  Iterator<List<Row>> groups(Iterator<Row> input) {
+    return new Iterator<>() {
+      private Row pending = input.hasNext() ? input.next() : null;
+
+      @Override
+      public boolean hasNext() {
+        return pending != null;
+      }
+
+      @Override
+      public List<Row> next() {
+        if (pending == null) {
+          throw new NoSuchElementException();
+        }
+        String c = pending.getString(clientId);
+        Object b = pending.get(bucket);
+        List<Row> group = new ArrayList<>();
+        while (pending != null
+            && Objects.equals(c, pending.getString(clientId))
+            && Objects.equals(b, pending.get(bucket))) {
+          group.add(pending);
+          pending = input.hasNext() ? input.next() : null;
+        }
+        return group;
+      }
+    };
+  }
+}
