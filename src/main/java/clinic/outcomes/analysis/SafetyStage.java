@@ -1,25 +1,14 @@
 package clinic.outcomes.analysis;
 
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
-
-import clinic.outcomes.core.AdverseEvent;
-import clinic.outcomes.core.Settings;
+import clinic.outcomes.episodes.PairTotals;
+import clinic.outcomes.episodes.SafetyCounts;
 import clinic.outcomes.spark.NamedRow;
 import clinic.outcomes.stats.Wilson;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -31,113 +20,59 @@ import org.apache.spark.sql.types.StructType;
  * episode: episodes with at least one such event / episodes with a recorded session (for a
  * technique, only the episode's sessions of that technique count). Also, overall, the sessions
  * given to clients with a contraindication other than {@code none} and {@code medical_clearance =
- * no} (event {@code contraindicated_without_clearance}).
+ * no} (event {@code contraindicated_without_clearance}). The counts come from the client pass
+ * ({@link SafetyCounts}, added up in its {@link PairTotals}): no Spark job.
  */
 public final class SafetyStage {
   /** Event types, then {@code any} (any event other than {@code none}). */
-  public static final List<String> EVENTS =
-      Stream.concat(
-              Arrays.stream(AdverseEvent.values())
-                  .filter(e -> e != AdverseEvent.NONE)
-                  .map(AdverseEvent::code),
-              Stream.of("any"))
-          .toList();
+  public static final List<String> EVENTS = SafetyCounts.EVENTS;
 
-  private final Settings settings;
-
-  public SafetyStage(Settings settings) {
-    this.settings = settings;
-  }
+  private SafetyStage() {}
 
   /**
-   * The table's rows in one aggregate over the sessions (one Spark query: per slice and episode,
-   * then per slice), unit by unit, slices by name, events in {@link #EVENTS} order, then the
+   * The table's rows: unit by unit, slices by name, events in {@link #EVENTS} order, then the
    * contraindication row when there is a clients file.
    *
-   * @param numbered the published {@code sessions} table (technique, adverse_event, episode_id,
-   *     client_id)
-   * @param clients accepted client records, or null without a clients file
+   * @param totals the client pass's totals
+   * @param hasClients whether a clients file was given
    */
-  public List<Row> run(Dataset<Row> numbered, Dataset<Row> clients) {
-    List<Column> slices = new ArrayList<>();
-    slices.add(col("technique"));
-    for (Map.Entry<String, List<String>> g : settings.techniqueGroups().entrySet()) {
-      slices.add(when(col("technique").isin(g.getValue().toArray()), lit(g.getKey())));
-    }
-    slices.add(lit(ALL));
-    Dataset<Row> sessions =
-        numbered.select("episode_id", "client_id", "technique", "adverse_event");
-    if (clients == null) {
-      sessions = sessions.withColumn("_flag", lit(0));
-    } else {
-      Dataset<Row> flagged =
-          clients
-              .filter(
-                  col("contraindications")
-                      .isNotNull()
-                      .and(col("contraindications").notEqual("none"))
-                      .and(col("medical_clearance").equalTo("no")))
-              .select(col("client_id").as("_c"));
-      sessions =
-          sessions
-              .join(flagged, col("client_id").equalTo(col("_c")), "left")
-              .withColumn("_flag", when(col("_c").isNotNull(), 1).otherwise(0));
-    }
-    // Every session, in each of its slices: sessions that do not record adverse_event count only
-    // towards the contraindication row (slice all).
-    List<Column> perEpisode = new ArrayList<>();
-    perEpisode.add(count(col("adverse_event")).as("rec"));
-    perEpisode.add(count(lit(1)).as("all"));
-    perEpisode.add(sum("_flag").as("flag"));
-    List<Column> perSlice = new ArrayList<>();
-    perSlice.add(sum("rec").as("s_n"));
-    perSlice.add(count(when(col("rec").gt(0), 1)).as("e_n"));
-    perSlice.add(sum("all").as("all"));
-    perSlice.add(sum("flag").as("flag"));
-    for (String e : EVENTS) {
-      Column hit =
-          "any".equals(e)
-              ? col("adverse_event").notEqual(AdverseEvent.NONE.code())
-              : col("adverse_event").equalTo(e);
-      perEpisode.add(count(when(hit, 1)).as("k_" + e));
-      perSlice.add(sum("k_" + e).as("s_" + e));
-      perSlice.add(count(when(col("k_" + e).gt(0), 1)).as("e_" + e));
-    }
-    TreeMap<String, Row> bySlice = new TreeMap<>();
-    for (Row r :
-        sessions
-            .select(
-                col("episode_id"),
-                col("adverse_event"),
-                col("_flag"),
-                explode(array(slices.toArray(new Column[0]))).as("slice"))
-            .filter(col("slice").isNotNull())
-            .groupBy("slice", "episode_id")
-            .agg(perEpisode.get(0), perEpisode.subList(1, perEpisode.size()).toArray(new Column[0]))
-            .groupBy("slice")
-            .agg(perSlice.get(0), perSlice.subList(1, perSlice.size()).toArray(new Column[0]))
-            .collectAsList()) {
-      bySlice.put(r.getAs("slice"), r);
-    }
+  public static List<Row> run(PairTotals totals, boolean hasClients) {
+    // unit -> slice -> event -> {n, k}
+    Map<String, TreeMap<String, Map<String, long[]>>> counts = new HashMap<>();
+    totals
+        .safety()
+        .forEach(
+            (key, c) ->
+                counts
+                    .computeIfAbsent(key.analysis(), u -> new TreeMap<>())
+                    .computeIfAbsent(key.group(), g -> new HashMap<>())
+                    .put(key.measure(), c));
     List<Row> out = new ArrayList<>();
-    for (String unit : List.of("session", "episode")) {
-      String prefix = unit.substring(0, 1);
-      for (Row r : bySlice.values()) {
-        long n = r.<Number>getAs(prefix + "_n").longValue();
+    for (String unit : List.of(SafetyCounts.SESSION, SafetyCounts.EPISODE)) {
+      for (Map.Entry<String, Map<String, long[]>> slice :
+          counts.getOrDefault(unit, new TreeMap<>()).entrySet()) {
+        long[] any = slice.getValue().get("any");
+        long n = any == null ? 0 : any[0];
         if (n == 0) { // no session of this slice records adverse_event
           continue;
         }
         for (String e : EVENTS) {
-          long k = r.<Number>getAs(prefix + "_" + e).longValue();
-          out.add(row(unit, r.getAs("slice"), e, n, k));
+          long[] c = slice.getValue().get(e);
+          out.add(row(unit, slice.getKey(), e, n, c == null ? 0 : c[1]));
         }
       }
     }
-    if (clients != null) {
-      Row all = bySlice.get(ALL);
-      long n = all == null ? 0 : all.<Number>getAs("all").longValue(); // every session
-      long k = all == null ? 0 : all.<Number>getAs("flag").longValue(); // of flagged clients
-      out.add(row("session", ALL, "contraindicated_without_clearance", n, k));
+    if (hasClients) {
+      Map<String, long[]> all =
+          counts.getOrDefault(SafetyCounts.SESSION, new TreeMap<>()).getOrDefault(ALL, Map.of());
+      long[] c = all.get(SafetyCounts.CONTRAINDICATED);
+      out.add(
+          row(
+              SafetyCounts.SESSION,
+              ALL,
+              SafetyCounts.CONTRAINDICATED,
+              c == null ? 0 : c[0], // every session
+              c == null ? 0 : c[1])); // of flagged clients
     }
     return out;
   }

@@ -84,7 +84,8 @@ public final class ClientPass {
   private final JavaRDD<Row> byClient;
 
   /**
-   * Plans the shuffle of the input by client (it runs with the first pass).
+   * Plans the shuffle of the input by client (it runs with the first pass, or here under adaptive
+   * execution).
    *
    * @param settings the settings; a null as-of date means the SPEC's default (see {@link #run})
    * @param input the staged rows of every file ({@code ValidationStage.input})

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -56,7 +57,12 @@ final class DerivePartition implements FlatMapFunction<Iterator<Row>, PassPart> 
     List<PassPart.PassFile> files;
     try (PassWriters out =
         new PassWriters(conf.get(), new Path(attempts, "attempt-" + attempt), partition)) {
-      walk = new Walk(new ClientHistory(settings), totals, new Tables(out, settings));
+      walk =
+          new Walk(
+              new ClientHistory(settings),
+              totals,
+              new Tables(out, settings),
+              settings.techniqueGroups());
       PassInput in = walk.in;
       Iterator<List<Row>> groups = in.groups(input);
       while (groups.hasNext()) {
@@ -119,6 +125,7 @@ final class DerivePartition implements FlatMapFunction<Iterator<Row>, PassPart> 
     private final ClientHistory history;
     private final PairTotals totals;
     private final Tables tables;
+    private final Map<String, List<String>> groups;
 
     /** Per kind ({@link ClientJudge#CLIENT} etc.): accepted, rejected, duplicate. */
     final long[][] counts = new long[3][3];
@@ -126,10 +133,12 @@ final class DerivePartition implements FlatMapFunction<Iterator<Row>, PassPart> 
     /** The latest accepted session or score date, as an epoch day; MIN_VALUE while none. */
     long latest = Long.MIN_VALUE;
 
-    Walk(ClientHistory history, PairTotals totals, Tables tables) {
+    Walk(
+        ClientHistory history, PairTotals totals, Tables tables, Map<String, List<String>> groups) {
       this.history = history;
       this.totals = totals;
       this.tables = tables;
+      this.groups = groups;
     }
 
     /** Judges the records of one client, writes its rejects and accepted rows, and derives. */
@@ -144,6 +153,7 @@ final class DerivePartition implements FlatMapFunction<Iterator<Row>, PassPart> 
       List<Visit> visits = new ArrayList<>();
       List<Score> scores = new ArrayList<>();
       Client client = null;
+      Row clientRow = null;
       for (int i = 0; i < verdicts.length; i++) {
         Row r = group.get(i);
         int kind = r.getInt(in.kind);
@@ -158,6 +168,7 @@ final class DerivePartition implements FlatMapFunction<Iterator<Row>, PassPart> 
             }
             default -> {
               client = in.client(r);
+              clientRow = r;
               tables.client(in, r);
             }
           }
@@ -169,7 +180,20 @@ final class DerivePartition implements FlatMapFunction<Iterator<Row>, PassPart> 
         }
       }
       if (!visits.isEmpty() && clientId != null) {
-        tables.derived(clientId, history.derive(clientId, visits, scores, client, totals));
+        ClientHistory.Result res = history.derive(clientId, visits, scores, client, totals);
+        tables.derived(clientId, res);
+        // the safety table's counts, from the same sessions (no scan of the written table)
+        List<SafetyCounts.Session> sessions = new ArrayList<>(res.visits().size());
+        for (NumberedVisit v : res.visits()) {
+          sessions.add(
+              new SafetyCounts.Session(
+                  v.episodeId(), v.visit().technique(), v.visit().adverseEvent()));
+        }
+        boolean flagged =
+            clientRow != null
+                && SafetyCounts.flagged(
+                    clientRow.getString(in.contraindications), clientRow.getString(in.clearance));
+        SafetyCounts.client(sessions, flagged, groups, totals);
       }
     }
   }

@@ -11,23 +11,22 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The row contract of one table of the client pass, declared once: the {@code staged} columns the
- * pass writes (by name, see {@link DerivedRows}), in order, and how the published table is read
- * back from them. Scores are staged as whole tenths ({@code x_tenths int}) and published as points
- * ({@code x double}, tenths / 10) in the same place; {@code keptTenths} are also published as
- * tenths at the end; {@code omitted} staged columns are not published.
+ * pass sets (by name, see {@link DerivedRows}), in order, and how the published table's columns
+ * follow from them ({@link #publishedSchema}, {@link Publisher}). Scores are staged as whole tenths
+ * ({@code x_tenths int}) and published as points ({@code x double}, tenths / 10) in the same place;
+ * {@code keptTenths} are also published as tenths at the end; {@code omitted} staged columns are
+ * not published.
  *
- * @param kind the staging partition ({@code kind=...}) holding the table's rows
  * @param staged the staged columns, in published order
  * @param keptTenths tenths columns published a second time, as tenths, after the others
  * @param omitted staged columns left out of the published table
  */
-record DerivedTable(String kind, StructType staged, List<String> keptTenths, Set<String> omitted) {
+record DerivedTable(StructType staged, List<String> keptTenths, Set<String> omitted) {
   private static final String TENTHS = "_tenths";
 
   /** The sessions table (SPEC "Derived structure"). */
   static final DerivedTable SESSIONS =
       new DerivedTable(
-          "sessions",
           schema(
               "session_id string",
               "client_id string",
@@ -49,7 +48,6 @@ record DerivedTable(String kind, StructType staged, List<String> keptTenths, Set
   /** The episodes with every grouping attribute (a staging table the statistics join). */
   static final DerivedTable ATTRIBUTES =
       new DerivedTable(
-          "episodes",
           schema(
               "episode_id string",
               "client_id string",
@@ -112,7 +110,6 @@ record DerivedTable(String kind, StructType staged, List<String> keptTenths, Set
   /** The episodes table: the attributes without the client's and the grouping columns. */
   static final DerivedTable EPISODES =
       new DerivedTable(
-          ATTRIBUTES.kind(),
           ATTRIBUTES.staged(),
           List.of(),
           Set.of(
@@ -153,7 +150,6 @@ record DerivedTable(String kind, StructType staged, List<String> keptTenths, Set
     }
     f.add("complete boolean");
     return new DerivedTable(
-        "outcomes",
         schema(f.toArray(String[]::new)),
         List.of("baseline_tenths", "final_tenths", "improvement_tenths"),
         Set.of());

@@ -85,19 +85,14 @@ public final class PairTotals implements PairSink {
    */
   private final HashMap<GroupKey, long[]> harm = new HashMap<>();
 
+  /** Safety counts: key (unit, event, technique, slice) -> {n, k} ({@link SafetyCounts}). */
+  private final HashMap<GroupKey, long[]> safety = new HashMap<>();
+
   /** A within-episode dose-response model of one measure. */
   public record SlopeKey(String model, String measure) {}
 
   public PairTotals(Map<String, Integer> mcidTenths) {
     this.mcidTenths = new HashMap<>(mcidTenths);
-  }
-
-  /**
-   * Empty totals without MCIDs, for the bean encoder (each task of the client pass hands its totals
-   * back in a {@link PassPart}).
-   */
-  public PairTotals() {
-    this(Map.of());
   }
 
   @Override
@@ -173,6 +168,14 @@ public final class PairTotals implements PairSink {
     }
   }
 
+  /** Adds {@code n} and {@code k} to one safety count (see {@link SafetyCounts}). */
+  public void safety(String unit, String slice, String event, long n, long k) {
+    long[] a =
+        safety.computeIfAbsent(new GroupKey(unit, event, "technique", slice), x -> new long[2]);
+    a[0] += n;
+    a[1] += k;
+  }
+
   public static final String TIME_TO_MCID = "time_to_mcid";
   public static final String HARM = "harm";
 
@@ -195,6 +198,12 @@ public final class PairTotals implements PairSink {
           a[0] += c[0];
           a[1] += c[1];
         });
+    o.safety.forEach(
+        (k, c) -> {
+          long[] a = safety.computeIfAbsent(k, x -> new long[2]);
+          a[0] += c[0];
+          a[1] += c[1];
+        });
     o.slopes.forEach(
         (k, h) -> {
           HashMap<Double, Long> mine = slopes.computeIfAbsent(k, x -> new HashMap<>());
@@ -204,22 +213,8 @@ public final class PairTotals implements PairSink {
   }
 
   /**
-   * The MCID per measure code in tenths, used by {@link #pair}. A bean property, so that the totals
-   * travel between Spark tasks as typed columns ({@code Encoders.bean}).
-   */
-  public Map<String, Integer> getMcidTenths() {
-    return new HashMap<>(mcidTenths);
-  }
-
-  /** Replaces the MCIDs (bean property; see {@link #getMcidTenths}). */
-  public void setMcidTenths(Map<String, Integer> mcid) {
-    mcidTenths.clear();
-    mcidTenths.putAll(mcid);
-  }
-
-  /**
-   * The totals as additive typed entries (see {@link TotalsEntry}): how they leave a partition and
-   * travel between Spark tasks (a bean property; {@link #setEntries} is its inverse).
+   * The totals as additive typed entries (see {@link TotalsEntry}): how they leave a task of the
+   * client pass (in its {@link PassPart}) to be added up on the driver ({@link #add}).
    */
   public List<TotalsEntry> getEntries() {
     List<TotalsEntry> out = new ArrayList<>();
@@ -268,16 +263,14 @@ public final class PairTotals implements PairSink {
           e.setEvents(c[1]);
           out.add(e);
         });
+    safety.forEach(
+        (k, c) -> {
+          TotalsEntry e = new TotalsEntry(TotalsEntry.SAFETY, k);
+          e.setCount(c[0]);
+          e.setEvents(c[1]);
+          out.add(e);
+        });
     return out;
-  }
-
-  /** Replaces the totals by the sum of {@code entries} (bean property; see {@link #getEntries}). */
-  public void setEntries(List<TotalsEntry> entries) {
-    groups.clear();
-    slopes.clear();
-    survival.clear();
-    harm.clear();
-    entries.forEach(this::add);
   }
 
   private static TotalsEntry valued(String part, GroupKey key, double value, long count) {
@@ -287,7 +280,7 @@ public final class PairTotals implements PairSink {
     return e;
   }
 
-  /** Adds one entry (of any partition) into these totals; as in {@link #setEntries}. */
+  /** Adds one entry (of any partition) into these totals. */
   public PairTotals add(TotalsEntry e) {
     GroupKey k = e.key();
     switch (e.getPart()) {
@@ -334,6 +327,11 @@ public final class PairTotals implements PairSink {
         a[0] += e.getCount();
         a[1] += e.getEvents();
       }
+      case TotalsEntry.SAFETY -> {
+        long[] a = safety.computeIfAbsent(k, x -> new long[2]);
+        a[0] += e.getCount();
+        a[1] += e.getEvents();
+      }
       default -> throw new IllegalArgumentException("unknown totals part " + e.getPart());
     }
     return this;
@@ -350,6 +348,11 @@ public final class PairTotals implements PairSink {
   /** Harm counts: key (harm, any, group_by, group) -> {episodes, episodes with an event}. */
   public Map<GroupKey, long[]> harm() {
     return harm;
+  }
+
+  /** Safety counts: key (unit, event, technique, slice) -> {n, k} ({@link SafetyCounts}). */
+  public Map<GroupKey, long[]> safety() {
+    return safety;
   }
 
   /** The within-episode slopes' histograms (live view). */

@@ -3,10 +3,10 @@ package clinic.outcomes.episodes;
 import java.io.Serializable;
 
 /**
- * One additive part of the {@link PairTotals} of a partition, as a typed row ({@code
- * Encoders.bean}): every field is a count or an exact sum, so entries of the same key add up to the
- * same totals in any order and under any partitioning. {@link #getPart()} says which part of the
- * totals it carries; the fields it does not use stay null or 0.
+ * One additive part of the {@link PairTotals} of a partition, as a typed value carried back from a
+ * task of the client pass ({@link PassPart}): every field is a count or an exact sum, so entries of
+ * the same key add up to the same totals in any order and under any partitioning. {@link
+ * #getPart()} says which part of the totals it carries; the fields it does not use stay null or 0.
  *
  * <ul>
  *   <li>{@code group}: (analysis, measure, groupBy, group) with {@code n}, {@code incomplete}
@@ -20,6 +20,8 @@ import java.io.Serializable;
  *       per session: {@code count}
  *   <li>{@code survival}: (time_to_mcid, measure, groupBy, group), episodes ending at {@code at}
  *       sessions: {@code events}, {@code censored}
+ *   <li>{@code safety}: (unit, event, technique, slice): {@code count} n, {@code events} k (see
+ *       {@link SafetyCounts})
  *   <li>{@code harm}: (harm, any, groupBy, group): {@code count} episodes, {@code events} with an
  *       adverse event
  * </ul>
@@ -33,6 +35,7 @@ public final class TotalsEntry implements Serializable {
   public static final String SLOPE = "slope";
   public static final String SURVIVAL = "survival";
   public static final String HARM = "harm";
+  public static final String SAFETY = "safety";
 
   private String part;
   private String analysis;

@@ -46,13 +46,6 @@ public final class TableWriter {
     return new org.apache.hadoop.fs.Path(folder, name).toString();
   }
 
-  /** Writes {@code df} as {@code folder/name/part-*.parquet}; returns its row count. */
-  public long write(String name, Dataset<Row> df) {
-    String path = table(name);
-    df.write().mode(SaveMode.ErrorIfExists).parquet(path);
-    return rowCount(df.sparkSession(), path);
-  }
-
   /**
    * Writes a small table the driver holds as {@code folder/name/part-00000-c000.snappy.parquet} and
    * {@code _SUCCESS}, the layout Spark writes, without a Spark job (see {@link #writeRows}).
@@ -140,21 +133,6 @@ public final class TableWriter {
       throw new UncheckedIOException("cannot read the row count of " + path, e);
     }
     return n;
-  }
-
-  /**
-   * Writes {@code df} as the table {@code name} and returns it read back from Parquet; records the
-   * row count in {@code counts} unless that is null (intermediate tables under {@code _staging}).
-   */
-  public Dataset<Row> writeAndRead(String name, Dataset<Row> df, Map<String, Long> counts) {
-    String path = table(name);
-    df.write().mode(SaveMode.ErrorIfExists).parquet(path);
-    // Read back with the schema it was written with: no job to infer it from the footers.
-    Dataset<Row> back = df.sparkSession().read().schema(nullable(df.schema())).parquet(path);
-    if (counts != null) {
-      counts.put(name, rowCount(df.sparkSession(), path));
-    }
-    return back;
   }
 
   /** Up to this many rejects are sorted and written by the driver, without a Spark job. */

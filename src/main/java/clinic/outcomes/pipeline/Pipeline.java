@@ -177,7 +177,7 @@ public final class Pipeline {
     List<Row> therapists =
         acceptedClients == null ? List.of() : TherapistStage.run(settings, courseRows);
     courseRows.unpersist();
-    List<Row> safetyRows = new SafetyStage(settings).run(sessions, acceptedClients);
+    List<Row> safetyRows = SafetyStage.run(derived.totals(), acceptedClients != null);
     List<ClaimResult> claims =
         ClaimEvaluator.evaluate(
             req.claims(),

@@ -65,8 +65,6 @@ public final class Sparks {
     b.config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.parquet.compression.codec", "snappy")
         .config("spark.sql.maxPlanStringLength", "200000")
-        // A write partitioned by kind keeps a few files open instead of sorting its input first.
-        .config("spark.sql.maxConcurrentOutputFileWriters", "8")
         // Dates come back as java.time.LocalDate (java.sql.Date needs JDK-internal access on Java
         // 17).
         .config("spark.sql.datetime.java8API.enabled", "true")

@@ -2,23 +2,23 @@ package clinic.outcomes.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import clinic.outcomes.SharedSpark;
 import clinic.outcomes.core.Settings;
+import clinic.outcomes.episodes.PairTotals;
+import clinic.outcomes.episodes.SafetyCounts;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import org.apache.spark.sql.Dataset;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The safety stage alone, on nine numbered sessions of four episodes and five clients (default
- * settings: the group {@code specialized} is deep tissue, trigger point and myofascial release):
+ * The safety table alone, from the counts the client pass adds up per client ({@link
+ * SafetyCounts}), on nine numbered sessions of four episodes and five clients (default settings:
+ * the group {@code specialized} is deep tissue, trigger point and myofascial release):
  *
  * <pre>
  * episode client session technique      adverse_event
@@ -41,22 +41,6 @@ import org.junit.jupiter.api.Test;
  * unrecorded S3 included. No myofascial release session, so no such row.
  */
 class SafetyStageTest {
-  private final SparkSession spark = SharedSpark.get();
-  private String shufflePartitions;
-
-  /** The published sessions table's columns (DerivedTable.SESSIONS less the score columns). */
-  private static final StructType SESSIONS =
-      StructType.fromDDL(
-          "session_id string, client_id string, therapist_id string, session_date date, month"
-              + " string, technique string, duration_min int, adverse_event string, home_exercise"
-              + " string, episode_id string, episode_number int, session_number int");
-
-  /** The accepted clients as the pipeline passes them (validation's columns, line dropped). */
-  private static final StructType CLIENTS =
-      StructType.fromDDL(
-          "client_id string, age_band string, sex string, condition string, symptom_weeks int,"
-              + " co_treatment string, contraindications string, medical_clearance string");
-
   /**
    * unit, technique, then n and events for soreness, bruising, increased_pain, other, any (the
    * stage's event order), in the stage's row order (unit, then technique by name).
@@ -76,16 +60,6 @@ class SafetyStageTest {
 
   private static final List<String> EVENTS =
       List.of("soreness", "bruising", "increased_pain", "other", "any");
-
-  @BeforeEach
-  void rememberPartitions() {
-    shufflePartitions = spark.conf().get("spark.sql.shuffle.partitions");
-  }
-
-  @AfterEach
-  void restorePartitions() {
-    spark.conf().set("spark.sql.shuffle.partitions", shufflePartitions);
-  }
 
   private static Row session(
       String id, String client, String episode, int number, String technique, String event) {
@@ -110,7 +84,6 @@ class SafetyStageTest {
   }
 
   private List<Row> safety(int partitions) {
-    spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(partitions));
     List<Row> sessions =
         List.of(
             session("S1", "C1", "E1", 1, "deep_tissue", "soreness"),
@@ -129,9 +102,42 @@ class SafetyStageTest {
             client("C3", "recent_surgery", "yes"),
             client("C4", "diabetes|hypertension", null),
             client("C5", "open_wound", "no"));
-    Dataset<Row> numbered = spark.createDataFrame(sessions, SESSIONS).repartition(partitions);
-    Dataset<Row> accepted = spark.createDataFrame(clients, CLIENTS).repartition(partitions);
-    return new SafetyStage(Settings.defaults()).run(numbered, accepted);
+    return SafetyStage.run(totals(sessions, clients, partitions), true);
+  }
+
+  /**
+   * The counts as the client pass makes them: each client's sessions added by {@link
+   * SafetyCounts#client} into the totals of one of {@code partitions} partitions (clients dealt out
+   * in turn), the partitions' totals then merged on the driver.
+   */
+  private static PairTotals totals(List<Row> sessions, List<Row> clients, int partitions) {
+    Map<String, List<SafetyCounts.Session>> byClient = new TreeMap<>();
+    for (Row s : sessions) {
+      byClient
+          .computeIfAbsent(s.getString(1), c -> new ArrayList<>())
+          .add(new SafetyCounts.Session(s.getString(9), s.getString(5), s.getString(7)));
+    }
+    Map<String, Boolean> flagged = new HashMap<>();
+    for (Row c : clients) {
+      flagged.put(c.getString(0), SafetyCounts.flagged(c.getString(6), c.getString(7)));
+    }
+    List<PairTotals> parts = new ArrayList<>();
+    for (int p = 0; p < partitions; p++) {
+      parts.add(new PairTotals(Settings.defaults().mcidTenths()));
+    }
+    int i = 0;
+    for (Map.Entry<String, List<SafetyCounts.Session>> c : byClient.entrySet()) {
+      SafetyCounts.client(
+          c.getValue(),
+          flagged.getOrDefault(c.getKey(), false),
+          Settings.defaults().techniqueGroups(),
+          parts.get(i++ % partitions));
+    }
+    PairTotals merged = new PairTotals(Settings.defaults().mcidTenths());
+    for (int p = partitions - 1; p >= 0; p--) {
+      merged.merge(parts.get(p));
+    }
+    return merged;
   }
 
   /**
@@ -216,8 +222,7 @@ class SafetyStageTest {
         List.of(
             session("S1", "C1", "E1", 1, "deep_tissue", "soreness"),
             session("S2", "C1", "E1", 2, "deep_tissue", null));
-    List<Row> rows =
-        new SafetyStage(Settings.defaults()).run(spark.createDataFrame(sessions, SESSIONS), null);
+    List<Row> rows = SafetyStage.run(totals(sessions, List.of(), 1), false);
     List<String> keys = new ArrayList<>();
     for (Row r : rows) {
       keys.add(text(r) + " " + r.getAs("n_events") + "/" + r.getAs("n"));

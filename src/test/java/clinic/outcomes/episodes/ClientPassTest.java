@@ -123,13 +123,20 @@ class ClientPassTest {
         new ValidationStage(spark)
             .input(staged(sessions), staged(scores), staged(clients))
             .repartition(partitions);
-    return new ClientPass(spark, settings, input, 11)
-        .run(
-            true,
-            assumed,
-            LocalDate.parse("2025-12-31"),
-            staging.resolve(name + "/tables").toUri().toString(),
-            staging.resolve(name + "/staging").toUri().toString());
+    // The pass shuffles by client into max(shuffle partitions, rows / 2M + 1) partitions.
+    String before = spark.conf().get("spark.sql.shuffle.partitions");
+    spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(partitions));
+    try {
+      return new ClientPass(spark, settings, input, 11)
+          .run(
+              true,
+              assumed,
+              LocalDate.parse("2025-12-31"),
+              staging.resolve(name + "/tables").toUri().toString(),
+              staging.resolve(name + "/staging").toUri().toString());
+    } finally {
+      spark.conf().set("spark.sql.shuffle.partitions", before);
+    }
   }
 
   /**
