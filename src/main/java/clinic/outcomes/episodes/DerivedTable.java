@@ -4,7 +4,6 @@ import clinic.outcomes.core.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -225,23 +224,8 @@ record DerivedTable(StructType staged, List<String> keptTenths, Set<String> omit
     }
   }
 
-  /** A schema from {@code "name type"} declarations; every column nullable. */
+  /** A schema from {@code "name type"} declarations (Spark's DDL); every column nullable. */
   static StructType schema(String... fields) {
-    List<StructField> f = new ArrayList<>();
-    for (String d : fields) {
-      String[] p = d.split(" ");
-      DataType t =
-          switch (p[1]) {
-            case "int" -> DataTypes.IntegerType;
-            case "long" -> DataTypes.LongType;
-            case "string" -> DataTypes.StringType;
-            case "date" -> DataTypes.DateType;
-            case "double" -> DataTypes.DoubleType;
-            case "boolean" -> DataTypes.BooleanType;
-            default -> throw new IllegalArgumentException(d);
-          };
-      f.add(DataTypes.createStructField(p[0], t, true));
-    }
-    return DataTypes.createStructType(f);
+    return StructType.fromDDL(String.join(", ", fields));
   }
 }

@@ -170,10 +170,7 @@ public final class PairTotals implements PairSink {
 
   /** Adds {@code n} and {@code k} to one safety count (see {@link SafetyCounts}). */
   public void safety(String unit, String slice, String event, long n, long k) {
-    long[] a =
-        safety.computeIfAbsent(new GroupKey(unit, event, "technique", slice), x -> new long[2]);
-    a[0] += n;
-    a[1] += k;
+    addPair(safety, new GroupKey(unit, event, "technique", slice), n, k);
   }
 
   public static final String TIME_TO_MCID = "time_to_mcid";
@@ -192,18 +189,8 @@ public final class PairTotals implements PairSink {
                 a[1] += c[1];
               });
         });
-    o.harm.forEach(
-        (k, c) -> {
-          long[] a = harm.computeIfAbsent(k, x -> new long[2]);
-          a[0] += c[0];
-          a[1] += c[1];
-        });
-    o.safety.forEach(
-        (k, c) -> {
-          long[] a = safety.computeIfAbsent(k, x -> new long[2]);
-          a[0] += c[0];
-          a[1] += c[1];
-        });
+    addPairs(harm, o.harm);
+    addPairs(safety, o.safety);
     o.slopes.forEach(
         (k, h) -> {
           HashMap<Double, Long> mine = slopes.computeIfAbsent(k, x -> new HashMap<>());
@@ -256,20 +243,8 @@ public final class PairTotals implements PairSink {
                   e.setCensored(c[1]);
                   out.add(e);
                 }));
-    harm.forEach(
-        (k, c) -> {
-          TotalsEntry e = new TotalsEntry(TotalsEntry.HARM, k);
-          e.setCount(c[0]);
-          e.setEvents(c[1]);
-          out.add(e);
-        });
-    safety.forEach(
-        (k, c) -> {
-          TotalsEntry e = new TotalsEntry(TotalsEntry.SAFETY, k);
-          e.setCount(c[0]);
-          e.setEvents(c[1]);
-          out.add(e);
-        });
+    countEntries(TotalsEntry.HARM, harm, out);
+    countEntries(TotalsEntry.SAFETY, safety, out);
     return out;
   }
 
@@ -278,6 +253,29 @@ public final class PairTotals implements PairSink {
     e.setValue(value);
     e.setCount(count);
     return e;
+  }
+
+  /** Adds a count and its events ({count, events}) to one key of a map of pairs. */
+  private static void addPair(Map<GroupKey, long[]> into, GroupKey k, long count, long events) {
+    long[] a = into.computeIfAbsent(k, x -> new long[2]);
+    a[0] += count;
+    a[1] += events;
+  }
+
+  private static void addPairs(Map<GroupKey, long[]> into, Map<GroupKey, long[]> from) {
+    from.forEach((k, c) -> addPair(into, k, c[0], c[1]));
+  }
+
+  /** Each key of a map of pairs as an entry of {@code part}: count and events. */
+  private static void countEntries(
+      String part, Map<GroupKey, long[]> pairs, List<TotalsEntry> out) {
+    pairs.forEach(
+        (k, c) -> {
+          TotalsEntry e = new TotalsEntry(part, k);
+          e.setCount(c[0]);
+          e.setEvents(c[1]);
+          out.add(e);
+        });
   }
 
   /** Adds one entry (of any partition) into these totals. */
@@ -322,16 +320,8 @@ public final class PairTotals implements PairSink {
         a[0] += e.getEvents();
         a[1] += e.getCensored();
       }
-      case TotalsEntry.HARM -> {
-        long[] a = harm.computeIfAbsent(k, x -> new long[2]);
-        a[0] += e.getCount();
-        a[1] += e.getEvents();
-      }
-      case TotalsEntry.SAFETY -> {
-        long[] a = safety.computeIfAbsent(k, x -> new long[2]);
-        a[0] += e.getCount();
-        a[1] += e.getEvents();
-      }
+      case TotalsEntry.HARM -> addPair(harm, k, e.getCount(), e.getEvents());
+      case TotalsEntry.SAFETY -> addPair(safety, k, e.getCount(), e.getEvents());
       default -> throw new IllegalArgumentException("unknown totals part " + e.getPart());
     }
     return this;

@@ -24,8 +24,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -255,21 +253,8 @@ public final class ValidationStage {
     };
   }
 
+  /** A schema from {@code "name type"} declarations (Spark's DDL); every column nullable. */
   private static StructType schema(String... fields) {
-    List<StructField> f = new ArrayList<>();
-    for (String d : fields) {
-      String[] p = d.split(" ");
-      DataType t =
-          switch (p[1]) {
-            case "int" -> DataTypes.IntegerType;
-            case "long" -> DataTypes.LongType;
-            case "string" -> DataTypes.StringType;
-            case "date" -> DataTypes.DateType;
-            case "boolean" -> DataTypes.BooleanType;
-            default -> throw new IllegalArgumentException(d);
-          };
-      f.add(DataTypes.createStructField(p[0], t, true));
-    }
-    return DataTypes.createStructType(f);
+    return StructType.fromDDL(String.join(", ", fields));
   }
 }
