@@ -52,7 +52,7 @@ public final class StatsStage {
     Map<GroupKey, Histogram> histograms = new LinkedHashMap<>();
     List<NamedRow> rows = new ArrayList<>();
     for (Map.Entry<GroupKey, PairTotals.Group> e : groups) {
-      Histogram h = toHistogram(e.getValue().histogram);
+      Histogram h = toHistogram(e.getValue().histogram.toMap());
       histograms.put(e.getKey(), h);
       rows.add(statsRow(e.getKey(), e.getValue(), h));
     }

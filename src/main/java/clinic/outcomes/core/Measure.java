@@ -1,8 +1,9 @@
 package clinic.outcomes.core;
 
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The four outcome measures (SPEC data contract and "Outcomes"): the one place their code, score
@@ -109,8 +110,12 @@ public enum Measure {
 
   /** The measure with this code, if any. */
   public static Optional<Measure> of(String code) {
-    return Arrays.stream(values()).filter(m -> m.code.equals(code)).findFirst();
+    return Optional.ofNullable(code == null ? null : BY_CODE.get(code));
   }
+
+  /** Looked up once per pair and per score row by the client pass: a map, not a scan. */
+  private static final Map<String, Measure> BY_CODE =
+      ALL.stream().collect(Collectors.toUnmodifiableMap(Measure::code, m -> m));
 
   /** The measure with this code; an unknown code is a programming error here. */
   public static Measure fromCode(String code) {

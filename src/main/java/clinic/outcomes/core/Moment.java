@@ -2,7 +2,9 @@ package clinic.outcomes.core;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** When a score was taken (the {@code moment} column of scores). */
 public enum Moment {
@@ -29,7 +31,11 @@ public enum Moment {
     return this == BEFORE || this == AFTER;
   }
 
+  /** The moment with this code; looked up once per score row, so from a map, not a scan. */
   public static Optional<Moment> of(String code) {
-    return Arrays.stream(values()).filter(m -> m.code.equals(code)).findFirst();
+    return Optional.ofNullable(code == null ? null : BY_CODE.get(code));
   }
+
+  private static final Map<String, Moment> BY_CODE =
+      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Moment::code, m -> m));
 }

@@ -1,8 +1,9 @@
 package clinic.outcomes.core;
 
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The four massage techniques the clinic records, with the reference (Swedish) last. */
 public enum Technique {
@@ -38,7 +39,11 @@ public enum Technique {
     return specialized;
   }
 
+  /** The technique with this code; looked up once per session row, so from a map. */
   public static Optional<Technique> of(String code) {
-    return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
+    return Optional.ofNullable(code == null ? null : BY_CODE.get(code));
   }
+
+  private static final Map<String, Technique> BY_CODE =
+      ALL.stream().collect(Collectors.toUnmodifiableMap(Technique::code, t -> t));
 }

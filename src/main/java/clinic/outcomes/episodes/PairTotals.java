@@ -30,7 +30,7 @@ public final class PairTotals implements PairSink {
     public long r50count;
 
     /** mean difference of a pair (points) -> number of pairs. */
-    public final HashMap<Double, Long> histogram = new HashMap<>();
+    public final DoubleCounts histogram = new DoubleCounts();
 
     void merge(Group o) {
       n += o.n;
@@ -48,7 +48,7 @@ public final class PairTotals implements PairSink {
       r30n += o.r30n;
       r30count += o.r30count;
       r50count += o.r50count;
-      o.histogram.forEach((v, c) -> histogram.merge(v, c, Long::sum));
+      histogram.addAll(o.histogram);
     }
 
     /** Sum over complete pairs of the mean earlier score (points), added in a fixed order. */
@@ -132,7 +132,7 @@ public final class PairTotals implements PairSink {
         g.r50count++;
       }
     }
-    g.histogram.merge(imp / (k * 10.0) + 0.0, 1L, Long::sum);
+    g.histogram.add(imp / (k * 10.0) + 0.0, 1L);
   }
 
   @Override
@@ -304,10 +304,7 @@ public final class PairTotals implements PairSink {
         a[2] += e.getLaterSum();
       }
       case TotalsEntry.DIFFERENCE ->
-          groups
-              .computeIfAbsent(k, x -> new Group())
-              .histogram
-              .merge(e.getValue(), e.getCount(), Long::sum);
+          groups.computeIfAbsent(k, x -> new Group()).histogram.add(e.getValue(), e.getCount());
       case TotalsEntry.SLOPE ->
           slopes
               .computeIfAbsent(new SlopeKey(k.analysis(), k.measure()), x -> new HashMap<>())

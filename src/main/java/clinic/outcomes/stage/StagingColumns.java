@@ -9,9 +9,6 @@ import clinic.outcomes.stage.StagingWriter.Column;
 import clinic.outcomes.stage.StagingWriter.Kind;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /** The staging layout of each input table: bookkeeping columns, then the typed values. */
@@ -65,18 +62,7 @@ final class StagingColumns {
 
   /** The Spark schema of a table's staging files (every column nullable). */
   static StructType schema(InputTable table) {
-    List<StructField> fields = new ArrayList<>();
-    for (Column c : of(table)) {
-      DataType type =
-          switch (c.kind()) {
-            case STRING -> DataTypes.StringType;
-            case INT -> DataTypes.IntegerType;
-            case LONG -> DataTypes.LongType;
-            case DATE -> DataTypes.DateType;
-          };
-      fields.add(DataTypes.createStructField(c.name(), type, true));
-    }
-    return DataTypes.createStructType(fields);
+    return StagingWriter.schema(of(table));
   }
 
   static Object[] values(Checked<?> c) {

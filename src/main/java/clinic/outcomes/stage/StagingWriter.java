@@ -1,26 +1,20 @@
 package clinic.outcomes.stage;
 
+import clinic.outcomes.output.ParquetRows;
 import java.io.Closeable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.SimpleGroupFactory;
-import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.schema.LogicalTypeAnnotation;
-import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
-import org.apache.parquet.schema.Types;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
- * Writes checked input rows, streaming, into one Parquet file that Spark then reads. Memory does
- * not depend on the number of rows. Every column is optional (nullable).
+ * Writes checked input rows, streaming, into one Parquet file that Spark then reads ({@link
+ * ParquetRows#scratch}: no statistics, identifier columns plain). Memory does not depend on the
+ * number of rows. Every column is optional (nullable).
  */
 public final class StagingWriter implements Closeable {
 
@@ -35,72 +29,36 @@ public final class StagingWriter implements Closeable {
   /** A staging column. */
   public record Column(String name, Kind kind) {}
 
-  private final List<Column> columns;
-  private final SimpleGroupFactory factory;
-  private final ParquetWriter<Group> writer;
+  private final ParquetRows out;
 
-  /** Opens {@code file} (any Hadoop file-system path) for writing, replacing nothing. */
+  /** Opens {@code file} (any Hadoop file-system path), replacing a retried attempt's file. */
   public StagingWriter(Path file, List<Column> columns, Configuration conf) {
-    this.columns = List.copyOf(columns);
-    Types.MessageTypeBuilder b = Types.buildMessage();
+    this.out = ParquetRows.scratch(conf, file, schema(columns));
+  }
+
+  /** The Spark schema of these columns, every one nullable. */
+  static StructType schema(List<Column> columns) {
+    List<StructField> fields = new ArrayList<>();
     for (Column c : columns) {
-      switch (c.kind()) {
-        case STRING ->
-            b.optional(PrimitiveTypeName.BINARY)
-                .as(LogicalTypeAnnotation.stringType())
-                .named(c.name());
-        case INT -> b.optional(PrimitiveTypeName.INT32).named(c.name());
-        case LONG -> b.optional(PrimitiveTypeName.INT64).named(c.name());
-        case DATE ->
-            b.optional(PrimitiveTypeName.INT32)
-                .as(LogicalTypeAnnotation.dateType())
-                .named(c.name());
-      }
+      DataType type =
+          switch (c.kind()) {
+            case STRING -> DataTypes.StringType;
+            case INT -> DataTypes.IntegerType;
+            case LONG -> DataTypes.LongType;
+            case DATE -> DataTypes.DateType;
+          };
+      fields.add(DataTypes.createStructField(c.name(), type, true));
     }
-    MessageType schema = b.named("staging");
-    this.factory = new SimpleGroupFactory(schema);
-    try {
-      this.writer =
-          ExampleParquetWriter.builder(file)
-              .withConf(conf)
-              .withType(schema)
-              .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-              .withCompressionCodec(CompressionCodecName.SNAPPY)
-              .build();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create staging file " + file, e);
-    }
+    return DataTypes.createStructType(fields);
   }
 
   /** Writes one row; {@code values} are in column order, null for missing. */
   public void write(Object... values) {
-    Group g = factory.newGroup();
-    for (int i = 0; i < values.length; i++) {
-      Object v = values[i];
-      if (v == null) {
-        continue;
-      }
-      String name = columns.get(i).name();
-      switch (columns.get(i).kind()) {
-        case STRING -> g.add(name, (String) v);
-        case INT -> g.add(name, (Integer) v);
-        case LONG -> g.add(name, (Long) v);
-        case DATE -> g.add(name, (int) ((LocalDate) v).toEpochDay());
-      }
-    }
-    try {
-      writer.write(g);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write staging row", e);
-    }
+    out.write(values);
   }
 
   @Override
   public void close() {
-    try {
-      writer.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot close staging file", e);
-    }
+    out.close();
   }
 }
