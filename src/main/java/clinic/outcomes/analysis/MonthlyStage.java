@@ -1,36 +1,26 @@
 package clinic.outcomes.analysis;
 
-import static org.apache.spark.sql.functions.avg;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.date_format;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.round;
-import static org.apache.spark.sql.functions.when;
-
-import clinic.outcomes.core.AdverseEvent;
-import clinic.outcomes.core.Measure;
+import clinic.outcomes.episodes.MonthlyCounts;
 import clinic.outcomes.spark.NamedRow;
 import clinic.outcomes.stats.ControlLimits;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The {@code monthly} table, one row per calendar month with any activity: sessions, distinct
- * clients seen, episodes started, episodes closed (by the month of their last session), mean
- * session relief on {@code nrs_pain} (before − after, sessions of the month with both), mean course
- * improvement on {@code nrs_pain} and the MCID responder rate (episodes ending that month, complete
- * only), and the adverse-event rate (sessions with an event other than {@code none} / sessions that
- * record one). These are descriptive monthly figures; the inferential ones are in {@code stats}.
+ * The {@code monthly} table, one row per calendar month with any activity, from the counts the
+ * client pass adds up as it writes the tables ({@link MonthlyCounts}): no Spark job: sessions,
+ * distinct clients seen, episodes started, episodes closed (by the month of their last session),
+ * mean session relief on {@code nrs_pain} (before − after, sessions of the month with both), mean
+ * course improvement on {@code nrs_pain} and the MCID responder rate (episodes ending that month,
+ * complete only), and the adverse-event rate (sessions with an event other than {@code none} /
+ * sessions that record one). These are descriptive monthly figures; the inferential ones are in
+ * {@code stats}.
  *
  * <p>The two rates carry p-chart control limits (SPEC {@code monthly}): centre = the pooled rate of
  * the months with data among the 12 calendar months before, limits centre ± 3 √(centre (1 − centre)
@@ -41,78 +31,16 @@ public final class MonthlyStage {
   private MonthlyStage() {}
 
   /**
-   * The table's rows, by month, and the distinct clients of all months (for the reports), from one
-   * Spark query.
+   * The table's rows, by month, and the distinct clients of all months (for the reports).
    *
    * @param rows the {@code monthly} rows, by month
    * @param clients clients with a session in any month
    */
   public record Result(List<Row> rows, long clients) {}
 
-  public static Result run(
-      Dataset<Row> sessionsTable, Dataset<Row> episodes, Dataset<Row> outcomes) {
-    // rollup: the row of month null holds the distinct clients of all months, from the same scan
-    Dataset<Row> s =
-        sessionsTable
-            .rollup("month")
-            .agg(
-                count(lit(1)).as("sessions"),
-                countDistinct("client_id").as("clients"),
-                // in whole tenths: a sum of integers is exact, so the same in any partitioning
-                avg(round(col("nrs_before").multiply(10))
-                        .minus(round(col("nrs_after").multiply(10))))
-                    .divide(10)
-                    .as("mean_session_relief"),
-                count(when(col("adverse_event").notEqual(AdverseEvent.NONE.code()), 1))
-                    .as("adverse_events"),
-                count(col("adverse_event")).as("adverse_event_rate_n"));
-    Dataset<Row> started =
-        episodes
-            .groupBy(date_format(col("start_date"), "yyyy-MM").as("month"))
-            .agg(count(lit(1)).as("new_episodes"));
-    Dataset<Row> closed =
-        episodes
-            .filter(col("closed"))
-            .groupBy(col("month"))
-            .agg(count(lit(1)).as("closed_episodes"));
-    Dataset<Row> course =
-        outcomes
-            .filter(col("measure").equalTo(Measure.NRS_PAIN.code()).and(col("complete")))
-            .join(episodes.select("episode_id", "month"), "episode_id")
-            .groupBy("month")
-            .agg(
-                avg("improvement_tenths").divide(10).as("mean_course_improvement"),
-                count(when(col("responder_mcid"), 1)).as("responders_mcid"),
-                count(lit(1)).as("responder_rate_mcid_n"));
-    List<Row> months =
-        s.join(started, new String[] {"month"}, "full_outer")
-            .join(closed, new String[] {"month"}, "full_outer")
-            .join(course, new String[] {"month"}, "full_outer")
-            .na()
-            .fill(
-                0L,
-                new String[] {
-                  "sessions",
-                  "clients",
-                  "new_episodes",
-                  "closed_episodes",
-                  "adverse_events",
-                  "adverse_event_rate_n",
-                  "responders_mcid",
-                  "responder_rate_mcid_n"
-                })
-            .orderBy("month")
-            .collectAsList();
-    List<Row> byMonth = new ArrayList<>();
-    long clients = 0;
-    for (Row r : months) {
-      if (r.isNullAt(r.fieldIndex("month"))) { // the rollup's total (no session has no month)
-        clients = r.<Long>getAs("clients");
-      } else {
-        byMonth.add(r);
-      }
-    }
-    return new Result(withControlLimits(byMonth), clients);
+  /** The rows from the client pass's counts (no Spark job). */
+  public static Result run(MonthlyCounts counts) {
+    return new Result(withControlLimits(counts.months()), counts.clients());
   }
 
   private static final String[] RATES = {"responder_rate_mcid", "adverse_event_rate"};
@@ -144,54 +72,60 @@ public final class MonthlyStage {
 
   /**
    * The rows with their p-chart columns, over consecutive calendar months (a gap month has n = 0).
+   * The means are Spark's {@code avg} of the whole tenths, then divided by 10: the sum (exact in a
+   * double) over the count, then over 10.
    */
-  static List<Row> withControlLimits(List<Row> months) {
+  static List<Row> withControlLimits(Map<String, MonthlyCounts.Month> months) {
     if (months.isEmpty()) {
       return List.of();
     }
-    YearMonth first = YearMonth.parse(months.get(0).getAs("month"));
-    YearMonth last = YearMonth.parse(months.get(months.size() - 1).getAs("month"));
+    List<String> keys = new ArrayList<>(months.keySet());
+    YearMonth first = YearMonth.parse(keys.get(0));
+    YearMonth last = YearMonth.parse(keys.get(keys.size() - 1));
     int span = (int) ChronoUnit.MONTHS.between(first, last) + 1;
-    Map<String, ControlLimits.PChart[]> charts = new HashMap<>();
-    String[] counts = {"responders_mcid", "adverse_events"};
+    long[][] k = new long[RATES.length][span];
+    long[][] n = new long[RATES.length][span];
+    months.forEach(
+        (month, m) -> {
+          int i = (int) ChronoUnit.MONTHS.between(first, YearMonth.parse(month));
+          k[0][i] = m.respondersMcid;
+          n[0][i] = m.courses;
+          k[1][i] = m.adverseEvents;
+          n[1][i] = m.adverseRecorded;
+        });
+    ControlLimits.PChart[][] charts = new ControlLimits.PChart[RATES.length][];
     for (int j = 0; j < RATES.length; j++) {
-      long[] k = new long[span];
-      long[] n = new long[span];
-      for (Row r : months) {
-        int i = (int) ChronoUnit.MONTHS.between(first, YearMonth.parse(r.getAs("month")));
-        k[i] = r.<Long>getAs(counts[j]);
-        n[i] = r.<Long>getAs(RATES[j] + "_n");
-      }
-      charts.put(RATES[j], ControlLimits.pCharts(k, n));
+      charts[j] = ControlLimits.pCharts(k[j], n[j]);
     }
     List<Row> out = new ArrayList<>();
-    for (Row r : months) {
-      int i = (int) ChronoUnit.MONTHS.between(first, YearMonth.parse(r.getAs("month")));
-      NamedRow row = new NamedRow(SCHEMA);
-      for (String c :
-          List.of(
-              "month",
-              "sessions",
-              "clients",
-              "new_episodes",
-              "closed_episodes",
-              "mean_session_relief",
-              "mean_course_improvement")) {
-        row.set(c, r.getAs(c));
-      }
-      for (int j = 0; j < RATES.length; j++) {
-        long k = r.<Long>getAs(counts[j]);
-        long n = r.<Long>getAs(RATES[j] + "_n");
-        ControlLimits.PChart c = charts.get(RATES[j])[i];
-        row.set(RATES[j], n == 0 ? null : (double) k / n)
-            .set(RATES[j] + "_n", n)
-            .set(RATES[j] + "_center", c.center())
-            .set(RATES[j] + "_low", c.low())
-            .set(RATES[j] + "_high", c.high())
-            .set(RATES[j] + "_flag", c.flag());
-      }
-      out.add(row.row());
-    }
+    months.forEach(
+        (month, m) -> {
+          int i = (int) ChronoUnit.MONTHS.between(first, YearMonth.parse(month));
+          NamedRow row =
+              new NamedRow(SCHEMA)
+                  .set("month", month)
+                  .set("sessions", m.sessions)
+                  .set("clients", m.clients)
+                  .set("new_episodes", m.newEpisodes)
+                  .set("closed_episodes", m.closedEpisodes)
+                  .set("mean_session_relief", mean(m.reliefSumTenths, m.reliefN))
+                  .set("mean_course_improvement", mean(m.courseSumTenths, m.courseN));
+          for (int j = 0; j < RATES.length; j++) {
+            ControlLimits.PChart c = charts[j][i];
+            row.set(RATES[j], n[j][i] == 0 ? null : (double) k[j][i] / n[j][i])
+                .set(RATES[j] + "_n", n[j][i])
+                .set(RATES[j] + "_center", c.center())
+                .set(RATES[j] + "_low", c.low())
+                .set(RATES[j] + "_high", c.high())
+                .set(RATES[j] + "_flag", c.flag());
+          }
+          out.add(row.row());
+        });
     return out;
+  }
+
+  /** A mean of whole tenths in points, null over none. */
+  private static Double mean(long sumTenths, long n) {
+    return n == 0 ? null : (double) sumTenths / n / 10;
   }
 }

@@ -64,6 +64,8 @@ public final class ClientPass {
    * @param counts per input kind: accepted, rejected, duplicate
    * @param asOf the as-of date the tables were derived with
    * @param passes 1, or 2 when the assumed as-of date was not the latest accepted one
+   * @param totals the statistics' and safety's totals, over every partition
+   * @param monthly the monthly table's counts, over every partition
    */
   public record Result(
       Dataset<Row> sessions,
@@ -77,7 +79,8 @@ public final class ClientPass {
       Map<Integer, long[]> counts,
       LocalDate asOf,
       int passes,
-      PairTotals totals) {}
+      PairTotals totals,
+      MonthlyCounts monthly) {}
 
   private final SparkSession spark;
   private final Settings settings;
@@ -137,9 +140,11 @@ public final class ClientPass {
     Settings resolved = settings.withAsOf(asOf);
 
     PairTotals totals = new PairTotals(settings.mcidTenths());
+    MonthlyCounts monthly = new MonthlyCounts();
     Map<Integer, long[]> counts = new TreeMap<>();
     for (PassPart p : parts) {
       p.totals().forEach(totals::add);
+      monthly.merge(p.monthly());
       for (int kind = 0; kind < p.counts().length; kind++) {
         long[] c = counts.computeIfAbsent(kind, k -> new long[3]);
         for (int s = 0; s < 3; s++) {
@@ -185,7 +190,8 @@ public final class ClientPass {
         counts,
         asOf,
         passes,
-        totals);
+        totals,
+        monthly);
   }
 
   private List<PassPart> pass(LocalDate asOf, Configuration conf, Path attempts) {

@@ -70,7 +70,8 @@ final class DerivePartition implements FlatMapFunction<Iterator<Row>, PassPart> 
       }
       files = out.finish();
     }
-    return List.of(new PassPart(files, totals.getEntries(), walk.counts, walk.latest)).iterator();
+    return List.of(new PassPart(files, totals.getEntries(), walk.monthly, walk.counts, walk.latest))
+        .iterator();
   }
 
   /** Where each kind of row goes: its table's file, with that table's columns. */
@@ -127,6 +128,9 @@ final class DerivePartition implements FlatMapFunction<Iterator<Row>, PassPart> 
     private final Tables tables;
     private final Map<String, List<String>> groups;
 
+    /** The monthly table's counts, from the derived rows. */
+    final MonthlyCounts monthly = new MonthlyCounts();
+
     /** Per kind ({@link ClientJudge#CLIENT} etc.): accepted, rejected, duplicate. */
     final long[][] counts = new long[3][3];
 
@@ -182,6 +186,7 @@ final class DerivePartition implements FlatMapFunction<Iterator<Row>, PassPart> 
       if (!visits.isEmpty() && clientId != null) {
         ClientHistory.Result res = history.derive(clientId, visits, scores, client, totals);
         tables.derived(clientId, res);
+        monthly.add(res);
         // the safety table's counts, from the same sessions (no scan of the written table)
         List<SafetyCounts.Session> sessions = new ArrayList<>(res.visits().size());
         for (NumberedVisit v : res.visits()) {

@@ -139,8 +139,6 @@ public final class Pipeline {
             v.rejects(), accounting.values().stream().mapToLong(Accounting::rejected).sum()));
     rows.putAll(derived.rows());
     Dataset<Row> acceptedClients = derived.clients();
-    Dataset<Row> sessions = derived.sessions();
-    Dataset<Row> episodes = derived.episodes();
     Dataset<Row> outcomes = derived.outcomes();
     progress.done(rows.get("rejects") + " rejected rows");
 
@@ -199,7 +197,7 @@ public final class Pipeline {
     small.write("time_to_mcid_median", RegistryTables.TIME_TO_MCID_MEDIAN, timeToMcid.medians());
     small.write("benefit_harm", RegistryTables.BENEFIT_HARM, benefitHarm);
     small.write("therapist_performance", TherapistStage.SCHEMA, therapists);
-    MonthlyStage.Result monthly = MonthlyStage.run(sessions, episodes, outcomes);
+    MonthlyStage.Result monthly = MonthlyStage.run(derived.monthly());
     small.write("monthly", MonthlyStage.SCHEMA, monthly.rows());
     small.write("claims", ClaimsTable.SCHEMA, ClaimsTable.of(claims));
     small.write(

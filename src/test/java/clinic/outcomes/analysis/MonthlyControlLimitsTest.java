@@ -3,12 +3,11 @@ package clinic.outcomes.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.util.ArrayList;
+import clinic.outcomes.episodes.MonthlyCounts;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,35 +16,25 @@ import org.junit.jupiter.api.Test;
  * such months; a calendar month without data (2025-05) still counts in the window's span.
  */
 class MonthlyControlLimitsTest {
-  private static final StructType IN =
-      new StructType()
-          .add("month", DataTypes.StringType)
-          .add("sessions", DataTypes.LongType)
-          .add("clients", DataTypes.LongType)
-          .add("new_episodes", DataTypes.LongType)
-          .add("closed_episodes", DataTypes.LongType)
-          .add("mean_session_relief", DataTypes.DoubleType)
-          .add("mean_course_improvement", DataTypes.DoubleType)
-          .add("responders_mcid", DataTypes.LongType)
-          .add("responder_rate_mcid_n", DataTypes.LongType)
-          .add("adverse_events", DataTypes.LongType)
-          .add("adverse_event_rate_n", DataTypes.LongType);
-
-  private static Row month(String m, long responders, long n) {
-    return new GenericRowWithSchema(
-        new Object[] {m, 1L, 1L, 0L, 0L, null, null, responders, n, 0L, 0L}, IN);
+  /** A month with one session, no relief or adverse event recorded, and these courses. */
+  private static void month(
+      Map<String, MonthlyCounts.Month> in, String m, long responders, long courses) {
+    MonthlyCounts.Month c = new MonthlyCounts.Month();
+    c.sessions = 1;
+    c.clients = 1;
+    c.respondersMcid = responders;
+    c.courses = courses;
+    in.put(m, c);
   }
 
   @Test
   void responderRateLimitsFromTheTrailingMonths() {
-    List<Row> in =
-        new ArrayList<>(
-            List.of(
-                month("2025-01", 5, 10),
-                month("2025-02", 6, 10),
-                month("2025-03", 4, 10),
-                month("2025-04", 10, 10),
-                month("2025-06", 5, 20)));
+    Map<String, MonthlyCounts.Month> in = new TreeMap<>();
+    month(in, "2025-01", 5, 10);
+    month(in, "2025-02", 6, 10);
+    month(in, "2025-03", 4, 10);
+    month(in, "2025-04", 10, 10);
+    month(in, "2025-06", 5, 20);
     List<Row> out = MonthlyStage.withControlLimits(in);
     // March has only 2 months before it: no limits.
     assertNull(out.get(2).getAs("responder_rate_mcid_center"));

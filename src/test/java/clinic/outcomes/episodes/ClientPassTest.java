@@ -231,6 +231,45 @@ class ClientPassTest {
         "[2, 1]",
         java.util.Arrays.toString(
             r.totals().harm().get(new GroupKey(PairTotals.HARM, "any", "overall", "all"))));
+
+    // The monthly table's counts: sessions, clients, relief sum and n (tenths), adverse events and
+    // sessions recording one, episodes started and closed, complete pain courses, their sum and n
+    // (tenths), MCID responders. March: S1 and S2 (20 + 20 tenths of relief, "none" twice), C1-E1
+    // starts and closes (by the gap; its last session is in March) with a 10-tenth course, not a
+    // responder. April: S3 without an after score or an adverse-event entry; C2-E1 starts and
+    // closes, incomplete. December: S4 (20 tenths, soreness); C3-E1 starts, still open.
+    assertEquals(
+        List.of(
+            "2025-03 [2, 1, 40, 2, 0, 2, 1, 1, 1, 10, 1, 0]",
+            "2025-04 [1, 1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0]",
+            "2025-12 [1, 1, 20, 1, 1, 1, 1, 0, 0, 0, 0, 0]",
+            "clients 3"),
+        monthly(r.monthly()));
+  }
+
+  private static List<String> monthly(MonthlyCounts c) {
+    List<String> out = new ArrayList<>();
+    c.months()
+        .forEach(
+            (m, x) ->
+                out.add(
+                    m
+                        + " "
+                        + List.of(
+                            x.sessions,
+                            x.clients,
+                            x.reliefSumTenths,
+                            x.reliefN,
+                            x.adverseEvents,
+                            x.adverseRecorded,
+                            x.newEpisodes,
+                            x.closedEpisodes,
+                            x.courses,
+                            x.courseSumTenths,
+                            x.courseN,
+                            x.respondersMcid)));
+    out.add("clients " + c.clients());
+    return out;
   }
 
   @Test
@@ -277,6 +316,7 @@ class ClientPassTest {
     out.addAll(all(r.rejected()));
     r.counts().forEach((k, c) -> out.add(k + " " + Arrays.toString(c)));
     r.totals().getEntries().stream().map(ClientPassTest::entry).sorted().forEach(out::add);
+    out.addAll(monthly(r.monthly()));
     return out;
   }
 
