@@ -1,12 +1,7 @@
 package clinic.outcomes.analysis;
 
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import clinic.outcomes.core.Adherence;
@@ -18,23 +13,22 @@ import clinic.outcomes.episodes.Groups;
 import clinic.outcomes.stats.Histogram;
 import clinic.outcomes.stats.Ols;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import scala.Tuple2;
 
 /**
  * The regressions of the comparisons and dose-response tables: which models exist ({@link
  * ModelSpec} per {@link ModelKey}) and their X'X sufficient statistics, accumulated in Spark in one
- * pass over the course rows for all models, so the driver never sees episodes.
+ * pass over the course rows for all models, so the driver never sees episodes, only one accumulator
+ * per model and task.
  */
 final class ComparisonModels {
   static final List<String> COVARIATES = List.of("age_band", "sex", "condition", "chronicity");
@@ -151,89 +145,103 @@ final class ComparisonModels {
   }
 
   /**
-   * Covariate categories present among the episodes each risk model is fitted on, in one Spark job,
-   * keyed by the (measure, factor) ANCOVA key. A missing covariate value is its own category {@code
+   * Covariate categories present among the episodes each risk model is fitted on, keyed by the
+   * (measure, factor) ANCOVA key, in one Spark job: each task collects the set of its rows, the
+   * driver unites them (no shuffle). A missing covariate value is its own category {@code
    * name=null}, as in {@link #accumulate}.
    */
   private static Map<ModelKey, TreeSet<String>> covariateCategories(Dataset<Row> rows) {
-    List<Column> items = new ArrayList<>();
-    for (String f : FACTORS) {
-      for (String c : COVARIATES) {
-        items.add(
-            when(
-                col("has_client").and(col("f_" + f).isNotNull()),
-                struct(
-                    lit(f).as("factor"),
-                    concat(lit(c + "="), coalesce(col(c).cast("string"), lit("null"))).as("cat"))));
-      }
-    }
-    Dataset<Row> cats =
-        rows.select(col("measure"), explode(array(items.toArray(new Column[0]))).as("x"))
-            .filter(col("x").isNotNull())
-            .select(col("measure"), col("x.factor").as("factor"), col("x.cat").as("cat"))
-            .distinct();
+    List<HashMap<ModelKey, HashSet<String>>> parts =
+        rows.javaRDD()
+            .mapPartitions(
+                it -> {
+                  HashMap<ModelKey, HashSet<String>> seen = new HashMap<>();
+                  while (it.hasNext()) {
+                    Row r = it.next();
+                    if (!Boolean.TRUE.equals(r.getAs("has_client"))) {
+                      continue;
+                    }
+                    String measure = r.getAs("measure");
+                    for (String f : FACTORS) {
+                      if (r.getAs("f_" + f) == null) {
+                        continue;
+                      }
+                      HashSet<String> cats =
+                          seen.computeIfAbsent(ModelKey.ancova(measure, f), x -> new HashSet<>());
+                      for (String c : COVARIATES) {
+                        Object v = r.getAs(c);
+                        cats.add(c + "=" + (v == null ? "null" : v.toString()));
+                      }
+                    }
+                  }
+                  return List.of(seen).iterator();
+                })
+            .collect();
     Map<ModelKey, TreeSet<String>> out = new HashMap<>();
-    for (Row r : cats.collectAsList()) {
-      out.computeIfAbsent(
-              ModelKey.ancova(r.getAs("measure"), r.getAs("factor")), x -> new TreeSet<>())
-          .add(r.getAs("cat"));
+    for (HashMap<ModelKey, HashSet<String>> p : parts) {
+      p.forEach((key, cats) -> out.computeIfAbsent(key, x -> new TreeSet<>()).addAll(cats));
     }
     return out;
   }
 
-  /** Accumulates every model's sufficient statistics in one pass over the episodes. */
+  /**
+   * Accumulates every model's sufficient statistics in one pass over the episodes: each task adds
+   * its rows into one accumulator per model and the driver merges the tasks' accumulators in
+   * partition order (no shuffle; the double-double sums make the order immaterial to the digits).
+   */
   static Map<ModelKey, Ols.Accumulator> accumulate(
       Dataset<Row> rows, Map<ModelKey, ModelSpec> specs) {
     Map<ModelKey, ModelSpec> bySpec = new HashMap<>(specs);
-    JavaPairRDD<ModelKey, double[]> points =
+    List<HashMap<ModelKey, Ols.Accumulator>> parts =
         rows.javaRDD()
-            .flatMapToPair(
-                r -> {
-                  List<Tuple2<ModelKey, double[]>> out = new ArrayList<>();
-                  String measure = r.getAs("measure");
-                  double y = ((Number) r.getAs("improvement_tenths")).doubleValue() / 10.0;
-                  double baseline = ((Number) r.getAs("baseline_tenths")).doubleValue() / 10.0;
-                  for (String f : FACTORS) {
-                    String level = r.getAs("f_" + f);
-                    if (level == null) {
-                      continue;
-                    }
-                    ModelSpec a = bySpec.get(ModelKey.ancova(measure, f));
-                    if (a != null && (a.levels().contains(level) || a.reference().equals(level))) {
-                      out.add(new Tuple2<>(a.key(), withY(a.x(level, baseline, List.of()), y)));
-                      ModelSpec risk = bySpec.get(ModelKey.risk(measure, f));
-                      if (risk != null && Boolean.TRUE.equals(r.getAs("has_client"))) {
-                        List<String> cv = new ArrayList<>();
-                        for (String c : COVARIATES) {
-                          cv.add(c + "=" + r.getAs(c));
-                        }
-                        out.add(new Tuple2<>(risk.key(), withY(risk.x(level, baseline, cv), y)));
-                      }
-                    }
+            .mapPartitions(
+                it -> {
+                  HashMap<ModelKey, Ols.Accumulator> acc = new HashMap<>();
+                  while (it.hasNext()) {
+                    addRow(it.next(), bySpec, acc);
                   }
-                  ModelSpec dose = bySpec.get(ModelKey.dose(measure));
-                  if (dose != null) {
-                    double sessions = ((Number) r.getAs("n_sessions")).doubleValue();
-                    out.add(new Tuple2<>(dose.key(), new double[] {sessions, y}));
-                  }
-                  return out.iterator();
-                });
-    return new HashMap<>(
-        points
-            .combineByKey(
-                p -> new Ols.Accumulator(p.length - 1).add(xOf(p), p[p.length - 1]),
-                (a, p) -> a.add(xOf(p), p[p.length - 1]),
-                Ols.Accumulator::merge)
-            .collectAsMap());
+                  return List.of(acc).iterator();
+                })
+            .collect();
+    Map<ModelKey, Ols.Accumulator> out = new HashMap<>();
+    for (HashMap<ModelKey, Ols.Accumulator> p : parts) {
+      p.forEach((key, a) -> out.merge(key, a, Ols.Accumulator::merge));
+    }
+    return out;
   }
 
-  private static double[] xOf(double[] xy) {
-    return Arrays.copyOf(xy, xy.length - 1);
+  /** Adds one course row to the accumulator of every model it belongs to. */
+  private static void addRow(
+      Row r, Map<ModelKey, ModelSpec> bySpec, Map<ModelKey, Ols.Accumulator> acc) {
+    String measure = r.getAs("measure");
+    double y = ((Number) r.getAs("improvement_tenths")).doubleValue() / 10.0;
+    double baseline = ((Number) r.getAs("baseline_tenths")).doubleValue() / 10.0;
+    for (String f : FACTORS) {
+      String level = r.getAs("f_" + f);
+      if (level == null) {
+        continue;
+      }
+      ModelSpec a = bySpec.get(ModelKey.ancova(measure, f));
+      if (a != null && (a.levels().contains(level) || a.reference().equals(level))) {
+        add(acc, a.key(), a.x(level, baseline, List.of()), y);
+        ModelSpec risk = bySpec.get(ModelKey.risk(measure, f));
+        if (risk != null && Boolean.TRUE.equals(r.getAs("has_client"))) {
+          List<String> cv = new ArrayList<>();
+          for (String c : COVARIATES) {
+            cv.add(c + "=" + r.getAs(c));
+          }
+          add(acc, risk.key(), risk.x(level, baseline, cv), y);
+        }
+      }
+    }
+    ModelSpec dose = bySpec.get(ModelKey.dose(measure));
+    if (dose != null) {
+      double sessions = ((Number) r.getAs("n_sessions")).doubleValue();
+      add(acc, dose.key(), new double[] {sessions}, y);
+    }
   }
 
-  private static double[] withY(double[] x, double y) {
-    double[] xy = Arrays.copyOf(x, x.length + 1);
-    xy[x.length] = y;
-    return xy;
+  private static void add(Map<ModelKey, Ols.Accumulator> acc, ModelKey key, double[] x, double y) {
+    acc.computeIfAbsent(key, k -> new Ols.Accumulator(x.length)).add(x, y);
   }
 }

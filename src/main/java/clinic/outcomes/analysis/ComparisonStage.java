@@ -87,14 +87,13 @@ public final class ComparisonStage {
       Dataset<Row> courseRows,
       boolean withClients,
       Map<PairTotals.SlopeKey, ? extends Map<Double, Long>> slopes) {
-    Dataset<Row> rows = models.withFactorLevels(courseRows).cache();
+    Dataset<Row> rows = models.withFactorLevels(courseRows);
     Map<ModelKey, ModelSpec> specs = models.specs(histograms, rows, withClients);
     Map<ModelKey, Ols.Accumulator> accumulators = ComparisonModels.accumulate(rows, specs);
     Map<ModelKey, Ols.Fit> fits = new HashMap<>();
     accumulators.forEach((k, a) -> fits.put(k, Ols.fit(a, StatsStage.CONFIDENCE)));
     List<Row> comparisons = comparisonRows(histograms, specs, fits);
     List<Row> dose = DoseResponse.rows(rows, fits, slopes);
-    rows.unpersist();
     return new Result(
         spark.createDataFrame(comparisons, COMPARISONS),
         spark.createDataFrame(dose, DoseResponse.SCHEMA),

@@ -29,19 +29,19 @@ import org.apache.spark.sql.types.StructType;
  * ClientHistory} ({@link DerivePartition}). Each task writes every row once, straight into its own
  * table's Parquet file with that table's schema ({@link PassWriters}): the published {@code
  * pain_scores}, {@code clients}, {@code sessions}, {@code episodes} and {@code episode_outcomes},
- * and two staging tables (the rejects' lines and reasons; the episodes with their grouping
- * attributes). No union layout, no staging copy. A task hands back only its files, counts, latest
- * accepted date and its partition's {@link PairTotals} ({@link PassPart}); the driver merges the
- * totals (groups and distinct values, never rows) and commits the successful attempts' files by
- * renaming them into the tables, one file per partition ({@code part-NNNNN-c000.snappy.parquet},
- * then {@code _SUCCESS}, as Spark lays a table out).
+ * and two staging tables (the rejects' lines and reasons; each outcome with its episode's grouping
+ * attributes, for the models). No union layout, no staging copy. A task hands back only its files,
+ * counts, latest accepted date, its partition's {@link PairTotals} and {@link MonthlyCounts}
+ * ({@link PassPart}); the driver merges the totals (groups and distinct values, never rows) and
+ * commits the successful attempts' files by renaming them into the tables, one file per partition
+ * ({@code part-NNNNN-c000.snappy.parquet}, then {@code _SUCCESS}, as Spark lays a table out).
  *
  * <p>The as-of date: when none is set, the SPEC's default is the latest accepted date, known only
  * once every client is judged. The pass assumes the latest date of a row passing the row rules (a
- * cheap aggregate, {@code ValidationStage#latestValidDate}), which is that date unless the rows of
- * the latest date were all rejected by a rule across rows; the tasks report the latest accepted
- * date, and in that rare case the pass runs again with it over the same shuffle files (their map
- * stage skipped), its first files discarded.
+ * maximum the ingest's tasks found, {@code ValidationStage#latestValidDate}), which is that date
+ * unless the rows of the latest date were all rejected by a rule across rows; the tasks report the
+ * latest accepted date, and in that rare case the pass runs again with it over the same shuffle
+ * files (their map stage skipped), its first files discarded.
  */
 public final class ClientPass {
   /** The tables the pass writes: published ones, then staging ones. */
@@ -51,7 +51,7 @@ public final class ClientPass {
   static final String SESSIONS = "sessions";
   static final String EPISODES = "episodes";
   static final String OUTCOMES = "episode_outcomes";
-  static final String ATTRIBUTES = "episode_attributes";
+  static final String OUTCOME_ATTRIBUTES = "outcome_attributes";
   static final String REJECTED = "rejected";
 
   /**
@@ -70,7 +70,7 @@ public final class ClientPass {
   public record Result(
       Dataset<Row> sessions,
       Dataset<Row> episodes,
-      Dataset<Row> attributes,
+      Dataset<Row> outcomeAttributes,
       Dataset<Row> outcomes,
       Dataset<Row> painScores,
       Dataset<Row> clients,
@@ -167,7 +167,10 @@ public final class ClientPass {
             new Path(tables, OUTCOMES),
             DerivedTable.outcomes(resolved).publishedSchema());
     Table attributes =
-        new Table(ATTRIBUTES, new Path(staging, ATTRIBUTES), DerivedTable.ATTRIBUTES.staged());
+        new Table(
+            OUTCOME_ATTRIBUTES,
+            new Path(staging, OUTCOME_ATTRIBUTES),
+            DerivedTable.OUTCOME_ATTRIBUTES);
     Table rejected = new Table(REJECTED, new Path(staging, REJECTED), DerivedTable.REJECTED);
     for (Table t :
         hasClients

@@ -13,6 +13,7 @@ import clinic.outcomes.validate.ClientJudge.Entry;
 import clinic.outcomes.validate.ClientJudge.Verdict;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,7 @@ final class DerivePartition implements FlatMapFunction<Iterator<Row>, PassPart> 
     private final DerivedTable.Publisher outcomeRows;
     private final StructType sessionsSchema = DerivedTable.SESSIONS.publishedSchema();
     private final StructType episodesSchema = DerivedTable.EPISODES.publishedSchema();
-    private final StructType attributesSchema = DerivedTable.ATTRIBUTES.staged();
+
     private final StructType outcomesSchema;
 
     Tables(PassWriters out, Settings settings) {
@@ -98,13 +99,17 @@ final class DerivePartition implements FlatMapFunction<Iterator<Row>, PassPart> 
       for (NumberedVisit v : res.visits()) {
         out.write(ClientPass.SESSIONS, sessionsSchema, sessions.publish(rows.session(clientId, v)));
       }
+      Map<String, Episode> byId = new HashMap<>();
       for (Episode e : res.episodes()) {
-        Object[] staged = rows.episode(clientId, e);
-        out.write(ClientPass.EPISODES, episodesSchema, episodes.publish(staged));
-        out.write(ClientPass.ATTRIBUTES, attributesSchema, staged);
+        out.write(ClientPass.EPISODES, episodesSchema, episodes.publish(rows.episode(clientId, e)));
+        byId.put(e.episodeId(), e);
       }
       for (Outcome x : res.outcomes()) {
         out.write(ClientPass.OUTCOMES, outcomesSchema, outcomeRows.publish(rows.outcome(x)));
+        out.write(
+            ClientPass.OUTCOME_ATTRIBUTES,
+            DerivedTable.OUTCOME_ATTRIBUTES,
+            rows.outcomeAttributes(x, byId.get(x.episodeId())));
       }
     }
 

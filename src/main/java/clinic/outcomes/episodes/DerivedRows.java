@@ -102,6 +102,29 @@ final class DerivedRows {
     return r.values();
   }
 
+  /**
+   * An outcome with its episode's grouping attributes ({@link DerivedTable#OUTCOME_ATTRIBUTES}).
+   */
+  Object[] outcomeAttributes(Outcome x, Episode e) {
+    return new NamedRow(DerivedTable.OUTCOME_ATTRIBUTES)
+        .set("episode_id", x.episodeId())
+        .set("measure", x.measure())
+        .set("complete", x.complete())
+        .set("baseline_tenths", x.baselineTenths())
+        .set("improvement_tenths", x.improvementTenths())
+        .set("primary_technique", e.primaryTechnique())
+        .set("primary_therapist", e.primaryTherapist())
+        .set("adherence", e.adherence())
+        .set("n_sessions", e.nSessions())
+        .set("has_client", e.hasClient())
+        .set("age_band", e.ageBand())
+        .set("sex", e.sex())
+        .set("condition", e.condition())
+        .set("symptom_weeks", e.symptomWeeks())
+        .set("chronicity", e.chronicity())
+        .values();
+  }
+
   /** A rejected record of the input file of {@code kind}, to be joined to its raw text. */
   Object[] reject(int kind, long line, String reasons) {
     return new NamedRow(DerivedTable.REJECTED)

@@ -145,11 +145,12 @@ public final class TableWriter {
    * @param expected how many rejects there are (the accounting's sum): up to {@link
    *     #DRIVER_REJECTS} they are collected once and sorted and written by the driver (one Spark
    *     job instead of four: the sort's sample, the write, the read back for the CSV); more are
-   *     sorted and written by Spark, and streamed into the CSV
+   *     sorted and written by Spark, and streamed into the CSV; none, no Spark job at all
    */
   public long writeRejects(Dataset<Row> rejects, long expected) {
     if (expected <= DRIVER_REJECTS) {
-      List<Row> rows = new ArrayList<>(rejects.collectAsList());
+      // none (the accounting counted them): no join of nothing to every staged line's raw text
+      List<Row> rows = expected == 0 ? new ArrayList<>() : new ArrayList<>(rejects.collectAsList());
       // as Spark's orderBy("file", "line"): neither is ever null
       rows.sort(
           Comparator.<Row, String>comparing(r -> r.getString(0))

@@ -102,7 +102,8 @@ public final class Pipeline {
     // The lean global check (session ids across clients); every other rule is judged by client,
     // in the pass below. Its input: every staged row, to be shuffled once by client.
     Dataset<Row> input = validation.input(staged);
-    LocalDate assumed = req.settings().asOf() == null ? validation.latestValidDate(staged) : null;
+    LocalDate assumed =
+        req.settings().asOf() == null ? ValidationStage.latestValidDate(staged) : null;
     progress.done(null);
 
     progress.stage("client pass");
@@ -139,32 +140,30 @@ public final class Pipeline {
             v.rejects(), accounting.values().stream().mapToLong(Accounting::rejected).sum()));
     rows.putAll(derived.rows());
     Dataset<Row> acceptedClients = derived.clients();
-    Dataset<Row> outcomes = derived.outcomes();
     progress.done(rows.get("rejects") + " rejected rows");
 
     progress.stage("statistics");
-    // The pass's staging table of episodes with their grouping attributes, read in place.
-    Dataset<Row> attributes = derived.attributes();
     StatsStage.Result stats = new StatsStage(spark, settings).run(derived.totals());
+    // The complete course pairs with their episode's grouping attributes: a staging table the pass
+    // wrote, read in place by the comparisons, dose-response and therapists (no join, no cache).
     Dataset<Row> courseRows =
-        outcomes
+        derived
+            .outcomeAttributes()
             .filter(col("complete"))
-            .select("episode_id", "measure", "baseline_tenths", "improvement_tenths")
-            .join(
-                attributes.select(
-                    "episode_id",
-                    "primary_technique",
-                    "primary_therapist",
-                    "adherence",
-                    "n_sessions",
-                    "has_client",
-                    "age_band",
-                    "sex",
-                    "condition",
-                    "chronicity"),
-                "episode_id")
-            // read by the comparisons, dose-response and therapists: joined once
-            .cache();
+            .select(
+                "episode_id",
+                "measure",
+                "baseline_tenths",
+                "improvement_tenths",
+                "primary_technique",
+                "primary_therapist",
+                "adherence",
+                "n_sessions",
+                "has_client",
+                "age_band",
+                "sex",
+                "condition",
+                "chronicity");
     ComparisonStage.Result comparisons =
         new ComparisonStage(spark, settings)
             .run(
@@ -174,7 +173,6 @@ public final class Pipeline {
         RegistryTables.benefitHarm(settings, stats.rows(), derived.totals().harm());
     List<Row> therapists =
         acceptedClients == null ? List.of() : TherapistStage.run(settings, courseRows);
-    courseRows.unpersist();
     List<Row> safetyRows = SafetyStage.run(derived.totals(), acceptedClients != null);
     List<ClaimResult> claims =
         ClaimEvaluator.evaluate(

@@ -138,7 +138,9 @@ final class CsvIngest {
       }
       if (failure != null) {
         int table = f.table().ordinal();
-        results.add(new FileResult(f, null, 0, List.of(new PieceResult(table, 0, 0, failure))));
+        results.add(
+            new FileResult(
+                f, null, 0, List.of(new PieceResult(table, 0, 0, Long.MIN_VALUE, failure))));
         continue;
       }
       tasks.addAll(fileTasks);
@@ -185,6 +187,7 @@ final class CsvIngest {
     CsvFile f = p.file();
     Path path = new Path(f.path());
     long records = 0;
+    long latest = Long.MIN_VALUE;
     StagingPart part = new StagingPart(new Path(t.part()), conf);
     try (FSDataInputStream in = path.getFileSystem(conf).open(path);
         StagingWriter out = new StagingWriter(part.attempt(), StagingColumns.of(f.table()), conf)) {
@@ -199,18 +202,19 @@ final class CsvIngest {
                   t.firstLine() + range.skippedLineBreaks(),
                   f.mapping().fieldCount())) {
         while (reader.hasNext()) {
-          CsvRecord r = reader.next();
-          out.write(StagingColumns.values(check(t.rules(), f.mapping(), r, f.fileName())));
+          Checked<?> c = check(t.rules(), f.mapping(), reader.next(), f.fileName());
+          out.write(StagingColumns.values(c));
+          latest = Math.max(latest, StagingColumns.validDay(c));
           records++;
         }
       }
     } catch (InputFileException e) {
-      return new PieceResult(f.table().ordinal(), p.index(), records, e);
+      return new PieceResult(f.table().ordinal(), p.index(), records, latest, e);
     } catch (IOException e) {
-      return new PieceResult(f.table().ordinal(), p.index(), records, unreadable(f, e));
+      return new PieceResult(f.table().ordinal(), p.index(), records, latest, unreadable(f, e));
     }
     part.commit();
-    return new PieceResult(f.table().ordinal(), p.index(), records, null);
+    return new PieceResult(f.table().ordinal(), p.index(), records, latest, null);
   }
 
   /** Applies the row rules of the record's table (and the privacy guard on its values). */

@@ -230,10 +230,12 @@ public final class IngestStage {
       List<PieceResult> pieces,
       Map<InputTable, InputFileException> failures) {
     long read = 0;
+    long latest = Long.MIN_VALUE;
     InputFileException first = null;
     int firstPiece = Integer.MAX_VALUE;
     for (PieceResult p : pieces) {
       read += p.records();
+      latest = Math.max(latest, p.latestValidDay());
       if (p.failure() != null && p.piece() < firstPiece) {
         first = p.failure();
         firstPiece = p.piece();
@@ -251,6 +253,7 @@ public final class IngestStage {
         sha256 != null ? sha256 : sha256(fs, source, fileName),
         pieceBytes,
         read,
+        latest,
         mapping.unknownColumns(),
         new Path(stagingDir, t.fileBase() + ".parquet").toString());
   }

@@ -1,5 +1,6 @@
 package clinic.outcomes.stage;
 
+import clinic.outcomes.ingest.Checked;
 import clinic.outcomes.ingest.CsvRecord;
 import clinic.outcomes.ingest.HeaderMapping;
 import clinic.outcomes.ingest.InputFileException;
@@ -86,6 +87,7 @@ final class ParquetIngest {
     StagingPart part =
         new StagingPart(new Path(dir, CsvIngest.partName(mapping.table(), index)), conf.get());
     long records = 0;
+    long latest = Long.MIN_VALUE;
     try (StagingWriter out =
         new StagingWriter(part.attempt(), StagingColumns.of(mapping.table()), conf.get())) {
       while (rows.hasNext()) {
@@ -96,14 +98,16 @@ final class ParquetIngest {
           fields.add(row.isNullAt(i) ? "" : row.getString(i));
         }
         CsvRecord r = new CsvRecord(t._2() + 1, String.join(",", fields), fields);
-        out.write(StagingColumns.values(CsvIngest.check(rules, mapping, r, fileName)));
+        Checked<?> c = CsvIngest.check(rules, mapping, r, fileName);
+        out.write(StagingColumns.values(c));
+        latest = Math.max(latest, StagingColumns.validDay(c));
         records++;
       }
     } catch (InputFileException e) {
-      return new PieceResult(table, index, records, e);
+      return new PieceResult(table, index, records, latest, e);
     }
     part.commit();
-    return new PieceResult(table, index, records, null);
+    return new PieceResult(table, index, records, latest, null);
   }
 
   static RuntimeException unreadable(Exception e, String fileName) {

@@ -9,11 +9,14 @@ import java.io.Serializable;
  * @param table the input table's ordinal
  * @param piece the piece's index in its file (pieces in file order)
  * @param records records read and staged (up to the failure, if any)
+ * @param latestValidDay the latest session date or score date ({@code recorded_on}) of a record
+ *     passing every row rule, as an epoch day; {@link Long#MIN_VALUE} when none (and for clients)
  * @param failure null, or the file's problem the piece met first (a whole-file problem: the run
  *     stops; it is data, not a task failure, so that the driver reports the first one in file order
  *     and Spark does not retry it)
  */
-record PieceResult(int table, int piece, long records, InputFileException failure)
+record PieceResult(
+    int table, int piece, long records, long latestValidDay, InputFileException failure)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 }

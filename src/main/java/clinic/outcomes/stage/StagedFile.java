@@ -17,6 +17,8 @@ import org.apache.spark.sql.types.StructType;
  * @param sha256PieceBytes 0 when {@code sha256} is the digest of the whole file; else the size of
  *     the pieces (every piece but the last has exactly this many bytes)
  * @param read records read (the header and blank lines are no record)
+ * @param latestValidDay the latest session or score date of a record passing every row rule, as an
+ *     epoch day, {@link Long#MIN_VALUE} when none: found by the ingest's tasks as they read
  * @param unknownColumns extra columns present in the file and ignored
  * @param staging the Parquet file holding every record with its typed values and row-rule reasons
  */
@@ -27,6 +29,7 @@ public record StagedFile(
     String sha256,
     long sha256PieceBytes,
     long read,
+    long latestValidDay,
     List<String> unknownColumns,
     String staging) {
 

@@ -7,6 +7,7 @@ import clinic.outcomes.ingest.ScoreRow;
 import clinic.outcomes.ingest.SessionRow;
 import clinic.outcomes.stage.StagingWriter.Column;
 import clinic.outcomes.stage.StagingWriter.Kind;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.types.StructType;
@@ -63,6 +64,21 @@ final class StagingColumns {
   /** The Spark schema of a table's staging files (every column nullable). */
   static StructType schema(InputTable table) {
     return StagingWriter.schema(of(table));
+  }
+
+  /**
+   * The record's session date or score date as an epoch day when it passes every row rule, else
+   * {@link Long#MIN_VALUE} (a client record has neither).
+   */
+  static long validDay(Checked<?> c) {
+    if (!c.passed()) {
+      return Long.MIN_VALUE;
+    }
+    LocalDate d =
+        c.row() instanceof SessionRow s
+            ? s.sessionDate()
+            : c.row() instanceof ScoreRow s ? s.recordedOn() : null;
+    return d == null ? Long.MIN_VALUE : d.toEpochDay();
   }
 
   static Object[] values(Checked<?> c) {

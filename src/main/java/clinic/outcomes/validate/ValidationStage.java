@@ -136,24 +136,12 @@ public final class ValidationStage {
    * The latest session or score date among the rows passing every row rule, or null when none: the
    * as-of date the client pass assumes first. It is the latest accepted date unless every row of
    * that date is rejected by a rule across rows (a conflict, an unknown session, a date mismatch);
-   * the pass checks it against the latest accepted date it finds. One aggregate over two columns of
-   * each staged file.
+   * the pass checks it against the latest accepted date it finds. The ingest's tasks found it as
+   * they read the files ({@link StagedFile#latestValidDay}): no Spark job.
    */
-  public LocalDate latestValidDate(Ingested in) {
-    Dataset<Row> dates =
-        read(in.sessions())
-            .filter(col("row_reasons").equalTo(""))
-            .select(col("session_date").as("d"))
-            .unionByName(
-                read(in.painScores())
-                    .filter(col("row_reasons").equalTo(""))
-                    .select(col("recorded_on").as("d")));
-    Row r = dates.agg(max("d")).first();
-    if (r.isNullAt(0)) {
-      return null;
-    }
-    Object d = r.get(0);
-    return d instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) d;
+  public static LocalDate latestValidDate(Ingested in) {
+    long day = Math.max(in.sessions().latestValidDay(), in.painScores().latestValidDay());
+    return day == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(day);
   }
 
   /**

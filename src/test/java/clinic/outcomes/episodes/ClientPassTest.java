@@ -191,7 +191,7 @@ class ClientPassTest {
             "C2-E1 true sciatica 4 acute",
             "C3-E1 false null null unknown"),
         lines(
-            r.attributes(),
+            r.outcomeAttributes(),
             "episode_id",
             "has_client",
             "condition",
@@ -309,7 +309,7 @@ class ClientPassTest {
     List<String> out = new ArrayList<>();
     out.addAll(all(r.sessions()));
     out.addAll(all(r.episodes()));
-    out.addAll(all(r.attributes()));
+    out.addAll(all(r.outcomeAttributes()));
     out.addAll(all(r.outcomes()));
     out.addAll(all(r.painScores()));
     out.addAll(all(r.clients()));

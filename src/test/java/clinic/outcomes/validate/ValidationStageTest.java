@@ -183,7 +183,7 @@ class ValidationStageTest {
     ValidationStage validation = new ValidationStage(spark);
     ClientPass client = new ClientPass(spark, Settings.defaults(), validation.input(staged), 32);
     // The as-of date the pass assumes first; it checks it against the latest accepted date.
-    LocalDate assumed = validation.latestValidDate(staged);
+    LocalDate assumed = ValidationStage.latestValidDate(staged);
     ClientPass.Result pass =
         client.run(
             true,
