@@ -14,19 +14,26 @@ import org.apache.spark.sql.Row;
  * neighbour's column.
  */
 final class DerivedRows {
-  private final DerivedTable outcomes;
+  private final NamedRow.Layout sessions = new NamedRow.Layout(DerivedTable.SESSIONS.staged());
+  private final NamedRow.Layout episodes = new NamedRow.Layout(DerivedTable.ATTRIBUTES.staged());
+  private final NamedRow.Layout outcomes;
+  private final NamedRow.Layout outcomeAttributes =
+      new NamedRow.Layout(DerivedTable.OUTCOME_ATTRIBUTES);
+  private final NamedRow.Layout rejected = new NamedRow.Layout(DerivedTable.REJECTED);
+  private final NamedRow.Layout painScores = new NamedRow.Layout(DerivedTable.PAIN_SCORES);
+  private final NamedRow.Layout clients = new NamedRow.Layout(DerivedTable.CLIENTS);
 
   /**
    * @param outcomes the outcomes table for the run's settings ({@link DerivedTable#outcomes})
    */
   DerivedRows(DerivedTable outcomes) {
-    this.outcomes = outcomes;
+    this.outcomes = new NamedRow.Layout(outcomes.staged());
   }
 
   /** A row of {@link DerivedTable#SESSIONS}. */
   Object[] session(String clientId, NumberedVisit v) {
     Visit s = v.visit();
-    return new NamedRow(DerivedTable.SESSIONS.staged())
+    return new NamedRow(sessions)
         .set("session_id", s.sessionId())
         .set("client_id", clientId)
         .set("therapist_id", s.therapistId())
@@ -46,7 +53,7 @@ final class DerivedRows {
 
   /** A row of {@link DerivedTable#ATTRIBUTES} (and so of the episodes table). */
   Object[] episode(String clientId, Episode e) {
-    return new NamedRow(DerivedTable.ATTRIBUTES.staged())
+    return new NamedRow(episodes)
         .set("episode_id", e.episodeId())
         .set("client_id", clientId)
         .set("episode_number", e.episodeNumber())
@@ -74,7 +81,7 @@ final class DerivedRows {
   /** A row of {@link DerivedTable#outcomes}. */
   Object[] outcome(Outcome x) {
     NamedRow r =
-        new NamedRow(outcomes.staged())
+        new NamedRow(outcomes)
             .set("episode_id", x.episodeId())
             .set("measure", x.measure())
             .set("closed", x.closed())
@@ -106,7 +113,7 @@ final class DerivedRows {
    * An outcome with its episode's grouping attributes ({@link DerivedTable#OUTCOME_ATTRIBUTES}).
    */
   Object[] outcomeAttributes(Outcome x, Episode e) {
-    return new NamedRow(DerivedTable.OUTCOME_ATTRIBUTES)
+    return new NamedRow(outcomeAttributes)
         .set("episode_id", x.episodeId())
         .set("measure", x.measure())
         .set("complete", x.complete())
@@ -127,7 +134,7 @@ final class DerivedRows {
 
   /** A rejected record of the input file of {@code kind}, to be joined to its raw text. */
   Object[] reject(int kind, long line, String reasons) {
-    return new NamedRow(DerivedTable.REJECTED)
+    return new NamedRow(rejected)
         .set("kind", kind)
         .set("line", line)
         .set("reasons", reasons)
@@ -137,7 +144,7 @@ final class DerivedRows {
   /** An accepted score, as a row of the {@code pain_scores} table. */
   Object[] painScore(PassInput in, Row r) {
     Integer tenths = r.isNullAt(in.score) ? null : r.getInt(in.score);
-    return new NamedRow(DerivedTable.PAIN_SCORES)
+    return new NamedRow(painScores)
         .set("client_id", r.getString(in.clientId))
         .set("session_id", r.getString(in.sessionId))
         .set("recorded_on", r.get(in.date))
@@ -151,7 +158,7 @@ final class DerivedRows {
 
   /** An accepted client record, as a row of the {@code clients} table. */
   Object[] client(PassInput in, Row r) {
-    return new NamedRow(DerivedTable.CLIENTS)
+    return new NamedRow(clients)
         .set("client_id", r.getString(in.clientId))
         .set("age_band", r.getString(in.ageBand))
         .set("sex", r.getString(in.sex))
