@@ -13,14 +13,14 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The {@code monthly} table, one row per calendar month with any activity, from the counts the
- * client pass adds up as it writes the tables ({@link MonthlyCounts}): no Spark job: sessions,
- * distinct clients seen, episodes started, episodes closed (by the month of their last session),
- * mean session relief on {@code nrs_pain} (before − after, sessions of the month with both), mean
- * course improvement on {@code nrs_pain} and the MCID responder rate (episodes ending that month,
- * complete only), and the adverse-event rate (sessions with an event other than {@code none} /
- * sessions that record one). These are descriptive monthly figures; the inferential ones are in
- * {@code stats}.
+ * The {@code monthly} table, one row per calendar month with any activity, built without a Spark
+ * job from the counts the client pass adds up as it writes the tables ({@link MonthlyCounts}):
+ * sessions, distinct clients seen, episodes started, episodes closed (by the month of their last
+ * session), mean session relief on {@code nrs_pain} (before − after, sessions of the month with
+ * both), mean course improvement on {@code nrs_pain} and the MCID responder rate (episodes ending
+ * that month, complete only), and the adverse-event rate (sessions with an event other than {@code
+ * none} / sessions that record one). These are descriptive monthly figures; the inferential ones
+ * are in {@code stats}.
  *
  * <p>The two rates carry p-chart control limits (SPEC {@code monthly}): centre = the pooled rate of
  * the months with data among the 12 calendar months before, limits centre ± 3 √(centre (1 − centre)
