@@ -107,14 +107,4 @@ public final class DoubleCounts implements Serializable {
     h ^= h >>> 33;
     return h;
   }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof DoubleCounts d && toMap().equals(d.toMap());
-  }
-
-  @Override
-  public int hashCode() {
-    return toMap().hashCode();
-  }
 }
