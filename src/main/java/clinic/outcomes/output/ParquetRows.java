@@ -51,7 +51,7 @@ public final class ParquetRows implements Closeable {
    * client pass's Parquet time and a fifth of the ingest's. They are written plain.
    */
   static final Set<String> PLAIN =
-      Set.of("session_id", "client_id", "episode_id", "line", "source_line", "raw", "fingerprint");
+      Set.of("session_id", "client_id", "episode_id", "line", "source_line", "raw", "fp64", "fp32");
 
   /**
    * Creates {@code file} (an existing file is an error), a table to publish: with Parquet's column

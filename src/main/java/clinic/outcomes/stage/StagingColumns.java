@@ -20,7 +20,8 @@ final class StagingColumns {
       List.of(
           new Column("line", Kind.LONG),
           new Column("raw", Kind.STRING),
-          new Column("fingerprint", Kind.STRING),
+          new Column("fp64", Kind.LONG),
+          new Column("fp32", Kind.INT),
           new Column("row_reasons", Kind.STRING));
 
   static List<Column> of(InputTable table) {
@@ -84,7 +85,9 @@ final class StagingColumns {
   static Object[] values(Checked<?> c) {
     String reasons = String.join("|", c.reasons());
     Object row = c.row();
-    List<Object> v = new ArrayList<>(List.of(c.line(), c.raw(), c.fingerprint()));
+    String print = c.fingerprint();
+    List<Object> v =
+        new ArrayList<>(List.of(c.line(), c.raw(), RowPrint.fp64(print), RowPrint.fp32(print)));
     v.add(reasons);
     if (row instanceof SessionRow s) {
       v.addAll(

@@ -3,13 +3,11 @@ package clinic.outcomes.validate;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.hash;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.functions.xxhash64;
 
 import clinic.outcomes.stage.Ingested;
 import clinic.outcomes.stage.StagedFile;
@@ -34,8 +32,9 @@ import org.apache.spark.sql.types.StructType;
  * <ol>
  *   <li>the lean global check ({@link #conflictingSessions}): the one key not confined to one
  *       client is a session's {@code session_id}; one aggregation over the staged sessions reads
- *       only the id, the row-rule reasons and the fingerprint, and flags the ids with more than one
- *       distinct passing fingerprint;
+ *       only the id, the row-rule reasons and the fingerprint's two hashes (the ingest worked them
+ *       out, {@code fp64} and {@code fp32}), and flags the ids with more than one distinct passing
+ *       fingerprint;
  *   <li>the pass's input ({@link #input}): the staged rows of every file without their raw text, in
  *       one layout ({@link #INPUT}), to be shuffled once by client;
  *   <li>after the pass, the rejected rows joined to their raw text by line ({@link #rejects}), and
@@ -108,16 +107,16 @@ public final class ValidationStage {
    * null (no clients file).
    */
   public Dataset<Row> input(Dataset<Row> sessions, Dataset<Row> scores, Dataset<Row> clients) {
-    Dataset<Row> s = flag(prints(sessions)).withColumn("kind", lit(ClientJudge.SESSION));
+    Dataset<Row> s = flag(sessions).withColumn("kind", lit(ClientJudge.SESSION));
     Dataset<Row> all = s.withColumnRenamed("session_date", "date");
     all =
         all.unionByName(
-            prints(scores)
+            scores
                 .withColumn("kind", lit(ClientJudge.SCORE))
                 .withColumnRenamed("recorded_on", "date"),
             true);
     if (clients != null) {
-      all = all.unionByName(prints(clients).withColumn("kind", lit(ClientJudge.CLIENT)), true);
+      all = all.unionByName(clients.withColumn("kind", lit(ClientJudge.CLIENT)), true);
     }
     all = all.withColumn("bucket", when(col("client_id").isNull(), col("fp64")));
     Set<String> present = Set.of(all.columns());
@@ -175,12 +174,6 @@ public final class ValidationStage {
     }
     return sessions.join(
         conflicts.withColumn("conflicting", lit(true)), new String[] {"session_id"}, "left");
-  }
-
-  /** The fingerprint as two independent hashes. */
-  private static Dataset<Row> prints(Dataset<Row> staged) {
-    Column fp = col("fingerprint");
-    return staged.withColumn("fp64", xxhash64(fp)).withColumn("fp32", hash(fp)).drop("fingerprint");
   }
 
   /** A staged file without its raw text (only rejects need it; {@link #rejects} reads it back). */

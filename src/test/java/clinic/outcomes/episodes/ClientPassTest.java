@@ -2,6 +2,7 @@ package clinic.outcomes.episodes;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.hash;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.xxhash64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -140,14 +141,16 @@ class ClientPassTest {
   }
 
   /**
-   * Rows as the ingest stage stages them, every one passing the row rules: a fingerprint of all its
-   * values (distinct rows here) and a line number from it.
+   * Rows as the ingest stage stages them, every one passing the row rules: the two hashes of a
+   * fingerprint of all its values (distinct rows here) and a line number from it.
    */
   private static Dataset<Row> staged(Dataset<Row> d) {
     Column[] values =
         Arrays.stream(d.columns()).map(c -> col(c).cast("string")).toArray(Column[]::new);
-    return d.withColumn("fingerprint", concat_ws("|", values))
-        .withColumn("line", xxhash64(col("fingerprint")))
+    Column print = concat_ws("|", values);
+    return d.withColumn("fp64", xxhash64(print))
+        .withColumn("fp32", hash(print))
+        .withColumn("line", col("fp64"))
         .withColumn("row_reasons", lit(""));
   }
 
