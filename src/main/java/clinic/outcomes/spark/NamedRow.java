@@ -28,7 +28,8 @@ public final class NamedRow {
       this.schema = schema;
       String[] names = schema.fieldNames();
       for (int i = 0; i < names.length; i++) {
-        index.put(names[i], i);
+        // Interned like the callers' literal names, so that a lookup matches on identity first.
+        index.put(names[i].intern(), i);
       }
     }
 

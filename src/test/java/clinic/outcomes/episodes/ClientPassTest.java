@@ -359,7 +359,7 @@ class ClientPassTest {
   }
 
   private static String byK(PairTotals.Group g) {
-    return g.byK.entrySet().stream()
+    return g.byK().entrySet().stream()
         .map(e -> e.getKey() + "=" + java.util.Arrays.toString(e.getValue()))
         .collect(Collectors.joining(", ", "{", "}"));
   }
