@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import clinic.outcomes.stage.Ingested;
@@ -146,15 +145,21 @@ public final class ValidationStage {
   /**
    * The lean global check: the ids of sessions with more than one distinct fingerprint among the
    * rows passing every row rule (a duplicate has its first copy's fingerprint, so it adds none).
+   * Two fingerprints differ when their 64-bit or their 32-bit hashes do, so an id has more than one
+   * exactly when the least and greatest of either hash differ. Each is a primitive column, which
+   * Spark adds up in a hash aggregation; the least and greatest of the pair as one struct, as
+   * before, made Spark sort every session by id instead (a struct is no fixed-width buffer).
    */
   static Dataset<Row> conflictingSessions(Dataset<Row> sessions) {
-    Column print = struct(col("fp64"), col("fp32"));
     return sessions
         .filter(col("row_reasons").equalTo(""))
-        .select(col("session_id"), print.as("print"))
         .groupBy("session_id")
-        .agg(min("print").as("lo"), max("print").as("hi"))
-        .filter(col("lo").notEqual(col("hi")))
+        .agg(
+            min("fp64").as("lo64"),
+            max("fp64").as("hi64"),
+            min("fp32").as("lo32"),
+            max("fp32").as("hi32"))
+        .filter(col("lo64").notEqual(col("hi64")).or(col("lo32").notEqual(col("hi32"))))
         .select("session_id");
   }
 
