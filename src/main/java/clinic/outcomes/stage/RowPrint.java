@@ -21,13 +21,21 @@ final class RowPrint {
 
   /** Spark's {@code xxhash64} of the fingerprint. */
   static long fp64(String fingerprint) {
-    byte[] b = fingerprint.getBytes(StandardCharsets.UTF_8);
-    return XXH64.hashUnsafeBytes(b, Platform.BYTE_ARRAY_OFFSET, b.length, SEED);
+    return fp64(fingerprint.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Spark's {@code hash} (Murmur3 x86_32) of the fingerprint. */
   static int fp32(String fingerprint) {
-    byte[] b = fingerprint.getBytes(StandardCharsets.UTF_8);
-    return Murmur3_x86_32.hashUnsafeBytes(b, Platform.BYTE_ARRAY_OFFSET, b.length, SEED);
+    return fp32(fingerprint.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Spark's {@code xxhash64} of the fingerprint's UTF-8 bytes. */
+  static long fp64(byte[] utf8) {
+    return XXH64.hashUnsafeBytes(utf8, Platform.BYTE_ARRAY_OFFSET, utf8.length, SEED);
+  }
+
+  /** Spark's {@code hash} (Murmur3 x86_32) of the fingerprint's UTF-8 bytes. */
+  static int fp32(byte[] utf8) {
+    return Murmur3_x86_32.hashUnsafeBytes(utf8, Platform.BYTE_ARRAY_OFFSET, utf8.length, SEED);
   }
 }

@@ -7,6 +7,7 @@ import clinic.outcomes.ingest.ScoreRow;
 import clinic.outcomes.ingest.SessionRow;
 import clinic.outcomes.stage.StagingWriter.Column;
 import clinic.outcomes.stage.StagingWriter.Kind;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +86,7 @@ final class StagingColumns {
   static Object[] values(Checked<?> c) {
     String reasons = String.join("|", c.reasons());
     Object row = c.row();
-    String print = c.fingerprint();
+    byte[] print = c.fingerprint().getBytes(StandardCharsets.UTF_8); // once for both hashes
     List<Object> v =
         new ArrayList<>(List.of(c.line(), c.raw(), RowPrint.fp64(print), RowPrint.fp32(print)));
     v.add(reasons);

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.xxhash64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import clinic.outcomes.SharedSpark;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Encoders;
@@ -39,6 +40,9 @@ class RowPrintTest {
       String p = r.getString(0);
       assertEquals(r.getLong(1), RowPrint.fp64(p), "xxhash64 of '" + p + "'");
       assertEquals(r.getInt(2), RowPrint.fp32(p), "hash of '" + p + "'");
+      byte[] utf8 = p.getBytes(StandardCharsets.UTF_8);
+      assertEquals(r.getLong(1), RowPrint.fp64(utf8), "xxhash64 of the bytes of '" + p + "'");
+      assertEquals(r.getInt(2), RowPrint.fp32(utf8), "hash of the bytes of '" + p + "'");
     }
   }
 }
