@@ -1,6 +1,5 @@
 package clinic.outcomes.stage;
 
-import java.nio.charset.StandardCharsets;
 import org.apache.spark.sql.catalyst.expressions.XXH64;
 import org.apache.spark.unsafe.Platform;
 import org.apache.spark.unsafe.hash.Murmur3_x86_32;
@@ -18,16 +17,6 @@ final class RowPrint {
   private static final int SEED = 42;
 
   private RowPrint() {}
-
-  /** Spark's {@code xxhash64} of the fingerprint. */
-  static long fp64(String fingerprint) {
-    return fp64(fingerprint.getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** Spark's {@code hash} (Murmur3 x86_32) of the fingerprint. */
-  static int fp32(String fingerprint) {
-    return fp32(fingerprint.getBytes(StandardCharsets.UTF_8));
-  }
 
   /** Spark's {@code xxhash64} of the fingerprint's UTF-8 bytes. */
   static long fp64(byte[] utf8) {

@@ -84,7 +84,7 @@ final class StagingColumns {
   }
 
   static Object[] values(Checked<?> c) {
-    String reasons = String.join("|", c.reasons());
+    String reasons = c.reasonText();
     Object row = c.row();
     byte[] print = c.fingerprint().getBytes(StandardCharsets.UTF_8); // once for both hashes
     List<Object> v =
