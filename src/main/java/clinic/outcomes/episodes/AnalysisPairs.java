@@ -27,8 +27,21 @@ import java.util.TreeSet;
 final class AnalysisPairs {
   private final Settings settings;
 
+  /**
+   * technique -> session-number group -> {@code technique|group}, each name built once: a group's
+   * name is hashed and compared every time a pair is added under it (see {@code
+   * EpisodeAttributes.month}).
+   */
+  private final Map<String, Map<String, String>> techniqueBySession = new HashMap<>();
+
   AnalysisPairs(Settings settings) {
     this.settings = settings;
+  }
+
+  private String techniqueBySession(String technique, String sessionNumberGroup) {
+    return techniqueBySession
+        .computeIfAbsent(technique, t -> new HashMap<>())
+        .computeIfAbsent(sessionNumberGroup, g -> technique + "|" + g);
   }
 
   /** A (group_by, group) slice of one row. */
@@ -214,7 +227,7 @@ final class AnalysisPairs {
       List<Slice> slices =
           List.of(
               new Slice(Groups.SESSION_NUMBER_GROUP, sng),
-              new Slice(Groups.TECHNIQUE_BY_SESSION, technique + "|" + sng));
+              new Slice(Groups.TECHNIQUE_BY_SESSION, techniqueBySession(technique, sng)));
       for (Map.Entry<String, Integer> s : b.entrySet()) {
         Integer base = baselines.get(s.getKey());
         if (base == null) {

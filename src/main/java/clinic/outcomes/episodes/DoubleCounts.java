@@ -15,11 +15,16 @@ import java.util.TreeMap;
  * (MurmurHash3's finalizer) and probes linearly; it holds no boxed values.
  */
 public final class DoubleCounts implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
-  private long[] keys = new long[16];
-  private long[] counts = new long[16];
-  private boolean[] used = new boolean[16];
+  /**
+   * Slot i holds a value's bits at {@code 2i} and its count at {@code 2i + 1}, side by side, so
+   * that a probe reads one cache line: with the bits, the counts and a used flag in three arrays,
+   * adding a pair was 8 % of the client pass's samples at 1M sessions. A count of 0 marks an empty
+   * slot (a count added is never 0; see {@link #add}).
+   */
+  private long[] slots = new long[2 * 16];
+
   private int size;
 
   /** A value and its count. */
@@ -28,39 +33,53 @@ public final class DoubleCounts implements Serializable {
     void accept(double value, long count);
   }
 
-  /** Adds {@code count} to the count of {@code value}. */
+  /**
+   * Adds {@code count} to the count of {@code value}.
+   *
+   * @throws IllegalArgumentException when {@code count} is not positive: a histogram holds only
+   *     values seen at least once
+   */
   public void add(double value, long count) {
+    if (count <= 0) {
+      throw new IllegalArgumentException("a count must be positive: " + count);
+    }
     addBits(Double.doubleToLongBits(value), count);
   }
 
   private void addBits(long bits, long count) {
-    int mask = keys.length - 1;
+    long[] t = slots;
+    int mask = (t.length >> 1) - 1;
     int i = (int) mix(bits) & mask;
-    while (used[i]) {
-      if (keys[i] == bits) {
-        counts[i] += count;
+    while (t[2 * i + 1] != 0) {
+      if (t[2 * i] == bits) {
+        t[2 * i + 1] += count;
         return;
       }
       i = (i + 1) & mask;
     }
-    used[i] = true;
-    keys[i] = bits;
-    counts[i] = count;
-    if (++size * 2 > keys.length) {
+    t[2 * i] = bits;
+    t[2 * i + 1] = count;
+    if (++size * 4 > t.length) { // more than half the slots used
       grow();
     }
   }
 
   /** Adds every count of {@code other}. */
   public void addAll(DoubleCounts other) {
-    other.forEach(this::add);
+    long[] t = other.slots;
+    for (int i = 1; i < t.length; i += 2) {
+      if (t[i] != 0) {
+        addBits(t[i - 1], t[i]);
+      }
+    }
   }
 
   /** Each value with its count, in no particular order. */
   public void forEach(ValueCount action) {
-    for (int i = 0; i < keys.length; i++) {
-      if (used[i]) {
-        action.accept(Double.longBitsToDouble(keys[i]), counts[i]);
+    long[] t = slots;
+    for (int i = 1; i < t.length; i += 2) {
+      if (t[i] != 0) {
+        action.accept(Double.longBitsToDouble(t[i - 1]), t[i]);
       }
     }
   }
@@ -84,16 +103,12 @@ public final class DoubleCounts implements Serializable {
   }
 
   private void grow() {
-    long[] oldKeys = keys;
-    long[] oldCounts = counts;
-    boolean[] oldUsed = used;
-    keys = new long[oldKeys.length * 2];
-    counts = new long[oldKeys.length * 2];
-    used = new boolean[oldKeys.length * 2];
+    long[] old = slots;
+    slots = new long[old.length * 2];
     size = 0;
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldUsed[i]) {
-        addBits(oldKeys[i], oldCounts[i]);
+    for (int i = 1; i < old.length; i += 2) {
+      if (old[i] != 0) {
+        addBits(old[i - 1], old[i]);
       }
     }
   }

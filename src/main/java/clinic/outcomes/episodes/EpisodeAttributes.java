@@ -97,8 +97,31 @@ public final class EpisodeAttributes {
     return best;
   }
 
+  /** The first year of {@link #MONTHS}. */
+  private static final int FIRST_YEAR = 1900;
+
+  /**
+   * {@code YYYY-MM} of the months of 1900 to 2299, each built once when first asked for: a group's
+   * name is hashed and compared every time a pair is added under it, and one shared instance hashes
+   * once and compares by identity. A race may build one twice; either is a correct value.
+   */
+  private static final String[] MONTHS = new String[12 * 400];
+
   /** {@code YYYY-MM} of a date. */
   static String month(LocalDate d) {
+    int i = (d.getYear() - FIRST_YEAR) * 12 + d.getMonthValue() - 1;
+    if (i < 0 || i >= MONTHS.length) {
+      return monthText(d);
+    }
+    String m = MONTHS[i];
+    if (m == null) {
+      m = monthText(d);
+      MONTHS[i] = m;
+    }
+    return m;
+  }
+
+  private static String monthText(LocalDate d) {
     int m = d.getMonthValue();
     return d.getYear() + (m < 10 ? "-0" : "-") + m;
   }
@@ -112,9 +135,13 @@ public final class EpisodeAttributes {
     return n == 1 ? "1" : n <= 3 ? "2-3" : n <= 6 ? "4-6" : n <= 10 ? "7-10" : "11+";
   }
 
-  /** Session-number group: 1 ... 9, 10+. */
+  private static final String[] SESSION_NUMBER_GROUPS = {
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10+"
+  };
+
+  /** Session-number group: 1 ... 9, 10+ (constants: see {@link #MONTHS}). */
   public static String sessionNumberGroup(int k) {
-    return k >= 10 ? "10+" : Integer.toString(k);
+    return k >= 10 ? "10+" : k >= 0 ? SESSION_NUMBER_GROUPS[k] : Integer.toString(k);
   }
 
   /** Baseline band from the nrs_pain baseline in tenths: <= 3 mild, <= 6 moderate, above severe. */

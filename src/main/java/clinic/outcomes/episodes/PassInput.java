@@ -7,6 +7,7 @@ import clinic.outcomes.validate.ClientJudge;
 import clinic.outcomes.validate.ValidationStage;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -47,6 +48,36 @@ final class PassInput {
   final int contraindications = IN.fieldIndex("contraindications");
   final int clearance = IN.fieldIndex("medical_clearance");
 
+  /**
+   * One shared instance per distinct value of the columns with few values (technique, therapist,
+   * measure, moment, adverse event, home exercise, the client's attributes): every row of Spark's
+   * comes with new strings, and these values name groups, which the pass hashes and compares every
+   * time it adds a pair under one; a shared instance hashes once and compares by identity. Bounded:
+   * past {@link #CANON_LIMIT} distinct values, new ones are kept as they come.
+   */
+  private final HashMap<String, String> canon = new HashMap<>();
+
+  private static final int CANON_LIMIT = 1 << 16;
+
+  /** The shared instance of a value of a column with few values. */
+  String canon(String v) {
+    if (v == null) {
+      return null;
+    }
+    String c = canon.get(v);
+    if (c != null) {
+      return c;
+    }
+    if (canon.size() < CANON_LIMIT) {
+      canon.put(v, v);
+    }
+    return v;
+  }
+
+  private String canonAt(Row r, int i) {
+    return canon(r.getString(i));
+  }
+
   ClientJudge.Entry entry(Row r) {
     return new ClientJudge.Entry(
         r.getInt(kind),
@@ -57,8 +88,8 @@ final class PassInput {
         r.getString(clientId),
         r.getString(sessionId),
         r.<LocalDate>getAs(date),
-        r.getString(moment),
-        r.getString(measure),
+        canonAt(r, moment),
+        canonAt(r, measure),
         r.getBoolean(conflicting));
   }
 
@@ -74,26 +105,25 @@ final class PassInput {
   Visit visit(Row r) {
     return new Visit(
         r.getString(sessionId),
-        r.getString(therapist),
+        canonAt(r, therapist),
         r.getAs(date),
-        r.getString(technique),
+        canonAt(r, technique),
         r.getAs(duration),
-        r.getString(adverse),
-        r.getString(home));
+        canonAt(r, adverse),
+        canonAt(r, home));
   }
 
   Score score(Row r) {
     return new Score(
         r.getString(sessionId),
         r.getAs(date),
-        r.getString(moment),
-        r.getString(measure),
+        canonAt(r, moment),
+        canonAt(r, measure),
         r.getInt(score));
   }
 
   Client client(Row r) {
-    return new Client(
-        r.getString(condition), r.getAs(weeks), r.getString(ageBand), r.getString(sex));
+    return new Client(canonAt(r, condition), r.getAs(weeks), canonAt(r, ageBand), canonAt(r, sex));
   }
 
   /** The groups of a partition sorted by client and bucket, one list of rows at a time. */

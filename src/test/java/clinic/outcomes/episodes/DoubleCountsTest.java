@@ -1,6 +1,7 @@
 package clinic.outcomes.episodes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -53,5 +54,34 @@ class DoubleCountsTest {
     long[] total = {0};
     a.forEach((v, n) -> total[0] += n);
     assertEquals(200_000L, total[0]);
+  }
+
+  /** A count of 0 marks an empty slot, so a histogram takes only positive counts. */
+  @Test
+  void refusesACountThatIsNotPositive() {
+    DoubleCounts c = new DoubleCounts();
+    assertThrows(IllegalArgumentException.class, () -> c.add(1.5, 0));
+    assertThrows(IllegalArgumentException.class, () -> c.add(1.5, -2));
+    assertEquals(0, c.size());
+    assertEquals("{}", c.toString());
+  }
+
+  /** Growing rehashes every value with its count: 10,000 distinct values, each counted i times. */
+  @Test
+  void keepsEveryCountThroughGrowth() {
+    DoubleCounts c = new DoubleCounts();
+    for (int i = 1; i <= 10_000; i++) {
+      c.add(i / 7.0, i);
+    }
+    assertEquals(10_000, c.size());
+    long[] seen = {0, 0};
+    c.forEach(
+        (v, n) -> {
+          assertEquals(Math.round(v * 7.0), n);
+          seen[0]++;
+          seen[1] += n;
+        });
+    assertEquals(10_000L, seen[0]);
+    assertEquals(10_000L * 10_001 / 2, seen[1]);
   }
 }
