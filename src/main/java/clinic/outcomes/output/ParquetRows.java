@@ -48,10 +48,11 @@ public final class ParquetRows implements Closeable {
    * Columns that hold (nearly) a distinct value per row. Parquet's dictionary encoding would hash
    * every value into a dictionary that fills up and falls back to plain encoding within each row
    * group; a flight recording of a run on a million sessions found that hashing a sixth of the
-   * client pass's Parquet time and a fifth of the ingest's. They are written plain.
+   * client pass's Parquet time and a fifth of the ingest's. They are written plain (staging files,
+   * {@link #scratch}, have no dictionaries at all).
    */
   static final Set<String> PLAIN =
-      Set.of("session_id", "client_id", "episode_id", "line", "source_line", "raw", "fp64", "fp32");
+      Set.of("session_id", "client_id", "episode_id", "line", "source_line", "raw");
 
   /**
    * Creates {@code file} (an existing file is an error), a table to publish: with Parquet's column

@@ -13,8 +13,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Writes checked input rows, streaming, into one Parquet file that Spark then reads ({@link
- * ParquetRows#scratch}: no statistics, identifier columns plain). Memory does not depend on the
- * number of rows. Every column is optional (nullable).
+ * ParquetRows#scratch}: no statistics, no dictionaries). Memory does not depend on the number of
+ * rows. Every column is optional (nullable).
  */
 public final class StagingWriter implements Closeable {
 
