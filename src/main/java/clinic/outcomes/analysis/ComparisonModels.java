@@ -14,8 +14,6 @@ import clinic.outcomes.stats.Histogram;
 import clinic.outcomes.stats.Ols;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,9 +24,9 @@ import org.apache.spark.sql.Row;
 
 /**
  * The regressions of the comparisons and dose-response tables: which models exist ({@link
- * ModelSpec} per {@link ModelKey}) and their X'X sufficient statistics, accumulated in Spark in one
- * pass over the course rows for all models, so the driver never sees episodes, only one accumulator
- * per model and task.
+ * ModelSpec} per {@link ModelKey}) and how one course row adds to their X'X sufficient statistics
+ * ({@link #addRow}); {@link CourseScans} reads the course rows in Spark for all models at once, so
+ * the driver never sees episodes, only one accumulator per model and task.
  */
 final class ComparisonModels {
   static final List<String> COVARIATES = List.of("age_band", "sex", "condition", "chronicity");
@@ -98,9 +96,14 @@ final class ComparisonModels {
    * Levels per (measure, factor): the course groups that exist, minus the reference and unknown; an
    * ANCOVA model per (measure, factor), a risk-adjusted one with a clients file, and a dose model
    * per measure.
+   *
+   * @param covariates the covariate categories present per ANCOVA key ({@link
+   *     CourseScans.Found#covariateCategories}); the first of each covariate is its reference
    */
   Map<ModelKey, ModelSpec> specs(
-      Map<GroupKey, Histogram> hist, Dataset<Row> rows, boolean withClients) {
+      Map<GroupKey, Histogram> hist,
+      Map<ModelKey, TreeSet<String>> covariates,
+      boolean withClients) {
     Map<ModelKey, TreeSet<String>> levels = new TreeMap<>(ORDER);
     for (Map.Entry<GroupKey, Histogram> e : hist.entrySet()) {
       GroupKey k = e.getKey();
@@ -118,7 +121,6 @@ final class ComparisonModels {
         }
       }
     }
-    Map<ModelKey, TreeSet<String>> covariates = withClients ? covariateCategories(rows) : Map.of();
     Map<ModelKey, ModelSpec> specs = new TreeMap<>(ORDER);
     for (Map.Entry<ModelKey, TreeSet<String>> e : levels.entrySet()) {
       ModelKey ancova = e.getKey();
@@ -144,75 +146,8 @@ final class ComparisonModels {
     return specs;
   }
 
-  /**
-   * Covariate categories present among the episodes each risk model is fitted on, keyed by the
-   * (measure, factor) ANCOVA key, in one Spark job: each task collects the set of its rows, the
-   * driver unites them (no shuffle). A missing covariate value is its own category {@code
-   * name=null}, as in {@link #accumulate}.
-   */
-  private static Map<ModelKey, TreeSet<String>> covariateCategories(Dataset<Row> rows) {
-    List<HashMap<ModelKey, HashSet<String>>> parts =
-        rows.javaRDD()
-            .mapPartitions(
-                it -> {
-                  HashMap<ModelKey, HashSet<String>> seen = new HashMap<>();
-                  while (it.hasNext()) {
-                    Row r = it.next();
-                    if (!Boolean.TRUE.equals(r.getAs("has_client"))) {
-                      continue;
-                    }
-                    String measure = r.getAs("measure");
-                    for (String f : FACTORS) {
-                      if (r.getAs("f_" + f) == null) {
-                        continue;
-                      }
-                      HashSet<String> cats =
-                          seen.computeIfAbsent(ModelKey.ancova(measure, f), x -> new HashSet<>());
-                      for (String c : COVARIATES) {
-                        Object v = r.getAs(c);
-                        cats.add(c + "=" + (v == null ? "null" : v.toString()));
-                      }
-                    }
-                  }
-                  return List.of(seen).iterator();
-                })
-            .collect();
-    Map<ModelKey, TreeSet<String>> out = new HashMap<>();
-    for (HashMap<ModelKey, HashSet<String>> p : parts) {
-      p.forEach((key, cats) -> out.computeIfAbsent(key, x -> new TreeSet<>()).addAll(cats));
-    }
-    return out;
-  }
-
-  /**
-   * Accumulates every model's sufficient statistics in one pass over the episodes: each task adds
-   * its rows into one accumulator per model and the driver merges the tasks' accumulators in
-   * partition order (no shuffle; the double-double sums make the order immaterial to the digits).
-   */
-  static Map<ModelKey, Ols.Accumulator> accumulate(
-      Dataset<Row> rows, Map<ModelKey, ModelSpec> specs) {
-    Map<ModelKey, ModelSpec> bySpec = new HashMap<>(specs);
-    List<HashMap<ModelKey, Ols.Accumulator>> parts =
-        rows.javaRDD()
-            .mapPartitions(
-                it -> {
-                  HashMap<ModelKey, Ols.Accumulator> acc = new HashMap<>();
-                  while (it.hasNext()) {
-                    addRow(it.next(), bySpec, acc);
-                  }
-                  return List.of(acc).iterator();
-                })
-            .collect();
-    Map<ModelKey, Ols.Accumulator> out = new HashMap<>();
-    for (HashMap<ModelKey, Ols.Accumulator> p : parts) {
-      p.forEach((key, a) -> out.merge(key, a, Ols.Accumulator::merge));
-    }
-    return out;
-  }
-
   /** Adds one course row to the accumulator of every model it belongs to. */
-  private static void addRow(
-      Row r, Map<ModelKey, ModelSpec> bySpec, Map<ModelKey, Ols.Accumulator> acc) {
+  static void addRow(Row r, Map<ModelKey, ModelSpec> bySpec, Map<ModelKey, Ols.Accumulator> acc) {
     String measure = r.getAs("measure");
     double y = ((Number) r.getAs("improvement_tenths")).doubleValue() / 10.0;
     double baseline = ((Number) r.getAs("baseline_tenths")).doubleValue() / 10.0;

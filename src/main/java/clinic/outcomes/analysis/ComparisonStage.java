@@ -21,10 +21,12 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The {@code comparisons} and {@code dose_response} tables, from course improvement. Welch and
- * Mann-Whitney use the per-level histograms the stats stage already built; the regressions are
- * accumulated in Spark as X'X sufficient statistics per model ({@link ComparisonModels}), so the
- * driver never sees episodes. Nothing here is randomized: clients chose their technique.
+ * The {@code comparisons}, {@code dose_response} and {@code therapist_performance} tables, from
+ * course improvement. Welch and Mann-Whitney use the per-level histograms the stats stage already
+ * built; the regressions are accumulated in Spark as X'X sufficient statistics per model ({@link
+ * ComparisonModels}, {@link TherapistStage}), in two reads of the course rows for all of them
+ * ({@link CourseScans}), so the driver never sees episodes. Nothing here is randomized: clients
+ * chose their technique.
  */
 public final class ComparisonStage {
   /** The comparisons table layout; every value is set and read by its name. */
@@ -59,27 +61,39 @@ public final class ComparisonStage {
   public static final StructType DOSE_RESPONSE = DoseResponse.SCHEMA;
 
   private final SparkSession spark;
+  private final Settings settings;
   private final ComparisonModels models;
 
   public ComparisonStage(SparkSession spark, Settings settings) {
     this.spark = spark;
+    this.settings = settings;
     this.models = new ComparisonModels(settings);
   }
 
-  /** The comparisons and dose-response tables, and the models (for the claims' evidence). */
+  /**
+   * The comparisons, dose-response and therapist tables, and the models (for the claims' evidence).
+   *
+   * @param therapistRows the {@code therapist_performance} table's rows ({@link TherapistStage});
+   *     empty without a clients file
+   */
   public record Result(
       Dataset<Row> comparisons,
       Dataset<Row> doseResponse,
       List<Row> comparisonRows,
       List<Row> doseRows,
       Map<ModelKey, ModelSpec> models,
-      Map<ModelKey, Ols.Accumulator> accumulators) {}
+      Map<ModelKey, Ols.Accumulator> accumulators,
+      List<Row> therapistRows) {}
 
   /**
+   * Reads the course rows twice ({@link CourseScans}): once for the models' designs and the
+   * dose-response counts, once for every model's sufficient statistics and the therapists' sums.
+   *
    * @param histograms course improvement histograms per group (from {@link StatsStage})
-   * @param courseRows complete course rows: measure, primary_technique, adherence, baseline_tenths,
-   *     improvement_tenths, n_sessions, has_client, age_band, sex, condition, chronicity
-   * @param withClients whether a clients file was given (risk-adjusted models)
+   * @param courseRows complete course rows: measure, primary_technique, primary_therapist,
+   *     adherence, baseline_tenths, improvement_tenths, n_sessions, has_client, age_band, sex,
+   *     condition, chronicity
+   * @param withClients whether a clients file was given (risk-adjusted models, therapists)
    * @param slopes within-episode slope histograms (from the client pass's totals)
    */
   public Result run(
@@ -88,19 +102,27 @@ public final class ComparisonStage {
       boolean withClients,
       Map<PairTotals.SlopeKey, ? extends Map<Double, Long>> slopes) {
     Dataset<Row> rows = models.withFactorLevels(courseRows);
-    Map<ModelKey, ModelSpec> specs = models.specs(histograms, rows, withClients);
-    Map<ModelKey, Ols.Accumulator> accumulators = ComparisonModels.accumulate(rows, specs);
+    CourseScans.Found found =
+        CourseScans.find(rows, new CourseScans.Wanted(true, withClients, withClients));
+    Map<ModelKey, ModelSpec> specs =
+        models.specs(histograms, found.covariateCategories(), withClients);
+    ModelSpec therapist = withClients ? TherapistStage.spec(settings, found.therapistDesign) : null;
+    CourseScans.Totals totals = CourseScans.total(rows, specs, therapist);
+    Map<ModelKey, Ols.Accumulator> accumulators = totals.models;
     Map<ModelKey, Ols.Fit> fits = new HashMap<>();
     accumulators.forEach((k, a) -> fits.put(k, Ols.fit(a, StatsStage.CONFIDENCE)));
     List<Row> comparisons = comparisonRows(histograms, specs, fits);
-    List<Row> dose = DoseResponse.rows(rows, fits, slopes);
+    List<Row> dose = DoseResponse.rows(found, fits, slopes);
+    List<Row> therapists =
+        therapist == null ? List.of() : TherapistStage.rows(totals.therapists, therapist);
     return new Result(
         spark.createDataFrame(comparisons, COMPARISONS),
         spark.createDataFrame(dose, DoseResponse.SCHEMA),
         comparisons,
         dose,
         specs,
-        accumulators);
+        accumulators,
+        therapists);
   }
 
   /** The group_by of a factor's groups in the stats table. */

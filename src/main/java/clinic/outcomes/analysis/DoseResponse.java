@@ -9,10 +9,8 @@ import clinic.outcomes.stats.JointHistogram;
 import clinic.outcomes.stats.Ols;
 import clinic.outcomes.stats.Spearman;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -38,30 +36,19 @@ final class DoseResponse {
   private DoseResponse() {}
 
   /**
-   * @param rows complete course rows with measure, n_sessions and improvement_tenths
+   * @param found the course rows' joint counts of (measure, sessions, improvement) ({@link
+   *     CourseScans#find})
    * @param fits the fitted models (the dose models are used)
    * @param slopes within-episode slope histograms per (model, measure)
    */
   static List<Row> rows(
-      Dataset<Row> rows,
+      CourseScans.Found found,
       Map<ModelKey, Ols.Fit> fits,
       Map<PairTotals.SlopeKey, ? extends Map<Double, Long>> slopes) {
-    Map<String, List<double[]>> joint = new HashMap<>();
-    for (Row r :
-        rows.groupBy("measure", "n_sessions", "improvement_tenths").count().collectAsList()) {
-      joint
-          .computeIfAbsent(r.getAs("measure"), x -> new ArrayList<>())
-          .add(
-              new double[] {
-                r.<Integer>getAs("n_sessions"),
-                r.<Integer>getAs("improvement_tenths") / 10.0,
-                r.<Long>getAs("count")
-              });
-    }
     List<Row> out = new ArrayList<>();
     for (Measure measure : Measure.ALL) {
       String m = measure.code();
-      List<double[]> j = joint.get(m);
+      List<double[]> j = found.joint(m);
       if (j != null) {
         out.add(betweenEpisodes(m, j, fits.get(ModelKey.dose(m))));
       }

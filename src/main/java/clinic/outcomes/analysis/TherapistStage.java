@@ -1,9 +1,5 @@
 package clinic.outcomes.analysis;
 
-import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-
 import clinic.outcomes.core.Measure;
 import clinic.outcomes.core.Settings;
 import clinic.outcomes.spark.NamedRow;
@@ -12,6 +8,7 @@ import clinic.outcomes.stats.Ols;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,7 +24,8 @@ import org.apache.spark.sql.types.StructType;
  * indicators of primary technique, age band, sex, condition and chronicity over the episodes whose
  * client has a {@code clients.csv} row; per therapist, the observed mean against the mean of the
  * fitted values, with funnel limits from the model's residual SD (Spiegelhalter, Stat Med 2005).
- * One Spark pass accumulates the model's X'X and each therapist's sums; the driver sees groups.
+ * One Spark pass accumulates the model's X'X and each therapist's sums, in the same read of the
+ * course rows as the comparisons' models ({@link CourseScans}); the driver sees groups.
  */
 public final class TherapistStage {
   static final String MEASURE = Measure.NRS_PAIN.code();
@@ -50,61 +48,37 @@ public final class TherapistStage {
   private TherapistStage() {}
 
   /**
+   * The table on its own, in two Spark jobs over {@code courseRows} ({@link CourseScans}); a run
+   * gets it from {@link ComparisonStage#run}, which reads the course rows for every model at once.
+   *
    * @param courseRows complete course rows with measure, baseline_tenths, improvement_tenths,
    *     primary_technique, primary_therapist, has_client and the case-mix covariates
    * @return the table's rows, by therapist; empty without a clients file
    */
   public static List<Row> run(Settings settings, Dataset<Row> courseRows) {
-    Dataset<Row> rows =
-        courseRows
-            .filter(col("measure").equalTo(MEASURE).and(col("has_client")))
-            .select(
-                coalesce(col("primary_therapist"), lit("unknown")).as("therapist"),
-                col("primary_technique"),
-                col("baseline_tenths"),
-                col("improvement_tenths"),
-                col("age_band"),
-                col("sex"),
-                col("condition"),
-                col("chronicity"));
-    ModelSpec spec = spec(settings, rows);
+    CourseScans.Found found =
+        CourseScans.find(courseRows, new CourseScans.Wanted(false, false, true));
+    ModelSpec spec = spec(settings, found.therapistDesign);
     if (spec == null) {
       return List.of();
     }
+    return rows(CourseScans.total(courseRows, Map.of(), spec).therapists, spec);
+  }
+
+  /** The table's rows from the model's and the therapists' totals, by therapist. */
+  static List<Row> rows(Pass pass, ModelSpec spec) {
     int p = spec.predictors();
-    // One Spark job: every partition adds its episodes to the model's X'X and to its therapists'
-    // sums, and the driver merges the partitions' totals (groups, never rows).
-    Pass pass =
-        rows.javaRDD()
-            .aggregate(
-                new Pass(p),
-                (a, r) -> {
-                  List<String> cv = new ArrayList<>();
-                  for (String c : ComparisonModels.COVARIATES) {
-                    cv.add(c + "=" + r.getAs(c));
-                  }
-                  double[] x =
-                      spec.x(
-                          r.getAs("primary_technique"),
-                          r.<Integer>getAs("baseline_tenths") / 10.0,
-                          cv);
-                  double[] xy = Arrays.copyOf(x, p + 1);
-                  xy[p] = r.<Integer>getAs("improvement_tenths") / 10.0;
-                  return a.add(r.getAs("therapist"), xy);
-                },
-                Pass::merge);
     Ols.Accumulator acc = pass.model;
-    Map<String, double[]> sums = pass.sums;
     Ols.Fit fit = acc.n() == 0 ? null : Ols.fit(acc, StatsStage.CONFIDENCE);
     List<Row> out = new ArrayList<>();
-    for (Map.Entry<String, double[]> t : sums.entrySet()) {
+    for (Map.Entry<String, double[]> t : pass.sums.entrySet()) {
       out.add(row(t.getKey(), t.getValue(), fit, p));
     }
     return out;
   }
 
   /** The totals of one pass: the model's X'X and each therapist's sums. */
-  private static final class Pass implements Serializable {
+  static final class Pass implements Serializable {
     private static final long serialVersionUID = 1L;
 
     final int p;
@@ -114,6 +88,26 @@ public final class TherapistStage {
     Pass(int p) {
       this.p = p;
       this.model = new Ols.Accumulator(p);
+    }
+
+    /**
+     * Adds one course row when it is one of the model's episodes ({@code nrs_pain}, with a client
+     * row); a missing therapist is {@code unknown}.
+     */
+    void add(Row r, ModelSpec spec) {
+      if (!MEASURE.equals(r.getAs("measure")) || !Boolean.TRUE.equals(r.getAs("has_client"))) {
+        return;
+      }
+      String therapist = r.getAs("primary_therapist");
+      List<String> cv = new ArrayList<>();
+      for (String c : ComparisonModels.COVARIATES) {
+        cv.add(c + "=" + r.getAs(c));
+      }
+      double[] x =
+          spec.x(r.getAs("primary_technique"), r.<Integer>getAs("baseline_tenths") / 10.0, cv);
+      double[] xy = Arrays.copyOf(x, p + 1);
+      xy[p] = r.<Integer>getAs("improvement_tenths") / 10.0;
+      add(therapist == null ? "unknown" : therapist, xy);
     }
 
     Pass add(String therapist, double[] xy) {
@@ -178,16 +172,15 @@ public final class TherapistStage {
    * The design: primary-technique indicators (the reference technique omitted, or the first
    * technique alphabetically when it is absent), the baseline, and indicators of each covariate's
    * categories present in the fitted data except the first alphabetically. Null without data.
+   *
+   * @param design the distinct (primary technique, age band, sex, condition, chronicity) of the
+   *     model's episodes ({@link CourseScans.Found#therapistDesign})
    */
-  private static ModelSpec spec(Settings settings, Dataset<Row> rows) {
+  static ModelSpec spec(Settings settings, Collection<List<String>> design) {
     TreeSet<String> techniques = new TreeSet<>();
     Map<String, TreeSet<String>> categories = new TreeMap<>();
-    List<Row> distinct =
-        rows.select("primary_technique", "age_band", "sex", "condition", "chronicity")
-            .distinct()
-            .collectAsList();
-    for (Row r : distinct) {
-      techniques.add(r.getString(0));
+    for (List<String> r : design) {
+      techniques.add(r.get(0));
       for (int i = 0; i < ComparisonModels.COVARIATES.size(); i++) {
         String c = ComparisonModels.COVARIATES.get(i);
         categories.computeIfAbsent(c, x -> new TreeSet<>()).add(c + "=" + r.get(i + 1));

@@ -145,7 +145,8 @@ public final class Pipeline {
     progress.stage("statistics");
     StatsStage.Result stats = new StatsStage(spark, settings).run(derived.totals());
     // The complete course pairs with their episode's grouping attributes: a staging table the pass
-    // wrote, read in place by the comparisons, dose-response and therapists (no join, no cache).
+    // wrote, read in place, twice, for the comparisons, dose-response and therapists together
+    // (analysis.CourseScans: no join, no cache, no shuffle).
     Dataset<Row> courseRows =
         derived
             .outcomeAttributes()
@@ -171,8 +172,7 @@ public final class Pipeline {
     RegistryTables.TimeToMcid timeToMcid = RegistryTables.timeToMcid(derived.totals().survival());
     List<Row> benefitHarm =
         RegistryTables.benefitHarm(settings, stats.rows(), derived.totals().harm());
-    List<Row> therapists =
-        acceptedClients == null ? List.of() : TherapistStage.run(settings, courseRows);
+    List<Row> therapists = comparisons.therapistRows();
     List<Row> safetyRows = SafetyStage.run(derived.totals(), acceptedClients != null);
     List<ClaimResult> claims =
         ClaimEvaluator.evaluate(

@@ -101,7 +101,7 @@ class ClaimEvidenceTest {
         new StatsStage.Result(
             null, histograms, List.of(statsRow(Settings.followupAnalysis("3m"), 2, 1, 0.5)));
     ComparisonStage.Result comparisons =
-        new ComparisonStage.Result(null, null, List.of(), List.of(), Map.of(), Map.of());
+        new ComparisonStage.Result(null, null, List.of(), List.of(), Map.of(), Map.of(), List.of());
     PairTotals totals = new PairTotals(SETTINGS.mcidTenths());
     for (int i = 0; i < 70; i++) {
       totals.harm(Groups.TECHNIQUE_GROUP, "specialized", i < 56);
