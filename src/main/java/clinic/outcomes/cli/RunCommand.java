@@ -12,6 +12,7 @@ import clinic.outcomes.output.SqlRunner;
 import clinic.outcomes.pipeline.JobFile;
 import clinic.outcomes.pipeline.Pipeline;
 import clinic.outcomes.pipeline.RunRequest;
+import clinic.outcomes.spark.LocalFiles;
 import clinic.outcomes.stage.IngestStage;
 import clinic.outcomes.validate.Validated.Accounting;
 import java.io.PrintStream;
@@ -150,7 +151,7 @@ final class RunCommand implements Callable<Integer> {
               claimFile.untestable());
       // The output folder and the input are checked before Spark starts when they are local; on
       // another file system (HDFS, S3) with Spark's Hadoop configuration, before any work.
-      Configuration local = new Configuration();
+      Configuration local = LocalFiles.use(new Configuration());
       if (OutputGuard.isLocal(input, local)) {
         IngestStage.requireInputs(local, input);
       }

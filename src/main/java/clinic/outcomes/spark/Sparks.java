@@ -42,6 +42,8 @@ public final class Sparks {
       b.config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1")
           .config("spark.ui.enabled", "false")
+          // chmod without a process per file (LocalFiles); a cluster's executors keep Hadoop's
+          .config("spark.hadoop." + LocalFiles.SETTING, LocalFiles.class.getName())
           // Adaptive execution splits every shuffle into a job of its own: on one machine with
           // the partition count set below it doubled the job count (166 -> 85) for no gain.
           .config(
