@@ -151,6 +151,7 @@ final class ComparisonModels {
     String measure = r.getAs("measure");
     double y = ((Number) r.getAs("improvement_tenths")).doubleValue() / 10.0;
     double baseline = ((Number) r.getAs("baseline_tenths")).doubleValue() / 10.0;
+    List<String> cv = null;
     for (String f : FACTORS) {
       String level = r.getAs("f_" + f);
       if (level == null) {
@@ -161,9 +162,11 @@ final class ComparisonModels {
         add(acc, a.key(), a.x(level, baseline, List.of()), y);
         ModelSpec risk = bySpec.get(ModelKey.risk(measure, f));
         if (risk != null && Boolean.TRUE.equals(r.getAs("has_client"))) {
-          List<String> cv = new ArrayList<>();
-          for (String c : COVARIATES) {
-            cv.add(c + "=" + r.getAs(c));
+          if (cv == null) { // the same for every factor: built once per row
+            cv = new ArrayList<>(COVARIATES.size());
+            for (String c : COVARIATES) {
+              cv.add(c + "=" + r.getAs(c));
+            }
           }
           add(acc, risk.key(), risk.x(level, baseline, cv), y);
         }

@@ -155,6 +155,10 @@ public final class Ols {
    * k} predictors: n, X'X, X'y and y'y (the upper triangle of the raw moment matrix of z = (1, x_1,
    * ..., x_k, y)), so that Spark can aggregate rows in partitions and merge them.
    *
+   * <p>A zero product (an indicator that is 0 for this observation) is skipped, not added: adding
+   * zero leaves a double-double sum as it was, and in the comparisons' designs most predictors are
+   * indicators, most of them 0 for any one episode.
+   *
    * <p>Numerical care: every product is formed exactly (as a sum of two doubles via {@link
    * Math#fma}) and accumulated in double-double arithmetic (about 106 significant bits), so the raw
    * moments lose no information to cancellation; {@link Ols#fit} centres them in 50-digit decimal
@@ -252,7 +256,15 @@ public final class Ols {
       double c = count;
       int idx = 0;
       for (int i = 0; i < m; i++) {
+        if (z[i] == 0.0) { // a zero product adds nothing: skip row i of the upper triangle
+          idx += m - i;
+          continue;
+        }
         for (int j = i; j < m; j++) {
+          if (z[j] == 0.0) {
+            idx++;
+            continue;
+          }
           double ph = z[i] * z[j];
           double pl = Math.fma(z[i], z[j], -ph);
           if (count != 1L) {
