@@ -1,9 +1,6 @@
 package clinic.outcomes.report;
 
-import de.erichseifert.vectorgraphics2d.Document;
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
-import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
-import de.erichseifert.vectorgraphics2d.util.PageSize;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -17,8 +14,9 @@ import java.util.List;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
- * Paints one or more XChart panels in a grid and writes the result as PNG and SVG (the SVG through
- * VectorGraphics2D, as XChart's own {@code VectorGraphicsEncoder} does for a single chart).
+ * Paints one or more XChart panels in a grid and writes the result as PNG and SVG (the SVG painted
+ * on VectorGraphics2D, as XChart's own {@code VectorGraphicsEncoder} does for a single chart, and
+ * written by {@link SvgWriter}).
  */
 public final class ChartRenderer {
   static {
@@ -90,9 +88,7 @@ public final class ChartRenderer {
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, width, height);
     paint(g, panels, cols, w, h);
-    Document doc =
-        new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, width, height));
-    doc.writeTo(out);
+    SvgWriter.write(g.getCommands(), width, height, out);
   }
 
   private static void paint(
