@@ -63,7 +63,7 @@ import javax.imageio.ImageIO;
  * on sample-data were compared the same way, and are 6.9 MB instead of 11.1 MB.
  *
  * <p>Two differences besides the numbers: no indentation, and clip paths numbered in the order of
- * first use ({@link #clip}), so that the same run writes the same bytes.
+ * first use ({@link #clip}), so that no byte depends on an object's identity.
  */
 final class SvgWriter {
   private static final String PREFIX_CLIP = "clip";
@@ -179,8 +179,8 @@ final class SvgWriter {
   /**
    * The id number of the clip path of {@code clip}, written into the defs at its first use. Clip
    * paths are numbered in the order of first use and shared by equal geometry (the library keys
-   * them by {@code hashCode}, which for a clip turned into a path is the object's identity, so its
-   * ids changed from one run to the next).
+   * them by {@code hashCode}, which for a clip turned into a path is the object's identity: an id
+   * that differs from run to run, and one clip path per object).
    */
   private int clip(Shape clip) {
     StringBuilder geometry = new StringBuilder();
