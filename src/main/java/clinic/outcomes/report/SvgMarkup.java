@@ -14,7 +14,10 @@ import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.util.Locale;
 
-/** The markup {@link SvgWriter} writes: shapes, colours, transforms, fonts, numbers, escaping. */
+/**
+ * The markup {@link SvgWriter} writes: shapes, colours, transforms, fonts, numbers (text and
+ * attribute values are escaped by {@link Html#escape}, as in the pages).
+ */
 final class SvgMarkup {
   private SvgMarkup() {}
 
@@ -90,7 +93,7 @@ final class SvgMarkup {
     }
     if (!d.getFamily().equals(font.getFamily())) {
       e.append("font-family:&quot;");
-      escape(e, GraphicsUtils.getPhysicalFont(font).getFamily(), true);
+      e.append(Html.escape(GraphicsUtils.getPhysicalFont(font).getFamily()));
       e.append("&quot;;");
     }
     if (font.getSize2D() != d.getSize2D()) {
@@ -143,20 +146,6 @@ final class SvgMarkup {
       num(i > 0 ? e.append(' ') : e, m[i]);
     }
     e.append(')');
-  }
-
-  /** Text or an attribute value, XML-escaped. */
-  static void escape(StringBuilder e, String s, boolean attribute) {
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      switch (ch) {
-        case '&' -> e.append("&amp;");
-        case '<' -> e.append("&lt;");
-        case '>' -> e.append("&gt;");
-        case '"' -> e.append(attribute ? "&quot;" : "\"");
-        default -> e.append(ch);
-      }
-    }
   }
 
   /**

@@ -2,7 +2,6 @@ package clinic.outcomes.report;
 
 import static clinic.outcomes.report.SvgMarkup.color;
 import static clinic.outcomes.report.SvgMarkup.element;
-import static clinic.outcomes.report.SvgMarkup.escape;
 import static clinic.outcomes.report.SvgMarkup.font;
 import static clinic.outcomes.report.SvgMarkup.num;
 import static clinic.outcomes.report.SvgMarkup.transform;
@@ -63,7 +62,8 @@ import javax.imageio.ImageIO;
  * on sample-data were compared the same way, and are 6.9 MB instead of 11.1 MB.
  *
  * <p>Two differences besides the numbers: no indentation, and clip paths numbered in the order of
- * first use ({@link #clip}), so that no byte depends on an object's identity.
+ * first use ({@link #clip}), so that no byte depends on an object's identity. Text is escaped by
+ * {@link Html#escape}, which also replaces control characters that would make the file ill-formed.
  */
 final class SvgWriter {
   private static final String PREFIX_CLIP = "clip";
@@ -141,7 +141,7 @@ final class SvgWriter {
       style(e, true);
       font(e, state().getFont());
       e.append("\">");
-      escape(e, c.getValue(), false);
+      e.append(Html.escape(c.getValue()));
       e.append("</text>");
     } else if (command instanceof FillShapeCommand c) {
       shape(c.getValue(), true);

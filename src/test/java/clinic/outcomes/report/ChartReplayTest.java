@@ -37,7 +37,10 @@ class ChartReplayTest {
   private static final int W = 300;
   private static final int H = 200;
 
-  /** Every kind of command a chart uses: shapes, strokes, colours with alpha, clips, transforms. */
+  /**
+   * Every kind of command a chart uses: shapes, strokes, colours with alpha, a gradient, clips,
+   * transforms, an image.
+   */
   private static void drawing(Graphics2D g) {
     g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f));
     g.setColor(Color.WHITE);
@@ -66,6 +69,10 @@ class ChartReplayTest {
     sub.setColor(Color.BLUE);
     sub.fill(new Rectangle2D.Double(0, 0, 90, 30));
     sub.dispose();
+    BufferedImage img = new BufferedImage(4, 3, BufferedImage.TYPE_INT_RGB);
+    img.setRGB(1, 1, 0xC8553D);
+    img.setRGB(2, 2, 0x1B6CA8);
+    g.drawImage(img, 20, 170, 8, 6, null);
     g.setColor(Color.BLACK);
     g.fill(new Rectangle2D.Double(270, 170, 20, 20));
   }

@@ -10,12 +10,14 @@ import de.erichseifert.vectorgraphics2d.util.PageSize;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -99,9 +101,28 @@ class SvgWriterTest {
     sub.setColor(Color.BLUE);
     sub.fill(new Rectangle2D.Double(0, 0, 20, 10));
     sub.dispose();
+    // A fill with a paint other than a colour becomes an embedded image (the library's filter),
+    // and so does an image drawn.
+    g.setPaint(new GradientPaint(0, 0, Color.YELLOW, 50, 0, Color.GREEN));
+    g.fill(new Rectangle2D.Double(300, 220, 60, 30));
+    BufferedImage img = new BufferedImage(4, 3, BufferedImage.TYPE_INT_RGB);
+    img.setRGB(1, 1, 0xC8553D);
+    g.drawImage(img, 20, 230, 8, 6, null);
     g.setColor(Color.BLACK);
     g.drawString("back in the root group", 12, 290);
-    assertSame(g, 400, 300);
+    String ours = assertSame(g, 400, 300);
+    assertEquals(2, ours.split("<image ", -1).length - 1, "the gradient and the image, embedded");
+  }
+
+  @Test
+  void textWithAControlCharacterStillMakesAWellFormedFile() throws Exception {
+    VectorGraphics2D g = new VectorGraphics2D();
+    g.drawString("deep\u0001tissue & <swedish>", 10, 20);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    SvgWriter.write(g.getCommands(), 100, 40, out);
+    Element svg = parse(out.toByteArray());
+    assertEquals(
+        "deep\uFFFDtissue & <swedish>", svg.getElementsByTagName("text").item(0).getTextContent());
   }
 
   @Test
