@@ -1,6 +1,7 @@
 package clinic.outcomes.episodes;
 
 import clinic.outcomes.core.Settings;
+import clinic.outcomes.spark.Schemas;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -253,6 +254,6 @@ record DerivedTable(StructType staged, List<String> keptTenths, Set<String> omit
 
   /** A schema from {@code "name type"} declarations (Spark's DDL); every column nullable. */
   static StructType schema(String... fields) {
-    return StructType.fromDDL(String.join(", ", fields));
+    return Schemas.of(fields);
   }
 }

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
 
+import clinic.outcomes.spark.Schemas;
 import clinic.outcomes.stage.Ingested;
 import clinic.outcomes.stage.StagedFile;
 import clinic.outcomes.validate.Validated.Accounting;
@@ -241,6 +242,6 @@ public final class ValidationStage {
 
   /** A schema from {@code "name type"} declarations (Spark's DDL); every column nullable. */
   private static StructType schema(String... fields) {
-    return StructType.fromDDL(String.join(", ", fields));
+    return Schemas.of(fields);
   }
 }
