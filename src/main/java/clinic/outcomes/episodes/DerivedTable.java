@@ -27,7 +27,7 @@ record DerivedTable(StructType staged, List<String> keptTenths, Set<String> omit
   /** The sessions table (SPEC "Derived structure"). */
   static final DerivedTable SESSIONS =
       new DerivedTable(
-          schema(
+          Schemas.of(
               "session_id string",
               "client_id string",
               "therapist_id string",
@@ -52,7 +52,7 @@ record DerivedTable(StructType staged, List<String> keptTenths, Set<String> omit
    */
   static final DerivedTable ATTRIBUTES =
       new DerivedTable(
-          schema(
+          Schemas.of(
               "episode_id string",
               "client_id string",
               "episode_number int",
@@ -83,7 +83,7 @@ record DerivedTable(StructType staged, List<String> keptTenths, Set<String> omit
    * it holds, so that the statistics need not join outcomes to episodes.
    */
   static final StructType OUTCOME_ATTRIBUTES =
-      schema(
+      Schemas.of(
           "episode_id string",
           "measure string",
           "complete boolean",
@@ -105,7 +105,7 @@ record DerivedTable(StructType staged, List<String> keptTenths, Set<String> omit
    * tenths, and the line it came from.
    */
   static final StructType PAIN_SCORES =
-      schema(
+      Schemas.of(
           "client_id string",
           "session_id string",
           "recorded_on date",
@@ -117,7 +117,7 @@ record DerivedTable(StructType staged, List<String> keptTenths, Set<String> omit
 
   /** The published {@code clients} table: the accepted client records. */
   static final StructType CLIENTS =
-      schema(
+      Schemas.of(
           "client_id string",
           "age_band string",
           "sex string",
@@ -132,7 +132,7 @@ record DerivedTable(StructType staged, List<String> keptTenths, Set<String> omit
    * etc.), the line and the reasons, later joined to their raw text ({@code
    * ValidationStage#rejects}).
    */
-  static final StructType REJECTED = schema("kind int", "line long", "reasons string");
+  static final StructType REJECTED = Schemas.of("kind int", "line long", "reasons string");
 
   /** The episodes table: the attributes without the client's and the grouping columns. */
   static final DerivedTable EPISODES =
@@ -177,7 +177,7 @@ record DerivedTable(StructType staged, List<String> keptTenths, Set<String> omit
     }
     f.add("complete boolean");
     return new DerivedTable(
-        schema(f.toArray(String[]::new)),
+        Schemas.of(f.toArray(String[]::new)),
         List.of("baseline_tenths", "final_tenths", "improvement_tenths"),
         Set.of());
   }
@@ -250,10 +250,5 @@ record DerivedTable(StructType staged, List<String> keptTenths, Set<String> omit
       }
       return out;
     }
-  }
-
-  /** A schema from {@code "name type"} declarations (Spark's DDL); every column nullable. */
-  static StructType schema(String... fields) {
-    return Schemas.of(fields);
   }
 }

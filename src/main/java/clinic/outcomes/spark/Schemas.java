@@ -1,6 +1,9 @@
 package clinic.outcomes.spark;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -13,14 +16,10 @@ import org.apache.spark.sql.types.StructType;
  * (docs/performance.md section 9).
  */
 public final class Schemas {
-  private static final Map<String, DataType> TYPES =
-      Map.of(
-          "int", DataTypes.IntegerType,
-          "long", DataTypes.LongType,
-          "string", DataTypes.StringType,
-          "date", DataTypes.DateType,
-          "double", DataTypes.DoubleType,
-          "boolean", DataTypes.BooleanType);
+  /** The types by name, in a fixed order (the error message lists them). */
+  private static final Map<String, DataType> TYPES = types();
+
+  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
   private Schemas() {}
 
@@ -35,7 +34,7 @@ public final class Schemas {
     for (String f : fields) {
       String[] parts = f.trim().split(" +");
       DataType type = parts.length == 2 ? TYPES.get(parts[1]) : null;
-      if (type == null || !parts[0].matches("[a-z][a-z0-9_]*")) {
+      if (type == null || !NAME.matcher(parts[0]).matches()) {
         throw new IllegalArgumentException(
             "not a column declaration (\"name type\", type one of "
                 + String.join(", ", TYPES.keySet())
@@ -45,5 +44,16 @@ public final class Schemas {
       s = s.add(parts[0], type, true);
     }
     return s;
+  }
+
+  private static Map<String, DataType> types() {
+    Map<String, DataType> m = new LinkedHashMap<>();
+    m.put("int", DataTypes.IntegerType);
+    m.put("long", DataTypes.LongType);
+    m.put("string", DataTypes.StringType);
+    m.put("date", DataTypes.DateType);
+    m.put("double", DataTypes.DoubleType);
+    m.put("boolean", DataTypes.BooleanType);
+    return Collections.unmodifiableMap(m);
   }
 }

@@ -52,7 +52,7 @@ public final class ValidationStage {
    * recorded_on}.
    */
   public static final StructType INPUT =
-      schema(
+      Schemas.of(
           "kind int",
           "bucket long",
           "line long",
@@ -238,10 +238,5 @@ public final class ValidationStage {
       case "pain_scores" -> ClientJudge.SCORE;
       default -> ClientJudge.CLIENT;
     };
-  }
-
-  /** A schema from {@code "name type"} declarations (Spark's DDL); every column nullable. */
-  private static StructType schema(String... fields) {
-    return Schemas.of(fields);
   }
 }

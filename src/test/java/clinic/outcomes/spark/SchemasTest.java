@@ -30,7 +30,11 @@ class SchemasTest {
     for (String bad : new String[] {"n decimal(10,2)", "n", "n int not null", "N int", "1n int"}) {
       IllegalArgumentException e =
           assertThrows(IllegalArgumentException.class, () -> Schemas.of("a int", bad));
-      assertEquals(true, e.getMessage().endsWith(": " + bad), e.getMessage());
+      assertEquals(
+          "not a column declaration (\"name type\", type one of int, long, string, date, double,"
+              + " boolean): "
+              + bad,
+          e.getMessage());
     }
   }
 }
