@@ -1,9 +1,5 @@
 package clinic.outcomes.analysis;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
-
 import clinic.outcomes.core.Adherence;
 import clinic.outcomes.core.Measure;
 import clinic.outcomes.core.Settings;
@@ -14,13 +10,16 @@ import clinic.outcomes.stats.Histogram;
 import clinic.outcomes.stats.Ols;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
+import org.apache.spark.api.java.function.Function;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The regressions of the comparisons and dose-response tables: which models exist ({@link
@@ -69,27 +68,68 @@ final class ComparisonModels {
   }
 
   /**
-   * Adds the level of each factor: technique, technique_group (null when neither member nor
-   * reference), adherence (null when unknown).
+   * Adds the level of each factor to every course row: {@code f_technique} (the primary technique),
+   * {@code f_technique_group} (the first technique group the technique is a member of, else the
+   * reference technique's own name for it, else null), {@code f_adherence} (null when unknown).
    */
-  Dataset<Row> withFactorLevels(Dataset<Row> d) {
-    String ref = settings.referenceTechnique();
-    Column group = null;
-    for (Map.Entry<String, List<String>> g : settings.techniqueGroups().entrySet()) {
-      Column member = col("primary_technique").isin(g.getValue().toArray());
-      group = group == null ? when(member, lit(g.getKey())) : group.when(member, lit(g.getKey()));
+  CourseRows withFactorLevels(CourseRows rows) {
+    return rows.map(new Levels(settings.referenceTechnique(), settings.techniqueGroups()));
+  }
+
+  /** The factor levels of one course row, appended to it (serializable: it runs in tasks). */
+  static final class Levels implements Function<Row, Row> {
+    private static final long serialVersionUID = 1L;
+    private final String reference;
+    private final LinkedHashMap<String, List<String>> groups;
+
+    Levels(String reference, Map<String, List<String>> groups) {
+      this.reference = reference;
+      this.groups = new LinkedHashMap<>(groups);
     }
-    group =
-        group == null
-            ? when(col("primary_technique").equalTo(ref), lit(ref))
-            : group.when(col("primary_technique").equalTo(ref), lit(ref));
-    return d.withColumn("f_technique", col("primary_technique"))
-        .withColumn("f_technique_group", group)
-        .withColumn(
-            "f_adherence",
-            when(
-                col("adherence").isin(Adherence.ADHERENT.code(), Adherence.NOT_ADHERENT.code()),
-                col("adherence")));
+
+    @Override
+    public Row call(Row r) {
+      StructType schema = r.schema();
+      if (levelled == null || !levelled.first.equals(schema)) {
+        levelled =
+            new Pair(
+                schema,
+                schema
+                    .add("f_technique", DataTypes.StringType)
+                    .add("f_technique_group", DataTypes.StringType)
+                    .add("f_adherence", DataTypes.StringType));
+      }
+      String technique = r.getAs("primary_technique");
+      String group = null;
+      if (technique != null) {
+        for (Map.Entry<String, List<String>> g : groups.entrySet()) {
+          if (g.getValue().contains(technique)) {
+            group = g.getKey();
+            break;
+          }
+        }
+        if (group == null && technique.equals(reference)) {
+          group = reference;
+        }
+      }
+      String adherence = r.getAs("adherence");
+      boolean known =
+          Adherence.ADHERENT.code().equals(adherence)
+              || Adherence.NOT_ADHERENT.code().equals(adherence);
+      Object[] values = new Object[r.length() + 3];
+      for (int i = 0; i < r.length(); i++) {
+        values[i] = r.get(i);
+      }
+      values[r.length()] = technique;
+      values[r.length() + 1] = group;
+      values[r.length() + 2] = known ? adherence : null;
+      return new GenericRowWithSchema(values, levelled.second);
+    }
+
+    /** The last input schema and its levelled schema (the rows of one table share one). */
+    private transient Pair levelled;
+
+    private record Pair(StructType first, StructType second) {}
   }
 
   /**

@@ -101,7 +101,16 @@ public final class ComparisonStage {
       Dataset<Row> courseRows,
       boolean withClients,
       Map<PairTotals.SlopeKey, ? extends Map<Double, Long>> slopes) {
-    Dataset<Row> rows = models.withFactorLevels(courseRows);
+    return run(histograms, CourseRows.of(courseRows), withClients, slopes);
+  }
+
+  /** As {@link #run(Map, Dataset, boolean, Map)}, over course rows in Spark or on the driver. */
+  public Result run(
+      Map<GroupKey, Histogram> histograms,
+      CourseRows courseRows,
+      boolean withClients,
+      Map<PairTotals.SlopeKey, ? extends Map<Double, Long>> slopes) {
+    CourseRows rows = models.withFactorLevels(courseRows);
     CourseScans.Found found =
         CourseScans.find(rows, new CourseScans.Wanted(true, withClients, withClients));
     Map<ModelKey, ModelSpec> specs =
@@ -116,8 +125,8 @@ public final class ComparisonStage {
     List<Row> therapists =
         therapist == null ? List.of() : TherapistStage.rows(totals.therapists, therapist);
     return new Result(
-        spark.createDataFrame(comparisons, COMPARISONS),
-        spark.createDataFrame(dose, DoseResponse.SCHEMA),
+        spark == null ? null : spark.createDataFrame(comparisons, COMPARISONS),
+        spark == null ? null : spark.createDataFrame(dose, DoseResponse.SCHEMA),
         comparisons,
         dose,
         specs,

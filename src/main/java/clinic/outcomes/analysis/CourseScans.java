@@ -139,17 +139,20 @@ final class CourseScans {
 
   /** The first read: one Spark job over {@code rows}, no shuffle. */
   static Found find(Dataset<Row> rows, Wanted wanted) {
+    return find(CourseRows.of(rows), wanted);
+  }
+
+  /** The first read, over {@code rows}' partitions. */
+  static Found find(CourseRows rows, Wanted wanted) {
     List<Found> parts =
-        rows.javaRDD()
-            .mapPartitions(
-                it -> {
-                  Found f = new Found();
-                  while (it.hasNext()) {
-                    f.add(it.next(), wanted);
-                  }
-                  return List.of(f).iterator();
-                })
-            .collect();
+        rows.eachPartition(
+            it -> {
+              Found f = new Found();
+              while (it.hasNext()) {
+                f.add(it.next(), wanted);
+              }
+              return f;
+            });
     Found all = new Found();
     for (Found p : parts) {
       all.merge(p);
@@ -186,24 +189,27 @@ final class CourseScans {
    * not null, to the therapist model ({@link TherapistStage.Pass#add(Row, ModelSpec)}).
    */
   static Totals total(Dataset<Row> rows, Map<ModelKey, ModelSpec> specs, ModelSpec therapist) {
+    return total(CourseRows.of(rows), specs, therapist);
+  }
+
+  /** The second read, over {@code rows}' partitions. */
+  static Totals total(CourseRows rows, Map<ModelKey, ModelSpec> specs, ModelSpec therapist) {
     Map<ModelKey, ModelSpec> bySpec = new HashMap<>(specs);
     List<Totals> parts =
-        rows.javaRDD()
-            .mapPartitions(
-                it -> {
-                  Totals t = new Totals(therapist);
-                  while (it.hasNext()) {
-                    Row r = it.next();
-                    if (!bySpec.isEmpty()) {
-                      ComparisonModels.addRow(r, bySpec, t.models);
-                    }
-                    if (therapist != null) {
-                      t.therapists.add(r, therapist);
-                    }
-                  }
-                  return List.of(t).iterator();
-                })
-            .collect();
+        rows.eachPartition(
+            it -> {
+              Totals t = new Totals(therapist);
+              while (it.hasNext()) {
+                Row r = it.next();
+                if (!bySpec.isEmpty()) {
+                  ComparisonModels.addRow(r, bySpec, t.models);
+                }
+                if (therapist != null) {
+                  t.therapists.add(r, therapist);
+                }
+              }
+              return t;
+            });
     Totals all = new Totals(therapist);
     for (Totals p : parts) {
       all.merge(p);

@@ -60,7 +60,7 @@ public final class StatsStage {
     addQValues(rows, "t_p", "t_q");
     addQValues(rows, "wilcoxon_p", "wilcoxon_q");
     List<Row> out = rows.stream().map(NamedRow::row).toList(); // read by name (ClaimEvidence)
-    return new Result(spark.createDataFrame(out, SCHEMA), histograms, out);
+    return new Result(spark == null ? null : spark.createDataFrame(out, SCHEMA), histograms, out);
   }
 
   /** Rows in the order of their key columns (analysis, measure, group_by, group), as text. */

@@ -1,6 +1,5 @@
 package clinic.outcomes.cli;
 
-import clinic.outcomes.claims.ClaimResult;
 import clinic.outcomes.claims.ClaimsFile;
 import clinic.outcomes.core.Settings;
 import clinic.outcomes.core.SettingsException;
@@ -13,8 +12,7 @@ import clinic.outcomes.pipeline.JobFile;
 import clinic.outcomes.pipeline.Pipeline;
 import clinic.outcomes.pipeline.RunRequest;
 import clinic.outcomes.spark.LocalFiles;
-import clinic.outcomes.stage.IngestStage;
-import clinic.outcomes.validate.Validated.Accounting;
+import clinic.outcomes.stage.InputFolder;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,6 +91,19 @@ final class RunCommand implements Callable<Integer> {
   List<String> conf = List.of();
 
   @Option(
+      names = "--engine",
+      paramLabel = "ENGINE",
+      description =
+          "auto (default): small CSV inputs on this machine (64 MiB at most) run without a Spark session, everything else in Spark; spark: always in Spark. Both write the same tables.")
+  String engine = System.getProperty(ENGINE_PROPERTY, "auto");
+
+  /**
+   * The default of {@code --engine}: the launcher sets it to {@code spark} for the run that writes
+   * its class-data-sharing archive, so that the archive holds Spark's classes for every later run.
+   */
+  static final String ENGINE_PROPERTY = "outcomes.engine";
+
+  @Option(
       names = "--claims",
       paramLabel = "FILE",
       description =
@@ -153,12 +164,20 @@ final class RunCommand implements Callable<Integer> {
       // another file system (HDFS, S3) with Spark's Hadoop configuration, before any work.
       Configuration local = LocalFiles.use(new Configuration());
       if (OutputGuard.isLocal(input, local)) {
-        IngestStage.requireInputs(local, input);
+        InputFolder.requireInputs(local, input);
       }
       if (OutputGuard.isLocal(this.out, local)) {
         lock = OutputGuard.prepare(input, this.out, local, out);
       }
+      if (!List.of("auto", "spark").contains(engine)) {
+        throw new SettingsException("--engine is auto or spark, not '" + engine + "'");
+      }
       out.println("outcomes: reading " + input + " into " + this.out);
+      if (runsLocally(local)) {
+        // Small CSV inputs on this machine: no Spark session to start (docs/performance.md).
+        Pipeline.Result r = Pipeline.runLocally(local, req, out);
+        return finish(r, req, jobFile, failVerdicts, out);
+      }
       Path scratch = scratchFolder(this.out);
       boolean ownSession = SparkSession.getActiveSession().isEmpty();
       SparkSession spark = Masters.start(master, scratch, conf);
@@ -175,23 +194,7 @@ final class RunCommand implements Callable<Integer> {
           clinic.outcomes.output.RunFolder.deleteTree(scratch);
         }
       }
-      printEnd(r, req, out);
-      runQueries(jobFile, out);
-      if (r.caseStudyRefused() != null) {
-        System.err.println("outcomes: " + r.caseStudyRefused());
-        return Main.EXIT_FAILED;
-      }
-      List<String> failing =
-          r.claims().stream()
-              .filter(c -> failVerdicts.contains(c.verdict().name().toLowerCase(Locale.ROOT)))
-              .map(c -> c.claim().id())
-              .toList();
-      if (!failing.isEmpty()) {
-        System.err.println(
-            "outcomes: --fail-on: claims " + failing + " have a verdict in " + failVerdicts);
-        return Main.EXIT_CLAIM_FAILED;
-      }
-      return Main.EXIT_OK;
+      return finish(r, req, jobFile, failVerdicts, out);
     } catch (Exception
         | Error e) { // Exception too: Spark throws its checked SparkException undeclared
       return Errors.report(e, System.err, this.out);
@@ -200,6 +203,49 @@ final class RunCommand implements Callable<Integer> {
         lock.close();
       }
     }
+  }
+
+  /**
+   * Whether this run goes without a Spark session: {@code --engine auto}, no master (neither {@code
+   * --master}, the job's, nor spark-submit's), no {@code --conf}, no session already running in
+   * this JVM, input and output on this machine, and the input small CSV files ({@link
+   * Pipeline#runsLocally}).
+   */
+  private boolean runsLocally(Configuration local) {
+    return "auto".equals(engine)
+        && master == null
+        && System.getProperty("spark.master") == null
+        && conf.isEmpty()
+        && SparkSession.getActiveSession().isEmpty()
+        && OutputGuard.isLocal(input, local)
+        && OutputGuard.isLocal(this.out, local)
+        && Pipeline.runsLocally(local, input);
+  }
+
+  /** The summary, the job's queries and the exit code of a finished run. */
+  private int finish(
+      Pipeline.Result r,
+      RunRequest req,
+      JobFile jobFile,
+      Set<String> failVerdicts,
+      PrintStream out) {
+    RunSummary.print(r, req, out);
+    runQueries(jobFile, out);
+    if (r.caseStudyRefused() != null) {
+      System.err.println("outcomes: " + r.caseStudyRefused());
+      return Main.EXIT_FAILED;
+    }
+    List<String> failing =
+        r.claims().stream()
+            .filter(c -> failVerdicts.contains(c.verdict().name().toLowerCase(Locale.ROOT)))
+            .map(c -> c.claim().id())
+            .toList();
+    if (!failing.isEmpty()) {
+      System.err.println(
+          "outcomes: --fail-on: claims " + failing + " have a verdict in " + failVerdicts);
+      return Main.EXIT_CLAIM_FAILED;
+    }
+    return Main.EXIT_OK;
   }
 
   /**
@@ -334,50 +380,5 @@ final class RunCommand implements Callable<Integer> {
     return Path.of(
         System.getProperty("java.io.tmpdir"),
         "outcomes-" + ProcessHandle.current().pid() + ".spark");
-  }
-
-  private static void printEnd(Pipeline.Result r, RunRequest req, PrintStream out) {
-    out.println();
-    out.println("Accounting (read = accepted + rejected + duplicate):");
-    for (Map.Entry<String, Accounting> e : r.accounting().entrySet()) {
-      Accounting a = e.getValue();
-      out.printf(
-          Locale.ROOT,
-          "  %-18s read %8d = accepted %8d + rejected %6d + duplicate %5d  %s%n",
-          e.getKey(),
-          a.read(),
-          a.accepted(),
-          a.rejected(),
-          a.duplicate(),
-          a.balances() ? "ok" : "DOES NOT BALANCE");
-    }
-    out.println();
-    out.println("As of " + r.asOf() + ". Outputs in " + r.out() + ":");
-    r.tableRows().forEach((t, n) -> out.printf(Locale.ROOT, "  %-18s %8d rows%n", t + "/", n));
-    if (!r.claims().isEmpty()) {
-      out.println();
-      out.printf(
-          Locale.ROOT,
-          "Claims (%d, intervals Bonferroni-adjusted to %.2f %% each; observational data, not proof of cause):%n",
-          r.claims().size(),
-          100 * r.claims().get(0).confidence());
-      for (ClaimResult c : r.claims()) {
-        out.printf(
-            Locale.ROOT,
-            "  %-28s %-18s %s%n",
-            c.claim().id(),
-            c.verdict().name().toLowerCase(Locale.ROOT),
-            c.explanation());
-      }
-    }
-    boolean reports = r.tableRows().getOrDefault("episode_outcomes", 0L) > 0;
-    out.println(
-        "  run.json, rejects.csv"
-            + (reports && req.monthlyReport() ? ", report.html, charts/" : "")
-            + (reports && req.caseStudy() ? ", case_study_cells/" : "")
-            + (reports && req.caseStudy() && r.caseStudyRefused() == null
-                ? "\n  publish/ (case-study.html, its charts, case_study_cells.csv): the only folder safe to share"
-                : ""));
-    out.printf(Locale.ROOT, "Done in %.1f s.%n", r.timings().get("total"));
   }
 }

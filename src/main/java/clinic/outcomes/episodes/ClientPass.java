@@ -8,6 +8,7 @@ import clinic.outcomes.spark.SerializableConf;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +55,12 @@ public final class ClientPass {
   static final String OUTCOME_ATTRIBUTES = "outcome_attributes";
   static final String REJECTED = "rejected";
 
+  /** The layout of the staging table of outcomes with their episode's grouping attributes. */
+  public static final StructType OUTCOME_ATTRIBUTES_SCHEMA = DerivedTable.OUTCOME_ATTRIBUTES;
+
+  /** The layout of the staging table of rejects: {@code kind}, {@code line}, {@code reasons}. */
+  public static final StructType REJECTED_SCHEMA = DerivedTable.REJECTED;
+
   /**
    * What the pass wrote and found.
    *
@@ -66,6 +73,8 @@ public final class ClientPass {
    * @param passes 1, or 2 when the assumed as-of date was not the latest accepted one
    * @param totals the statistics' and safety's totals, over every partition
    * @param monthly the monthly table's counts, over every partition
+   * @param outcomeAttributesDir the folder of the staging table {@code outcomeAttributes} reads
+   * @param rejectedDir the folder of the staging table {@code rejected} reads
    */
   public record Result(
       Dataset<Row> sessions,
@@ -80,11 +89,15 @@ public final class ClientPass {
       LocalDate asOf,
       int passes,
       PairTotals totals,
-      MonthlyCounts monthly) {}
+      MonthlyCounts monthly,
+      String outcomeAttributesDir,
+      String rejectedDir) {}
 
   private final SparkSession spark;
+  private final Configuration conf;
   private final Settings settings;
   private final JavaRDD<Row> byClient;
+  private final List<Row> local;
 
   /**
    * Plans the shuffle of the input by client (it runs with the first pass, or here under adaptive
@@ -96,7 +109,9 @@ public final class ClientPass {
    */
   public ClientPass(SparkSession spark, Settings settings, Dataset<Row> input, long rows) {
     this.spark = spark;
+    this.conf = spark.sparkContext().hadoopConfiguration();
     this.settings = settings;
+    this.local = null;
     int partitions =
         Math.max(
             Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")),
@@ -107,6 +122,20 @@ public final class ClientPass {
             .repartition(partitions, col("client_id"), col("bucket"))
             .sortWithinPartitions("client_id", "bucket")
             .javaRDD();
+  }
+
+  /**
+   * The local engine's pass (small inputs, no Spark session): {@code input} is every row of the
+   * pass's input sorted by client and bucket ({@code LocalValidation.input}), walked as one
+   * partition on this thread by the same {@link DerivePartition}. The {@code Result}'s datasets are
+   * null; its folders name the staging tables.
+   */
+  public ClientPass(Configuration conf, Settings settings, List<Row> input) {
+    this.spark = null;
+    this.conf = conf;
+    this.settings = settings;
+    this.byClient = null;
+    this.local = input;
   }
 
   /**
@@ -121,7 +150,6 @@ public final class ClientPass {
    */
   public Result run(
       boolean hasClients, LocalDate assumed, LocalDate fallback, String tables, String staging) {
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
     Path attempts = new Path(staging, "attempts");
     LocalDate asOf =
         settings.asOf() != null ? settings.asOf() : assumed != null ? assumed : fallback;
@@ -194,15 +222,21 @@ public final class ClientPass {
         asOf,
         passes,
         totals,
-        monthly);
+        monthly,
+        attributes.dir().toString(),
+        rejected.dir().toString());
   }
 
   private List<PassPart> pass(LocalDate asOf, Configuration conf, Path attempts) {
-    return byClient
-        .mapPartitions(
-            new DerivePartition(
-                settings.withAsOf(asOf), new SerializableConf(conf), attempts.toString()))
-        .collect();
+    DerivePartition derive =
+        new DerivePartition(
+            settings.withAsOf(asOf), new SerializableConf(conf), attempts.toString());
+    if (local != null) {
+      List<PassPart> parts = new ArrayList<>();
+      derive.call(local.iterator()).forEachRemaining(parts::add);
+      return parts;
+    }
+    return byClient.mapPartitions(derive).collect();
   }
 
   /** A table the pass writes: its name, its folder and its schema. */
@@ -259,6 +293,9 @@ public final class ClientPass {
   }
 
   private Dataset<Row> read(Table t) {
+    if (spark == null) {
+      return null;
+    }
     return spark.read().schema(t.schema()).parquet(t.dir().toString());
   }
 }

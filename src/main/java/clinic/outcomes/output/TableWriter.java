@@ -53,12 +53,12 @@ public final class TableWriter {
    * @return its row count
    */
   public long write(SparkSession spark, String name, StructType schema, List<Row> rows) {
-    writeRows(
-        spark.sparkContext().hadoopConfiguration(),
-        new org.apache.hadoop.fs.Path(table(name)),
-        schema,
-        rows,
-        false);
+    return write(spark.sparkContext().hadoopConfiguration(), name, schema, rows);
+  }
+
+  /** As {@link #write(SparkSession, String, StructType, List)}, through {@code conf}. */
+  public long write(Configuration conf, String name, StructType schema, List<Row> rows) {
+    writeRows(conf, new org.apache.hadoop.fs.Path(table(name)), schema, rows, false);
     return rows.size();
   }
 
@@ -150,24 +150,33 @@ public final class TableWriter {
   public long writeRejects(Dataset<Row> rejects, long expected) {
     if (expected <= DRIVER_REJECTS) {
       // none (the accounting counted them): no join of nothing to every staged line's raw text
-      List<Row> rows = expected == 0 ? new ArrayList<>() : new ArrayList<>(rejects.collectAsList());
-      // as Spark's orderBy("file", "line"): neither is ever null
-      rows.sort(
-          Comparator.<Row, String>comparing(r -> r.getString(0))
-              .thenComparingLong(r -> r.getLong(1)));
-      writeRows(
+      return writeRejects(
           rejects.sparkSession().sparkContext().hadoopConfiguration(),
-          new org.apache.hadoop.fs.Path(table("rejects")),
-          nullable(rejects.schema()),
-          rows,
-          false);
-      return writeRejectsCsv(rows.iterator());
+          expected == 0 ? List.of() : rejects.collectAsList(),
+          rejects.schema(),
+          expected);
     }
     Dataset<Row> sorted = rejects.orderBy("file", "line").coalesce(1).cache();
     sorted.write().mode(SaveMode.ErrorIfExists).parquet(table("rejects"));
     long n = writeRejectsCsv(sorted.toLocalIterator());
     sorted.unpersist();
     return n;
+  }
+
+  /**
+   * Writes the rejects the driver holds (the local engine's, or up to {@link #DRIVER_REJECTS} of
+   * Spark's): sorted by file and line, the table with {@code schema}'s columns, every one nullable,
+   * and {@code rejects.csv}.
+   */
+  public long writeRejects(
+      Configuration conf, List<Row> rejects, StructType schema, long expected) {
+    List<Row> rows = new ArrayList<>(rejects);
+    // as Spark's orderBy("file", "line"): neither is ever null
+    rows.sort(
+        Comparator.<Row, String>comparing(r -> r.getString(0))
+            .thenComparingLong(r -> r.getLong(1)));
+    writeRows(conf, new org.apache.hadoop.fs.Path(table("rejects")), nullable(schema), rows, false);
+    return writeRejectsCsv(rows.iterator());
   }
 
   /** Writes {@code rejects.csv} from the sorted rejects and counts their reasons. */

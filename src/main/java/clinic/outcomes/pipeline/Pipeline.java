@@ -1,7 +1,5 @@
 package clinic.outcomes.pipeline;
 
-import static org.apache.spark.sql.functions.col;
-
 import clinic.outcomes.analysis.ClaimEvidence;
 import clinic.outcomes.analysis.ClaimsTable;
 import clinic.outcomes.analysis.ComparisonStage;
@@ -18,11 +16,10 @@ import clinic.outcomes.output.RunFolder;
 import clinic.outcomes.output.TableWriter;
 import clinic.outcomes.report.ReportData;
 import clinic.outcomes.report.ReportStage;
-import clinic.outcomes.spark.JobCounter;
 import clinic.outcomes.spark.Sparks;
 import clinic.outcomes.stage.IngestStage;
 import clinic.outcomes.stage.Ingested;
-import clinic.outcomes.validate.Validated;
+import clinic.outcomes.stage.InputFolder;
 import clinic.outcomes.validate.Validated.Accounting;
 import clinic.outcomes.validate.ValidationStage;
 import java.io.PrintStream;
@@ -30,7 +27,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Dataset;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -66,42 +63,68 @@ public final class Pipeline {
   /** Runs the job; whole-file problems throw before the output folder is touched. */
   public static Result run(SparkSession spark, RunRequest req, PrintStream log) {
     IngestStage.requireInputs(spark, req.input());
+    return run(Engine.spark(spark), req, log);
+  }
+
+  /**
+   * Runs the job without a Spark session, every step on this thread (the local engine, for small
+   * CSV inputs on this machine: {@link #runsLocally}); the same tables as {@link #run(SparkSession,
+   * RunRequest, PrintStream)}.
+   *
+   * @param conf the Hadoop configuration of the local file system
+   */
+  public static Result runLocally(Configuration conf, RunRequest req, PrintStream log) {
+    InputFolder.requireInputs(conf, req.input());
+    return run(Engine.local(conf), req, log);
+  }
+
+  /**
+   * Whether a run of {@code input} can do without a Spark session: every input file is CSV, on this
+   * machine's file system, {@value Engine#LOCAL_MAX_BYTES} bytes at most in all. The caller decides
+   * the rest (no cluster, no Spark settings given).
+   */
+  public static boolean runsLocally(Configuration conf, String input) {
+    return InputFolder.smallLocalCsv(conf, input, Engine.LOCAL_MAX_BYTES);
+  }
+
+  private static Result run(Engine engine, RunRequest req, PrintStream log) {
     // A bar redrawn in place only when the run prints to a terminal; plain lines in a log.
     Progress progress = new Progress(log, log == System.out && System.console() != null);
-    JobCounter counter = JobCounter.attach(spark);
-    progress.countWorkWith(counter::work);
-    progress.tasksWith(counter::tasks);
-    RunFolder folder = RunFolder.create(req.out(), spark.sparkContext().hadoopConfiguration());
+    progress.countWorkWith(engine::work);
+    if (engine.tasks() != null) {
+      progress.tasksWith(engine::tasks);
+    }
+    RunFolder folder = RunFolder.create(req.out(), engine.conf());
     try {
-      Result r = runInto(spark, req, folder, progress);
+      Result r = runInto(engine, req, folder, progress);
       folder.commit();
       return r;
     } catch (Exception
         | Error e) { // Exception too: Spark throws its checked SparkException undeclared
       // A failed job's other tasks may still be writing into the temporary folder: stop them
       // first, so that none creates it again after it is deleted.
-      Sparks.quiesce(spark, 30_000);
+      if (engine.session() != null) {
+        Sparks.quiesce(engine.session(), 30_000);
+      }
       folder.abandon();
       throw e;
     } finally {
-      counter.detach(spark);
+      engine.detach();
     }
   }
 
   private static Result runInto(
-      SparkSession spark, RunRequest req, RunFolder folder, Progress progress) {
+      Engine engine, RunRequest req, RunFolder folder, Progress progress) {
     progress.stage("read inputs");
-    Ingested staged =
-        new IngestStage(spark, req.input(), folder.staging(), req.maxInputDate()).run();
+    Ingested staged = engine.ingest(req, folder);
     progress.done(staged.summary());
 
     progress.stage("check ids");
     TableWriter tables = new TableWriter(folder.tables(), folder.temp());
     Map<String, Long> rows = new LinkedHashMap<>();
-    ValidationStage validation = new ValidationStage(spark);
     // The lean global check (session ids across clients); every other rule is judged by client,
     // in the pass below. Its input: every staged row, to be shuffled once by client.
-    Dataset<Row> input = validation.input(staged);
+    ClientPass pass = engine.clientPass(req.settings(), staged);
     LocalDate assumed =
         req.settings().asOf() == null ? ValidationStage.latestValidDate(staged) : null;
     progress.done(null);
@@ -110,14 +133,12 @@ public final class Pipeline {
     // One pass by client judges each client's records, then derives sessions, episodes, outcomes
     // and the statistics' totals from the accepted ones, each task writing every table once.
     ClientPass.Result derived =
-        new ClientPass(
-                spark, req.settings(), input, staged.all().stream().mapToLong(f -> f.read()).sum())
-            .run(
-                staged.clients() != null,
-                assumed,
-                req.maxInputDate(),
-                folder.tables().toString(),
-                new org.apache.hadoop.fs.Path(folder.staging(), "derived").toString());
+        pass.run(
+            staged.clients() != null,
+            assumed,
+            req.maxInputDate(),
+            folder.tables().toString(),
+            new org.apache.hadoop.fs.Path(folder.staging(), "derived").toString());
     LocalDate asOf = derived.asOf();
     Settings settings = req.settings().withAsOf(asOf);
     Map<String, Accounting> accounting = ValidationStage.accounting(staged, derived.counts());
@@ -132,48 +153,25 @@ public final class Pipeline {
                 : ""));
 
     progress.stage("rejects");
-    Validated v =
-        new Validated(validation.rejects(staged, derived.rejected(), accounting), accounting);
-    rows.put(
-        "rejects",
-        tables.writeRejects(
-            v.rejects(), accounting.values().stream().mapToLong(Accounting::rejected).sum()));
+    rows.put("rejects", engine.writeRejects(tables, staged, derived, accounting));
     rows.putAll(derived.rows());
-    Dataset<Row> acceptedClients = derived.clients();
+    boolean withClients = staged.clients() != null;
     progress.done(rows.get("rejects") + " rejected rows");
 
     progress.stage("statistics");
-    StatsStage.Result stats = new StatsStage(spark, settings).run(derived.totals());
-    // The complete course pairs with their episode's grouping attributes: a staging table the pass
-    // wrote, read in place, twice, for the comparisons, dose-response and therapists together
-    // (analysis.CourseScans: no join, no cache, no shuffle).
-    Dataset<Row> courseRows =
-        derived
-            .outcomeAttributes()
-            .filter(col("complete"))
-            .select(
-                "episode_id",
-                "measure",
-                "baseline_tenths",
-                "improvement_tenths",
-                "primary_technique",
-                "primary_therapist",
-                "adherence",
-                "n_sessions",
-                "has_client",
-                "age_band",
-                "sex",
-                "condition",
-                "chronicity");
+    StatsStage.Result stats = new StatsStage(engine.session(), settings).run(derived.totals());
     ComparisonStage.Result comparisons =
-        new ComparisonStage(spark, settings)
+        new ComparisonStage(engine.session(), settings)
             .run(
-                stats.histograms(), courseRows, acceptedClients != null, derived.totals().slopes());
+                stats.histograms(),
+                engine.courseRows(derived),
+                withClients,
+                derived.totals().slopes());
     RegistryTables.TimeToMcid timeToMcid = RegistryTables.timeToMcid(derived.totals().survival());
     List<Row> benefitHarm =
         RegistryTables.benefitHarm(settings, stats.rows(), derived.totals().harm());
     List<Row> therapists = comparisons.therapistRows();
-    List<Row> safetyRows = SafetyStage.run(derived.totals(), acceptedClients != null);
+    List<Row> safetyRows = SafetyStage.run(derived.totals(), withClients);
     List<ClaimResult> claims =
         ClaimEvaluator.evaluate(
             req.claims(),
@@ -186,7 +184,7 @@ public final class Pipeline {
 
     progress.stage("write tables");
     // Small tables the driver holds: written without a Spark job each, and kept for the reports.
-    SmallTables small = new SmallTables(spark, tables, rows);
+    SmallTables small = new SmallTables(engine.conf(), tables, rows);
     small.write("stats", StatsStage.SCHEMA, stats.rows());
     small.write("comparisons", ComparisonStage.COMPARISONS, comparisons.comparisonRows());
     small.write("dose_response", ComparisonStage.DOSE_RESPONSE, comparisons.doseRows());
@@ -221,12 +219,12 @@ public final class Pipeline {
       refused =
           ReportStage.write(
               data,
-              spark,
+              engine.conf(),
               folder.tables(),
               folder.temp(),
               settings,
               req.month(),
-              v.accounting(),
+              accounting,
               req.monthlyReport(),
               req.caseStudy());
       progress.done(
@@ -236,7 +234,9 @@ public final class Pipeline {
                   : ""));
     }
 
-    spark.catalog().clearCache();
+    if (engine.session() != null) {
+      engine.session().catalog().clearCache();
+    }
     folder.deleteStaging();
     Map<String, Double> timings = progress.timings();
     RunManifest.write(
@@ -244,12 +244,12 @@ public final class Pipeline {
         req,
         settings,
         staged.all(),
-        v.accounting(),
+        accounting,
         rows,
         timings,
         progress.work(),
-        spark.version());
-    return new Result(folder.target(), asOf, v.accounting(), rows, timings, claims, refused);
+        engine.sparkVersion());
+    return new Result(folder.target(), asOf, accounting, rows, timings, claims, refused);
   }
 
   private static String summary(Map<String, Accounting> acc) {

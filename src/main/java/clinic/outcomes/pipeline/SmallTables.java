@@ -5,18 +5,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * The run's small result tables (stats, comparisons, safety, ...), which the driver already holds:
- * each written without a Spark job ({@link TableWriter#write(SparkSession, String, StructType,
+ * each written without a Spark job ({@link TableWriter#write(Configuration, String, StructType,
  * List)}) and kept, with its schema, for the reports, which then read no table back.
  */
 final class SmallTables {
-  private final SparkSession spark;
+  private final Configuration conf;
   private final TableWriter writer;
   private final Map<String, Long> counts;
   private final Map<String, List<Row>> rows = new LinkedHashMap<>();
@@ -24,8 +24,8 @@ final class SmallTables {
   /**
    * @param counts where the row count of every table written is recorded (for {@code run.json})
    */
-  SmallTables(SparkSession spark, TableWriter writer, Map<String, Long> counts) {
-    this.spark = spark;
+  SmallTables(Configuration conf, TableWriter writer, Map<String, Long> counts) {
+    this.conf = conf;
     this.writer = writer;
     this.counts = counts;
   }
@@ -45,7 +45,7 @@ final class SmallTables {
       }
       named.add(new GenericRowWithSchema(values, schema));
     }
-    counts.put(name, writer.write(spark, name, schema, named));
+    counts.put(name, writer.write(conf, name, schema, named));
     rows.put(name, List.copyOf(named));
   }
 

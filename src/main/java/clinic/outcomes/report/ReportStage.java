@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -104,7 +105,7 @@ public final class ReportStage {
     }
     return write(
         ReportData.load(spark, tables),
-        spark,
+        spark.sparkContext().hadoopConfiguration(),
         tables,
         runFolder,
         settings,
@@ -120,13 +121,13 @@ public final class ReportStage {
    * without a Spark job.
    *
    * @param data the report's figures
-   * @param spark the session whose Hadoop configuration reaches {@code tables}
+   * @param conf the Hadoop configuration that reaches {@code tables}
    * @see #write(SparkSession, org.apache.hadoop.fs.Path, Path, Settings, YearMonth, Map, boolean,
    *     boolean)
    */
   public static String write(
       ReportData data,
-      SparkSession spark,
+      Configuration conf,
       org.apache.hadoop.fs.Path tables,
       Path runFolder,
       Settings settings,
@@ -149,7 +150,7 @@ public final class ReportStage {
       writeReview(runFolder, charts, data, settings, m, accounting);
     }
     try {
-      return caseStudy ? writeCaseStudy(data, spark, tables, runFolder, settings) : null;
+      return caseStudy ? writeCaseStudy(data, conf, tables, runFolder, settings) : null;
     } finally {
       if (review != null) {
         review.shutdown();
@@ -172,16 +173,14 @@ public final class ReportStage {
 
   private static String writeCaseStudy(
       ReportData data,
-      SparkSession spark,
+      Configuration conf,
       org.apache.hadoop.fs.Path tables,
       Path runFolder,
       Settings settings) {
     Path publish = runFolder.resolve(PUBLISH);
     CaseStudy.Page page = new CaseStudy(data, settings).render(publish.resolve("charts"));
     CaseStudyCells.parquet(
-        spark.sparkContext().hadoopConfiguration(),
-        new org.apache.hadoop.fs.Path(tables, "case_study_cells"),
-        page.cells());
+        conf, new org.apache.hadoop.fs.Path(tables, "case_study_cells"), page.cells());
     if (page.refusal() != null) {
       return page.refusal();
     }

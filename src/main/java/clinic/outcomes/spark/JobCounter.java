@@ -69,7 +69,7 @@ public final class JobCounter extends SparkListener {
   }
 
   /** CPU time of this JVM, every thread; 0 where the JVM does not say. */
-  private static long processCpuNanos() {
+  public static long processCpuNanos() {
     return ManagementFactory.getOperatingSystemMXBean()
             instanceof com.sun.management.OperatingSystemMXBean os
         ? Math.max(0, os.getProcessCpuTime())

@@ -88,8 +88,9 @@ final class CsvIngest {
   }
 
   /**
-   * Reads the files: two Spark jobs over all pieces of all files. The staging part files go to
-   * {@code <stagingDir>/<table>.parquet/}.
+   * Reads the files: two Spark jobs over all pieces of all files, or, when {@code jsc} is null (the
+   * local engine), the same two passes over the pieces one after another on this thread. The
+   * staging part files go to {@code <stagingDir>/<table>.parquet/}.
    */
   static List<FileResult> run(
       JavaSparkContext jsc,
@@ -102,10 +103,16 @@ final class CsvIngest {
       return List.of();
     }
     List<Piece> pieces = pieces(files, pieceBytes);
-    Broadcast<SerializableConf> bconf = jsc.broadcast(new SerializableConf(conf));
-    jsc.setJobDescription("ingest: scan " + pieces.size() + " pieces of the CSV inputs");
-    List<Scanned> scanned =
-        jsc.parallelize(pieces, pieces.size()).map(p -> scan(p, bconf.value().get())).collect();
+    Broadcast<SerializableConf> bconf =
+        jsc == null ? null : jsc.broadcast(new SerializableConf(conf));
+    List<Scanned> scanned;
+    if (jsc == null) {
+      scanned = pieces.stream().map(p -> scan(p, conf)).toList();
+    } else {
+      jsc.setJobDescription("ingest: scan " + pieces.size() + " pieces of the CSV inputs");
+      scanned =
+          jsc.parallelize(pieces, pieces.size()).map(p -> scan(p, bconf.value().get())).collect();
+    }
 
     List<ParseTask> tasks = new ArrayList<>();
     List<FileResult> results = new ArrayList<>();
@@ -149,9 +156,14 @@ final class CsvIngest {
       results.add(new FileResult(f, sha, onePiece ? 0 : pieceBytes, new ArrayList<>()));
     }
     if (!tasks.isEmpty()) {
-      jsc.setJobDescription("ingest: parse " + tasks.size() + " pieces of the CSV inputs");
-      List<PieceResult> parsed =
-          jsc.parallelize(tasks, tasks.size()).map(t -> parse(t, bconf.value().get())).collect();
+      List<PieceResult> parsed;
+      if (jsc == null) {
+        parsed = tasks.stream().map(t -> parse(t, conf)).toList();
+      } else {
+        jsc.setJobDescription("ingest: parse " + tasks.size() + " pieces of the CSV inputs");
+        parsed =
+            jsc.parallelize(tasks, tasks.size()).map(t -> parse(t, bconf.value().get())).collect();
+      }
       for (PieceResult r : parsed) {
         for (FileResult fr : results) {
           if (fr.file().table().ordinal() == r.table() && fr.sha256() != null) {
@@ -160,8 +172,10 @@ final class CsvIngest {
         }
       }
     }
-    jsc.setJobDescription(null);
-    bconf.destroy();
+    if (jsc != null) {
+      jsc.setJobDescription(null);
+      bconf.destroy();
+    }
     return results;
   }
 

@@ -9,7 +9,6 @@ import clinic.outcomes.spark.Locations;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -22,7 +21,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
@@ -61,6 +59,8 @@ public final class IngestStage {
   static final long MIN_PIECE_BYTES = 4;
 
   private final SparkSession spark;
+  private final Configuration conf;
+  private final long pieceBytes;
   private final String input;
   private final Path inputDir;
   private final FileSystem fs;
@@ -72,9 +72,36 @@ public final class IngestStage {
    * the last valid date (the run date, or {@code --as-of}).
    */
   public IngestStage(SparkSession spark, String input, Path stagingDir, LocalDate maxDate) {
+    this(
+        spark,
+        spark.sparkContext().hadoopConfiguration(),
+        Math.max(
+            MIN_PIECE_BYTES,
+            Long.parseLong(spark.conf().get(PIECE_BYTES_SETTING, "" + DEFAULT_PIECE_BYTES))),
+        input,
+        stagingDir,
+        maxDate);
+  }
+
+  /**
+   * The local engine's ingest: the same pieces read one after another on this thread, no Spark
+   * session; CSV inputs only (the local engine is chosen only for them).
+   */
+  public IngestStage(Configuration conf, String input, Path stagingDir, LocalDate maxDate) {
+    this(null, conf, DEFAULT_PIECE_BYTES, input, stagingDir, maxDate);
+  }
+
+  private IngestStage(
+      SparkSession spark,
+      Configuration conf,
+      long pieceBytes,
+      String input,
+      Path stagingDir,
+      LocalDate maxDate) {
     this.spark = spark;
+    this.conf = conf;
+    this.pieceBytes = pieceBytes;
     this.input = input;
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
     this.inputDir = Locations.qualify(input, conf);
     this.fs = Locations.fileSystem(inputDir, conf);
     this.stagingDir = stagingDir;
@@ -87,64 +114,7 @@ public final class IngestStage {
    * @throws InputFileException (exit 2) naming the folder or the missing file
    */
   public static void requireInputs(SparkSession spark, String input) {
-    requireInputs(spark.sparkContext().hadoopConfiguration(), input);
-  }
-
-  /**
-   * Checks that the input folder and the required files exist, before Spark starts (the command
-   * line does this for a local input folder).
-   *
-   * @throws InputFileException (exit 2) naming the folder or the missing file
-   */
-  public static void requireInputs(Configuration conf, String input) {
-    Path dir;
-    FileSystem fs;
-    try {
-      dir = Locations.qualify(input, conf);
-      fs = Locations.fileSystem(dir, conf);
-    } catch (UncheckedIOException | IllegalArgumentException e) {
-      throw new InputFileException(
-          input,
-          "the input folder cannot be reached ("
-              + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
-              + ")",
-          2);
-    }
-    FileStatus status = status(fs, dir, input);
-    if (status == null) {
-      throw new InputFileException(input, "the input folder does not exist", 2);
-    }
-    if (!status.isDirectory()) {
-      throw new InputFileException(
-          input,
-          "is a file, not the input folder (--input names the folder"
-              + " that holds sessions.csv and pain_scores.csv)",
-          2);
-    }
-    for (InputTable t : List.of(InputTable.SESSIONS, InputTable.PAIN_SCORES)) {
-      FileStatus csv = status(fs, new Path(dir, t.fileBase() + ".csv"), t.fileBase() + ".csv");
-      if (locate(fs, dir, t) == null && csv != null && csv.isDirectory()) {
-        throw new InputFileException(
-            Locations.child(input, t.fileBase() + ".csv"),
-            "is a folder, not a file (a CSV input is one file; a folder of Parquet files is read when"
-                + " it is named "
-                + t.fileBase()
-                + ".parquet)",
-            2);
-      }
-      if (locate(fs, dir, t) == null) {
-        throw new InputFileException(
-            Locations.child(input, t.fileBase() + ".csv"),
-            "the required file is missing (neither "
-                + t.fileBase()
-                + ".csv nor "
-                + t.fileBase()
-                + ".parquet is in "
-                + input
-                + ")",
-            2);
-      }
-    }
+    InputFolder.requireInputs(spark.sparkContext().hadoopConfiguration(), input);
   }
 
   /**
@@ -154,18 +124,13 @@ public final class IngestStage {
    *     when {@code sessions} or {@code pain_scores} has no record
    */
   public Ingested run() {
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
-    long pieceBytes =
-        Math.max(
-            MIN_PIECE_BYTES,
-            Long.parseLong(spark.conf().get(PIECE_BYTES_SETTING, "" + DEFAULT_PIECE_BYTES)));
     // The headers first, on the driver; a file after one whose header fails is not read.
     Map<InputTable, Path> sources = new EnumMap<>(InputTable.class);
     Map<InputTable, InputFileException> failures = new EnumMap<>(InputTable.class);
     List<CsvIngest.CsvFile> csv = new ArrayList<>();
     Map<InputTable, ParquetIngest.Opened> parquet = new EnumMap<>(InputTable.class);
     for (InputTable t : InputTable.values()) {
-      Path source = locate(fs, inputDir, t);
+      Path source = InputFolder.locate(fs, inputDir, t);
       if (source == null) {
         continue;
       }
@@ -173,6 +138,9 @@ public final class IngestStage {
       String fileName = source.getName();
       try {
         if (fileName.endsWith(".parquet")) {
+          if (spark == null) {
+            throw new IllegalStateException("the local engine reads CSV inputs only: " + fileName);
+          }
           parquet.put(t, ParquetIngest.open(spark, t, source, fileName));
         } else {
           csv.add(
@@ -184,7 +152,8 @@ public final class IngestStage {
         break;
       }
     }
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    JavaSparkContext jsc =
+        spark == null ? null : JavaSparkContext.fromSparkContext(spark.sparkContext());
     Map<InputTable, StagedFile> staged = new EnumMap<>(InputTable.class);
     for (CsvIngest.FileResult r : CsvIngest.run(jsc, conf, csv, pieceBytes, rules, stagingDir)) {
       CsvIngest.CsvFile f = r.file();
@@ -301,28 +270,6 @@ public final class IngestStage {
       throw new InputFileException(fileName, "cannot be read (permission denied)", 2);
     } catch (IOException e) {
       throw new InputFileException(fileName, "cannot be read (" + e.getMessage() + ")", 2);
-    }
-  }
-
-  /** {@code NAME.csv} when it is a file, else {@code NAME.parquet} (file or folder), else null. */
-  static Path locate(FileSystem fs, Path inputDir, InputTable table) {
-    Path csv = new Path(inputDir, table.fileBase() + ".csv");
-    FileStatus c = status(fs, csv, table.fileBase() + ".csv");
-    if (c != null && c.isFile()) {
-      return csv;
-    }
-    Path parquet = new Path(inputDir, table.fileBase() + ".parquet");
-    return status(fs, parquet, table.fileBase() + ".parquet") != null ? parquet : null;
-  }
-
-  /** The file's status, or null when it does not exist. */
-  private static FileStatus status(FileSystem fs, Path p, String shown) {
-    try {
-      return fs.getFileStatus(p);
-    } catch (FileNotFoundException e) {
-      return null;
-    } catch (IOException e) {
-      throw new InputFileException(shown, "cannot be read (" + e.getMessage() + ")", 2);
     }
   }
 

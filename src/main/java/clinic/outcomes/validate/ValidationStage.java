@@ -232,7 +232,7 @@ public final class ValidationStage {
     return m;
   }
 
-  private static int kind(StagedFile f) {
+  static int kind(StagedFile f) {
     return switch (f.table()) {
       case "sessions" -> ClientJudge.SESSION;
       case "pain_scores" -> ClientJudge.SCORE;

@@ -1,12 +1,17 @@
 package clinic.outcomes.cluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,7 +31,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * Values are compared by an exact rendering: a double by its shortest round-trip decimal (so 0.1 +
  * 0.2 differs from 0.3, and -0.0 from 0.0), a decimal with its scale.
  */
-final class RunFolderDiff {
+public final class RunFolderDiff {
   /** How many differing rows each side lists per table. */
   private static final int SHOWN = 5;
 
@@ -52,7 +57,7 @@ final class RunFolderDiff {
    * Every difference between the tables of {@code expected} and {@code actual}, one paragraph per
    * table; empty when all tables are equal.
    */
-  static List<String> differences(SparkSession spark, Path expected, Path actual) {
+  public static List<String> differences(SparkSession spark, Path expected, Path actual) {
     List<String> out = new ArrayList<>();
     TreeSet<String> left = tables(expected);
     TreeSet<String> right = tables(actual);
@@ -68,6 +73,24 @@ final class RunFolderDiff {
       }
     }
     return out;
+  }
+
+  /**
+   * A run's {@code run.json} without what legitimately differs between two runs of the same input:
+   * the finishing time, the timings, the Spark jobs and where the work ran, the run date ({@code
+   * max_input_date}, in case the runs straddle midnight) and the input paths as given.
+   */
+  public static JsonNode comparableManifest(Path run) throws IOException {
+    ObjectNode m =
+        (ObjectNode)
+            new ObjectMapper()
+                .readTree(Files.readString(run.resolve("run.json"), StandardCharsets.UTF_8));
+    m.remove(List.of("finished_at", "timings_seconds", "spark_jobs", "work"));
+    ((ObjectNode) m.get("settings")).remove("max_input_date");
+    for (Iterator<JsonNode> it = m.get("inputs").elements(); it.hasNext(); ) {
+      ((ObjectNode) it.next()).remove("path");
+    }
+    return m;
   }
 
   private static String tableDifference(

@@ -1,0 +1,176 @@
+package clinic.outcomes.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+
+import clinic.outcomes.analysis.CourseRows;
+import clinic.outcomes.core.Settings;
+import clinic.outcomes.episodes.ClientPass;
+import clinic.outcomes.output.ParquetRowReader;
+import clinic.outcomes.output.RunFolder;
+import clinic.outcomes.output.TableWriter;
+import clinic.outcomes.spark.JobCounter;
+import clinic.outcomes.spark.Work;
+import clinic.outcomes.stage.IngestStage;
+import clinic.outcomes.stage.Ingested;
+import clinic.outcomes.validate.LocalValidation;
+import clinic.outcomes.validate.Validated.Accounting;
+import clinic.outcomes.validate.ValidationStage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * Where a run's rows are moved: in a Spark session (any input, on this machine or a cluster), or on
+ * this thread without one (the local engine: CSV inputs of at most {@value #LOCAL_MAX_BYTES} bytes
+ * on this machine, see {@link #chooseLocal}). Each method is one step of {@link Pipeline} that
+ * differs between the two; the rules, the client pass's walk, the statistics, the writers and the
+ * reports are the same code either way, and {@code LocalEngineTest} holds the two engines' run
+ * folders equal.
+ */
+final class Engine {
+  /**
+   * The largest input the local engine takes: the launcher's bound for a small run (it keeps to the
+   * quick compiler below it), about 300,000 sessions with their scores.
+   */
+  static final long LOCAL_MAX_BYTES = 64L << 20;
+
+  private final SparkSession spark;
+  private final Configuration conf;
+  private final JobCounter counter;
+  private ValidationStage validation;
+
+  private Engine(SparkSession spark, Configuration conf) {
+    this.spark = spark;
+    this.conf = conf;
+    this.counter = spark == null ? null : JobCounter.attach(spark);
+  }
+
+  /** The Spark engine: every step in {@code spark}'s jobs. */
+  static Engine spark(SparkSession spark) {
+    return new Engine(spark, spark.sparkContext().hadoopConfiguration());
+  }
+
+  /** The local engine: every step on this thread, files through {@code conf}. */
+  static Engine local(Configuration conf) {
+    return new Engine(null, conf);
+  }
+
+  SparkSession session() {
+    return spark;
+  }
+
+  Configuration conf() {
+    return conf;
+  }
+
+  /** Jobs, tasks and CPU so far (the local engine: none, and this JVM's CPU). */
+  Work work() {
+    return counter != null ? counter.work() : new Work(0, 0, 0, 0, 0, JobCounter.processCpuNanos());
+  }
+
+  /** Spark tasks {ended, submitted} so far, for the progress line; null for the local engine. */
+  long[] tasks() {
+    return counter != null ? counter.tasks() : null;
+  }
+
+  void detach() {
+    if (counter != null) {
+      counter.detach(spark);
+    }
+  }
+
+  /** Reads and stages every input file ({@link IngestStage}). */
+  Ingested ingest(RunRequest req, RunFolder folder) {
+    return spark != null
+        ? new IngestStage(spark, req.input(), folder.staging(), req.maxInputDate()).run()
+        : new IngestStage(conf, req.input(), folder.staging(), req.maxInputDate()).run();
+  }
+
+  /** The check of session ids across clients and the pass's input, ready to run. */
+  ClientPass clientPass(Settings settings, Ingested staged) {
+    if (spark == null) {
+      return new ClientPass(conf, settings, LocalValidation.input(staged, conf));
+    }
+    validation = new ValidationStage(spark);
+    Dataset<Row> input = validation.input(staged);
+    return new ClientPass(
+        spark, settings, input, staged.all().stream().mapToLong(f -> f.read()).sum());
+  }
+
+  /** Writes the rejects table and {@code rejects.csv}; returns their rows. */
+  long writeRejects(
+      TableWriter tables,
+      Ingested staged,
+      ClientPass.Result derived,
+      Map<String, Accounting> accounting) {
+    long expected = accounting.values().stream().mapToLong(Accounting::rejected).sum();
+    if (spark != null) {
+      return tables.writeRejects(
+          validation.rejects(staged, derived.rejected(), accounting), expected);
+    }
+    List<Row> rejected =
+        expected == 0
+            ? List.of()
+            : ParquetRowReader.read(conf, derived.rejectedDir(), ClientPass.REJECTED_SCHEMA);
+    return tables.writeRejects(
+        conf, LocalValidation.rejects(staged, rejected, conf), LocalValidation.REJECTS, expected);
+  }
+
+  /**
+   * The complete course pairs with their episode's grouping attributes: the staging table the pass
+   * wrote, read in place (analysis.CourseScans: no join, no cache, no shuffle).
+   */
+  CourseRows courseRows(ClientPass.Result derived) {
+    String[] columns = {
+      "episode_id",
+      "measure",
+      "baseline_tenths",
+      "improvement_tenths",
+      "primary_technique",
+      "primary_therapist",
+      "adherence",
+      "n_sessions",
+      "has_client",
+      "age_band",
+      "sex",
+      "condition",
+      "chronicity"
+    };
+    if (spark != null) {
+      return CourseRows.of(
+          derived
+              .outcomeAttributes()
+              .filter(col("complete"))
+              .select(columns[0], Arrays.copyOfRange(columns, 1, columns.length)));
+    }
+    List<StructField> fields = new ArrayList<>();
+    for (String c : columns) {
+      fields.add(
+          ClientPass.OUTCOME_ATTRIBUTES_SCHEMA
+              .fields()[ClientPass.OUTCOME_ATTRIBUTES_SCHEMA.fieldIndex(c)]);
+    }
+    List<Row> complete = new ArrayList<>();
+    List<StructField> withComplete = new ArrayList<>(fields);
+    withComplete.add(DataTypes.createStructField("complete", DataTypes.BooleanType, true));
+    for (Row r :
+        ParquetRowReader.read(
+            conf, derived.outcomeAttributesDir(), DataTypes.createStructType(withComplete))) {
+      if (Boolean.TRUE.equals(r.getAs("complete"))) {
+        complete.add(r);
+      }
+    }
+    return CourseRows.of(complete);
+  }
+
+  /** The Spark version the job runs with (the local engine: the one on the class path). */
+  String sparkVersion() {
+    return spark != null ? spark.version() : org.apache.spark.package$.MODULE$.SPARK_VERSION();
+  }
+}
