@@ -36,10 +36,12 @@ import org.apache.spark.sql.types.StructField;
  */
 final class Engine {
   /**
-   * The largest input the local engine takes: the launcher's bound for a small run (it keeps to the
-   * quick compiler below it), about 300,000 sessions with their scores.
+   * The largest input the local engine takes: 16 MiB, about 80,000 sessions with their scores. It
+   * walks the rows on one thread, Spark on every core: at 76,650 sessions (14.4 MiB) the local
+   * engine took 10.2 s against Spark's 13.2 s, at 103,165 (20 MiB) they were even, and at 304,818
+   * (57 MiB) it was slower, 28.3 s against 22.7 s (docs/performance.md, section 10).
    */
-  static final long LOCAL_MAX_BYTES = 64L << 20;
+  static final long LOCAL_MAX_BYTES = 16L << 20;
 
   private final SparkSession spark;
   private final Configuration conf;
