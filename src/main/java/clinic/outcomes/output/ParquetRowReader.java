@@ -16,7 +16,6 @@ import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
-import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 import org.apache.spark.sql.Row;
@@ -53,11 +52,16 @@ public final class ParquetRowReader {
     List<Row> rows = new ArrayList<>();
     for (Path file : files(conf, new Path(path))) {
       Configuration c = new Configuration(conf);
-      c.set(ReadSupport.PARQUET_READ_SCHEMA, projection(conf, file, schema).toString());
+      MessageType projection = projection(conf, file, schema);
+      c.set(ReadSupport.PARQUET_READ_SCHEMA, projection.toString());
+      int[] at = new int[schema.fields().length];
+      for (int i = 0; i < at.length; i++) {
+        at[i] = projection.getFieldIndex(schema.fields()[i].name());
+      }
       try (ParquetReader<Group> reader =
           ParquetReader.builder(new GroupReadSupport(), file).withConf(c).build()) {
         for (Group g = reader.read(); g != null; g = reader.read()) {
-          rows.add(row(g, schema));
+          rows.add(row(g, schema, at));
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + file, e);
@@ -98,12 +102,14 @@ public final class ParquetRowReader {
     }
   }
 
-  private static Row row(Group g, StructType schema) {
-    GroupType type = g.getType();
+  /**
+   * One record as a row of {@code schema}; {@code columns} holds each column's index in the record.
+   */
+  private static Row row(Group g, StructType schema, int[] columns) {
     StructField[] fields = schema.fields();
     Object[] values = new Object[fields.length];
     for (int i = 0; i < fields.length; i++) {
-      int at = type.getFieldIndex(fields[i].name());
+      int at = columns[i];
       if (g.getFieldRepetitionCount(at) == 0) {
         continue;
       }
