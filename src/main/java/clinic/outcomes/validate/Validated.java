@@ -1,16 +1,13 @@
 package clinic.outcomes.validate;
 
-import java.util.Map;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-
 /**
- * The outcome of validation (judged in the client pass, see {@link ClientJudge}).
- *
- * @param rejects every rejected row: file, line, reasons, raw
- * @param accounting per file name: read, accepted, rejected, duplicate
+ * What validation (judged in the client pass, see {@link ClientJudge}) accounts for: the rejected
+ * rows themselves go to the {@code rejects} table and {@code rejects.csv}, written by the pipeline
+ * from the pass's staging table with their raw text ({@link ValidationStage#rejects}, {@link
+ * LocalValidation#rejects}).
  */
-public record Validated(Dataset<Row> rejects, Map<String, Accounting> accounting) {
+public final class Validated {
+  private Validated() {}
 
   /** {@code read = accepted + rejected + duplicate}, for one file. */
   public record Accounting(long read, long accepted, long rejected, long duplicate) {
