@@ -140,6 +140,9 @@ final class RunCommand implements Callable<Integer> {
                 + " (run them with `outcomes sql` where the folder is)");
       }
       Masters.check(master, masterFromJob ? job + ": key 'master'" : "--master");
+      if (!List.of("auto", "spark").contains(engine)) {
+        throw new SettingsException("--engine is auto or spark, not '" + engine + "'");
+      }
       claims = claims != null ? claims : jobFile.claims();
       YearMonth reportMonth = month != null ? parseMonth(month) : jobFile.month();
       Settings settings = jobFile.settings();
@@ -168,9 +171,6 @@ final class RunCommand implements Callable<Integer> {
       }
       if (OutputGuard.isLocal(this.out, local)) {
         lock = OutputGuard.prepare(input, this.out, local, out);
-      }
-      if (!List.of("auto", "spark").contains(engine)) {
-        throw new SettingsException("--engine is auto or spark, not '" + engine + "'");
       }
       out.println("outcomes: reading " + input + " into " + this.out);
       if (runsLocally(local)) {

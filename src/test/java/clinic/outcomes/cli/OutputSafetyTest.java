@@ -250,6 +250,16 @@ class OutputSafetyTest {
   }
 
   @Test
+  void unknownEngineIsABadOption() {
+    Path in = input();
+    refused(
+        2,
+        List.of(in),
+        args(in, tmp.resolve("out"), "--engine", "duckdb"),
+        "--engine is auto or spark, not 'duckdb'");
+  }
+
+  @Test
   void sessionsCsvThatIsAFolderIsSaidToBeAFolder() throws IOException {
     Path in = input();
     Files.delete(in.resolve("sessions.csv"));
