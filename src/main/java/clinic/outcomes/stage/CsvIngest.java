@@ -89,8 +89,9 @@ final class CsvIngest {
 
   /**
    * Reads the files: two Spark jobs over all pieces of all files, or, when {@code jsc} is null (the
-   * local engine), the same two passes over the pieces one after another on this thread. The
-   * staging part files go to {@code <stagingDir>/<table>.parquet/}.
+   * local engine), the same two passes over the pieces in this JVM's common fork-join pool (a piece
+   * per thread at a time, the results in piece order; the rules hold no state). The staging part
+   * files go to {@code <stagingDir>/<table>.parquet/}.
    */
   static List<FileResult> run(
       JavaSparkContext jsc,
@@ -107,7 +108,7 @@ final class CsvIngest {
         jsc == null ? null : jsc.broadcast(new SerializableConf(conf));
     List<Scanned> scanned;
     if (jsc == null) {
-      scanned = pieces.stream().map(p -> scan(p, conf)).toList();
+      scanned = pieces.parallelStream().map(p -> scan(p, conf)).toList();
     } else {
       jsc.setJobDescription("ingest: scan " + pieces.size() + " pieces of the CSV inputs");
       scanned =
@@ -158,7 +159,7 @@ final class CsvIngest {
     if (!tasks.isEmpty()) {
       List<PieceResult> parsed;
       if (jsc == null) {
-        parsed = tasks.stream().map(t -> parse(t, conf)).toList();
+        parsed = tasks.parallelStream().map(t -> parse(t, conf)).toList();
       } else {
         jsc.setJobDescription("ingest: parse " + tasks.size() + " pieces of the CSV inputs");
         parsed =

@@ -84,8 +84,12 @@ public final class IngestStage {
   }
 
   /**
-   * The local engine's ingest: the same pieces read one after another on this thread, no Spark
-   * session; CSV inputs only (the local engine is chosen only for them).
+   * The local engine's ingest: the pieces read by this JVM's threads, no Spark session; CSV inputs
+   * only (the local engine is chosen only for them). Its pieces are Spark's default, {@value
+   * #DEFAULT_PIECE_BYTES} bytes: within the local engine's bound every file is then one piece, and
+   * {@code run.json} gives every file's plain SHA-256, as {@code sha256sum} prints it, whichever
+   * engine ran (2 MiB pieces read a 14.4 MiB input 0.2 s faster, but gave files above 2 MiB the
+   * hash of their pieces' hashes in one engine only).
    */
   public IngestStage(Configuration conf, String input, Path stagingDir, LocalDate maxDate) {
     this(null, conf, DEFAULT_PIECE_BYTES, input, stagingDir, maxDate);
