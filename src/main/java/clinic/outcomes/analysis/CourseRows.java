@@ -37,15 +37,20 @@ public abstract class CourseRows implements Serializable {
 
       @Override
       <R> List<R> eachPartition(Function<Iterator<Row>, R> f) {
-        try {
-          return List.of(f.call(rows.iterator()));
-        } catch (RuntimeException e) {
-          throw e;
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
+        return List.of(call(f, rows.iterator()));
       }
     };
+  }
+
+  /** {@code f(x)}; Spark's functions declare {@code Exception}, these throw none of their own. */
+  private static <T, R> R call(Function<T, R> f, T x) {
+    try {
+      return f.call(x);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** {@code f}'s result for every partition's rows. */
@@ -70,13 +75,7 @@ public abstract class CourseRows implements Serializable {
 
                       @Override
                       public Row next() {
-                        try {
-                          return mapper.call(it.next());
-                        } catch (RuntimeException e) {
-                          throw e;
-                        } catch (Exception e) {
-                          throw new IllegalStateException(e);
-                        }
+                        return call(mapper, it.next());
                       }
                     }));
       }

@@ -46,12 +46,13 @@ final class Engine {
   private final SparkSession spark;
   private final Configuration conf;
   private final JobCounter counter;
-  private ValidationStage validation;
+  private final ValidationStage validation;
 
   private Engine(SparkSession spark, Configuration conf) {
     this.spark = spark;
     this.conf = conf;
     this.counter = spark == null ? null : JobCounter.attach(spark);
+    this.validation = spark == null ? null : new ValidationStage(spark);
   }
 
   /** The Spark engine: every step in {@code spark}'s jobs. */
@@ -100,7 +101,6 @@ final class Engine {
     if (spark == null) {
       return new ClientPass(conf, settings, LocalValidation.input(staged, conf));
     }
-    validation = new ValidationStage(spark);
     Dataset<Row> input = validation.input(staged);
     return new ClientPass(
         spark, settings, input, staged.all().stream().mapToLong(f -> f.read()).sum());
