@@ -217,7 +217,6 @@ final class RunCommand implements Callable<Integer> {
         && System.getProperty("spark.master") == null
         && conf.isEmpty()
         && SparkSession.getActiveSession().isEmpty()
-        && OutputGuard.isLocal(input, local)
         && OutputGuard.isLocal(this.out, local)
         && Pipeline.runsLocally(local, input);
   }

@@ -27,9 +27,9 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Reads the Parquet files {@link ParquetRows} and Spark write back into rows on the calling thread,
- * without a Spark session: the run's local engine (small inputs, see {@code pipeline.LocalEngine})
- * reads its staging files and the pass's staging tables with it. The rows come as Spark's own would
- * from {@code Dataset.javaRDD()} with the session's settings ({@code
+ * without a Spark session: the run's local engine (small inputs, see {@code pipeline.Engine}) reads
+ * its staging files and the pass's staging tables with it. The rows come as Spark's own would from
+ * {@code Dataset.javaRDD()} with the session's settings ({@code
  * spark.sql.datetime.java8API.enabled}): strings, boxed numbers and booleans, {@link LocalDate} for
  * a date, null for a missing value, and each row carries {@code schema}, so that it can be read by
  * name.
@@ -52,16 +52,12 @@ public final class ParquetRowReader {
     List<Row> rows = new ArrayList<>();
     for (Path file : files(conf, new Path(path))) {
       Configuration c = new Configuration(conf);
-      MessageType projection = projection(conf, file, schema);
-      c.set(ReadSupport.PARQUET_READ_SCHEMA, projection.toString());
-      int[] at = new int[schema.fields().length];
-      for (int i = 0; i < at.length; i++) {
-        at[i] = projection.getFieldIndex(schema.fields()[i].name());
-      }
+      // the projection lists the columns in schema's order: a record's field i is column i
+      c.set(ReadSupport.PARQUET_READ_SCHEMA, projection(conf, file, schema).toString());
       try (ParquetReader<Group> reader =
           ParquetReader.builder(new GroupReadSupport(), file).withConf(c).build()) {
         for (Group g = reader.read(); g != null; g = reader.read()) {
-          rows.add(row(g, schema, at));
+          rows.add(row(g, schema));
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + file, e);
@@ -83,13 +79,13 @@ public final class ParquetRowReader {
       if (!own.containsField(f.name())) {
         throw new IllegalStateException(file + " has no column " + f.name());
       }
-      kind(f.dataType());
+      requireSupported(f.dataType());
       columns.add(own.getType(f.name()));
     }
     return new MessageType("projection", columns);
   }
 
-  private static void kind(DataType t) {
+  private static void requireSupported(DataType t) {
     if (!List.of(
             DataTypes.StringType,
             DataTypes.IntegerType,
@@ -102,30 +98,27 @@ public final class ParquetRowReader {
     }
   }
 
-  /**
-   * One record as a row of {@code schema}; {@code columns} holds each column's index in the record.
-   */
-  private static Row row(Group g, StructType schema, int[] columns) {
+  /** One record of the projection as a row of {@code schema}. */
+  private static Row row(Group g, StructType schema) {
     StructField[] fields = schema.fields();
     Object[] values = new Object[fields.length];
     for (int i = 0; i < fields.length; i++) {
-      int at = columns[i];
-      if (g.getFieldRepetitionCount(at) == 0) {
+      if (g.getFieldRepetitionCount(i) == 0) {
         continue;
       }
       DataType t = fields[i].dataType();
       if (t.equals(DataTypes.StringType)) {
-        values[i] = g.getString(at, 0);
+        values[i] = g.getString(i, 0);
       } else if (t.equals(DataTypes.IntegerType)) {
-        values[i] = g.getInteger(at, 0);
+        values[i] = g.getInteger(i, 0);
       } else if (t.equals(DataTypes.DateType)) {
-        values[i] = LocalDate.ofEpochDay(g.getInteger(at, 0));
+        values[i] = LocalDate.ofEpochDay(g.getInteger(i, 0));
       } else if (t.equals(DataTypes.LongType)) {
-        values[i] = g.getLong(at, 0);
+        values[i] = g.getLong(i, 0);
       } else if (t.equals(DataTypes.DoubleType)) {
-        values[i] = g.getDouble(at, 0);
+        values[i] = g.getDouble(i, 0);
       } else {
-        values[i] = g.getBoolean(at, 0);
+        values[i] = g.getBoolean(i, 0);
       }
     }
     return new GenericRowWithSchema(values, schema);

@@ -153,8 +153,7 @@ public final class TableWriter {
       return writeRejects(
           rejects.sparkSession().sparkContext().hadoopConfiguration(),
           expected == 0 ? List.of() : rejects.collectAsList(),
-          rejects.schema(),
-          expected);
+          rejects.schema());
     }
     Dataset<Row> sorted = rejects.orderBy("file", "line").coalesce(1).cache();
     sorted.write().mode(SaveMode.ErrorIfExists).parquet(table("rejects"));
@@ -168,8 +167,7 @@ public final class TableWriter {
    * Spark's): sorted by file and line, the table with {@code schema}'s columns, every one nullable,
    * and {@code rejects.csv}.
    */
-  public long writeRejects(
-      Configuration conf, List<Row> rejects, StructType schema, long expected) {
+  public long writeRejects(Configuration conf, List<Row> rejects, StructType schema) {
     List<Row> rows = new ArrayList<>(rejects);
     // as Spark's orderBy("file", "line"): neither is ever null
     rows.sort(

@@ -27,9 +27,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 
 /**
- * Where a run's rows are moved: in a Spark session (any input, on this machine or a cluster), or on
- * this thread without one (the local engine: CSV inputs of at most {@value #LOCAL_MAX_BYTES} bytes
- * on this machine, see {@link #chooseLocal}). Each method is one step of {@link Pipeline} that
+ * Where a run's rows are moved: in a Spark session (any input, on this machine or a cluster), or in
+ * this JVM without one (the local engine: CSV inputs of at most {@value #LOCAL_MAX_BYTES} bytes on
+ * this machine, see {@link Pipeline#runsLocally}). Each method is one step of {@link Pipeline} that
  * differs between the two; the rules, the client pass's walk, the statistics, the writers and the
  * reports are the same code either way, and {@code LocalEngineTest} holds the two engines' run
  * folders equal.
@@ -60,7 +60,7 @@ final class Engine {
     return new Engine(spark, spark.sparkContext().hadoopConfiguration());
   }
 
-  /** The local engine: every step on this thread, files through {@code conf}. */
+  /** The local engine: every step in this JVM, files through {@code conf}. */
   static Engine local(Configuration conf) {
     return new Engine(null, conf);
   }
@@ -122,7 +122,7 @@ final class Engine {
             ? List.of()
             : ParquetRowReader.read(conf, derived.rejectedDir(), ClientPass.REJECTED_SCHEMA);
     return tables.writeRejects(
-        conf, LocalValidation.rejects(staged, rejected, conf), LocalValidation.REJECTS, expected);
+        conf, LocalValidation.rejects(staged, rejected, conf), LocalValidation.REJECTS);
   }
 
   /**

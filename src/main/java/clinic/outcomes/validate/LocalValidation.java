@@ -19,9 +19,9 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * {@link ValidationStage}'s two reads of the staged files for the local engine (small inputs, no
- * Spark session; see {@code pipeline.LocalEngine}): the pass's input with the global check of
- * session ids, and the rejected rows joined to their raw text. The same rules as the Spark side,
- * over rows held in memory; {@code LocalEngineTest} holds the two engines' run folders equal.
+ * Spark session; see {@code pipeline.Engine}): the pass's input with the global check of session
+ * ids, and the rejected rows joined to their raw text. The same rules as the Spark side, over rows
+ * held in memory; {@code LocalEngineTest} holds the two engines' run folders equal.
  */
 public final class LocalValidation {
   private LocalValidation() {}
