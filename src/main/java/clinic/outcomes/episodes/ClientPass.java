@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import clinic.outcomes.core.Settings;
 import clinic.outcomes.output.TableWriter;
 import clinic.outcomes.spark.SerializableConf;
+import clinic.outcomes.validate.ValidationStage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -13,7 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -126,9 +129,10 @@ public final class ClientPass {
 
   /**
    * The local engine's pass (small inputs, no Spark session): {@code input} is every row of the
-   * pass's input sorted by client and bucket ({@code LocalValidation.input}), walked as one
-   * partition on this thread by the same {@link DerivePartition}. The {@code Result}'s datasets are
-   * null; its folders name the staging tables.
+   * pass's input sorted by client and bucket ({@code LocalValidation.input}), split by client into
+   * a partition per core ({@link #partitions}), each walked on a thread of its own by the same
+   * {@link DerivePartition}. The {@code Result}'s datasets are null; its folders name the staging
+   * tables.
    */
   public ClientPass(Configuration conf, Settings settings, List<Row> input) {
     this.spark = null;
@@ -232,11 +236,38 @@ public final class ClientPass {
         new DerivePartition(
             settings.withAsOf(asOf), new SerializableConf(conf), attempts.toString());
     if (local != null) {
-      List<PassPart> parts = new ArrayList<>();
-      derive.call(local.iterator()).forEachRemaining(parts::add);
-      return parts;
+      List<List<Row>> partitions = partitions(local, LOCAL_PARTITIONS);
+      return IntStream.range(0, partitions.size())
+          .parallel()
+          .mapToObj(i -> derive.call(partitions.get(i).iterator(), i, i).next())
+          .toList();
     }
     return byClient.mapPartitions(derive).collect();
+  }
+
+  /**
+   * The local engine's partitions: one per core, so that the common fork-join pool (its threads and
+   * the caller) walks them at once.
+   */
+  static final int LOCAL_PARTITIONS = Runtime.getRuntime().availableProcessors();
+
+  /**
+   * Splits the pass's input, sorted by client and bucket, into {@code n} partitions that keep that
+   * order, all the rows of one client (or, without one, of one bucket) in the same one, as Spark's
+   * shuffle by client would.
+   */
+  static List<List<Row>> partitions(List<Row> sorted, int n) {
+    List<List<Row>> parts = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      parts.add(new ArrayList<>(sorted.size() / n + 16));
+    }
+    int client = ValidationStage.INPUT.fieldIndex("client_id");
+    int bucket = ValidationStage.INPUT.fieldIndex("bucket");
+    for (Row r : sorted) {
+      Object key = r.isNullAt(client) ? r.get(bucket) : r.get(client);
+      parts.get(Math.floorMod(Objects.hashCode(key), n)).add(r);
+    }
+    return parts;
   }
 
   /** A table the pass writes: its name, its folder and its schema. */

@@ -51,8 +51,15 @@ final class DerivePartition implements FlatMapFunction<Iterator<Row>, PassPart> 
   @Override
   public Iterator<PassPart> call(Iterator<Row> input) {
     TaskContext task = TaskContext.get();
-    int partition = task == null ? 0 : task.partitionId();
-    long attempt = task == null ? 0 : task.taskAttemptId();
+    return call(
+        input, task == null ? 0 : task.partitionId(), task == null ? 0 : task.taskAttemptId());
+  }
+
+  /**
+   * Walks {@code input} as partition {@code partition}, its files under the folder of {@code
+   * attempt} (the local engine calls it once per partition, on threads of its own).
+   */
+  Iterator<PassPart> call(Iterator<Row> input, int partition, long attempt) {
     PairTotals totals = new PairTotals(settings.mcidTenths());
     Walk walk;
     List<PassPart.PassFile> files;

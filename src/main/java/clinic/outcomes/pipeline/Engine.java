@@ -29,19 +29,32 @@ import org.apache.spark.sql.types.StructField;
 /**
  * Where a run's rows are moved: in a Spark session (any input, on this machine or a cluster), or in
  * this JVM without one (the local engine: CSV inputs of at most {@value #LOCAL_MAX_BYTES} bytes on
- * this machine, see {@link Pipeline#runsLocally}). Each method is one step of {@link Pipeline} that
- * differs between the two; the rules, the client pass's walk, the statistics, the writers and the
- * reports are the same code either way, and {@code LocalEngineTest} holds the two engines' run
- * folders equal.
+ * this machine, less for a small heap, see {@link Pipeline#runsLocally}). Each method is one step
+ * of {@link Pipeline} that differs between the two; the rules, the client pass's walk, the
+ * statistics, the writers and the reports are the same code either way, and {@code LocalEngineTest}
+ * holds the two engines' run folders equal.
  */
 final class Engine {
   /**
-   * The largest input the local engine takes: 16 MiB, about 80,000 sessions with their scores. It
-   * walks the rows on one thread, Spark on every core: at 76,650 sessions (14.4 MiB) the local
-   * engine took 10.2 s against Spark's 13.2 s, at 103,165 (20 MiB) they were even, and at 304,818
-   * (57 MiB) it was slower, 28.3 s against 22.7 s (docs/performance.md, section 10).
+   * The largest input the local engine takes: 64 MiB, about 330,000 sessions with their scores, the
+   * size below which the launcher also keeps to the quick compiler. It holds the staged records in
+   * memory and walks the clients on every core; the two engines alternating on inputs of 20, 38 and
+   * 57 MiB, the local one took 9.8-12.6 s against Spark's 15.3-20.8 s, 19.2-19.7 s against
+   * 20.7-26.1 s and 21.1-25.3 s against 23.9-31.9 s (docs/performance.md, section 11).
    */
-  static final long LOCAL_MAX_BYTES = 16L << 20;
+  static final long LOCAL_MAX_BYTES = 64L << 20;
+
+  /**
+   * Heap per byte of input the local engine may need: its live set was about 14 bytes per byte of
+   * input at 57 MiB (800 MB), and the collector needs room above that. A smaller heap ({@code
+   * OUTCOMES_JAVA_OPTS=-Xmx...}) lowers the bound; Spark spills to disk instead.
+   */
+  static final long LOCAL_HEAP_PER_INPUT_BYTE = 32;
+
+  /** The local engine's bound in this JVM: {@link #LOCAL_MAX_BYTES}, less for a small heap. */
+  static long localMaxBytes() {
+    return Math.min(LOCAL_MAX_BYTES, Runtime.getRuntime().maxMemory() / LOCAL_HEAP_PER_INPUT_BYTE);
+  }
 
   private final SparkSession spark;
   private final Configuration conf;
@@ -99,7 +112,7 @@ final class Engine {
   /** The check of session ids across clients and the pass's input, ready to run. */
   ClientPass clientPass(Settings settings, Ingested staged) {
     if (spark == null) {
-      return new ClientPass(conf, settings, LocalValidation.input(staged, conf));
+      return new ClientPass(conf, settings, LocalValidation.input(staged));
     }
     Dataset<Row> input = validation.input(staged);
     return new ClientPass(
@@ -122,7 +135,7 @@ final class Engine {
             ? List.of()
             : ParquetRowReader.read(conf, derived.rejectedDir(), ClientPass.REJECTED_SCHEMA);
     return tables.writeRejects(
-        conf, LocalValidation.rejects(staged, rejected, conf), LocalValidation.REJECTS);
+        conf, LocalValidation.rejects(staged, rejected), LocalValidation.REJECTS);
   }
 
   /**

@@ -80,11 +80,11 @@ public final class Pipeline {
 
   /**
    * Whether a run of {@code input} can do without a Spark session: every input file is CSV, on this
-   * machine's file system, {@value Engine#LOCAL_MAX_BYTES} bytes at most in all. The caller decides
-   * the rest (no cluster, no Spark settings given).
+   * machine's file system, {@value Engine#LOCAL_MAX_BYTES} bytes at most in all and at most a 32nd
+   * of the heap. The caller decides the rest (no cluster, no Spark settings given).
    */
   public static boolean runsLocally(Configuration conf, String input) {
-    return InputFolder.smallLocalCsv(conf, input, Engine.LOCAL_MAX_BYTES);
+    return InputFolder.smallLocalCsv(conf, input, Engine.localMaxBytes());
   }
 
   private static Result run(Engine engine, RunRequest req, PrintStream log) {

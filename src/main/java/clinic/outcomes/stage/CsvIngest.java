@@ -34,7 +34,8 @@ import org.apache.spark.broadcast.Broadcast;
  *       the start of each file: each piece's start state and first line number.
  *   <li>One Spark job parses every piece from its first cut to the first cut at or after its end
  *       ({@link CsvRange}), applies the row rules and the privacy guard, and writes its records
- *       into its own staging Parquet file ({@code <table>.parquet/part-NNNNN.parquet}).
+ *       into its own staging Parquet file ({@code <table>.parquet/part-NNNNN.parquet}); the local
+ *       engine holds them in memory instead ({@link HeldRows}).
  * </ol>
  *
  * The header was read and checked by the driver; the piece at the start of the file reads past it.
@@ -90,8 +91,8 @@ final class CsvIngest {
   /**
    * Reads the files: two Spark jobs over all pieces of all files, or, when {@code jsc} is null (the
    * local engine), the same two passes over the pieces in this JVM's common fork-join pool (a piece
-   * per thread at a time, the results in piece order; the rules hold no state). The staging part
-   * files go to {@code <stagingDir>/<table>.parquet/}.
+   * per thread at a time, the results in piece order; the rules hold no state), their records held
+   * in the pieces' results. The staging part files go to {@code <stagingDir>/<table>.parquet/}.
    */
   static List<FileResult> run(
       JavaSparkContext jsc,
@@ -100,10 +101,31 @@ final class CsvIngest {
       long pieceBytes,
       RowRules rules,
       Path stagingDir) {
+    return run(jsc, conf, files, pieceBytes, pieceBytes, rules, stagingDir);
+  }
+
+  /**
+   * As {@link #run(JavaSparkContext, Configuration, List, long, RowRules, Path)}, with the files'
+   * SHA-256 digests taken over pieces of {@code hashBytes} instead of the pieces read: the local
+   * engine reads smaller pieces, so that its threads share the work, and hashes the files in the
+   * Spark engine's pieces, so that {@code run.json} gives the same digest whichever engine ran.
+   */
+  static List<FileResult> run(
+      JavaSparkContext jsc,
+      Configuration conf,
+      List<CsvFile> files,
+      long pieceBytes,
+      long hashBytes,
+      RowRules rules,
+      Path stagingDir) {
     if (files.isEmpty()) {
       return List.of();
     }
     List<Piece> pieces = pieces(files, pieceBytes);
+    List<Digest> digests =
+        hashBytes == pieceBytes
+            ? null
+            : pieces(files, hashBytes).parallelStream().map(p -> digest(p, conf)).toList();
     Broadcast<SerializableConf> bconf =
         jsc == null ? null : jsc.broadcast(new SerializableConf(conf));
     List<Scanned> scanned;
@@ -127,7 +149,6 @@ final class CsvIngest {
       at += n;
       InputFileException failure = null;
       MessageDigest tree = CsvPieceScan.newSha256();
-      byte[] whole = null;
       int state = CsvCuts.RECORD_START;
       long line = 1;
       List<ParseTask> fileTasks = new ArrayList<>();
@@ -139,10 +160,19 @@ final class CsvIngest {
         int end = s.scan().endStates()[state];
         String part = new Path(stagingDir, partName(f.table(), s.piece().index())).toString();
         fileTasks.add(new ParseTask(s.piece(), state, end, line, rules, part));
-        tree.update(s.scan().sha256());
-        whole = s.scan().sha256();
         state = end;
         line += s.scan().lineBreaks();
+      }
+      List<byte[]> hashes = new ArrayList<>();
+      if (digests == null) {
+        mine.forEach(m -> hashes.add(m.scan() == null ? null : m.scan().sha256()));
+      } else {
+        for (Digest d : digests) {
+          if (d.piece().file().table() == f.table()) {
+            hashes.add(d.sha256());
+            failure = failure != null ? failure : d.failure();
+          }
+        }
       }
       if (failure != null) {
         int table = f.table().ordinal();
@@ -152,18 +182,21 @@ final class CsvIngest {
         continue;
       }
       tasks.addAll(fileTasks);
-      boolean onePiece = mine.size() == 1;
-      String sha = HexFormat.of().formatHex(onePiece ? whole : tree.digest());
-      results.add(new FileResult(f, sha, onePiece ? 0 : pieceBytes, new ArrayList<>()));
+      boolean onePiece = hashes.size() == 1;
+      hashes.forEach(tree::update);
+      String sha = HexFormat.of().formatHex(onePiece ? hashes.get(0) : tree.digest());
+      results.add(new FileResult(f, sha, onePiece ? 0 : hashBytes, new ArrayList<>()));
     }
     if (!tasks.isEmpty()) {
       List<PieceResult> parsed;
       if (jsc == null) {
-        parsed = tasks.parallelStream().map(t -> parse(t, conf)).toList();
+        parsed = tasks.parallelStream().map(t -> parse(t, conf, true)).toList();
       } else {
         jsc.setJobDescription("ingest: parse " + tasks.size() + " pieces of the CSV inputs");
         parsed =
-            jsc.parallelize(tasks, tasks.size()).map(t -> parse(t, bconf.value().get())).collect();
+            jsc.parallelize(tasks, tasks.size())
+                .map(t -> parse(t, bconf.value().get(), false))
+                .collect();
       }
       for (PieceResult r : parsed) {
         for (FileResult fr : results) {
@@ -178,6 +211,31 @@ final class CsvIngest {
       bconf.destroy();
     }
     return results;
+  }
+
+  /** The SHA-256 digest of a piece's bytes, or the problem reading it. */
+  record Digest(Piece piece, byte[] sha256, InputFileException failure) {}
+
+  /** The digest of one piece, read on its own (the local engine's hashing). */
+  static Digest digest(Piece p, Configuration conf) {
+    Path path = new Path(p.file().path());
+    try (FSDataInputStream in = path.getFileSystem(conf).open(path)) {
+      in.seek(p.start());
+      MessageDigest md = CsvPieceScan.newSha256();
+      byte[] buf = new byte[1 << 16];
+      long left = p.end() - p.start();
+      while (left > 0) {
+        int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+        if (n < 0) {
+          throw new IOException("the file is shorter than when it was listed");
+        }
+        md.update(buf, 0, n);
+        left -= n;
+      }
+      return new Digest(p, md.digest(), null);
+    } catch (IOException e) {
+      return new Digest(p, null, unreadable(p.file(), e));
+    }
   }
 
   /** The staging file of one piece. */
@@ -196,16 +254,21 @@ final class CsvIngest {
     }
   }
 
-  /** The second pass over one piece (on an executor): parse, check and stage its records. */
-  static PieceResult parse(ParseTask t, Configuration conf) {
+  /**
+   * The second pass over one piece (on an executor): parse, check and stage its records, into the
+   * piece's staging file or, when {@code hold} (the local engine), into the result's {@code rows}.
+   */
+  static PieceResult parse(ParseTask t, Configuration conf, boolean hold) {
     Piece p = t.piece();
     CsvFile f = p.file();
     Path path = new Path(f.path());
     long records = 0;
     long latest = Long.MIN_VALUE;
-    StagingPart part = new StagingPart(new Path(t.part()), conf);
+    StagingPart part = hold ? null : new StagingPart(new Path(t.part()), conf);
+    List<Object[]> held = hold ? new ArrayList<>() : null;
     try (FSDataInputStream in = path.getFileSystem(conf).open(path);
-        StagingWriter out = new StagingWriter(part.attempt(), StagingColumns.of(f.table()), conf)) {
+        StagingWriter out =
+            hold ? null : new StagingWriter(part.attempt(), StagingColumns.of(f.table()), conf)) {
       int prev = seek(in, p.start());
       CsvRange range = new CsvRange(in, p.start(), p.end(), prev, t.startState(), t.endState());
       try (CsvRecordReader reader =
@@ -218,7 +281,11 @@ final class CsvIngest {
                   f.mapping().fieldCount())) {
         while (reader.hasNext()) {
           Checked<?> c = check(t.rules(), f.mapping(), reader.next(), f.fileName());
-          out.write(StagingColumns.values(c));
+          if (hold) {
+            held.add(StagingColumns.values(c));
+          } else {
+            out.write(StagingColumns.values(c));
+          }
           latest = Math.max(latest, StagingColumns.validDay(c));
           records++;
         }
@@ -227,6 +294,9 @@ final class CsvIngest {
       return new PieceResult(f.table().ordinal(), p.index(), records, latest, e);
     } catch (IOException e) {
       return new PieceResult(f.table().ordinal(), p.index(), records, latest, unreadable(f, e));
+    }
+    if (hold) {
+      return new PieceResult(f.table().ordinal(), p.index(), records, latest, null, held);
     }
     part.commit();
     return new PieceResult(f.table().ordinal(), p.index(), records, latest, null);

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,7 @@ public final class IngestStage {
   private final SparkSession spark;
   private final Configuration conf;
   private final long pieceBytes;
+  private final long hashBytes;
   private final String input;
   private final Path inputDir;
   private final FileSystem fs;
@@ -72,39 +74,70 @@ public final class IngestStage {
    * the last valid date (the run date, or {@code --as-of}).
    */
   public IngestStage(SparkSession spark, String input, Path stagingDir, LocalDate maxDate) {
+    this(spark, sparkPieceBytes(spark), input, stagingDir, maxDate);
+  }
+
+  private IngestStage(
+      SparkSession spark, long pieceBytes, String input, Path stagingDir, LocalDate maxDate) {
     this(
         spark,
         spark.sparkContext().hadoopConfiguration(),
-        Math.max(
-            MIN_PIECE_BYTES,
-            Long.parseLong(spark.conf().get(PIECE_BYTES_SETTING, "" + DEFAULT_PIECE_BYTES))),
+        pieceBytes,
+        pieceBytes,
         input,
         stagingDir,
         maxDate);
   }
 
+  /** The pieces of a Spark run: the setting {@value #PIECE_BYTES_SETTING}, at least 4 bytes. */
+  private static long sparkPieceBytes(SparkSession spark) {
+    return Math.max(
+        MIN_PIECE_BYTES,
+        Long.parseLong(spark.conf().get(PIECE_BYTES_SETTING, "" + DEFAULT_PIECE_BYTES)));
+  }
+
   /**
-   * The local engine's ingest: the pieces read by this JVM's threads, no Spark session; CSV inputs
-   * only (the local engine is chosen only for them). Its pieces are Spark's default, {@value
-   * #DEFAULT_PIECE_BYTES} bytes: within the local engine's bound every file is then one piece, and
-   * {@code run.json} gives every file's plain SHA-256, as {@code sha256sum} prints it, whichever
-   * engine ran (2 MiB pieces read a 14.4 MiB input 0.2 s faster, but gave files above 2 MiB the
-   * hash of their pieces' hashes in one engine only).
+   * The local engine's pieces: {@value #LOCAL_PIECE_BYTES} bytes, so that its threads share even a
+   * single large file. The files are still hashed in pieces of {@value #DEFAULT_PIECE_BYTES} bytes,
+   * Spark's default, so that {@code run.json} gives the same SHA-256 whichever engine ran: for
+   * every file of 16 MiB or less the plain digest, as {@code sha256sum} prints it.
+   */
+  static final long LOCAL_PIECE_BYTES = 2L << 20;
+
+  /**
+   * The local engine's ingest: the pieces read by this JVM's threads, no Spark session, the records
+   * held in memory ({@link HeldRows}); CSV inputs only (the local engine is chosen only for them).
    */
   public IngestStage(Configuration conf, String input, Path stagingDir, LocalDate maxDate) {
-    this(null, conf, DEFAULT_PIECE_BYTES, input, stagingDir, maxDate);
+    this(null, conf, LOCAL_PIECE_BYTES, DEFAULT_PIECE_BYTES, input, stagingDir, maxDate);
+  }
+
+  /**
+   * The local engine's ingest reading pieces of {@code pieceBytes} and hashing pieces of {@code
+   * hashBytes} (tests: many pieces of each).
+   */
+  IngestStage(
+      Configuration conf,
+      long pieceBytes,
+      long hashBytes,
+      String input,
+      Path stagingDir,
+      LocalDate maxDate) {
+    this(null, conf, pieceBytes, hashBytes, input, stagingDir, maxDate);
   }
 
   private IngestStage(
       SparkSession spark,
       Configuration conf,
       long pieceBytes,
+      long hashBytes,
       String input,
       Path stagingDir,
       LocalDate maxDate) {
     this.spark = spark;
     this.conf = conf;
     this.pieceBytes = pieceBytes;
+    this.hashBytes = hashBytes;
     this.input = input;
     this.inputDir = Locations.qualify(input, conf);
     this.fs = Locations.fileSystem(inputDir, conf);
@@ -159,8 +192,13 @@ public final class IngestStage {
     JavaSparkContext jsc =
         spark == null ? null : JavaSparkContext.fromSparkContext(spark.sparkContext());
     Map<InputTable, StagedFile> staged = new EnumMap<>(InputTable.class);
-    for (CsvIngest.FileResult r : CsvIngest.run(jsc, conf, csv, pieceBytes, rules, stagingDir)) {
+    Map<String, List<Object[]>> held = new HashMap<>();
+    for (CsvIngest.FileResult r :
+        CsvIngest.run(jsc, conf, csv, pieceBytes, hashBytes, rules, stagingDir)) {
       CsvIngest.CsvFile f = r.file();
+      if (spark == null) {
+        held.put(f.table().fileBase(), heldRows(r.pieces()));
+      }
       staged.put(
           f.table(),
           staged(
@@ -190,7 +228,21 @@ public final class IngestStage {
     return new Ingested(
         staged.get(InputTable.SESSIONS),
         staged.get(InputTable.PAIN_SCORES),
-        staged.get(InputTable.CLIENTS));
+        staged.get(InputTable.CLIENTS),
+        spark == null ? new HeldRows(held) : HeldRows.none());
+  }
+
+  /** The records the local engine's pieces of one file held, in file order. */
+  private static List<Object[]> heldRows(List<PieceResult> pieces) {
+    List<PieceResult> inOrder = new ArrayList<>(pieces);
+    inOrder.sort(Comparator.comparingInt(PieceResult::piece));
+    List<Object[]> rows = new ArrayList<>();
+    for (PieceResult p : inOrder) {
+      if (p.rows() != null) {
+        rows.addAll(p.rows());
+      }
+    }
+    return rows;
   }
 
   /** A file's staged result; its first problem in file order goes to {@code failures}. */

@@ -9,8 +9,11 @@ import java.util.List;
  * @param sessions the staged {@code sessions} file
  * @param painScores the staged {@code pain_scores} file
  * @param clients the staged {@code clients} file, or null when the optional file is absent
+ * @param held the local engine's records, held in memory instead of read back from the staging
+ *     files; none in a Spark run
  */
-public record Ingested(StagedFile sessions, StagedFile painScores, StagedFile clients) {
+public record Ingested(
+    StagedFile sessions, StagedFile painScores, StagedFile clients, HeldRows held) {
 
   /** The staged files in table order (sessions, pain scores, then clients if present). */
   public List<StagedFile> all() {

@@ -1,6 +1,5 @@
 package clinic.outcomes.validate;
 
-import clinic.outcomes.output.ParquetRowReader;
 import clinic.outcomes.stage.Ingested;
 import clinic.outcomes.stage.StagedFile;
 import java.util.ArrayList;
@@ -10,9 +9,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -20,26 +19,27 @@ import org.apache.spark.sql.types.StructType;
 /**
  * {@link ValidationStage}'s two reads of the staged files for the local engine (small inputs, no
  * Spark session; see {@code pipeline.Engine}): the pass's input with the global check of session
- * ids, and the rejected rows joined to their raw text. The same rules as the Spark side, over rows
- * held in memory; {@code LocalEngineTest} holds the two engines' run folders equal.
+ * ids, and the rejected rows joined to their raw text. The same rules as the Spark side, over the
+ * records the ingest held in memory ({@code Ingested.held}); {@code LocalEngineTest} holds the two
+ * engines' run folders equal.
  */
 public final class LocalValidation {
   private LocalValidation() {}
 
   /**
-   * The pass's input ({@link ValidationStage#INPUT}) from the staged files, sorted by client and
-   * bucket (nulls first, as Spark's {@code sortWithinPartitions}), one partition's worth: every row
-   * of every file without its raw text, {@code conflicting} set on the sessions whose id has more
-   * than one distinct passing fingerprint ({@link ValidationStage#conflictingSessions}).
+   * The pass's input ({@link ValidationStage#INPUT}) from the held records, sorted by client and
+   * bucket (nulls first, as Spark's {@code sortWithinPartitions}; the pass splits it by client):
+   * every row of every file without its raw text, {@code conflicting} set on the sessions whose id
+   * has more than one distinct passing fingerprint ({@link ValidationStage#conflictingSessions}).
    */
-  public static List<Row> input(Ingested in, Configuration conf) {
-    List<Row> sessions = read(in.sessions(), conf);
+  public static List<Row> input(Ingested in) {
+    List<Row> sessions = read(in, in.sessions());
     Set<String> conflicting = conflictingSessions(sessions);
     List<Row> all = new ArrayList<>();
     layout(sessions, ClientJudge.SESSION, "session_date", conflicting, all);
-    layout(read(in.painScores(), conf), ClientJudge.SCORE, "recorded_on", Set.of(), all);
+    layout(read(in, in.painScores()), ClientJudge.SCORE, "recorded_on", Set.of(), all);
     if (in.clients() != null) {
-      layout(read(in.clients(), conf), ClientJudge.CLIENT, null, Set.of(), all);
+      layout(read(in, in.clients()), ClientJudge.CLIENT, null, Set.of(), all);
     }
     int client = ValidationStage.INPUT.fieldIndex("client_id");
     int bucket = ValidationStage.INPUT.fieldIndex("bucket");
@@ -116,16 +116,15 @@ public final class LocalValidation {
     }
   }
 
-  /** A staged file's rows without their raw text. */
-  private static List<Row> read(StagedFile f, Configuration conf) {
+  /** A staged file's rows, as the ingest held them (raw text included). */
+  private static List<Row> read(Ingested in, StagedFile f) {
     StructType schema = f.stagingSchema();
-    List<StructField> kept = new ArrayList<>();
-    for (StructField s : schema.fields()) {
-      if (!s.name().equals("raw")) {
-        kept.add(s);
-      }
+    List<Object[]> held = in.held().of(f);
+    List<Row> rows = new ArrayList<>(held.size());
+    for (Object[] v : held) {
+      rows.add(new GenericRowWithSchema(v, schema));
     }
-    return ParquetRowReader.read(conf, f.staging(), DataTypes.createStructType(kept));
+    return rows;
   }
 
   /** The layout of {@link #rejects}' rows: the rejects table's columns. */
@@ -143,7 +142,7 @@ public final class LocalValidation {
    *
    * @param rejected the pass's rejects: {@code kind}, {@code line}, {@code reasons}
    */
-  public static List<Row> rejects(Ingested in, List<Row> rejected, Configuration conf) {
+  public static List<Row> rejects(Ingested in, List<Row> rejected) {
     List<Row> out = new ArrayList<>();
     if (rejected.isEmpty()) {
       return out;
@@ -159,14 +158,12 @@ public final class LocalValidation {
       if (reasons.isEmpty()) {
         continue;
       }
-      StructType lines =
-          DataTypes.createStructType(
-              List.of(
-                  DataTypes.createStructField("line", DataTypes.LongType, true),
-                  DataTypes.createStructField("raw", DataTypes.StringType, true)));
-      for (Row r : ParquetRowReader.read(conf, f.staging(), lines)) {
-        for (String why : reasons.getOrDefault(r.<Long>getAs("line"), List.of())) {
-          out.add(RowFactory.create(f.fileName(), r.getAs("line"), why, r.getAs("raw")));
+      StructType schema = f.stagingSchema();
+      int line = schema.fieldIndex("line");
+      int raw = schema.fieldIndex("raw");
+      for (Object[] r : in.held().of(f)) {
+        for (String why : reasons.getOrDefault((Long) r[line], List.of())) {
+          out.add(RowFactory.create(f.fileName(), r[line], why, r[raw]));
         }
       }
     }

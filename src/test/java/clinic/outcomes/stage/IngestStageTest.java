@@ -1,6 +1,7 @@
 package clinic.outcomes.stage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -16,8 +17,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,6 +133,73 @@ class IngestStageTest {
     StagedFile pieces = ingest(in, 64, "list").sessions();
     assertEquals(HexFormat.of().formatHex(list.digest()), pieces.sha256());
     assertEquals(64, pieces.sha256PieceBytes());
+  }
+
+  /** The local engine's ingest (no Spark session), reading pieces of {@code pieceBytes}. */
+  private Ingested ingestLocally(Path in, long pieceBytes, long hashBytes, String run) {
+    org.apache.hadoop.fs.Path staging =
+        new org.apache.hadoop.fs.Path(tmp.resolve("local-" + run).toUri());
+    return new IngestStage(
+            new Configuration(),
+            pieceBytes,
+            hashBytes,
+            in.toString(),
+            staging,
+            LocalDate.of(2025, 6, 30))
+        .run();
+  }
+
+  /** The records the local engine held for {@code f}, in the order it holds them. */
+  private static List<String> held(Ingested in, StagedFile f) {
+    StructType schema = f.stagingSchema();
+    List<String> rows = new ArrayList<>();
+    for (Object[] v : in.held().of(f)) {
+      rows.add(
+          v[schema.fieldIndex("line")]
+              + "|"
+              + v[schema.fieldIndex("session_id")]
+              + "|"
+              + v[schema.fieldIndex("row_reasons")]
+              + "|"
+              + v[schema.fieldIndex("raw")]);
+    }
+    return rows;
+  }
+
+  @Test
+  void theLocalEngineHoldsTheSameRowsInFileOrderWhateverThePieces() throws Exception {
+    Path in = input(SESSIONS, SCORES);
+    for (long size : new long[] {4, 13, 64, IngestStage.LOCAL_PIECE_BYTES}) {
+      Ingested staged = ingestLocally(in, size, IngestStage.DEFAULT_PIECE_BYTES, "" + size);
+      assertEquals(SESSION_ROWS, held(staged, staged.sessions()), "pieces of " + size + " bytes");
+      assertEquals(SCORE_ROWS, held(staged, staged.painScores()), "pieces of " + size + " bytes");
+      assertEquals(5, staged.sessions().read());
+      assertEquals(List.of("note"), staged.sessions().unknownColumns());
+      assertFalse(
+          Files.exists(tmp.resolve("local-" + size).resolve("sessions.parquet")),
+          "the local engine writes no staging file");
+    }
+  }
+
+  /**
+   * The local engine reads small pieces but hashes in the Spark engine's: the same digest in {@code
+   * run.json} whichever engine ran, the whole file's when it is one hashing piece.
+   */
+  @Test
+  void theLocalEngineHashesAFileAsTheSparkEngineDoesWhateverPiecesItReads() throws Exception {
+    Path in = input(SESSIONS, SCORES);
+    StagedFile spark64 = ingest(in, 64, "spark-64").sessions();
+    byte[] bytes = SESSIONS.getBytes(StandardCharsets.UTF_8);
+    String whole = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    for (long size : new long[] {4, 13, 64, 1000}) {
+      StagedFile local64 = ingestLocally(in, size, 64, "h64-" + size).sessions();
+      assertEquals(spark64.sha256(), local64.sha256(), "read in pieces of " + size);
+      assertEquals(64, local64.sha256PieceBytes());
+      StagedFile local =
+          ingestLocally(in, size, IngestStage.DEFAULT_PIECE_BYTES, "h-" + size).sessions();
+      assertEquals(whole, local.sha256(), "read in pieces of " + size);
+      assertEquals(0, local.sha256PieceBytes());
+    }
   }
 
   @Test

@@ -1,0 +1,49 @@
+package clinic.outcomes.stage;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The local engine's staged records, held in memory instead of written to staging files and read
+ * back (its input is at most a few tens of MiB): per input table, every record's staged values in
+ * file order, in the staging layout ({@link StagedFile#stagingSchema}, raw text included). A Spark
+ * run holds none.
+ */
+public final class HeldRows {
+  private final Map<String, List<Object[]>> byTable;
+
+  HeldRows(Map<String, List<Object[]>> byTable) {
+    this.byTable = Map.copyOf(byTable);
+  }
+
+  /** None: the records are in their staging files. */
+  static HeldRows none() {
+    return new HeldRows(Map.of());
+  }
+
+  /** Whether the records are held here. */
+  public boolean held() {
+    return !byTable.isEmpty();
+  }
+
+  /**
+   * The staged values of {@code file}'s records, in file order.
+   *
+   * @throws IllegalStateException when they are in the staging files instead
+   */
+  public List<Object[]> of(StagedFile file) {
+    List<Object[]> rows = byTable.get(file.table());
+    if (rows == null) {
+      throw new IllegalStateException(file.fileName() + " was staged to files, not held");
+    }
+    return rows;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder("HeldRows[");
+    byTable.forEach(
+        (t, r) -> s.append(s.length() > 9 ? ", " : "").append(t).append('=').append(r.size()));
+    return s.append(']').toString();
+  }
+}
