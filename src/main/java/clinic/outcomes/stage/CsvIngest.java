@@ -266,6 +266,7 @@ final class CsvIngest {
     long latest = Long.MIN_VALUE;
     StagingPart part = hold ? null : new StagingPart(new Path(t.part()), conf);
     List<Object[]> held = hold ? new ArrayList<>() : null;
+    StagingColumns.Shared shared = hold ? new StagingColumns.Shared(f.table()) : null;
     try (FSDataInputStream in = path.getFileSystem(conf).open(path);
         StagingWriter out =
             hold ? null : new StagingWriter(part.attempt(), StagingColumns.of(f.table()), conf)) {
@@ -282,7 +283,7 @@ final class CsvIngest {
         while (reader.hasNext()) {
           Checked<?> c = check(t.rules(), f.mapping(), reader.next(), f.fileName());
           if (hold) {
-            held.add(StagingColumns.values(c));
+            held.add(shared.share(StagingColumns.values(c)));
           } else {
             out.write(StagingColumns.values(c));
           }

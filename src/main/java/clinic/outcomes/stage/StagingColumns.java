@@ -10,7 +10,11 @@ import clinic.outcomes.stage.StagingWriter.Kind;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 import org.apache.spark.sql.types.StructType;
 
 /** The staging layout of each input table: bookkeeping columns, then the typed values. */
@@ -81,6 +85,58 @@ final class StagingColumns {
             ? s.sessionDate()
             : c.row() instanceof ScoreRow s ? s.recordedOn() : null;
     return d == null ? Long.MIN_VALUE : d.toEpochDay();
+  }
+
+  /**
+   * The columns whose values repeat from record to record (ids of clients and therapists, dates,
+   * the vocabularies, the reasons): the local engine holds one instance of each distinct value per
+   * piece, which spares the collector most of the objects of the records it holds.
+   */
+  private static final Set<String> REPEATING =
+      Set.of(
+          "row_reasons",
+          "client_id",
+          "therapist_id",
+          "session_date",
+          "technique",
+          "adverse_event",
+          "home_exercise",
+          "recorded_on",
+          "moment",
+          "measure",
+          "age_band",
+          "sex",
+          "condition",
+          "co_treatment",
+          "contraindications",
+          "medical_clearance");
+
+  /** One instance of each distinct value of the repeating columns of one table, in one piece. */
+  static final class Shared {
+    private final int[] columns;
+    private final Map<Object, Object> seen = new HashMap<>();
+
+    Shared(InputTable table) {
+      List<Column> cols = of(table);
+      this.columns =
+          IntStream.range(0, cols.size())
+              .filter(i -> REPEATING.contains(cols.get(i).name()))
+              .toArray();
+    }
+
+    /** {@code values} with each repeating value replaced by its first instance. */
+    Object[] share(Object[] values) {
+      for (int i : columns) {
+        Object v = values[i];
+        if (v != null) {
+          Object first = seen.putIfAbsent(v, v);
+          if (first != null) {
+            values[i] = first;
+          }
+        }
+      }
+      return values;
+    }
   }
 
   static Object[] values(Checked<?> c) {
