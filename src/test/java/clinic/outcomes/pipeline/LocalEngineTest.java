@@ -24,6 +24,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +41,25 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalEngineTest {
   private static final LocalDate RUN_DATE = LocalDate.parse("2026-11-23");
 
+  /**
+   * The local pass splits its input into a partition per core only from 50,000 rows up; these
+   * inputs are smaller, so the split is asked for from 1,000 rows: sample-data and the generated
+   * clinic are then walked as two partitions on two threads (on a machine of two cores or more),
+   * the contract fixture as one.
+   */
+  private static final String ROWS_PER_PARTITION = "outcomes.local.rowsPerPartition";
+
   @TempDir Path tmp;
+
+  @BeforeAll
+  static void splitSmallInputs() {
+    System.setProperty(ROWS_PER_PARTITION, "1000");
+  }
+
+  @AfterAll
+  static void defaultSplit() {
+    System.clearProperty(ROWS_PER_PARTITION);
+  }
 
   @Test
   void theContractFixtureGivesTheSameRunFolder() throws IOException {
@@ -50,6 +70,14 @@ class LocalEngineTest {
   @Test
   void sampleDataGivesTheSameRunFolder() throws IOException {
     same(Path.of("sample-data"), Settings.defaults(), 1);
+    if (Runtime.getRuntime().availableProcessors() > 1) {
+      try (var parts = Files.list(tmp.resolve("local-sample-data").resolve("sessions"))) {
+        assertEquals(
+            2,
+            parts.filter(p -> p.getFileName().toString().endsWith(".parquet")).count(),
+            "the local pass walked two partitions, each writing its own file");
+      }
+    }
   }
 
   @Test
