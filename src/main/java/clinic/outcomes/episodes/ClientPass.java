@@ -100,7 +100,11 @@ public final class ClientPass {
   private final Configuration conf;
   private final Settings settings;
   private final JavaRDD<Row> byClient;
-  private final List<Row> local;
+
+  /** The local engine's input; let go once the pass has run (its rows are no longer needed). */
+  private List<Row> local;
+
+  private boolean localDone;
 
   /**
    * Plans the shuffle of the input by client (it runs with the first pass, or here under adaptive
@@ -154,6 +158,9 @@ public final class ClientPass {
    */
   public Result run(
       boolean hasClients, LocalDate assumed, LocalDate fallback, String tables, String staging) {
+    if (localDone) {
+      throw new IllegalStateException("the local pass has run: its input is let go");
+    }
     Path attempts = new Path(staging, "attempts");
     LocalDate asOf =
         settings.asOf() != null ? settings.asOf() : assumed != null ? assumed : fallback;
@@ -213,6 +220,10 @@ public final class ClientPass {
     commit(conf, parts, attributes);
     commit(conf, parts, rejected);
     delete(conf, attempts);
+    if (local != null) {
+      local = null;
+      localDone = true;
+    }
     return new Result(
         read(sessions),
         read(episodes),

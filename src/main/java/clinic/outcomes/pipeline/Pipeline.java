@@ -154,6 +154,7 @@ public final class Pipeline {
 
     progress.stage("rejects");
     rows.put("rejects", engine.writeRejects(tables, staged, derived, accounting));
+    staged.held().release(); // the local engine's records: no step below reads them
     rows.putAll(derived.rows());
     boolean withClients = staged.clients() != null;
     progress.done(rows.get("rejects") + " rejected rows");

@@ -1,5 +1,6 @@
 package clinic.outcomes.stage;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,9 +12,19 @@ import java.util.Map;
  */
 public final class HeldRows {
   private final Map<String, List<Object[]>> byTable;
+  private boolean released;
 
   HeldRows(Map<String, List<Object[]>> byTable) {
-    this.byTable = Map.copyOf(byTable);
+    this.byTable = new HashMap<>(byTable);
+  }
+
+  /**
+   * Lets the records go once nothing needs them (after the rejects are written): the statistics and
+   * reports then run with their memory free for the collector.
+   */
+  public void release() {
+    byTable.clear();
+    released = true;
   }
 
   /** None: the records are in their staging files. */
@@ -34,7 +45,8 @@ public final class HeldRows {
   public List<Object[]> of(StagedFile file) {
     List<Object[]> rows = byTable.get(file.table());
     if (rows == null) {
-      throw new IllegalStateException(file.fileName() + " was staged to files, not held");
+      throw new IllegalStateException(
+          file.fileName() + (released ? "'s records were released" : " was staged to files"));
     }
     return rows;
   }
