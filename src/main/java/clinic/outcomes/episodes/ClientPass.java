@@ -266,8 +266,8 @@ public final class ClientPass {
    * The fewest input rows worth a partition of their own: below that a second partition costs more
    * (its own files of every table, its own cold walk) than it saves. On sample-data (11,500 rows)
    * two partitions made the pass 0.6-0.8 s against 0.3-0.4 s on one; at 100,000 sessions (415,000
-   * rows) they made it 3.6 s against 5.0 s. The JVM property {@value #ROWS_PER_PARTITION_PROPERTY}
-   * sets it, for tests that need the split on small inputs.
+   * rows) they made its walk 2.7-3.7 s against 4.9-5.1 s. The JVM property {@value
+   * #ROWS_PER_PARTITION_PROPERTY} sets it, for tests that need the split on small inputs.
    */
   static final long LOCAL_ROWS_PER_PARTITION = 50_000;
 

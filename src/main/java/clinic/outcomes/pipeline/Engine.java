@@ -39,8 +39,8 @@ final class Engine {
    * The largest input the local engine takes: 64 MiB, about 330,000 sessions with their scores, the
    * size below which the launcher also keeps to the quick compiler. It holds the staged records in
    * memory and walks the clients on every core; the two engines alternating on inputs of 20, 38 and
-   * 57 MiB, the local one took 9.8-12.6 s against Spark's 15.3-20.8 s, 19.2-19.7 s against
-   * 20.7-26.1 s and 21.1-25.3 s against 23.9-31.9 s (docs/performance.md, section 11).
+   * 57 MiB, three runs each, the local one took 8.8-11.1 s against Spark's 13.9-17.3 s, 13.6-17.9 s
+   * against 18.3-22.8 s and 18.7-22.7 s against 22.9-29.8 s (docs/performance.md, section 11).
    */
   static final long LOCAL_MAX_BYTES = 64L << 20;
 

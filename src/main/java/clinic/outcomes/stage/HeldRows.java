@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The local engine's staged records, held in memory instead of written to staging files and read
- * back (its input is at most a few tens of MiB): per input table, every record's staged values in
+ * back (its input is 64 MiB at most): per input table, every record's staged values in
  * file order, in the staging layout ({@link StagedFile#stagingSchema}, raw text included). A Spark
  * run holds none.
  */
@@ -30,11 +30,6 @@ public final class HeldRows {
   /** None: the records are in their staging files. */
   static HeldRows none() {
     return new HeldRows(Map.of());
-  }
-
-  /** Whether the records are held here. */
-  public boolean held() {
-    return !byTable.isEmpty();
   }
 
   /**

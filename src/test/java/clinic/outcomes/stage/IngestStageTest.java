@@ -221,6 +221,10 @@ class IngestStageTest {
           assertThrows(InputFileException.class, () -> ingest(in, size, "utf8-" + size));
       assertEquals(
           "sessions.csv: line 3 is not valid UTF-8 (save the file as UTF-8).", e.getMessage());
+      InputFileException local =
+          assertThrows(
+              InputFileException.class, () -> ingestLocally(in, size, 64, "utf8-local-" + size));
+      assertEquals(e.getMessage(), local.getMessage(), "the local engine, pieces of " + size);
     }
 
     String privacyFirst =
@@ -238,6 +242,11 @@ class IngestStageTest {
           "sessions.csv: line 3, column 'client_id' holds a value that looks like an e-mail address"
               + " (not shown: it is personal data); ids must be pseudonyms.",
           e.getMessage());
+      InputFileException local =
+          assertThrows(
+              InputFileException.class, () -> ingestLocally(in, size, 64, "privacy-local-" + size));
+      assertEquals(InputFileException.EXIT_PRIVACY, local.exitCode());
+      assertEquals(e.getMessage(), local.getMessage(), "the local engine, pieces of " + size);
     }
   }
 
@@ -246,6 +255,9 @@ class IngestStageTest {
     Path in = input(SESSIONS.replace("S4,C2", "S4,jane@example.org"), "no header at all\n");
     InputFileException e = assertThrows(InputFileException.class, () -> ingest(in, 16, "order"));
     assertEquals("sessions.csv", e.file());
+    InputFileException local =
+        assertThrows(InputFileException.class, () -> ingestLocally(in, 16, 64, "order-local"));
+    assertEquals("sessions.csv", local.file());
   }
 
   private static int indexOf(byte[] bytes, byte b) {
