@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * The local engine's staged records, held in memory instead of written to staging files and read
- * back (its input is 64 MiB at most): per input table, every record's staged values in
- * file order, in the staging layout ({@link StagedFile#stagingSchema}, raw text included). A Spark
- * run holds none.
+ * back (its input is 64 MiB at most): per input table, every record's staged values in file order,
+ * in the staging layout ({@link StagedFile#stagingSchema}, raw text included). A Spark run holds
+ * none.
  */
 public final class HeldRows {
   private final Map<String, List<Object[]>> byTable;
