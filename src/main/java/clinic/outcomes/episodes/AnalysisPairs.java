@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -44,8 +45,24 @@ final class AnalysisPairs {
         .computeIfAbsent(sessionNumberGroup, g -> technique + "|" + g);
   }
 
-  /** A (group_by, group) slice of one row. */
-  private record Slice(String groupBy, String group) {}
+  /**
+   * A (group_by, group) slice of one row; {@code equals} and {@code hashCode} written out for the
+   * quick compiler, as {@link GroupKey}'s.
+   */
+  private record Slice(String groupBy, String group) {
+    @Override
+    public boolean equals(Object o) {
+      return this == o
+          || o instanceof Slice s
+              && Objects.equals(groupBy, s.groupBy)
+              && Objects.equals(group, s.group);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Objects.hashCode(groupBy) + Objects.hashCode(group);
+    }
+  }
 
   void emit(
       Episode ep,
