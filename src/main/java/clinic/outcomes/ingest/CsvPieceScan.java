@@ -14,7 +14,7 @@ import java.security.NoSuchAlgorithmException;
  * @param endStates {@code endStates[s]} is the state after the piece when it starts in state {@code
  *     s}
  * @param lineBreaks the physical line breaks in the piece
- * @param sha256 the SHA-256 digest of the piece's bytes (32 bytes)
+ * @param sha256 the SHA-256 digest of the piece's bytes (32 bytes), or null when not asked for
  * @param length the number of bytes read (less than asked only at the end of the file)
  */
 public record CsvPieceScan(int[] endStates, long lineBreaks, byte[] sha256, long length)
@@ -31,7 +31,16 @@ public record CsvPieceScan(int[] endStates, long lineBreaks, byte[] sha256, long
    */
   public static CsvPieceScan scan(InputStream in, int prev, long length, boolean fileStart)
       throws IOException {
-    MessageDigest md = newSha256();
+    return scan(in, prev, length, fileStart, true);
+  }
+
+  /**
+   * As {@link #scan(InputStream, int, long, boolean)}; without {@code hash}, no digest ({@code
+   * sha256} null): the local engine hashes its files in other pieces than it scans.
+   */
+  public static CsvPieceScan scan(
+      InputStream in, int prev, long length, boolean fileStart, boolean hash) throws IOException {
+    MessageDigest md = hash ? newSha256() : null;
     int[] map = new int[CsvCuts.STATES];
     for (int s = 0; s < map.length; s++) {
       map[s] = s;
@@ -47,7 +56,9 @@ public record CsvPieceScan(int[] endStates, long lineBreaks, byte[] sha256, long
       if (n == 0) {
         break;
       }
-      md.update(buf, 0, n);
+      if (md != null) {
+        md.update(buf, 0, n);
+      }
       int from = 0;
       if (first && n >= BOM.length && buf[0] == BOM[0] && buf[1] == BOM[1] && buf[2] == BOM[2]) {
         from = BOM.length;
@@ -58,7 +69,7 @@ public record CsvPieceScan(int[] endStates, long lineBreaks, byte[] sha256, long
       p = buf[n - 1] & 0xff;
       left -= n;
     }
-    return new CsvPieceScan(map, breaks, md.digest(), length - left);
+    return new CsvPieceScan(map, breaks, md == null ? null : md.digest(), length - left);
   }
 
   /** A new SHA-256 digest. */

@@ -130,7 +130,8 @@ final class CsvIngest {
         jsc == null ? null : jsc.broadcast(new SerializableConf(conf));
     List<Scanned> scanned;
     if (jsc == null) {
-      scanned = pieces.parallelStream().map(p -> scan(p, conf)).toList();
+      // Hashed below in pieces of hashBytes when they differ from the pieces read: not twice.
+      scanned = pieces.parallelStream().map(p -> scan(p, conf, digests == null)).toList();
     } else {
       jsc.setJobDescription("ingest: scan " + pieces.size() + " pieces of the CSV inputs");
       scanned =
@@ -245,10 +246,16 @@ final class CsvIngest {
 
   /** The first pass over one piece (on an executor). */
   static Scanned scan(Piece p, Configuration conf) {
+    return scan(p, conf, true);
+  }
+
+  /** The first pass over one piece; its digest only when {@code hash}. */
+  static Scanned scan(Piece p, Configuration conf, boolean hash) {
     Path path = new Path(p.file().path());
     try (FSDataInputStream in = path.getFileSystem(conf).open(path)) {
       int prev = seek(in, p.start());
-      return new Scanned(p, CsvPieceScan.scan(in, prev, p.end() - p.start(), p.start() == 0), null);
+      return new Scanned(
+          p, CsvPieceScan.scan(in, prev, p.end() - p.start(), p.start() == 0, hash), null);
     } catch (IOException e) {
       return new Scanned(p, null, unreadable(p.file(), e));
     }
