@@ -11,7 +11,7 @@ import org.apache.spark.sql.Row;
  * The complete course rows the models read ({@link CourseScans}), partition by partition: a Spark
  * dataset's partitions, each in a task, or rows held by the driver as one partition (the local
  * engine, small inputs, no Spark session). Either way every row may first go through {@code mapper}
- * (the factor levels, {@link ComparisonModels#levels}).
+ * (the factor levels, {@link ComparisonModels.Levels}).
  */
 public abstract class CourseRows implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -94,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
       names = "--engine",
       paramLabel = "ENGINE",
       description =
-          "auto (default): CSV inputs on this machine of 64 MiB at most run without a Spark session, everything else in Spark; spark: always in Spark. Both write the same tables.")
+          "auto (default): CSV inputs on this machine of 64 MiB at most (less with a heap below 2 GB) run without a Spark session, everything else in Spark; spark: always in Spark. Both write the same tables.")
   String engine = System.getProperty(ENGINE_PROPERTY, "auto");
 
   /**

@@ -67,8 +67,8 @@ public final class Pipeline {
   }
 
   /**
-   * Runs the job without a Spark session, every step on this thread (the local engine, for small
-   * CSV inputs on this machine: {@link #runsLocally}); the same tables as {@link #run(SparkSession,
+   * Runs the job without a Spark session, every step in this JVM (the local engine, for small CSV
+   * inputs on this machine: {@link #runsLocally}); the same tables as {@link #run(SparkSession,
    * RunRequest, PrintStream)}.
    *
    * @param conf the Hadoop configuration of the local file system
