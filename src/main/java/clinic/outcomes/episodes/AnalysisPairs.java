@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -35,33 +34,45 @@ final class AnalysisPairs {
    */
   private final Map<String, Map<String, String>> techniqueBySession = new HashMap<>();
 
+  /** The partition's slice numbers and each analysis's accumulator, reused episode by episode. */
+  private final PairCells cells = new PairCells();
+
+  private final PairCells.Accumulator course;
+  private final PairCells.Accumulator immediate;
+  private final PairCells.Accumulator pre;
+  private final Map<String, PairCells.Accumulator> completers = new LinkedHashMap<>();
+  private final Map<String, PairCells.Accumulator> bocf = new LinkedHashMap<>();
+  private final PairCells.Accumulator relief;
+  private final PairCells.Accumulator trajectory;
+  private final PairCells.Accumulator cohort;
+
   AnalysisPairs(Settings settings) {
     this.settings = settings;
+    this.course = cells.new Accumulator(ClientHistory.COURSE);
+    this.immediate = cells.new Accumulator(ClientHistory.COURSE_IMMEDIATE);
+    this.pre = cells.new Accumulator(ClientHistory.PRE_TREATMENT);
+    for (String h : settings.followupHorizons().keySet()) {
+      completers.put(h, cells.new Accumulator(Settings.followupAnalysis(h)));
+      bocf.put(h, cells.new Accumulator(Settings.followupBocfAnalysis(h)));
+    }
+    this.relief = cells.new Accumulator(ClientHistory.SESSION_RELIEF);
+    this.trajectory = cells.new Accumulator(ClientHistory.TRAJECTORY);
+    this.cohort = cells.new Accumulator(ClientHistory.TRAJECTORY_COHORT);
+  }
+
+  /** The numbers of some slices. */
+  private static int[] ids(List<PairCells.Slice> slices, PairCells cells) {
+    int[] ids = new int[slices.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = cells.slice(slices.get(i).groupBy(), slices.get(i).group());
+    }
+    return ids;
   }
 
   private String techniqueBySession(String technique, String sessionNumberGroup) {
     return techniqueBySession
         .computeIfAbsent(technique, t -> new HashMap<>())
         .computeIfAbsent(sessionNumberGroup, g -> technique + "|" + g);
-  }
-
-  /**
-   * A (group_by, group) slice of one row; {@code equals} and {@code hashCode} written out for the
-   * quick compiler, as {@link GroupKey}'s.
-   */
-  private record Slice(String groupBy, String group) {
-    @Override
-    public boolean equals(Object o) {
-      return this == o
-          || o instanceof Slice s
-              && Objects.equals(groupBy, s.groupBy)
-              && Objects.equals(group, s.group);
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * Objects.hashCode(groupBy) + Objects.hashCode(group);
-    }
   }
 
   void emit(
@@ -71,22 +82,14 @@ final class AnalysisPairs {
       EpisodeOutcomes.Sides sides,
       PairSink sink) {
     sessionRelief(ep, mine, sides, sink);
-    List<Slice> withBucket = episodeSlices(ep, true);
-    List<Slice> noBucket = episodeSlices(ep, false);
-    List<Slice> byTechnique = new ArrayList<>();
-    byTechnique.add(new Slice(Groups.OVERALL, "all"));
-    byTechnique.add(new Slice(Groups.TECHNIQUE, orUnknown(ep.primaryTechnique())));
+    int[] withBucket = ids(episodeSlices(ep, true), cells);
+    int[] noBucket = ids(episodeSlices(ep, false), cells);
+    List<PairCells.Slice> byTechnique = new ArrayList<>();
+    byTechnique.add(new PairCells.Slice(Groups.OVERALL, "all"));
+    byTechnique.add(new PairCells.Slice(Groups.TECHNIQUE, orUnknown(ep.primaryTechnique())));
     techniqueGroups(ep.primaryTechnique(), byTechnique);
+    int[] byTechniqueIds = ids(byTechnique, cells);
 
-    Accumulator course = new Accumulator();
-    Accumulator immediate = new Accumulator();
-    Accumulator pre = new Accumulator();
-    Map<String, Accumulator> completers = new LinkedHashMap<>();
-    Map<String, Accumulator> bocf = new LinkedHashMap<>();
-    for (String h : settings.followupHorizons().keySet()) {
-      completers.put(h, new Accumulator());
-      bocf.put(h, new Accumulator());
-    }
     Map<String, Integer> baselines = new HashMap<>();
     for (Outcome o : outcomes) {
       if (o.closed()) {
@@ -102,7 +105,7 @@ final class AnalysisPairs {
         immediate.open(o.measure(), withBucket);
       }
       if (o.preIntakeTenths() != null && o.firstBeforeTenths() != null) {
-        pre.add(o.measure(), byTechnique, true, o.preIntakeTenths(), o.firstBeforeTenths());
+        pre.add(o.measure(), byTechniqueIds, true, o.preIntakeTenths(), o.firstBeforeTenths());
       }
       if (o.baselineTenths() != null) {
         baselines.put(o.measure(), o.baselineTenths());
@@ -117,11 +120,11 @@ final class AnalysisPairs {
         }
       }
     }
-    course.emit(ClientHistory.COURSE, sink);
-    immediate.emit(ClientHistory.COURSE_IMMEDIATE, sink);
-    pre.emit(ClientHistory.PRE_TREATMENT, sink);
-    completers.forEach((h, a) -> a.emit(Settings.followupAnalysis(h), sink));
-    bocf.forEach((h, a) -> a.emit(Settings.followupBocfAnalysis(h), sink));
+    course.emit(sink);
+    immediate.emit(sink);
+    pre.emit(sink);
+    completers.values().forEach(a -> a.emit(sink));
+    bocf.values().forEach(a -> a.emit(sink));
     trajectory(ep, mine, sides, baselines, sink);
     slopes(ep, mine, sides, sink);
     timeToMcid(mine, sides, baselines, byTechnique, sink);
@@ -137,7 +140,7 @@ final class AnalysisPairs {
       List<NumberedVisit> mine,
       EpisodeOutcomes.Sides sides,
       Map<String, Integer> baselines,
-      List<Slice> slices,
+      List<PairCells.Slice> slices,
       PairSink sink) {
     for (Map.Entry<String, Integer> b : baselines.entrySet()) {
       Integer mcid = settings.mcidTenths().get(b.getKey());
@@ -161,7 +164,7 @@ final class AnalysisPairs {
       if (last == 0) {
         continue;
       }
-      for (Slice s : slices) {
+      for (PairCells.Slice s : slices) {
         sink.timeToMcid(
             b.getKey(), s.groupBy(), s.group(), (event > 0 ? event : last) - 1, event > 0);
       }
@@ -172,7 +175,7 @@ final class AnalysisPairs {
    * Harm: whether an episode with a recorded adverse_event field had any event, by primary
    * technique.
    */
-  private static void harm(List<NumberedVisit> mine, List<Slice> slices, PairSink sink) {
+  private static void harm(List<NumberedVisit> mine, List<PairCells.Slice> slices, PairSink sink) {
     boolean recorded = false;
     boolean any = false;
     for (NumberedVisit v : mine) {
@@ -183,7 +186,7 @@ final class AnalysisPairs {
       }
     }
     if (recorded) {
-      for (Slice s : slices) {
+      for (PairCells.Slice s : slices) {
         sink.harm(s.groupBy(), s.group(), any);
       }
     }
@@ -193,32 +196,33 @@ final class AnalysisPairs {
   private void sessionRelief(
       Episode ep, List<NumberedVisit> mine, EpisodeOutcomes.Sides sides, PairSink sink) {
     String condition = orUnknown(ep.condition());
-    Accumulator relief = new Accumulator();
     for (NumberedVisit v : mine) {
       Map<String, Integer> b = sides.before().getOrDefault(v.visit().sessionId(), Map.of());
       Map<String, Integer> a = sides.after().getOrDefault(v.visit().sessionId(), Map.of());
       if (b.isEmpty() && a.isEmpty()) {
         continue;
       }
-      List<Slice> slices = new ArrayList<>();
-      slices.add(new Slice(Groups.OVERALL, "all"));
-      slices.add(new Slice(Groups.TECHNIQUE, orUnknown(v.visit().technique())));
+      List<PairCells.Slice> slices = new ArrayList<>();
+      slices.add(new PairCells.Slice(Groups.OVERALL, "all"));
+      slices.add(new PairCells.Slice(Groups.TECHNIQUE, orUnknown(v.visit().technique())));
       techniqueGroups(v.visit().technique(), slices);
-      slices.add(new Slice(Groups.SESSION_NUMBER_GROUP, sessionNumberGroup(v.sessionNumber())));
-      slices.add(new Slice(Groups.MONTH, v.month()));
-      slices.add(new Slice(Groups.CONDITION, condition));
-      slices.add(new Slice(Groups.CHRONICITY, ep.chronicity()));
-      slices.add(new Slice(Groups.ADHERENCE, ep.adherence()));
-      slices.add(new Slice(Groups.THERAPIST, orUnknown(v.visit().therapistId())));
+      slices.add(
+          new PairCells.Slice(Groups.SESSION_NUMBER_GROUP, sessionNumberGroup(v.sessionNumber())));
+      slices.add(new PairCells.Slice(Groups.MONTH, v.month()));
+      slices.add(new PairCells.Slice(Groups.CONDITION, condition));
+      slices.add(new PairCells.Slice(Groups.CHRONICITY, ep.chronicity()));
+      slices.add(new PairCells.Slice(Groups.ADHERENCE, ep.adherence()));
+      slices.add(new PairCells.Slice(Groups.THERAPIST, orUnknown(v.visit().therapistId())));
+      int[] ids = ids(slices, cells);
       TreeSet<String> ms = new TreeSet<>(b.keySet());
       ms.addAll(a.keySet());
       for (String m : ms) {
         Integer e = b.get(m);
         Integer l = a.get(m);
-        relief.add(m, slices, e != null && l != null, e, l);
+        relief.add(m, ids, e != null && l != null, e, l);
       }
     }
-    relief.emit(ClientHistory.SESSION_RELIEF, sink);
+    relief.emit(sink);
   }
 
   /** Trajectory: the before score of sessions 2, 3, ... against the episode's baseline. */
@@ -228,8 +232,6 @@ final class AnalysisPairs {
       EpisodeOutcomes.Sides sides,
       Map<String, Integer> baselines,
       PairSink sink) {
-    Accumulator trajectory = new Accumulator();
-    Accumulator cohort = new Accumulator();
     int h = settings.cohortSessions();
     String technique = orUnknown(ep.primaryTechnique());
     for (NumberedVisit v : mine) {
@@ -241,10 +243,10 @@ final class AnalysisPairs {
         continue;
       }
       String sng = sessionNumberGroup(v.sessionNumber());
-      List<Slice> slices =
-          List.of(
-              new Slice(Groups.SESSION_NUMBER_GROUP, sng),
-              new Slice(Groups.TECHNIQUE_BY_SESSION, techniqueBySession(technique, sng)));
+      int[] slices = {
+        cells.slice(Groups.SESSION_NUMBER_GROUP, sng),
+        cells.slice(Groups.TECHNIQUE_BY_SESSION, techniqueBySession(technique, sng))
+      };
       for (Map.Entry<String, Integer> s : b.entrySet()) {
         Integer base = baselines.get(s.getKey());
         if (base == null) {
@@ -256,8 +258,8 @@ final class AnalysisPairs {
         }
       }
     }
-    trajectory.emit(ClientHistory.TRAJECTORY, sink);
-    cohort.emit(ClientHistory.TRAJECTORY_COHORT, sink);
+    trajectory.emit(sink);
+    cohort.emit(sink);
   }
 
   /**
@@ -315,69 +317,30 @@ final class AnalysisPairs {
     }
   }
 
-  private List<Slice> episodeSlices(Episode ep, boolean withBucket) {
-    List<Slice> slices = new ArrayList<>();
-    slices.add(new Slice(Groups.OVERALL, "all"));
-    slices.add(new Slice(Groups.TECHNIQUE, orUnknown(ep.primaryTechnique())));
+  private List<PairCells.Slice> episodeSlices(Episode ep, boolean withBucket) {
+    List<PairCells.Slice> slices = new ArrayList<>();
+    slices.add(new PairCells.Slice(Groups.OVERALL, "all"));
+    slices.add(new PairCells.Slice(Groups.TECHNIQUE, orUnknown(ep.primaryTechnique())));
     techniqueGroups(ep.primaryTechnique(), slices);
     if (withBucket) {
-      slices.add(new Slice(Groups.SESSION_BUCKET, ep.sessionBucket()));
+      slices.add(new PairCells.Slice(Groups.SESSION_BUCKET, ep.sessionBucket()));
     }
-    slices.add(new Slice(Groups.MONTH, ep.month()));
-    slices.add(new Slice(Groups.BASELINE_BAND, ep.baselineBand()));
-    slices.add(new Slice(Groups.CONDITION, orUnknown(ep.condition())));
-    slices.add(new Slice(Groups.CHRONICITY, ep.chronicity()));
-    slices.add(new Slice(Groups.ADHERENCE, ep.adherence()));
-    slices.add(new Slice(Groups.THERAPIST, orUnknown(ep.primaryTherapist())));
+    slices.add(new PairCells.Slice(Groups.MONTH, ep.month()));
+    slices.add(new PairCells.Slice(Groups.BASELINE_BAND, ep.baselineBand()));
+    slices.add(new PairCells.Slice(Groups.CONDITION, orUnknown(ep.condition())));
+    slices.add(new PairCells.Slice(Groups.CHRONICITY, ep.chronicity()));
+    slices.add(new PairCells.Slice(Groups.ADHERENCE, ep.adherence()));
+    slices.add(new PairCells.Slice(Groups.THERAPIST, orUnknown(ep.primaryTherapist())));
     return slices;
   }
 
-  private void techniqueGroups(String technique, List<Slice> into) {
+  private void techniqueGroups(String technique, List<PairCells.Slice> into) {
     if (technique == null) {
       return;
     }
     for (Map.Entry<String, List<String>> g : settings.techniqueGroups().entrySet()) {
       if (g.getValue().contains(technique)) {
-        into.add(new Slice(Groups.TECHNIQUE_GROUP, g.getKey()));
-      }
-    }
-  }
-
-  /** Per (measure, slice): usable count and sums over the rows of one episode, or an open mark. */
-  private static final class Accumulator {
-    private final Map<String, Map<Slice, long[]>> byMeasure = new TreeMap<>();
-
-    void add(String measure, List<Slice> slices, boolean usable, Integer earlier, Integer later) {
-      Map<Slice, long[]> m = byMeasure.computeIfAbsent(measure, x -> new LinkedHashMap<>());
-      for (Slice s : slices) {
-        long[] a = m.computeIfAbsent(s, x -> new long[4]);
-        if (usable) {
-          a[0]++;
-          a[1] += earlier;
-          a[2] += later;
-        }
-      }
-    }
-
-    /** The episode is open: counted in {@code n_open} of each slice. */
-    void open(String measure, List<Slice> slices) {
-      Map<Slice, long[]> m = byMeasure.computeIfAbsent(measure, x -> new LinkedHashMap<>());
-      for (Slice s : slices) {
-        m.computeIfAbsent(s, x -> new long[4])[3] = 1;
-      }
-    }
-
-    void emit(String analysis, PairSink sink) {
-      for (Map.Entry<String, Map<Slice, long[]>> m : byMeasure.entrySet()) {
-        for (Map.Entry<Slice, long[]> s : m.getValue().entrySet()) {
-          long[] a = s.getValue();
-          Slice slice = s.getKey();
-          if (a[3] == 1) {
-            sink.open(analysis, m.getKey(), slice.groupBy(), slice.group());
-          } else {
-            sink.pair(analysis, m.getKey(), slice.groupBy(), slice.group(), (int) a[0], a[1], a[2]);
-          }
-        }
+        into.add(new PairCells.Slice(Groups.TECHNIQUE_GROUP, g.getKey()));
       }
     }
   }

@@ -14,7 +14,7 @@ import java.util.Objects;
  * sessions the lookups of this key were a fifth of the client pass's samples.
  */
 public record GroupKey(String analysis, String measure, String groupBy, String group)
-    implements Serializable {
+    implements Serializable, PairSink.Cell {
 
   @Override
   public boolean equals(Object o) {

@@ -18,6 +18,31 @@ public interface PairSink {
   /** An open episode with a score of the measure: counted in {@code n_open}, never dropped. */
   default void open(String analysis, String measure, String groupBy, String group) {}
 
+  /**
+   * One (analysis, measure, group_by, group) as this sink adds to it: a caller that adds many pairs
+   * under the same key ({@code PairCells}, once per episode) asks for its cell once and hands it to
+   * {@link #pair(Cell, int, long, long)} and {@link #open(Cell)}. A cell belongs to the sink that
+   * made it.
+   */
+  interface Cell {}
+
+  /** The cell of a key; by default the key itself, which the two methods below hand back. */
+  default Cell cell(String analysis, String measure, String groupBy, String group) {
+    return new GroupKey(analysis, measure, groupBy, group);
+  }
+
+  /** As {@link #pair(String, String, String, String, int, long, long)} under a cell's key. */
+  default void pair(Cell cell, int k, long earlierSum, long laterSum) {
+    GroupKey g = (GroupKey) cell;
+    pair(g.analysis(), g.measure(), g.groupBy(), g.group(), k, earlierSum, laterSum);
+  }
+
+  /** As {@link #open(String, String, String, String)} under a cell's key. */
+  default void open(Cell cell) {
+    GroupKey g = (GroupKey) cell;
+    open(g.analysis(), g.measure(), g.groupBy(), g.group());
+  }
+
   /** One episode's within-episode slope (points per session, positive = improving). */
   default void slope(String model, String measure, double pointsPerSession) {}
 

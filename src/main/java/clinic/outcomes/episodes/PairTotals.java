@@ -116,18 +116,24 @@ public final class PairTotals implements PairSink {
   /** A within-episode dose-response model of one measure. */
   public record SlopeKey(String model, String measure) {}
 
-  /**
-   * The code of the latest {@link #pair}'s measure, the measure and its MCID: a caller hands every
-   * slice of one measure in a row, and looking the code up afresh for each (hashing a new string
-   * every time) was a tenth of {@link #pair}'s time in a flight recording at 1M sessions.
-   */
-  private String lastCode;
-
-  private Measure lastMeasure;
-  private Integer lastMcid;
-
   public PairTotals(Map<String, Integer> mcidTenths) {
     this.mcidTenths = new HashMap<>(mcidTenths);
+  }
+
+  /**
+   * A group with its measure (null for a code no measure has: an error once a pair of it is
+   * complete) and the measure's MCID (tenths; null for none), found once.
+   */
+  private record GroupCell(Group group, String code, Measure measure, Integer mcid)
+      implements Cell {}
+
+  @Override
+  public Cell cell(String analysis, String measure, String groupBy, String group) {
+    return new GroupCell(
+        groups.computeIfAbsent(new GroupKey(analysis, measure, groupBy, group), x -> new Group()),
+        measure,
+        Measure.of(measure).orElse(null),
+        mcidTenths.get(measure));
   }
 
   @Override
@@ -139,23 +145,26 @@ public final class PairTotals implements PairSink {
       int k,
       long earlierSum,
       long laterSum) {
-    Group g =
-        groups.computeIfAbsent(new GroupKey(analysis, measure, groupBy, group), x -> new Group());
+    pair(cell(analysis, measure, groupBy, group), k, earlierSum, laterSum);
+  }
+
+  @Override
+  public void pair(Cell cell, int k, long earlierSum, long laterSum) {
+    GroupCell c = (GroupCell) cell;
+    Group g = c.group();
     if (k == 0) {
       g.nIncomplete++;
       return;
     }
+    Measure m = c.measure();
+    if (m == null) {
+      throw new IllegalArgumentException("unknown measure " + c.code());
+    }
     g.n++;
     g.nSessions += k;
     g.addK(k, 1, earlierSum, laterSum);
-    if (!measure.equals(lastCode)) {
-      lastMeasure = Measure.fromCode(measure);
-      lastMcid = mcidTenths.get(measure);
-      lastCode = measure;
-    }
-    Measure m = lastMeasure;
     long imp = m.higherIsBetter() ? laterSum - earlierSum : earlierSum - laterSum;
-    Integer mcid = lastMcid;
+    Integer mcid = c.mcid();
     if (mcid != null && imp >= (long) k * mcid) {
       g.mcidCount++;
     }
@@ -170,6 +179,11 @@ public final class PairTotals implements PairSink {
       }
     }
     g.histogram.add(imp / (k * 10.0) + 0.0, 1L);
+  }
+
+  @Override
+  public void open(Cell cell) {
+    ((GroupCell) cell).group().nOpen++;
   }
 
   @Override
