@@ -121,10 +121,8 @@ public final class PairTotals implements PairSink {
   }
 
   /**
-   * A group with its measure (null for a code no measure has: an error once a pair of it is
-   * complete) and the measure's MCID (tenths; null for none), found once. The group's histogram is
-   * held here too, so that a pair reaches it without first reading the group (two loads the
-   * processor can start at once, where the histogram's table is a cache miss per pair).
+   * A group, its histogram (so that a pair's loads of the two start at once), its measure (null for
+   * an unknown code: an error once a pair is complete) and MCID (tenths; null for none).
    */
   private record GroupCell(
       Group group, DoubleCounts histogram, String code, Measure measure, Integer mcid)
@@ -190,8 +188,7 @@ public final class PairTotals implements PairSink {
 
   @Override
   public void open(String analysis, String measure, String groupBy, String group) {
-    groups.computeIfAbsent(new GroupKey(analysis, measure, groupBy, group), x -> new Group())
-        .nOpen++;
+    open(cell(analysis, measure, groupBy, group));
   }
 
   @Override
