@@ -60,15 +60,6 @@ final class AnalysisPairs {
     this.cohort = cells.new Accumulator(ClientHistory.TRAJECTORY_COHORT);
   }
 
-  /** The numbers of some slices. */
-  private static int[] ids(List<PairCells.Slice> slices, PairCells cells) {
-    int[] ids = new int[slices.size()];
-    for (int i = 0; i < ids.length; i++) {
-      ids[i] = cells.slice(slices.get(i).groupBy(), slices.get(i).group());
-    }
-    return ids;
-  }
-
   private String techniqueBySession(String technique, String sessionNumberGroup) {
     return techniqueBySession
         .computeIfAbsent(technique, t -> new HashMap<>())
@@ -82,13 +73,13 @@ final class AnalysisPairs {
       EpisodeOutcomes.Sides sides,
       PairSink sink) {
     sessionRelief(ep, mine, sides, sink);
-    int[] withBucket = ids(episodeSlices(ep, true), cells);
-    int[] noBucket = ids(episodeSlices(ep, false), cells);
+    int[] withBucket = cells.slices(episodeSlices(ep, true));
+    int[] noBucket = cells.slices(episodeSlices(ep, false));
     List<PairCells.Slice> byTechnique = new ArrayList<>();
     byTechnique.add(new PairCells.Slice(Groups.OVERALL, "all"));
     byTechnique.add(new PairCells.Slice(Groups.TECHNIQUE, orUnknown(ep.primaryTechnique())));
     techniqueGroups(ep.primaryTechnique(), byTechnique);
-    int[] byTechniqueIds = ids(byTechnique, cells);
+    int[] byTechniqueIds = cells.slices(byTechnique);
 
     Map<String, Integer> baselines = new HashMap<>();
     for (Outcome o : outcomes) {
@@ -213,7 +204,7 @@ final class AnalysisPairs {
       slices.add(new PairCells.Slice(Groups.CHRONICITY, ep.chronicity()));
       slices.add(new PairCells.Slice(Groups.ADHERENCE, ep.adherence()));
       slices.add(new PairCells.Slice(Groups.THERAPIST, orUnknown(v.visit().therapistId())));
-      int[] ids = ids(slices, cells);
+      int[] ids = cells.slices(slices);
       TreeSet<String> ms = new TreeSet<>(b.keySet());
       ms.addAll(a.keySet());
       for (String m : ms) {

@@ -47,7 +47,19 @@ final class PairCells {
 
   /** The number of the slice (groupBy, group), numbering it if new. */
   int slice(String groupBy, String group) {
-    Slice s = new Slice(groupBy, group);
+    return slice(new Slice(groupBy, group));
+  }
+
+  /** The numbers of some slices, each numbered if new. */
+  int[] slices(List<Slice> slices) {
+    int[] ids = new int[slices.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = slice(slices.get(i));
+    }
+    return ids;
+  }
+
+  private int slice(Slice s) {
     Integer id = sliceIds.get(s);
     if (id == null) {
       if (slices.size() == MAX_SLICES) {

@@ -75,6 +75,17 @@ class PairCellsTest {
                 }));
   }
 
+  /** Hands one episode's rows to an accumulator, as AnalysisPairs does. */
+  private static void feed(PairCells.Accumulator acc, List<Add> rows) {
+    for (Add r : rows) {
+      if (r.open()) {
+        acc.open(r.measure(), r.slices());
+      } else {
+        acc.add(r.measure(), r.slices(), r.usable(), r.e(), r.l());
+      }
+    }
+  }
+
   @Test
   void randomEpisodesGiveTheReferencesPairsAndOpenMarks() {
     Random random = new Random(20261201L);
@@ -101,13 +112,7 @@ class PairCellsTest {
                 random.nextInt(101),
                 random.nextInt(101)));
       }
-      for (Add r : rows) {
-        if (r.open()) {
-          acc.open(r.measure(), r.slices());
-        } else {
-          acc.add(r.measure(), r.slices(), r.usable(), r.e(), r.l());
-        }
-      }
+      feed(acc, rows);
       acc.emit(mine);
       reference("course", rows, cells, expected);
     }
@@ -158,7 +163,8 @@ class PairCellsTest {
     Random random = new Random(7L);
     for (int episode = 0; episode < 200; episode++) {
       List<Add> rows = new ArrayList<>();
-      for (int i = 0; i < 1 + random.nextInt(5); i++) {
+      int rowsInEpisode = 1 + random.nextInt(5);
+      for (int i = 0; i < rowsInEpisode; i++) {
         int[] slices = {
           cells.slice("overall", "all"), cells.slice("month", "m" + random.nextInt(9))
         };
@@ -171,13 +177,7 @@ class PairCellsTest {
                 random.nextInt(101),
                 random.nextInt(101)));
       }
-      for (Add r : rows) {
-        if (r.open()) {
-          acc.open(r.measure(), r.slices());
-        } else {
-          acc.add(r.measure(), r.slices(), r.usable(), r.e(), r.l());
-        }
-      }
+      feed(acc, rows);
       acc.emit(byCell);
       reference("course", rows, cells, byName);
     }
