@@ -6,6 +6,8 @@ import clinic.outcomes.episodes.ClientHistory.NumberedVisit;
 import clinic.outcomes.episodes.ClientHistory.Outcome;
 import clinic.outcomes.episodes.ClientHistory.Visit;
 import clinic.outcomes.spark.NamedRow;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 
 /**
@@ -78,6 +80,22 @@ final class DerivedRows {
         .values();
   }
 
+  /**
+   * Each follow-up horizon's four column names, built and interned once rather than for every
+   * outcome, so that {@link NamedRow} finds them as it finds the literal names.
+   */
+  private final Map<String, String[]> followupColumns = new HashMap<>();
+
+  private static String[] followupColumns(String horizon) {
+    String h = DerivedTable.followup(horizon);
+    return new String[] {
+      (h + "_tenths").intern(),
+      (h + "_improvement_tenths").intern(),
+      (h + "_date").intern(),
+      (h + "_eligible").intern()
+    };
+  }
+
   /** A row of {@link DerivedTable#outcomes}. */
   Object[] outcome(Outcome x) {
     NamedRow r =
@@ -100,11 +118,11 @@ final class DerivedRows {
             .set("pre_treatment_change_tenths", x.preTreatmentChangeTenths())
             .set("complete", x.complete());
     for (Followup f : x.followups()) {
-      String h = DerivedTable.followup(f.horizon());
-      r.set(h + "_tenths", f.tenths())
-          .set(h + "_improvement_tenths", f.improvementTenths())
-          .set(h + "_date", f.date())
-          .set(h + "_eligible", f.eligible());
+      String[] c = followupColumns.computeIfAbsent(f.horizon(), DerivedRows::followupColumns);
+      r.set(c[0], f.tenths())
+          .set(c[1], f.improvementTenths())
+          .set(c[2], f.date())
+          .set(c[3], f.eligible());
     }
     return r.values();
   }

@@ -3,6 +3,7 @@ package clinic.outcomes.output;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
@@ -236,7 +237,9 @@ public final class ParquetRows implements Closeable {
         }
         out.startField(names[i], i);
         switch (kinds[i]) {
-          case STRING -> out.addBinary(Binary.fromString(v.toString()));
+          case STRING ->
+              out.addBinary(
+                  Binary.fromConstantByteArray(v.toString().getBytes(StandardCharsets.UTF_8)));
           case LONG -> out.addLong(((Number) v).longValue());
           case INT -> out.addInteger(((Number) v).intValue());
           case DOUBLE -> out.addDouble(((Number) v).doubleValue());

@@ -43,6 +43,39 @@ class NamedRowTest {
   }
 
   @Test
+  void namesInTheSchemasOrderOutOfItAndSkippedAllLandInTheirColumns() {
+    StructType schema = wide(9);
+    NamedRow.Layout layout = new NamedRow.Layout(schema);
+    // the interned literals, as row builders pass them: in order, with gaps, backwards, repeated
+    String[][] orders = {
+      {"c0_tenths", "c1", "c2", "c3_tenths", "c4", "c5", "c6_tenths", "c7", "c8"},
+      {"c1", "c2", "c4", "c8"},
+      {"c8", "c7", "c6_tenths", "c0_tenths", "c1"},
+      {"c2", "c2", "c3_tenths", "c0_tenths", "c1", "c1"},
+    };
+    for (String[] order : orders) {
+      NamedRow row = new NamedRow(layout);
+      Object[] expected = new Object[9];
+      for (int k = 0; k < order.length; k++) {
+        row.set(order[k], k);
+        expected[schema.fieldIndex(order[k])] = k;
+      }
+      assertArrayEquals(expected, row.values(), String.join(",", order));
+    }
+  }
+
+  @Test
+  void aRepeatedNameIsItsLastColumnWhateverTheOrder() {
+    StructType schema =
+        new StructType()
+            .add("a", DataTypes.IntegerType)
+            .add("b", DataTypes.IntegerType)
+            .add("a", DataTypes.IntegerType);
+    NamedRow row = new NamedRow(new NamedRow.Layout(schema)).set("a", 1).set("b", 2);
+    assertArrayEquals(new Object[] {null, 2, 1}, row.values());
+  }
+
+  @Test
   void anUnknownNameFailsAtOnceNamingIt() {
     NamedRow row = new NamedRow(new NamedRow.Layout(wide(5)));
     IllegalArgumentException e =
