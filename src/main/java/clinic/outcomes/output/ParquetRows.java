@@ -44,8 +44,8 @@ import org.apache.spark.sql.types.StructType;
  * per value, a pass over every column per row to find the missing ones), which flat rows do not
  * need: in a flight recording at 10M sessions that layer was a fifth of the Parquet writing, and
  * the writing a third of the run. Row groups are cut, and the file laid out, as {@code
- * ParquetWriter} does ({@code InternalParquetRecordWriter}); {@code ParquetRowsTest} checks that
- * each file is byte for byte the one {@code ParquetWriter} writes from the same rows.
+ * ParquetWriter} does ({@code InternalParquetRecordWriter}); {@code ParquetRowsBytesTest} checks
+ * that each file is byte for byte the one {@code ParquetWriter} writes from the same rows.
  */
 public final class ParquetRows implements Closeable {
   /** parquet-mr's default row group size, as {@code ParquetWriter.Builder} takes it. */
@@ -97,7 +97,12 @@ public final class ParquetRows implements Closeable {
             ParquetWriter.MAX_PADDING_SIZE_DEFAULT,
             null,
             props);
-    out.start();
+    try {
+      out.start();
+    } catch (IOException | RuntimeException e) {
+      abandon(out);
+      throw e;
+    }
     this.codecs = new CodecFactory(conf, props.getPageSizeThreshold());
     this.compressor = codecs.getCompressor(CompressionCodecName.SNAPPY);
     StructField[] f = schema.fields();
@@ -272,6 +277,19 @@ public final class ParquetRows implements Closeable {
     }
   }
 
+  /**
+   * Gives up a file after a failure, as {@code ParquetWriter} does: marked aborted (no footer is
+   * written), then closed, which releases the writer's buffers.
+   */
+  private static void abandon(ParquetFileWriter out) {
+    out.abort();
+    try {
+      out.close();
+    } catch (IOException e) {
+      // the failure that got here is the one reported
+    }
+  }
+
   /** The rows written so far. */
   public long rows() {
     return rows;
@@ -290,14 +308,17 @@ public final class ParquetRows implements Closeable {
     closed = true;
     try {
       if (failed) {
-        out.abort();
+        abandon(out);
         return;
       }
       flushRowGroup();
       out.end(Map.of(TableWriter.SPARK_SCHEMA, schema.json()));
     } catch (IOException e) {
-      out.abort();
+      abandon(out);
       throw new UncheckedIOException("cannot close " + file, e);
+    } catch (RuntimeException e) {
+      abandon(out);
+      throw e;
     } finally {
       codecs.release();
     }
