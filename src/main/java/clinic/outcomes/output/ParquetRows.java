@@ -166,16 +166,14 @@ public final class ParquetRows implements Closeable {
       throw new IllegalArgumentException(
           values.length + " values for " + columns.length + " columns");
     }
-    for (int i = 0; i < values.length; i++) { // a required column's null throws before any write
-      if (values[i] == null && required[i]) {
-        throw new IllegalArgumentException("column " + schema.fields()[i].name() + " is null");
-      }
-    }
     try {
       for (int i = 0; i < values.length; i++) {
         Object v = values[i];
         ColumnWriter c = columns[i];
         if (v == null) {
+          if (required[i]) { // the file is given up, as ParquetWriter gives it up
+            throw new IllegalArgumentException("column " + schema.fields()[i].name() + " is null");
+          }
           c.writeNull(0, 0);
           continue;
         }

@@ -75,6 +75,17 @@ class PairCellsTest {
                 }));
   }
 
+  /** A random row: open one time in {@code openIn}, unusable one in {@code unusableIn}. */
+  private static Add draw(Random random, String measure, int[] slices, int openIn, int unusableIn) {
+    return new Add(
+        measure,
+        slices,
+        random.nextInt(openIn) == 0,
+        random.nextInt(unusableIn) != 0,
+        random.nextInt(101),
+        random.nextInt(101));
+  }
+
   /** Hands one episode's rows to an accumulator, as AnalysisPairs does. */
   private static void feed(PairCells.Accumulator acc, List<Add> rows) {
     for (Add r : rows) {
@@ -103,14 +114,7 @@ class PairCellsTest {
           int n = random.nextInt(400);
           slices[j] = cells.slice("by" + n % 7, "group" + n);
         }
-        rows.add(
-            new Add(
-                MEASURES[random.nextInt(MEASURES.length)],
-                slices,
-                random.nextInt(10) == 0,
-                random.nextInt(4) != 0,
-                random.nextInt(101),
-                random.nextInt(101)));
+        rows.add(draw(random, MEASURES[random.nextInt(MEASURES.length)], slices, 10, 4));
       }
       feed(acc, rows);
       acc.emit(mine);
@@ -168,14 +172,7 @@ class PairCellsTest {
         int[] slices = {
           cells.slice("overall", "all"), cells.slice("month", "m" + random.nextInt(9))
         };
-        rows.add(
-            new Add(
-                random.nextBoolean() ? "nrs_pain" : "odi",
-                slices,
-                random.nextInt(8) == 0,
-                random.nextInt(5) != 0,
-                random.nextInt(101),
-                random.nextInt(101)));
+        rows.add(draw(random, random.nextBoolean() ? "nrs_pain" : "odi", slices, 8, 5));
       }
       feed(acc, rows);
       acc.emit(byCell);
