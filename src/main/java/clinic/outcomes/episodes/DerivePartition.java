@@ -138,7 +138,7 @@ final class DerivePartition implements FlatMapFunction<Iterator<Row>, PassPart> 
     private final ClientHistory history;
     private final PairTotals totals;
     private final Tables tables;
-    private final Map<String, List<String>> groups;
+    private final SafetyCounts safety;
 
     /** The monthly table's counts, from the derived rows. */
     final MonthlyCounts monthly = new MonthlyCounts();
@@ -154,7 +154,7 @@ final class DerivePartition implements FlatMapFunction<Iterator<Row>, PassPart> 
       this.history = history;
       this.totals = totals;
       this.tables = tables;
-      this.groups = groups;
+      this.safety = new SafetyCounts(groups, totals);
     }
 
     /** Judges the records of one client, writes its rejects and accepted rows, and derives. */
@@ -210,7 +210,7 @@ final class DerivePartition implements FlatMapFunction<Iterator<Row>, PassPart> 
             clientRow != null
                 && SafetyCounts.flagged(
                     clientRow.getString(in.contraindications), clientRow.getString(in.clearance));
-        SafetyCounts.client(sessions, flagged, groups, totals);
+        safety.client(sessions, flagged);
       }
     }
   }

@@ -125,15 +125,40 @@ public final class PairTotals implements PairSink {
    * an unknown code: an error once a pair is complete) and MCID (tenths; null for none).
    */
   private record GroupCell(
-      Group group, DoubleCounts histogram, String code, Measure measure, Integer mcid)
+      int number, Group group, DoubleCounts histogram, String code, Measure measure, Integer mcid)
       implements Cell {}
+
+  /** The cells handed out, by number; the pairs given to them wait in {@link #batch}. */
+  private final List<GroupCell> cells = new ArrayList<>();
+
+  private final PairBatch batch = new PairBatch();
 
   @Override
   public Cell cell(String analysis, String measure, String groupBy, String group) {
     Group g =
         groups.computeIfAbsent(new GroupKey(analysis, measure, groupBy, group), x -> new Group());
-    return new GroupCell(
-        g, g.histogram, measure, Measure.of(measure).orElse(null), mcidTenths.get(measure));
+    GroupCell c =
+        new GroupCell(
+            cells.size(),
+            g,
+            g.histogram,
+            measure,
+            Measure.of(measure).orElse(null),
+            mcidTenths.get(measure));
+    cells.add(c);
+    return c;
+  }
+
+  /** Adds the pairs held back to their groups: before the groups are read or merged. */
+  private void drain() {
+    batch.drain(
+        cells.size(),
+        (c, ks, e, l, from, to) -> {
+          GroupCell cell = cells.get(c);
+          for (int i = from; i < to; i++) {
+            add(cell, ks[i], e[i], l[i]);
+          }
+        });
   }
 
   @Override
@@ -151,15 +176,21 @@ public final class PairTotals implements PairSink {
   @Override
   public void pair(Cell cell, int k, long earlierSum, long laterSum) {
     GroupCell c = (GroupCell) cell;
+    if (c.measure() == null && k != 0) {
+      throw new IllegalArgumentException("unknown measure " + c.code());
+    }
+    if (batch.add(c.number(), k, earlierSum, laterSum)) {
+      drain();
+    }
+  }
+
+  private static void add(GroupCell c, int k, long earlierSum, long laterSum) {
     Group g = c.group();
     if (k == 0) {
       g.nIncomplete++;
       return;
     }
     Measure m = c.measure();
-    if (m == null) {
-      throw new IllegalArgumentException("unknown measure " + c.code());
-    }
     g.n++;
     g.nSessions += k;
     g.addK(k, 1, earlierSum, laterSum);
@@ -218,9 +249,9 @@ public final class PairTotals implements PairSink {
     }
   }
 
-  /** Adds {@code n} and {@code k} to one safety count (see {@link SafetyCounts}). */
-  public void safety(String unit, String slice, String event, long n, long k) {
-    addPair(safety, new GroupKey(unit, event, "technique", slice), n, k);
+  /** One safety count {n, k} ({@link SafetyCounts}), created at 0 when new; callers add to it. */
+  long[] safetyCount(String unit, String slice, String event) {
+    return safety.computeIfAbsent(new GroupKey(unit, event, "technique", slice), k -> new long[2]);
   }
 
   public static final String TIME_TO_MCID = "time_to_mcid";
@@ -228,6 +259,8 @@ public final class PairTotals implements PairSink {
 
   /** Adds another partition's totals into this one. */
   public PairTotals merge(PairTotals o) {
+    drain();
+    o.drain();
     o.groups.forEach((k, g) -> groups.computeIfAbsent(k, x -> new Group()).merge(g));
     o.survival.forEach(
         (k, t) -> {
@@ -254,60 +287,11 @@ public final class PairTotals implements PairSink {
    * client pass (in its {@link PassPart}) to be added up on the driver ({@link #add}).
    */
   public List<TotalsEntry> getEntries() {
-    List<TotalsEntry> out = new ArrayList<>();
-    groups.forEach(
-        (k, g) -> {
-          TotalsEntry e = new TotalsEntry(TotalsEntry.GROUP, k);
-          e.setN(g.n);
-          e.setIncomplete(g.nIncomplete);
-          e.setOpen(g.nOpen);
-          e.setSessions(g.nSessions);
-          e.setMcidCount(g.mcidCount);
-          e.setR30n(g.r30n);
-          e.setR30count(g.r30count);
-          e.setR50count(g.r50count);
-          out.add(e);
-          g.byK()
-              .forEach(
-                  (sessions, a) -> {
-                    TotalsEntry s = new TotalsEntry(TotalsEntry.SUMS, k);
-                    s.setAt(sessions);
-                    s.setCount(a[0]);
-                    s.setEarlierSum(a[1]);
-                    s.setLaterSum(a[2]);
-                    out.add(s);
-                  });
-          g.histogram.forEach((v, c) -> out.add(valued(TotalsEntry.DIFFERENCE, k, v, c)));
-        });
-    slopes.forEach(
-        (k, h) -> {
-          GroupKey key = new GroupKey(k.model(), k.measure(), null, null);
-          h.forEach((v, c) -> out.add(valued(TotalsEntry.SLOPE, key, v, c)));
-        });
-    survival.forEach(
-        (k, t) ->
-            t.forEach(
-                (sessions, c) -> {
-                  TotalsEntry e = new TotalsEntry(TotalsEntry.SURVIVAL, k);
-                  e.setAt(sessions);
-                  e.setEvents(c[0]);
-                  e.setCensored(c[1]);
-                  out.add(e);
-                }));
-    countEntries(TotalsEntry.HARM, harm, out);
-    countEntries(TotalsEntry.SAFETY, safety, out);
-    return out;
-  }
-
-  private static TotalsEntry valued(String part, GroupKey key, double value, long count) {
-    TotalsEntry e = new TotalsEntry(part, key);
-    e.setValue(value);
-    e.setCount(count);
-    return e;
+    return TotalsEntries.of(this);
   }
 
   /** Adds a count and its events ({count, events}) to one key of a map of pairs. */
-  private static void addPair(Map<GroupKey, long[]> into, GroupKey k, long count, long events) {
+  static void addPair(Map<GroupKey, long[]> into, GroupKey k, long count, long events) {
     long[] a = into.computeIfAbsent(k, x -> new long[2]);
     a[0] += count;
     a[1] += events;
@@ -317,55 +301,9 @@ public final class PairTotals implements PairSink {
     from.forEach((k, c) -> addPair(into, k, c[0], c[1]));
   }
 
-  /** Each key of a map of pairs as an entry of {@code part}: count and events. */
-  private static void countEntries(
-      String part, Map<GroupKey, long[]> pairs, List<TotalsEntry> out) {
-    pairs.forEach(
-        (k, c) -> {
-          TotalsEntry e = new TotalsEntry(part, k);
-          e.setCount(c[0]);
-          e.setEvents(c[1]);
-          out.add(e);
-        });
-  }
-
   /** Adds one entry (of any partition) into these totals. */
   public PairTotals add(TotalsEntry e) {
-    GroupKey k = e.key();
-    switch (e.getPart()) {
-      case TotalsEntry.GROUP -> {
-        Group g = groups.computeIfAbsent(k, x -> new Group());
-        g.n += e.getN();
-        g.nIncomplete += e.getIncomplete();
-        g.nOpen += e.getOpen();
-        g.nSessions += e.getSessions();
-        g.mcidCount += e.getMcidCount();
-        g.r30n += e.getR30n();
-        g.r30count += e.getR30count();
-        g.r50count += e.getR50count();
-      }
-      case TotalsEntry.SUMS ->
-          groups
-              .computeIfAbsent(k, x -> new Group())
-              .addK(e.getAt(), e.getCount(), e.getEarlierSum(), e.getLaterSum());
-      case TotalsEntry.DIFFERENCE ->
-          groups.computeIfAbsent(k, x -> new Group()).histogram.add(e.getValue(), e.getCount());
-      case TotalsEntry.SLOPE ->
-          slopes
-              .computeIfAbsent(new SlopeKey(k.analysis(), k.measure()), x -> new HashMap<>())
-              .merge(e.getValue(), e.getCount(), Long::sum);
-      case TotalsEntry.SURVIVAL -> {
-        long[] a =
-            survival
-                .computeIfAbsent(k, x -> new TreeMap<>())
-                .computeIfAbsent(e.getAt(), x -> new long[2]);
-        a[0] += e.getEvents();
-        a[1] += e.getCensored();
-      }
-      case TotalsEntry.HARM -> addPair(harm, k, e.getCount(), e.getEvents());
-      case TotalsEntry.SAFETY -> addPair(safety, k, e.getCount(), e.getEvents());
-      default -> throw new IllegalArgumentException("unknown totals part " + e.getPart());
-    }
+    TotalsEntries.add(this, e);
     return this;
   }
 
@@ -394,6 +332,7 @@ public final class PairTotals implements PairSink {
 
   /** The groups (live view). */
   public Map<GroupKey, Group> groups() {
+    drain();
     return groups;
   }
 }

@@ -254,17 +254,21 @@ public final class Ols {
       }
       z[m - 1] = y;
       double c = count;
-      int idx = 0;
+      // Only the non-zero values' products: most predictors are indicators, mostly 0, and a zero
+      // product adds nothing. Entry (i, j), i <= j, of the upper triangle is at i*m - i(i-1)/2 + j
+      // - i.
+      int[] nz = new int[m];
+      int nonZero = 0;
       for (int i = 0; i < m; i++) {
-        if (z[i] == 0.0) { // a zero product adds nothing: skip row i of the upper triangle
-          idx += m - i;
-          continue;
+        if (z[i] != 0.0) {
+          nz[nonZero++] = i;
         }
-        for (int j = i; j < m; j++) {
-          if (z[j] == 0.0) {
-            idx++;
-            continue;
-          }
+      }
+      for (int a = 0; a < nonZero; a++) {
+        int i = nz[a];
+        int row = i * m - i * (i - 1) / 2 - i;
+        for (int b = a; b < nonZero; b++) {
+          int j = nz[b];
           double ph = z[i] * z[j];
           double pl = Math.fma(z[i], z[j], -ph);
           if (count != 1L) {
@@ -272,7 +276,7 @@ public final class Ols {
             pl = Math.fma(ph, c, -qh) + pl * c;
             ph = qh;
           }
-          accumulate(idx++, ph, pl);
+          accumulate(row + j, ph, pl);
         }
       }
       return this;
