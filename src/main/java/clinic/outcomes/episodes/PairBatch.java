@@ -9,11 +9,13 @@ package clinic.outcomes.episodes;
  */
 final class PairBatch {
   /**
-   * Pairs per batch: 262,144, so that each of a partition's few thousand cells has many pairs in a
+   * Pairs per batch: 65,536, so that each of a partition's few thousand cells has many pairs in a
    * batch. In flight recordings at 1M sessions the pass's adding of pairs fell from 284 samples to
-   * 180 with this size; with 65,536 pairs, read through an index rather than sorted, to 241.
+   * 189 with this size, to 180 with 262,144, which raised a 100k run's peak memory from 627 MiB to
+   * 753-793 (the serial collector moving its larger arrays), and to 241 with 65,536 read through an
+   * index rather than sorted.
    */
-  static final int CAPACITY = 1 << 18;
+  static final int CAPACITY = 1 << 16;
 
   /** What a batch hands the pairs of one cell to, cell by cell in ascending order. */
   @FunctionalInterface
@@ -25,7 +27,7 @@ final class PairBatch {
     void pairs(int cell, int[] ks, long[] earlierSums, long[] laterSums, int from, int to);
   }
 
-  // Made at the first pair (44 bytes a pair, 11 MiB in all): totals that only merge others', as
+  // Made at the first pair (44 bytes a pair, 2.75 MiB in all): totals that only merge others', as
   // the driver's do, never hold one.
   private int[] cells;
   private int[] ks;
