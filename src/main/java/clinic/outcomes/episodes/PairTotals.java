@@ -135,18 +135,18 @@ public final class PairTotals implements PairSink {
 
   @Override
   public Cell cell(String analysis, String measure, String groupBy, String group) {
-    Group g =
-        groups.computeIfAbsent(new GroupKey(analysis, measure, groupBy, group), x -> new Group());
-    GroupCell c =
-        new GroupCell(
-            cells.size(),
-            g,
-            g.histogram,
-            measure,
-            Measure.of(measure).orElse(null),
-            mcidTenths.get(measure));
+    GroupCell c = groupCell(cells.size(), analysis, measure, groupBy, group);
     cells.add(c);
     return c;
+  }
+
+  /** A cell of a group, made if new; {@code number} -1 for a cell not handed out. */
+  private GroupCell groupCell(
+      int number, String analysis, String measure, String groupBy, String group) {
+    Group g =
+        groups.computeIfAbsent(new GroupKey(analysis, measure, groupBy, group), x -> new Group());
+    return new GroupCell(
+        number, g, g.histogram, measure, Measure.of(measure).orElse(null), mcidTenths.get(measure));
   }
 
   /** Adds the pairs held back to their groups: before the groups are read or merged. */
@@ -161,6 +161,7 @@ public final class PairTotals implements PairSink {
         });
   }
 
+  /** One pair, added at once (no cell is kept for it). */
   @Override
   public void pair(
       String analysis,
@@ -170,17 +171,34 @@ public final class PairTotals implements PairSink {
       int k,
       long earlierSum,
       long laterSum) {
-    pair(cell(analysis, measure, groupBy, group), k, earlierSum, laterSum);
+    GroupCell c = groupCell(-1, analysis, measure, groupBy, group);
+    check(c, k);
+    add(c, k, earlierSum, laterSum);
   }
 
   @Override
   public void pair(Cell cell, int k, long earlierSum, long laterSum) {
     GroupCell c = (GroupCell) cell;
+    int n = c.number();
+    if (n < 0 || n >= cells.size() || cells.get(n) != c) {
+      throw new IllegalArgumentException("a cell of other totals: " + c.code());
+    }
+    check(c, k);
+    if (batch.add(n, k, earlierSum, laterSum)) {
+      drain();
+    }
+  }
+
+  /**
+   * What would make adding a pair fail, found before it is held back (so that a batch always adds
+   * up): a negative session count, or a complete pair of an unknown measure.
+   */
+  private static void check(GroupCell c, int k) {
+    if (k < 0) {
+      throw new IllegalArgumentException("a pair's session count is negative: " + k);
+    }
     if (c.measure() == null && k != 0) {
       throw new IllegalArgumentException("unknown measure " + c.code());
-    }
-    if (batch.add(c.number(), k, earlierSum, laterSum)) {
-      drain();
     }
   }
 
@@ -219,7 +237,7 @@ public final class PairTotals implements PairSink {
 
   @Override
   public void open(String analysis, String measure, String groupBy, String group) {
-    open(cell(analysis, measure, groupBy, group));
+    open(groupCell(-1, analysis, measure, groupBy, group));
   }
 
   @Override

@@ -2,6 +2,7 @@ package clinic.outcomes.episodes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -89,6 +90,70 @@ class PairBatchTest {
     assertEquals(n, dt.r30n);
     assertEquals(0, dt.r30count);
     assertEquals(new TreeMap<>(Map.of(0.0, (long) n)), dt.histogram.toMap());
+  }
+
+  /**
+   * Pairs of different values in one cell, over more than a batch: pain before and after (tenths),
+   * 7.0 -> 4.0 (3 points better), 5.0 -> 6.0 (1 worse), and 5.0, 5.0 -> 5.0, 5.0 over two sessions.
+   */
+  @Test
+  void differentPairsOfOneCellKeepTheirOwnValues() {
+    PairTotals totals = new PairTotals(Map.of());
+    PairSink.Cell c = totals.cell("relief", "nrs_pain", "overall", "all");
+    int rounds = PairBatch.CAPACITY / 3 + 5;
+    for (int i = 0; i < rounds; i++) {
+      totals.pair(c, 1, 70, 40);
+      totals.pair(c, 1, 50, 60);
+      totals.pair(c, 2, 100, 100);
+    }
+    PairTotals.Group g = totals.groups().get(new GroupKey("relief", "nrs_pain", "overall", "all"));
+    assertEquals(3L * rounds, g.n);
+    assertEquals(4L * rounds, g.nSessions);
+    assertEquals(
+        List.of(2L * rounds, 120L * rounds, 100L * rounds), List.of(boxed(g.byK().get(1))));
+    assertEquals(
+        List.of((long) rounds, 100L * rounds, 100L * rounds), List.of(boxed(g.byK().get(2))));
+    assertEquals(
+        new TreeMap<>(Map.of(3.0, (long) rounds, -1.0, (long) rounds, 0.0, (long) rounds)),
+        g.histogram.toMap());
+  }
+
+  /** Totals merged while both still hold pairs back: every pair of both is counted once. */
+  @Test
+  void mergingAddsThePairsBothStillHold() {
+    PairTotals a = new PairTotals(Map.of());
+    PairTotals b = new PairTotals(Map.of());
+    PairSink.Cell ca = a.cell("course", "nrs_pain", "overall", "all");
+    PairSink.Cell cb = b.cell("course", "nrs_pain", "overall", "all");
+    for (int i = 0; i < 10; i++) {
+      a.pair(ca, 1, 60, 30); // 3 points better
+    }
+    for (int i = 0; i < 4; i++) {
+      b.pair(cb, 1, 60, 60); // no change
+    }
+    b.pair(cb, 0, 0, 0);
+    a.merge(b);
+    PairTotals.Group g = a.groups().get(new GroupKey("course", "nrs_pain", "overall", "all"));
+    assertEquals(14, g.n);
+    assertEquals(1, g.nIncomplete);
+    assertEquals(new TreeMap<>(Map.of(3.0, 10L, 0.0, 4L)), g.histogram.toMap());
+    assertEquals(4, b.groups().get(new GroupKey("course", "nrs_pain", "overall", "all")).n);
+  }
+
+  /** A pair that could not be added is refused when given, not when its batch is added up. */
+  @Test
+  void aBadPairIsRefusedAtOnceAndTheRestStillAddUp() {
+    PairTotals totals = new PairTotals(Map.of());
+    PairTotals other = new PairTotals(Map.of());
+    PairSink.Cell c = totals.cell("course", "nrs_pain", "overall", "all");
+    PairSink.Cell foreign = other.cell("course", "nrs_pain", "overall", "all");
+    totals.pair(c, 1, 50, 40);
+    assertThrows(IllegalArgumentException.class, () -> totals.pair(c, -1, 50, 40));
+    assertThrows(IllegalArgumentException.class, () -> totals.pair(foreign, 1, 50, 40));
+    totals.pair(c, 1, 50, 40);
+    PairTotals.Group g = totals.groups().get(new GroupKey("course", "nrs_pain", "overall", "all"));
+    assertEquals(2, g.n);
+    assertEquals(new TreeMap<>(Map.of(1.0, 2L)), g.histogram.toMap());
   }
 
   private static Long[] boxed(long[] a) {
