@@ -142,16 +142,7 @@ public final class SafetyCounts {
         count(episode[slice], bits);
       }
     }
-    for (int slice = 0; slice < bySlice.length; slice++) {
-      long[] c = bySlice[slice];
-      if (c[0] > 0) {
-        long[][] counts = counts(SESSION, names.get(slice));
-        for (int i = 0; i < EVENTS.size(); i++) {
-          counts[i][0] += c[0];
-          counts[i][1] += c[i + 1];
-        }
-      }
-    }
+    addAll(SESSION, bySlice, names);
     long[][] episodes = new long[names.size()][width];
     for (long[][] episode : byEpisode.values()) {
       for (int slice = 0; slice < episode.length; slice++) {
@@ -165,19 +156,24 @@ public final class SafetyCounts {
         }
       }
     }
-    for (int slice = 0; slice < episodes.length; slice++) {
-      long[] e = episodes[slice];
-      if (e[0] > 0) {
-        long[][] counts = counts(EPISODE, names.get(slice));
-        for (int i = 0; i < EVENTS.size(); i++) {
-          counts[i][0] += e[0];
-          counts[i][1] += e[i + 1];
-        }
-      }
-    }
+    addAll(EPISODE, episodes, names);
     long[] contraindicated = into.safetyCount(SESSION, ALL, CONTRAINDICATED);
     contraindicated[0] += sessions.size();
     contraindicated[1] += flagged ? sessions.size() : 0;
+  }
+
+  /** Adds one unit's counts per slice ({n, k per event}) to the totals, each slice with n > 0. */
+  private void addAll(String unit, long[][] bySlice, List<String> names) {
+    for (int slice = 0; slice < bySlice.length; slice++) {
+      long[] c = bySlice[slice];
+      if (c[0] > 0) {
+        long[][] counts = counts(unit, names.get(slice));
+        for (int i = 0; i < EVENTS.size(); i++) {
+          counts[i][0] += c[0];
+          counts[i][1] += c[i + 1];
+        }
+      }
+    }
   }
 
   /** The counts {n, k} of one unit and slice, one per event of {@link #EVENTS} in that order. */

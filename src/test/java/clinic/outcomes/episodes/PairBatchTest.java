@@ -123,8 +123,8 @@ class PairBatchTest {
   void mergingAddsThePairsBothStillHold() {
     PairTotals a = new PairTotals(Map.of());
     PairTotals b = new PairTotals(Map.of());
-    PairSink.Cell ca = a.cell("course", "nrs_pain", "overall", "all");
-    PairSink.Cell cb = b.cell("course", "nrs_pain", "overall", "all");
+    PairSink.Cell ca = overall(a);
+    PairSink.Cell cb = overall(b);
     for (int i = 0; i < 10; i++) {
       a.pair(ca, 1, 60, 30); // 3 points better
     }
@@ -144,9 +144,8 @@ class PairBatchTest {
   @Test
   void aBadPairIsRefusedAtOnceAndTheRestStillAddUp() {
     PairTotals totals = new PairTotals(Map.of());
-    PairTotals other = new PairTotals(Map.of());
-    PairSink.Cell c = totals.cell("course", "nrs_pain", "overall", "all");
-    PairSink.Cell foreign = other.cell("course", "nrs_pain", "overall", "all");
+    PairSink.Cell c = overall(totals);
+    PairSink.Cell foreign = overall(new PairTotals(Map.of()));
     totals.pair(c, 1, 50, 40);
     assertThrows(IllegalArgumentException.class, () -> totals.pair(c, -1, 50, 40));
     assertThrows(IllegalArgumentException.class, () -> totals.pair(foreign, 1, 50, 40));
@@ -154,6 +153,11 @@ class PairBatchTest {
     PairTotals.Group g = totals.groups().get(new GroupKey("course", "nrs_pain", "overall", "all"));
     assertEquals(2, g.n);
     assertEquals(new TreeMap<>(Map.of(1.0, 2L)), g.histogram.toMap());
+  }
+
+  /** The cell (course, nrs_pain, overall, all) of {@code t}. */
+  private static PairSink.Cell overall(PairTotals t) {
+    return t.cell("course", "nrs_pain", "overall", "all");
   }
 
   private static Long[] boxed(long[] a) {
