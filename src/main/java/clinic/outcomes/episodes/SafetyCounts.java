@@ -73,12 +73,13 @@ public final class SafetyCounts {
   /** One session as the safety table sees it; {@code adverseEvent} null when not recorded. */
   public record Session(String episodeId, String technique, String adverseEvent) {}
 
+  /** The bit of {@code any} among {@link #EVENTS}' positions. */
+  private static final int ANY_BIT = 1 << EVENTS.indexOf("any");
+
   /**
    * Per event code, the events it counts for as bits of {@link #EVENTS}' positions: its own and
    * {@code any}; {@code none} counts for none. A code of no event type counts for {@code any} only.
    */
-  private static final int ANY_BIT = 1 << EVENTS.indexOf("any");
-
   private static final Map<String, Integer> EVENT_BITS = eventBits();
 
   private static Map<String, Integer> eventBits() {
@@ -88,18 +89,6 @@ public final class SafetyCounts {
       bits.put(EVENTS.get(i), (1 << i) | ANY_BIT);
     }
     return Map.copyOf(bits);
-  }
-
-  /**
-   * Adds one client's sessions.
-   *
-   * @param flagged the client has a contraindication other than {@code none} and {@code
-   *     medical_clearance = no}
-   * @param groups the technique groups (group name to member techniques)
-   */
-  public static void client(
-      List<Session> sessions, boolean flagged, Map<String, List<String>> groups, PairTotals into) {
-    new SafetyCounts(groups, into).client(sessions, flagged);
   }
 
   /**

@@ -255,8 +255,8 @@ public final class Ols {
       z[m - 1] = y;
       double c = count;
       // Only the non-zero values' products: most predictors are indicators, mostly 0, and a zero
-      // product adds nothing. Entry (i, j), i <= j, of the upper triangle is at i*m - i(i-1)/2 + j
-      // - i.
+      // product adds nothing. Entry (i, j) of the upper triangle (i <= j) is at row + j, where row
+      // = i*m - i(i-1)/2 - i: the rows before i hold m, m - 1, ..., m - i + 1 entries.
       int[] nz = new int[m];
       int nonZero = 0;
       for (int i = 0; i < m; i++) {

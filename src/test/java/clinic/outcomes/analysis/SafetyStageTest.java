@@ -106,9 +106,9 @@ class SafetyStageTest {
   }
 
   /**
-   * The counts as the client pass makes them: each client's sessions added by {@link
-   * SafetyCounts#client} into the totals of one of {@code partitions} partitions (clients dealt out
-   * in turn), the partitions' totals then merged on the driver.
+   * The counts as the client pass makes them: each client's sessions added by the {@link
+   * SafetyCounts} of one of {@code partitions} partitions (clients dealt out in turn), the
+   * partitions' totals then merged on the driver.
    */
   private static PairTotals totals(List<Row> sessions, List<Row> clients, int partitions) {
     Map<String, List<SafetyCounts.Session>> byClient = new TreeMap<>();
@@ -122,16 +122,14 @@ class SafetyStageTest {
       flagged.put(c.getString(0), SafetyCounts.flagged(c.getString(6), c.getString(7)));
     }
     List<PairTotals> parts = new ArrayList<>();
+    List<SafetyCounts> counters = new ArrayList<>(); // one per partition, as the pass has
     for (int p = 0; p < partitions; p++) {
       parts.add(new PairTotals(Settings.defaults().mcidTenths()));
+      counters.add(new SafetyCounts(Settings.defaults().techniqueGroups(), parts.get(p)));
     }
     int i = 0;
     for (Map.Entry<String, List<SafetyCounts.Session>> c : byClient.entrySet()) {
-      SafetyCounts.client(
-          c.getValue(),
-          flagged.getOrDefault(c.getKey(), false),
-          Settings.defaults().techniqueGroups(),
-          parts.get(i++ % partitions));
+      counters.get(i++ % partitions).client(c.getValue(), flagged.getOrDefault(c.getKey(), false));
     }
     PairTotals merged = new PairTotals(Settings.defaults().mcidTenths());
     for (int p = partitions - 1; p >= 0; p--) {
