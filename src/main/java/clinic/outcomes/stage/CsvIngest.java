@@ -274,6 +274,8 @@ final class CsvIngest {
     StagingPart part = hold ? null : new StagingPart(new Path(t.part()), conf);
     List<Object[]> held = hold ? new ArrayList<>() : null;
     StagingColumns.Shared shared = hold ? new StagingColumns.Shared(f.table()) : null;
+    SessionIds.Collector ids =
+        !hold && f.table() == InputTable.SESSIONS ? new SessionIds.Collector() : null;
     try (FSDataInputStream in = path.getFileSystem(conf).open(path);
         StagingWriter out =
             hold ? null : new StagingWriter(part.attempt(), StagingColumns.of(f.table()), conf)) {
@@ -292,7 +294,11 @@ final class CsvIngest {
           if (hold) {
             held.add(shared.share(StagingColumns.values(c)));
           } else {
-            out.write(StagingColumns.values(c));
+            Object[] values = StagingColumns.values(c);
+            out.write(values);
+            if (ids != null) {
+              ids.addStaged(values);
+            }
           }
           latest = Math.max(latest, StagingColumns.validDay(c));
           records++;
@@ -307,6 +313,10 @@ final class CsvIngest {
       return new PieceResult(f.table().ordinal(), p.index(), records, latest, null, held);
     }
     part.commit();
+    if (ids != null) {
+      Path staging = new Path(t.part()).getParent().getParent();
+      ids.commit(SessionIds.file(staging, f.table().fileBase(), p.index()), conf);
+    }
     return new PieceResult(f.table().ordinal(), p.index(), records, latest, null);
   }
 

@@ -280,7 +280,10 @@ public final class IngestStage {
         read,
         latest,
         mapping.unknownColumns(),
-        new Path(stagingDir, t.fileBase() + ".parquet").toString());
+        new Path(stagingDir, t.fileBase() + ".parquet").toString(),
+        spark != null && t == InputTable.SESSIONS
+            ? new Path(stagingDir, SessionIds.DIR).toString()
+            : null);
   }
 
   /**

@@ -88,6 +88,8 @@ final class ParquetIngest {
         new StagingPart(new Path(dir, CsvIngest.partName(mapping.table(), index)), conf.get());
     long records = 0;
     long latest = Long.MIN_VALUE;
+    SessionIds.Collector ids =
+        mapping.table() == InputTable.SESSIONS ? new SessionIds.Collector() : null;
     try (StagingWriter out =
         new StagingWriter(part.attempt(), StagingColumns.of(mapping.table()), conf.get())) {
       while (rows.hasNext()) {
@@ -99,7 +101,11 @@ final class ParquetIngest {
         }
         CsvRecord r = new CsvRecord(t._2() + 1, String.join(",", fields), fields);
         Checked<?> c = CsvIngest.check(rules, mapping, r, fileName);
-        out.write(StagingColumns.values(c));
+        Object[] values = StagingColumns.values(c);
+        out.write(values);
+        if (ids != null) {
+          ids.addStaged(values);
+        }
         latest = Math.max(latest, StagingColumns.validDay(c));
         records++;
       }
@@ -107,6 +113,9 @@ final class ParquetIngest {
       return new PieceResult(table, index, records, latest, e);
     }
     part.commit();
+    if (ids != null) {
+      ids.commit(SessionIds.file(new Path(dir), mapping.table().fileBase(), index), conf.get());
+    }
     return new PieceResult(table, index, records, latest, null);
   }
 

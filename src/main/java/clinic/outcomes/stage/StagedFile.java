@@ -21,6 +21,9 @@ import org.apache.spark.sql.types.StructType;
  *     epoch day, {@link Long#MIN_VALUE} when none: found by the ingest's tasks as they read
  * @param unknownColumns extra columns present in the file and ignored
  * @param staging the Parquet file holding every record with its typed values and row-rule reasons
+ * @param sessionIds the folder of the side files of the sessions passing every row rule ({@link
+ *     SessionIds}), which the check of session ids reads; null for the other files and in the local
+ *     engine, which writes none
  */
 public record StagedFile(
     String table,
@@ -31,7 +34,8 @@ public record StagedFile(
     long read,
     long latestValidDay,
     List<String> unknownColumns,
-    String staging) {
+    String staging,
+    String sessionIds) {
 
   /**
    * The staging files' schema: given to Spark's reader, it spares the job that would infer it from

@@ -22,6 +22,15 @@ import org.apache.spark.sql.types.StructType;
 final class StagingColumns {
   private StagingColumns() {}
 
+  /**
+   * Where {@link #values} puts the fingerprint's hashes, the row-rule reasons and a session's id.
+   */
+  static final int FP64 = 2;
+
+  static final int FP32 = 3;
+  static final int REASONS = 4;
+  static final int SESSION_ID = 5;
+
   private static final List<Column> COMMON =
       List.of(
           new Column("line", Kind.LONG),

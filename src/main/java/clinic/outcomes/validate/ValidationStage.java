@@ -9,7 +9,9 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
 
 import clinic.outcomes.spark.Schemas;
+import clinic.outcomes.spark.SerializableConf;
 import clinic.outcomes.stage.Ingested;
+import clinic.outcomes.stage.SessionIds;
 import clinic.outcomes.stage.StagedFile;
 import clinic.outcomes.validate.Validated.Accounting;
 import java.time.LocalDate;
@@ -18,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -96,8 +100,10 @@ public final class ValidationStage {
 
   /** The pass's input from the staged files. */
   public Dataset<Row> input(Ingested in) {
+    List<String> few =
+        in.sessions().sessionIds() == null ? null : conflicts(in.sessions(), fewConflicts());
     return input(
-        read(in.sessions()),
+        flag(read(in.sessions()), few),
         read(in.painScores()),
         in.clients() == null ? null : read(in.clients()));
   }
@@ -107,7 +113,9 @@ public final class ValidationStage {
    * null (no clients file).
    */
   public Dataset<Row> input(Dataset<Row> sessions, Dataset<Row> scores, Dataset<Row> clients) {
-    Dataset<Row> s = flag(sessions).withColumn("kind", lit(ClientJudge.SESSION));
+    Dataset<Row> flagged =
+        Set.of(sessions.columns()).contains("conflicting") ? sessions : flag(sessions, null);
+    Dataset<Row> s = flagged.withColumn("kind", lit(ClientJudge.SESSION));
     Dataset<Row> all = s.withColumnRenamed("session_date", "date");
     all =
         all.unionByName(
@@ -165,18 +173,78 @@ public final class ValidationStage {
   }
 
   /**
-   * Adds {@code conflicting} to the sessions: the ids found by {@link #conflictingSessions}, handed
-   * to the tasks as a set when few (the usual case: none), else joined.
+   * The lean global check from the ingest's side files ({@link SessionIds}): a Spark job of a task
+   * per set of ranges of the id's hash, each reading those ranges of every file and finding the ids
+   * with more than one distinct passing fingerprint there, as {@link #conflictingSessions} does
+   * over the staged sessions, with no shuffle and no aggregation over Spark's rows. Returns the ids
+   * in order, or null when there are more than {@code limit}.
    */
-  private Dataset<Row> flag(Dataset<Row> sessions) {
-    Dataset<Row> conflicts = conflictingSessions(sessions);
-    int limit = Integer.parseInt(spark.conf().get(FEW_CONFLICTS_SETTING, "" + FEW_CONFLICTS));
-    List<Row> few = conflicts.limit(limit + 1).collectAsList();
-    if (few.size() <= limit) {
-      Object[] ids = few.stream().map(r -> r.getString(0)).toArray();
+  List<String> conflicts(StagedFile sessions, int limit) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    List<String> files = SessionIds.files(sessions.sessionIds(), jsc.hadoopConfiguration());
+    int tasks =
+        (int)
+            Math.max(
+                1,
+                Math.min(
+                    SessionIds.RANGES,
+                    Math.max(
+                        jsc.defaultParallelism(),
+                        (sessions.read() + ENTRIES_PER_TASK - 1) / ENTRIES_PER_TASK)));
+    List<int[]> ranges = new ArrayList<>();
+    for (int i = 0; i < tasks; i++) {
+      ranges.add(new int[] {i * SessionIds.RANGES / tasks, (i + 1) * SessionIds.RANGES / tasks});
+    }
+    Broadcast<SerializableConf> bconf =
+        jsc.broadcast(new SerializableConf(jsc.hadoopConfiguration()));
+    try {
+      jsc.setJobDescription("check ids: " + files.size() + " side files of session ids");
+      List<List<String>> found =
+          jsc.parallelize(ranges, tasks)
+              .map(r -> SessionIds.conflicts(files, r[0], r[1], bconf.value().get(), limit))
+              .collect();
+      List<String> ids = new ArrayList<>();
+      found.forEach(ids::addAll);
+      if (ids.size() > limit) {
+        return null;
+      }
+      ids.sort(null);
+      return ids;
+    } finally {
+      jsc.setJobDescription(null);
+      bconf.destroy();
+    }
+  }
+
+  /** Up to about this many sessions per task of the check of ids. */
+  private static final long ENTRIES_PER_TASK = 500_000;
+
+  private int fewConflicts() {
+    return Integer.parseInt(spark.conf().get(FEW_CONFLICTS_SETTING, "" + FEW_CONFLICTS));
+  }
+
+  /**
+   * Adds {@code conflicting} to the sessions: the ids found by {@link #conflicts} or, when {@code
+   * few} is null (the ingest wrote no side files, or they found more than {@link #FEW_CONFLICTS}),
+   * by {@link #conflictingSessions}; handed to the tasks as a set when few (the usual case: none),
+   * else joined.
+   */
+  private Dataset<Row> flag(Dataset<Row> sessions, List<String> few) {
+    int limit = fewConflicts();
+    Dataset<Row> conflicts = null;
+    if (few == null) {
+      conflicts = conflictingSessions(sessions);
+      List<Row> rows = conflicts.limit(limit + 1).collectAsList();
+      few = rows.size() <= limit ? rows.stream().map(r -> r.getString(0)).toList() : null;
+    }
+    if (few != null) {
+      Object[] ids = few.toArray();
       return sessions.withColumn(
           "conflicting",
           ids.length == 0 ? lit(false) : coalesce(col("session_id").isin(ids), lit(false)));
+    }
+    if (conflicts == null) {
+      conflicts = conflictingSessions(sessions);
     }
     return sessions.join(
         conflicts.withColumn("conflicting", lit(true)), new String[] {"session_id"}, "left");
