@@ -5,6 +5,8 @@ import static org.apache.spark.sql.functions.col;
 import clinic.outcomes.core.Settings;
 import clinic.outcomes.output.TableWriter;
 import clinic.outcomes.spark.SerializableConf;
+import clinic.outcomes.spark.Sparks;
+import clinic.outcomes.validate.Conflicts;
 import clinic.outcomes.validate.ValidationStage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -101,6 +103,9 @@ public final class ClientPass {
   private final Settings settings;
   private final JavaRDD<Row> byClient;
 
+  /** The session ids found conflicting, flagged on the sessions as the pass reads them. */
+  private Conflicts conflicts = Conflicts.NONE;
+
   /** The local engine's input; let go once the pass has run (its rows are no longer needed). */
   private List<Row> local;
 
@@ -129,6 +134,22 @@ public final class ClientPass {
             .repartition(partitions, col("client_id"), col("bucket"))
             .sortWithinPartitions("client_id", "bucket")
             .javaRDD();
+  }
+
+  /**
+   * Reads the input into the shuffle by client now (the map stage of the pass's shuffle, in a Spark
+   * job of its own), so that what the reading found (each file's records, the side files of session
+   * ids) is known before the pass; the pass then reads the shuffle's files (Spark skips the map
+   * stage it finds done). With the ingest's CSV records as the input, this is where the files are
+   * parsed: their records go from the parse straight into the shuffle, with no staging copy.
+   */
+  public void readInput() {
+    Sparks.runMapStage(byClient.rdd(), "read the inputs into the shuffle by client");
+  }
+
+  /** The session ids the check of ids found conflicting, flagged as the pass reads the sessions. */
+  public void conflicts(Conflicts found) {
+    this.conflicts = Objects.requireNonNull(found);
   }
 
   /**
@@ -245,7 +266,7 @@ public final class ClientPass {
   private List<PassPart> pass(LocalDate asOf, Configuration conf, Path attempts) {
     DerivePartition derive =
         new DerivePartition(
-            settings.withAsOf(asOf), new SerializableConf(conf), attempts.toString());
+            settings.withAsOf(asOf), new SerializableConf(conf), attempts.toString(), conflicts);
     if (local != null) {
       List<List<Row>> partitions = partitions(local, localPartitions(local.size()));
       return IntStream.range(0, partitions.size())

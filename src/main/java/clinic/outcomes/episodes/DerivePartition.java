@@ -11,6 +11,7 @@ import clinic.outcomes.spark.SerializableConf;
 import clinic.outcomes.validate.ClientJudge;
 import clinic.outcomes.validate.ClientJudge.Entry;
 import clinic.outcomes.validate.ClientJudge.Verdict;
+import clinic.outcomes.validate.Conflicts;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,15 +38,19 @@ final class DerivePartition implements FlatMapFunction<Iterator<Row>, PassPart> 
   private final Settings settings;
   private final SerializableConf conf;
   private final String attempts;
+  private final Conflicts conflicts;
 
   /**
    * @param settings the settings, the as-of date resolved
    * @param attempts the folder under which each task attempt writes into its own folder
+   * @param conflicts the session ids the check of ids found conflicting, flagged on the sessions as
+   *     they are read (with the input's own {@code conflicting})
    */
-  DerivePartition(Settings settings, SerializableConf conf, String attempts) {
+  DerivePartition(Settings settings, SerializableConf conf, String attempts, Conflicts conflicts) {
     this.settings = settings;
     this.conf = conf;
     this.attempts = attempts;
+    this.conflicts = conflicts;
   }
 
   @Override
@@ -70,7 +75,8 @@ final class DerivePartition implements FlatMapFunction<Iterator<Row>, PassPart> 
               new ClientHistory(settings),
               totals,
               new Tables(out, settings),
-              settings.techniqueGroups());
+              settings.techniqueGroups(),
+              conflicts);
       PassInput in = walk.in;
       Iterator<List<Row>> groups = in.groups(input);
       while (groups.hasNext()) {
@@ -134,7 +140,7 @@ final class DerivePartition implements FlatMapFunction<Iterator<Row>, PassPart> 
   }
 
   private static final class Walk {
-    final PassInput in = new PassInput();
+    final PassInput in;
     private final ClientHistory history;
     private final PairTotals totals;
     private final Tables tables;
@@ -150,7 +156,12 @@ final class DerivePartition implements FlatMapFunction<Iterator<Row>, PassPart> 
     long latest = Long.MIN_VALUE;
 
     Walk(
-        ClientHistory history, PairTotals totals, Tables tables, Map<String, List<String>> groups) {
+        ClientHistory history,
+        PairTotals totals,
+        Tables tables,
+        Map<String, List<String>> groups,
+        Conflicts conflicts) {
+      this.in = new PassInput(conflicts);
       this.history = history;
       this.totals = totals;
       this.tables = tables;

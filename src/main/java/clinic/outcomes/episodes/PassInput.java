@@ -4,6 +4,7 @@ import clinic.outcomes.episodes.ClientHistory.Client;
 import clinic.outcomes.episodes.ClientHistory.Score;
 import clinic.outcomes.episodes.ClientHistory.Visit;
 import clinic.outcomes.validate.ClientJudge;
+import clinic.outcomes.validate.Conflicts;
 import clinic.outcomes.validate.ValidationStage;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,6 +49,13 @@ final class PassInput {
   final int contraindications = IN.fieldIndex("contraindications");
   final int clearance = IN.fieldIndex("medical_clearance");
 
+  /** The ids the check of ids found conflicting, flagged on the sessions as they are read. */
+  private final Conflicts conflicts;
+
+  PassInput(Conflicts conflicts) {
+    this.conflicts = conflicts;
+  }
+
   /**
    * One shared instance per distinct value of the columns with few values (technique, therapist,
    * measure, moment, adverse event, home exercise, the client's attributes): every row of Spark's
@@ -79,8 +87,14 @@ final class PassInput {
   }
 
   ClientJudge.Entry entry(Row r) {
+    int k = r.getInt(kind);
+    boolean conflict =
+        r.getBoolean(conflicting)
+            || (k == ClientJudge.SESSION
+                && !conflicts.isEmpty()
+                && conflicts.contains(r.getString(sessionId)));
     return new ClientJudge.Entry(
-        r.getInt(kind),
+        k,
         r.getLong(line),
         r.getString(rowReasons),
         r.getLong(fp64),
@@ -90,7 +104,7 @@ final class PassInput {
         r.<LocalDate>getAs(date),
         canonAt(r, moment),
         canonAt(r, measure),
-        r.getBoolean(conflicting));
+        conflict);
   }
 
   /** The judged records of one group. */

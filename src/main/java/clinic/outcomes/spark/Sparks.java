@@ -5,8 +5,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.Dependency;
+import org.apache.spark.ShuffleDependency;
 import org.apache.spark.SparkContext;
+import org.apache.spark.SparkException;
 import org.apache.spark.SparkExecutorInfo;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.SparkSession;
 
 /** Creates the SparkSession of a run: embedded {@code local[*]} unless a master is given. */
@@ -141,5 +145,45 @@ public final class Sparks {
       }
     }
     return false;
+  }
+
+  /**
+   * Runs the map stage of the nearest shuffle in {@code rdd}'s lineage now, in a Spark job of its
+   * own: a later job over {@code rdd} reads the shuffle's files (Spark skips the map stage it finds
+   * done).
+   */
+  public static void runMapStage(RDD<?> rdd, String description) {
+    ShuffleDependency<?, ?, ?> dep = shuffle(rdd);
+    if (dep == null) {
+      throw new IllegalStateException("no shuffle to run in " + rdd);
+    }
+    rdd.context().setJobDescription(description);
+    try {
+      rdd.context().submitMapStage(dep).get();
+    } catch (SparkException e) {
+      // As any other Spark action throws it (undeclared): the run's error handling reads it.
+      throw Sparks.<RuntimeException>undeclared(e);
+    } finally {
+      rdd.context().setJobDescription(null);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> E undeclared(Throwable e) throws E {
+    throw (E) e;
+  }
+
+  /** The nearest shuffle in {@code rdd}'s lineage, or null. */
+  private static ShuffleDependency<?, ?, ?> shuffle(RDD<?> rdd) {
+    for (Dependency<?> d : scala.jdk.javaapi.CollectionConverters.asJava(rdd.dependencies())) {
+      if (d instanceof ShuffleDependency<?, ?, ?> s) {
+        return s;
+      }
+      ShuffleDependency<?, ?, ?> deeper = shuffle(d.rdd());
+      if (deeper != null) {
+        return deeper;
+      }
+    }
+    return null;
   }
 }

@@ -21,8 +21,10 @@ import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.CollectionAccumulator;
 
 /**
  * The CSV inputs read in parallel on the executors, in pieces of a fixed number of bytes, with the
@@ -70,8 +72,17 @@ final class CsvIngest {
     private static final long serialVersionUID = 1L;
   }
 
-  /** What the ingest found per file: the hash and the piece results. */
-  record FileResult(CsvFile file, String sha256, long pieceBytes, List<PieceResult> pieces) {}
+  /**
+   * What the ingest found per file: the hash, the piece results (the local engine's; a Spark run's
+   * arrive when its records have been read, {@link PieceRecords}) and the parse tasks of its
+   * pieces.
+   */
+  record FileResult(
+      CsvFile file,
+      String sha256,
+      long pieceBytes,
+      List<PieceResult> pieces,
+      List<ParseTask> tasks) {}
 
   /** The pieces of {@code files}, each {@code pieceBytes} long but the last of each file. */
   static List<Piece> pieces(List<CsvFile> files, long pieceBytes) {
@@ -179,26 +190,21 @@ final class CsvIngest {
         int table = f.table().ordinal();
         results.add(
             new FileResult(
-                f, null, 0, List.of(new PieceResult(table, 0, 0, Long.MIN_VALUE, failure))));
+                f,
+                null,
+                0,
+                List.of(new PieceResult(table, 0, 0, Long.MIN_VALUE, failure)),
+                List.of()));
         continue;
       }
       tasks.addAll(fileTasks);
       boolean onePiece = hashes.size() == 1;
       hashes.forEach(tree::update);
       String sha = HexFormat.of().formatHex(onePiece ? hashes.get(0) : tree.digest());
-      results.add(new FileResult(f, sha, onePiece ? 0 : hashBytes, new ArrayList<>()));
+      results.add(new FileResult(f, sha, onePiece ? 0 : hashBytes, new ArrayList<>(), fileTasks));
     }
-    if (!tasks.isEmpty()) {
-      List<PieceResult> parsed;
-      if (jsc == null) {
-        parsed = tasks.parallelStream().map(t -> parse(t, conf, true)).toList();
-      } else {
-        jsc.setJobDescription("ingest: parse " + tasks.size() + " pieces of the CSV inputs");
-        parsed =
-            jsc.parallelize(tasks, tasks.size())
-                .map(t -> parse(t, bconf.value().get(), false))
-                .collect();
-      }
+    if (!tasks.isEmpty() && jsc == null) {
+      List<PieceResult> parsed = tasks.parallelStream().map(t -> parse(t, conf, true)).toList();
       for (PieceResult r : parsed) {
         for (FileResult fr : results) {
           if (fr.file().table().ordinal() == r.table() && fr.sha256() != null) {
@@ -262,62 +268,92 @@ final class CsvIngest {
   }
 
   /**
-   * The second pass over one piece (on an executor): parse, check and stage its records, into the
-   * piece's staging file or, when {@code hold} (the local engine), into the result's {@code rows}.
+   * The local engine's second pass over one piece: parse and check its records, held in the
+   * result's {@code rows} ({@code hold} must be true: a Spark task's records go to the shuffle
+   * instead, {@link PieceRecords}).
    */
   static PieceResult parse(ParseTask t, Configuration conf, boolean hold) {
+    if (!hold) {
+      throw new IllegalArgumentException("a Spark task's records are read by PieceRecords");
+    }
     Piece p = t.piece();
     CsvFile f = p.file();
     Path path = new Path(f.path());
     long records = 0;
     long latest = Long.MIN_VALUE;
-    StagingPart part = hold ? null : new StagingPart(new Path(t.part()), conf);
-    List<Object[]> held = hold ? new ArrayList<>() : null;
-    StagingColumns.Shared shared = hold ? new StagingColumns.Shared(f.table()) : null;
-    SessionIds.Collector ids =
-        !hold && f.table() == InputTable.SESSIONS ? new SessionIds.Collector() : null;
+    List<Object[]> held = new ArrayList<>();
+    StagingColumns.Shared shared = new StagingColumns.Shared(f.table());
     try (FSDataInputStream in = path.getFileSystem(conf).open(path);
-        StagingWriter out =
-            hold ? null : new StagingWriter(part.attempt(), StagingColumns.of(f.table()), conf)) {
-      int prev = seek(in, p.start());
-      CsvRange range = new CsvRange(in, p.start(), p.end(), prev, t.startState(), t.endState());
-      try (CsvRecordReader reader =
-          p.start() == 0
-              ? CsvRecordReader.open(range, f.fileName())
-              : CsvRecordReader.openAt(
-                  range,
-                  f.fileName(),
-                  t.firstLine() + range.skippedLineBreaks(),
-                  f.mapping().fieldCount())) {
-        while (reader.hasNext()) {
-          Checked<?> c = check(t.rules(), f.mapping(), reader.next(), f.fileName());
-          if (hold) {
-            held.add(shared.share(StagingColumns.values(c)));
-          } else {
-            Object[] values = StagingColumns.values(c);
-            out.write(values);
-            if (ids != null) {
-              ids.addStaged(values);
-            }
-          }
-          latest = Math.max(latest, StagingColumns.validDay(c));
-          records++;
-        }
+        CsvRecordReader reader = reader(t, in)) {
+      while (reader.hasNext()) {
+        Checked<?> c = check(t.rules(), f.mapping(), reader.next(), f.fileName());
+        held.add(shared.share(StagingColumns.values(c)));
+        latest = Math.max(latest, StagingColumns.validDay(c));
+        records++;
       }
     } catch (InputFileException e) {
       return new PieceResult(f.table().ordinal(), p.index(), records, latest, e);
     } catch (IOException e) {
       return new PieceResult(f.table().ordinal(), p.index(), records, latest, unreadable(f, e));
     }
-    if (hold) {
-      return new PieceResult(f.table().ordinal(), p.index(), records, latest, null, held);
+    return new PieceResult(f.table().ordinal(), p.index(), records, latest, null, held);
+  }
+
+  /** The records of a piece, from its first cut to the first cut at or after its end. */
+  static CsvRecordReader reader(ParseTask t, FSDataInputStream in) throws IOException {
+    Piece p = t.piece();
+    CsvFile f = p.file();
+    int prev = seek(in, p.start());
+    CsvRange range = new CsvRange(in, p.start(), p.end(), prev, t.startState(), t.endState());
+    return p.start() == 0
+        ? CsvRecordReader.open(range, f.fileName())
+        : CsvRecordReader.openAt(
+            range,
+            f.fileName(),
+            t.firstLine() + range.skippedLineBreaks(),
+            f.mapping().fieldCount());
+  }
+
+  /**
+   * The Spark engine's second pass: one file's records as a Spark dataset of their staged values
+   * ({@link StagingColumns#values}), a task per piece, read when a job asks for them (the pass's
+   * shuffle: no staging copy); each task adds its piece's result to {@code results} when its last
+   * record has been read ({@link PieceRecords}).
+   */
+  static JavaRDD<Object[]> records(
+      JavaSparkContext jsc,
+      List<ParseTask> tasks,
+      Configuration conf,
+      CollectionAccumulator<PieceResult> results) {
+    SerializableConf shipped = new SerializableConf(conf);
+    return jsc.parallelize(tasks, tasks.size())
+        .mapPartitions(
+            it ->
+                it.hasNext()
+                    ? new PieceRecords(it.next(), shipped.get(), results)
+                    : java.util.Collections.emptyIterator());
+  }
+
+  /**
+   * The raw text of the records of a piece whose line is in {@code lines} (sorted), or of every
+   * record when {@code lines} is null, as ({@code line}, {@code raw}): the rejects' raw text, read
+   * again from the input instead of a staging copy.
+   */
+  static List<Object[]> raw(ParseTask t, Configuration conf, long[] lines) {
+    List<Object[]> out = new ArrayList<>();
+    Path path = new Path(t.piece().file().path());
+    try (FSDataInputStream in = path.getFileSystem(conf).open(path);
+        CsvRecordReader reader = reader(t, in)) {
+      while (reader.hasNext()) {
+        CsvRecord r = reader.next();
+        if (lines == null || java.util.Arrays.binarySearch(lines, r.line()) >= 0) {
+          out.add(new Object[] {r.line(), r.raw()});
+        }
+      }
+    } catch (IOException e) {
+      throw unreadable(t.piece().file(), e);
     }
-    part.commit();
-    if (ids != null) {
-      Path staging = new Path(t.part()).getParent().getParent();
-      ids.commit(SessionIds.file(staging, f.table().fileBase(), p.index()), conf);
-    }
-    return new PieceResult(f.table().ordinal(), p.index(), records, latest, null);
+    return out;
   }
 
   /** Applies the row rules of the record's table (and the privacy guard on its values). */
@@ -330,7 +366,7 @@ final class CsvIngest {
   }
 
   /** Positions {@code in} at {@code start}; returns the byte before it, or -1 at the file start. */
-  private static int seek(FSDataInputStream in, long start) throws IOException {
+  static int seek(FSDataInputStream in, long start) throws IOException {
     if (start == 0) {
       return -1;
     }
@@ -342,7 +378,7 @@ final class CsvIngest {
     return prev;
   }
 
-  private static InputFileException unreadable(CsvFile f, IOException e) {
+  static InputFileException unreadable(CsvFile f, IOException e) {
     return new InputFileException(
         f.fileName(), "cannot be read (" + e.getMessage() + ")", InputFileException.EXIT_CONTRACT);
   }

@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +26,10 @@ import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.security.AccessControlException;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.CollectionAccumulator;
 
 /**
  * The ingest stage: reads every input file once, on the executors, with its physical line numbers,
@@ -155,12 +156,28 @@ public final class IngestStage {
   }
 
   /**
-   * Reads and stages every input file.
+   * Reads and stages every input file: the local engine's records held in memory; a Spark run's
+   * records read by a job of their own ({@link #read}, then {@link Reading#readAlone}, then {@link
+   * #finish}), for callers that do not feed them to the pass's shuffle (tests).
    *
    * @throws InputFileException the first whole-file problem, in table order then file order; or
    *     when {@code sessions} or {@code pain_scores} has no record
    */
   public Ingested run() {
+    Reading r = read();
+    if (spark != null) {
+      r.readAlone();
+    }
+    return finish(r);
+  }
+
+  /**
+   * The inputs as they are about to be read: the headers read and checked, the CSV files' pieces
+   * scanned (one Spark job), a Parquet input checked and staged (its own jobs); a CSV file's
+   * records are a Spark dataset read by the first job that asks for them, the pass's shuffle
+   * ({@link Reading#files}). The local engine reads and holds every record here.
+   */
+  public Reading read() {
     // The headers first, on the driver; a file after one whose header fails is not read.
     Map<InputTable, Path> sources = new EnumMap<>(InputTable.class);
     Map<InputTable, InputFileException> failures = new EnumMap<>(InputTable.class);
@@ -191,112 +208,56 @@ public final class IngestStage {
     }
     JavaSparkContext jsc =
         spark == null ? null : JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Map<InputTable, StagedFile> staged = new EnumMap<>(InputTable.class);
-    Map<String, List<Object[]>> held = new HashMap<>();
-    for (CsvIngest.FileResult r :
+    CollectionAccumulator<PieceResult> results =
+        jsc == null ? null : jsc.sc().collectionAccumulator("outcomes: pieces read");
+    Reading r = new Reading(sources, failures, results, jsc, input, fs, stagingDir);
+    for (CsvIngest.FileResult f :
         CsvIngest.run(jsc, conf, csv, pieceBytes, hashBytes, rules, stagingDir)) {
-      CsvIngest.CsvFile f = r.file();
-      if (spark == null) {
-        held.put(f.table().fileBase(), heldRows(r.pieces()));
-      }
-      staged.put(
-          f.table(),
-          staged(
-              f.table(),
-              sources.get(f.table()),
-              f.mapping(),
-              r.sha256(),
-              r.pieceBytes(),
-              r.pieces(),
-              failures));
+      InputTable t = f.file().table();
+      JavaRDD<Object[]> records =
+          jsc == null || f.tasks().isEmpty()
+              ? null
+              : CsvIngest.records(jsc, f.tasks(), conf, results);
+      r.csv.put(t, f);
+      r.files.add(
+          new FileRecords(
+              t.fileBase(),
+              f.file().fileName(),
+              StagingColumns.schema(t),
+              records,
+              null,
+              f.file().length()));
     }
     for (Map.Entry<InputTable, ParquetIngest.Opened> e : parquet.entrySet()) {
       InputTable t = e.getKey();
       Path source = sources.get(t);
       List<PieceResult> pieces =
           ParquetIngest.run(jsc, e.getValue(), rules, source.getName(), stagingDir);
-      staged.put(t, staged(t, source, e.getValue().mapping(), null, 0, pieces, failures));
+      r.parquet.put(t, e.getValue());
+      r.parquetPieces.put(t, pieces);
+      long bytes = length(source);
+      r.files.add(
+          new FileRecords(
+              t.fileBase(),
+              source.getName(),
+              StagingColumns.schema(t),
+              null,
+              new Path(stagingDir, t.fileBase() + ".parquet").toString(),
+              bytes));
     }
-    for (InputTable t : InputTable.values()) {
-      if (failures.containsKey(t)) {
-        throw failures.get(t);
-      }
-    }
-    for (InputTable t : List.of(InputTable.SESSIONS, InputTable.PAIN_SCORES)) {
-      requireRows(staged.get(t));
-    }
-    return new Ingested(
-        staged.get(InputTable.SESSIONS),
-        staged.get(InputTable.PAIN_SCORES),
-        staged.get(InputTable.CLIENTS),
-        spark == null ? new HeldRows(held) : HeldRows.none());
-  }
-
-  /** The records the local engine's pieces of one file held, in file order. */
-  private static List<Object[]> heldRows(List<PieceResult> pieces) {
-    List<PieceResult> inOrder = new ArrayList<>(pieces);
-    inOrder.sort(Comparator.comparingInt(PieceResult::piece));
-    List<Object[]> rows = new ArrayList<>();
-    for (PieceResult p : inOrder) {
-      if (p.rows() != null) {
-        rows.addAll(p.rows());
-      }
-    }
-    return rows;
-  }
-
-  /** A file's staged result; its first problem in file order goes to {@code failures}. */
-  private StagedFile staged(
-      InputTable t,
-      Path source,
-      HeaderMapping mapping,
-      String sha256,
-      long pieceBytes,
-      List<PieceResult> pieces,
-      Map<InputTable, InputFileException> failures) {
-    long read = 0;
-    long latest = Long.MIN_VALUE;
-    InputFileException first = null;
-    int firstPiece = Integer.MAX_VALUE;
-    for (PieceResult p : pieces) {
-      read += p.records();
-      latest = Math.max(latest, p.latestValidDay());
-      if (p.failure() != null && p.piece() < firstPiece) {
-        first = p.failure();
-        firstPiece = p.piece();
-      }
-    }
-    if (first != null) {
-      failures.put(t, first);
-      return null;
-    }
-    String fileName = source.getName();
-    return new StagedFile(
-        t.fileBase(),
-        fileName,
-        Locations.child(input, fileName),
-        sha256 != null ? sha256 : sha256(fs, source, fileName),
-        pieceBytes,
-        read,
-        latest,
-        mapping.unknownColumns(),
-        new Path(stagingDir, t.fileBase() + ".parquet").toString(),
-        spark != null && t == InputTable.SESSIONS
-            ? new Path(stagingDir, SessionIds.DIR).toString()
-            : null);
+    r.files.sort(java.util.Comparator.comparingInt(f -> Reading.table(f.table()).ordinal()));
+    return r;
   }
 
   /**
-   * A required file (sessions, pain scores) with a header and no record leaves nothing to analyse:
-   * exit 2, before any output.
+   * The inputs once their records have been read (by the pass's shuffle, or {@link
+   * Reading#readAlone}): each file's records, latest valid date and hash.
+   *
+   * @throws InputFileException the first whole-file problem, in table order then file order; or
+   *     when {@code sessions} or {@code pain_scores} has no record
    */
-  private static void requireRows(StagedFile file) {
-    if (file.read() == 0) {
-      throw new InputFileException(
-          file.fileName(),
-          "has no rows (only a header); there is nothing to analyse",
-          InputFileException.EXIT_CONTRACT);
-    }
+  public Ingested finish(Reading r) {
+    return r.finish();
   }
 
   /** Reads and checks a CSV file's header on the driver. */

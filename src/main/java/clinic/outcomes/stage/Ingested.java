@@ -11,9 +11,15 @@ import java.util.List;
  * @param clients the staged {@code clients} file, or null when the optional file is absent
  * @param held the local engine's records, held in memory instead of read back from the staging
  *     files; none in a Spark run
+ * @param reading the Spark engine's reading of the inputs (the rejects' raw text is read again
+ *     through it); null for the local engine
  */
 public record Ingested(
-    StagedFile sessions, StagedFile painScores, StagedFile clients, HeldRows held) {
+    StagedFile sessions,
+    StagedFile painScores,
+    StagedFile clients,
+    HeldRows held,
+    Reading reading) {
 
   /** The staged files in table order (sessions, pain scores, then clients if present). */
   public List<StagedFile> all() {

@@ -196,6 +196,19 @@ public final class SessionIds {
    */
   public static List<String> conflicts(
       List<String> files, int from, int to, Configuration conf, int limit) {
+    List<String> ids = new ArrayList<>();
+    for (byte[] id : conflictingIds(files, from, to, conf, limit)) {
+      ids.add(new String(id, StandardCharsets.UTF_8));
+    }
+    return ids;
+  }
+
+  /**
+   * As {@link #conflicts}, every one of them, as UTF-8 bytes (the caller hashes them when they are
+   * too many to hand on as text).
+   */
+  public static List<byte[]> conflictingIds(
+      List<String> files, int from, int to, Configuration conf, int limit) {
     List<byte[]> chunks = new ArrayList<>();
     int entries = 0;
     for (String f : files) {
@@ -213,7 +226,7 @@ public final class SessionIds {
     int[] chunkOf = new int[entries];
     int[] idAt = new int[entries];
     boolean[] flagged = new boolean[entries];
-    List<String> found = new ArrayList<>();
+    List<byte[]> found = new ArrayList<>();
     int e = 0;
     for (int c = 0; c < chunks.size(); c++) {
       byte[] b = chunks.get(c);
@@ -292,8 +305,8 @@ public final class SessionIds {
     return len == getInt(y, b) && Arrays.equals(x, a + 4, a + 4 + len, y, b + 4, b + 4 + len);
   }
 
-  private static String id(byte[] b, int at) {
-    return new String(b, at + 4, getInt(b, at), StandardCharsets.UTF_8);
+  private static byte[] id(byte[] b, int at) {
+    return Arrays.copyOfRange(b, at + 4, at + 4 + getInt(b, at));
   }
 
   private static long getLong(byte[] b, int at) {

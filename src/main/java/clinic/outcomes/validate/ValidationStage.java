@@ -10,7 +10,9 @@ import static org.apache.spark.sql.functions.when;
 
 import clinic.outcomes.spark.Schemas;
 import clinic.outcomes.spark.SerializableConf;
+import clinic.outcomes.stage.FileRecords;
 import clinic.outcomes.stage.Ingested;
+import clinic.outcomes.stage.Reading;
 import clinic.outcomes.stage.SessionIds;
 import clinic.outcomes.stage.StagedFile;
 import clinic.outcomes.validate.Validated.Accounting;
@@ -20,11 +22,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -98,14 +101,28 @@ public final class ValidationStage {
     this.spark = spark;
   }
 
-  /** The pass's input from the staged files. */
-  public Dataset<Row> input(Ingested in) {
-    List<String> few =
-        in.sessions().sessionIds() == null ? null : conflicts(in.sessions(), fewConflicts());
-    return input(
-        flag(read(in.sessions()), few),
-        read(in.painScores()),
-        in.clients() == null ? null : read(in.clients()));
+  /**
+   * The pass's input from the ingest's reading: a CSV file's records as its tasks parse them
+   * ({@link PassRows}: no staging copy), a Parquet input's staging file; {@code conflicting} false
+   * (the pass flags what {@link #conflicts} finds once the records are read). Null when no file has
+   * records to read (every one failed before: the ingest reports it).
+   */
+  public Dataset<Row> input(Reading r) {
+    Dataset<Row> all = null;
+    for (FileRecords f : r.files()) {
+      int kind = kind(f.table());
+      Dataset<Row> part =
+          f.records() != null
+              ? PassRows.of(spark, f, kind)
+              : f.staging() != null
+                  ? layout(
+                      spark.read().schema(f.stagingSchema()).parquet(f.staging()).drop("raw"), kind)
+                  : null;
+      if (part != null) {
+        all = all == null ? part : all.union(part);
+      }
+    }
+    return all;
   }
 
   /**
@@ -113,19 +130,18 @@ public final class ValidationStage {
    * null (no clients file).
    */
   public Dataset<Row> input(Dataset<Row> sessions, Dataset<Row> scores, Dataset<Row> clients) {
-    Dataset<Row> flagged =
-        Set.of(sessions.columns()).contains("conflicting") ? sessions : flag(sessions, null);
-    Dataset<Row> s = flagged.withColumn("kind", lit(ClientJudge.SESSION));
-    Dataset<Row> all = s.withColumnRenamed("session_date", "date");
-    all =
-        all.unionByName(
-            scores
-                .withColumn("kind", lit(ClientJudge.SCORE))
-                .withColumnRenamed("recorded_on", "date"),
-            true);
-    if (clients != null) {
-      all = all.unionByName(clients.withColumn("kind", lit(ClientJudge.CLIENT)), true);
-    }
+    Dataset<Row> all =
+        layout(flag(sessions, null), ClientJudge.SESSION).union(layout(scores, ClientJudge.SCORE));
+    return clients == null ? all : all.union(layout(clients, ClientJudge.CLIENT));
+  }
+
+  /** One file's staged rows in {@link #INPUT}'s layout ({@code conflicting} false if absent). */
+  private static Dataset<Row> layout(Dataset<Row> staged, int kind) {
+    Dataset<Row> all =
+        staged
+            .withColumnRenamed("session_date", "date")
+            .withColumnRenamed("recorded_on", "date")
+            .withColumn("kind", lit(kind));
     all = all.withColumn("bucket", when(col("client_id").isNull(), col("fp64")));
     Set<String> present = Set.of(all.columns());
     List<Column> c = new ArrayList<>();
@@ -176,43 +192,63 @@ public final class ValidationStage {
    * The lean global check from the ingest's side files ({@link SessionIds}): a Spark job of a task
    * per set of ranges of the id's hash, each reading those ranges of every file and finding the ids
    * with more than one distinct passing fingerprint there, as {@link #conflictingSessions} does
-   * over the staged sessions, with no shuffle and no aggregation over Spark's rows. Returns the ids
-   * in order, or null when there are more than {@code limit}.
+   * over staged sessions, with no shuffle and no aggregation over Spark's rows. Up to {@link
+   * #FEW_CONFLICTS} ids come back as themselves; more, in a second job, as their hashes ({@link
+   * Conflicts}).
    */
-  List<String> conflicts(StagedFile sessions, int limit) {
+  public Conflicts conflicts(StagedFile sessions) {
+    int limit = fewConflicts();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<String> files = SessionIds.files(sessions.sessionIds(), jsc.hadoopConfiguration());
+    long perTask = (sessions.read() + ENTRIES_PER_TASK - 1) / ENTRIES_PER_TASK;
     int tasks =
-        (int)
-            Math.max(
-                1,
-                Math.min(
-                    SessionIds.RANGES,
-                    Math.max(
-                        jsc.defaultParallelism(),
-                        (sessions.read() + ENTRIES_PER_TASK - 1) / ENTRIES_PER_TASK)));
+        (int) Math.max(1, Math.min(SessionIds.RANGES, Math.max(jsc.defaultParallelism(), perTask)));
     List<int[]> ranges = new ArrayList<>();
     for (int i = 0; i < tasks; i++) {
       ranges.add(new int[] {i * SessionIds.RANGES / tasks, (i + 1) * SessionIds.RANGES / tasks});
     }
-    Broadcast<SerializableConf> bconf =
-        jsc.broadcast(new SerializableConf(jsc.hadoopConfiguration()));
+    SerializableConf conf = new SerializableConf(jsc.hadoopConfiguration());
     try {
       jsc.setJobDescription("check ids: " + files.size() + " side files of session ids");
       List<List<String>> found =
           jsc.parallelize(ranges, tasks)
-              .map(r -> SessionIds.conflicts(files, r[0], r[1], bconf.value().get(), limit))
+              .map(r -> SessionIds.conflicts(files, r[0], r[1], conf.get(), limit))
               .collect();
-      List<String> ids = new ArrayList<>();
+      Set<String> ids = new java.util.HashSet<>();
       found.forEach(ids::addAll);
-      if (ids.size() > limit) {
-        return null;
+      if (ids.size() <= limit) {
+        return Conflicts.of(ids);
       }
-      ids.sort(null);
-      return ids;
+      jsc.setJobDescription("check ids: more than " + limit + " conflicting, hashed");
+      List<Object[]> keys =
+          jsc.parallelize(ranges, tasks)
+              .map(
+                  r -> {
+                    List<byte[]> all =
+                        SessionIds.conflictingIds(
+                            files, r[0], r[1], conf.get(), Integer.MAX_VALUE - 1);
+                    long[] h = new long[all.size()];
+                    int[] m = new int[all.size()];
+                    for (int i = 0; i < h.length; i++) {
+                      h[i] = Conflicts.hash64(all.get(i));
+                      m[i] = Conflicts.hash32(all.get(i));
+                    }
+                    return new Object[] {h, m};
+                  })
+              .collect();
+      int n = keys.stream().mapToInt(k -> ((long[]) k[0]).length).sum();
+      long[] h = new long[n];
+      int[] m = new int[n];
+      int at = 0;
+      for (Object[] k : keys) {
+        long[] kh = (long[]) k[0];
+        System.arraycopy(kh, 0, h, at, kh.length);
+        System.arraycopy((int[]) k[1], 0, m, at, kh.length);
+        at += kh.length;
+      }
+      return Conflicts.hashed(h, m);
     } finally {
       jsc.setJobDescription(null);
-      bconf.destroy();
     }
   }
 
@@ -224,16 +260,14 @@ public final class ValidationStage {
   }
 
   /**
-   * Adds {@code conflicting} to the sessions: the ids found by {@link #conflicts} or, when {@code
-   * few} is null (the ingest wrote no side files, or they found more than {@link #FEW_CONFLICTS}),
-   * by {@link #conflictingSessions}; handed to the tasks as a set when few (the usual case: none),
-   * else joined.
+   * Adds {@code conflicting} to staged sessions given as a Spark dataset (tests of the pass on
+   * hand-made rows): the ids found by {@link #conflictingSessions}, handed to the tasks as a set
+   * when few, else joined.
    */
   private Dataset<Row> flag(Dataset<Row> sessions, List<String> few) {
     int limit = fewConflicts();
-    Dataset<Row> conflicts = null;
+    Dataset<Row> conflicts = conflictingSessions(sessions);
     if (few == null) {
-      conflicts = conflictingSessions(sessions);
       List<Row> rows = conflicts.limit(limit + 1).collectAsList();
       few = rows.size() <= limit ? rows.stream().map(r -> r.getString(0)).toList() : null;
     }
@@ -243,44 +277,66 @@ public final class ValidationStage {
           "conflicting",
           ids.length == 0 ? lit(false) : coalesce(col("session_id").isin(ids), lit(false)));
     }
-    if (conflicts == null) {
-      conflicts = conflictingSessions(sessions);
-    }
     return sessions.join(
         conflicts.withColumn("conflicting", lit(true)), new String[] {"session_id"}, "left");
   }
 
-  /** A staged file without its raw text (only rejects need it; {@link #rejects} reads it back). */
-  private Dataset<Row> read(StagedFile f) {
-    return spark.read().schema(f.stagingSchema()).parquet(f.staging()).drop("raw");
-  }
+  /** The layout of the raw text read again: the file's kind, the record's line, its raw text. */
+  private static final StructType RAW = Schemas.of("kind int", "line long", "raw string");
 
   /**
-   * The rejected rows of every file with their raw text, read back from the staged files by file
-   * and line: one join, the rejects broadcast when few (the usual case).
+   * The rejected rows of every file with their raw text, by file and line: one join, the rejects
+   * broadcast when few (the usual case). A CSV file's raw text is read again from the file, by the
+   * pieces that hold a reject (every piece when the rejects are many); a Parquet input's from its
+   * staging file. A file without a reject is not read.
    *
    * @param rejected the pass's rejects: {@code kind}, {@code line}, {@code reasons}
-   * @param accounting the pass's accounting ({@link #accounting}), to choose the join
+   * @param accounting the pass's accounting ({@link #accounting}), to choose what to read
    */
   public Dataset<Row> rejects(
       Ingested in, Dataset<Row> rejected, Map<String, Accounting> accounting) {
+    long n = accounting.values().stream().mapToLong(Accounting::rejected).sum();
+    // The lines wanted from each CSV file, when few: one small job over the pass's rejects.
+    Map<Integer, long[]> wanted = new java.util.HashMap<>();
+    if (n > 0 && n <= BROADCAST_REJECTS && in.all().stream().anyMatch(f -> f.staging() == null)) {
+      Map<Integer, java.util.TreeSet<Long>> byKind = new java.util.HashMap<>();
+      for (Row r : rejected.select("kind", "line").collectAsList()) {
+        byKind.computeIfAbsent(r.getInt(0), k -> new java.util.TreeSet<>()).add(r.getLong(1));
+      }
+      byKind.forEach((k, v) -> wanted.put(k, v.stream().mapToLong(Long::longValue).toArray()));
+    }
     Dataset<Row> raw = null;
     Column file = null;
     for (StagedFile f : in.all()) {
-      Dataset<Row> lines =
-          spark
-              .read()
-              .schema(f.stagingSchema())
-              .parquet(f.staging())
-              .select(lit(kind(f)).as("kind"), col("line"), col("raw"));
-      raw = raw == null ? lines : raw.unionByName(lines);
+      int kind = kind(f);
       Column name = lit(f.fileName());
       file =
           file == null
-              ? when(col("kind").equalTo(kind(f)), name)
-              : file.when(col("kind").equalTo(kind(f)), name);
+              ? when(col("kind").equalTo(kind), name)
+              : file.when(col("kind").equalTo(kind), name);
+      Accounting a = accounting.get(f.fileName());
+      if (a == null || a.rejected() == 0) {
+        continue;
+      }
+      Dataset<Row> lines;
+      if (f.staging() != null) {
+        lines =
+            spark
+                .read()
+                .schema(f.stagingSchema())
+                .parquet(f.staging())
+                .select(lit(kind).as("kind"), col("line"), col("raw"));
+      } else {
+        long[] at = n <= BROADCAST_REJECTS ? wanted.getOrDefault(kind, new long[0]) : null;
+        JavaRDD<Object[]> text =
+            in.reading().raw(f.table(), at, spark.sparkContext().hadoopConfiguration());
+        lines = spark.createDataFrame(text.map(v -> RowFactory.create(kind, v[0], v[1])), RAW);
+      }
+      raw = raw == null ? lines : raw.union(lines);
     }
-    long n = accounting.values().stream().mapToLong(Accounting::rejected).sum();
+    if (raw == null) {
+      raw = spark.createDataFrame(List.of(), RAW);
+    }
     Dataset<Row> mine = n <= BROADCAST_REJECTS ? broadcast(rejected) : rejected;
     return mine.join(raw, new String[] {"kind", "line"})
         .select(file.as("file"), col("line"), col("reasons"), col("raw"));
@@ -301,7 +357,11 @@ public final class ValidationStage {
   }
 
   static int kind(StagedFile f) {
-    return switch (f.table()) {
+    return kind(f.table());
+  }
+
+  static int kind(String table) {
+    return switch (table) {
       case "sessions" -> ClientJudge.SESSION;
       case "pain_scores" -> ClientJudge.SCORE;
       default -> ClientJudge.CLIENT;

@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterEach;
@@ -83,16 +82,28 @@ class IngestStageTest {
     return new IngestStage(spark, in.toString(), staging, LocalDate.of(2025, 6, 30)).run();
   }
 
-  private List<String> rows(StagedFile f) {
+  /**
+   * The records a Spark run's ingest hands on for {@code f} (the pass's shuffle reads them; no
+   * staging copy), read here by a job of their own, in line order.
+   */
+  private static List<String> rows(Ingested in, StagedFile f) {
+    StructType schema = f.stagingSchema();
     List<String> rows = new ArrayList<>();
-    for (Row r :
-        spark
-            .read()
-            .parquet(f.staging())
-            .orderBy("line")
-            .select("line", "session_id", "row_reasons", "raw")
-            .collectAsList()) {
-      rows.add(r.getLong(0) + "|" + r.get(1) + "|" + r.getString(2) + "|" + r.getString(3));
+    for (FileRecords r : in.reading().files()) {
+      if (r.table().equals(f.table())) {
+        List<Object[]> records = new ArrayList<>(r.records().collect());
+        records.sort(java.util.Comparator.comparingLong(v -> (Long) v[schema.fieldIndex("line")]));
+        for (Object[] v : records) {
+          rows.add(
+              v[schema.fieldIndex("line")]
+                  + "|"
+                  + v[schema.fieldIndex("session_id")]
+                  + "|"
+                  + v[schema.fieldIndex("row_reasons")]
+                  + "|"
+                  + v[schema.fieldIndex("raw")]);
+        }
+      }
     }
     return rows;
   }
@@ -107,8 +118,8 @@ class IngestStageTest {
     }
     for (long size : sizes) {
       Ingested staged = ingest(in, size, "" + size);
-      assertEquals(SESSION_ROWS, rows(staged.sessions()), "pieces of " + size + " bytes");
-      assertEquals(SCORE_ROWS, rows(staged.painScores()), "pieces of " + size + " bytes");
+      assertEquals(SESSION_ROWS, rows(staged, staged.sessions()), "pieces of " + size + " bytes");
+      assertEquals(SCORE_ROWS, rows(staged, staged.painScores()), "pieces of " + size + " bytes");
       assertEquals(5, staged.sessions().read());
       assertEquals(2, staged.painScores().read());
       assertEquals(List.of("note"), staged.sessions().unknownColumns());

@@ -8,6 +8,7 @@ import clinic.outcomes.core.Settings;
 import clinic.outcomes.episodes.ClientPass;
 import clinic.outcomes.stage.IngestStage;
 import clinic.outcomes.stage.Ingested;
+import clinic.outcomes.stage.Reading;
 import clinic.outcomes.validate.Validated.Accounting;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -178,10 +179,15 @@ class ValidationStageTest {
     spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(partitions));
     org.apache.hadoop.fs.Path staging =
         new org.apache.hadoop.fs.Path(tmp.resolve("staging-" + partitions).toUri());
-    Ingested staged =
-        new IngestStage(spark, in.toString(), staging, LocalDate.of(2025, 6, 30)).run();
+    // As the pipeline runs them: the records read straight into the pass's shuffle, then the
+    // check of ids from the side files, then the pass.
+    IngestStage stage = new IngestStage(spark, in.toString(), staging, LocalDate.of(2025, 6, 30));
+    Reading reading = stage.read();
     ValidationStage validation = new ValidationStage(spark);
-    ClientPass client = new ClientPass(spark, Settings.defaults(), validation.input(staged), 32);
+    ClientPass client = new ClientPass(spark, Settings.defaults(), validation.input(reading), 32);
+    client.readInput();
+    Ingested staged = stage.finish(reading);
+    client.conflicts(validation.conflicts(staged.sessions()));
     // The as-of date the pass assumes first; it checks it against the latest accepted date.
     LocalDate assumed = ValidationStage.latestValidDate(staged);
     ClientPass.Result pass =
