@@ -1,7 +1,7 @@
 package clinic.outcomes.stage;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -135,32 +135,33 @@ public final class SessionIds {
       for (int i = 0; i < n; i++) {
         order[next[range(hashes[i])]++] = i;
       }
-      long[] offsets = new long[RANGES + 1];
-      try (DataOutputStream out =
-          new DataOutputStream(
-              new java.io.BufferedOutputStream(
-                  file.getFileSystem(conf).create(file, true), 1 << 16))) {
-        long at = 0;
-        int r = 0;
-        for (int k = 0; k < n; k++) {
-          int i = order[k];
-          while (k >= start[r + 1]) {
-            offsets[++r] = at;
-          }
-          out.writeLong(hashes[i]);
-          out.writeLong(fp64s[i]);
-          out.writeInt(fp32s[i]);
-          out.writeInt(ids[i].length);
-          out.write(ids[i]);
-          at += 24 + ids[i].length;
+      // The whole file in one array, written at once: value by value through a stream, the side
+      // files were 2.7 % of a 10M run's samples.
+      long size = FOOTER;
+      for (int i = 0; i < n; i++) {
+        size += 24 + ids[i].length;
+      }
+      byte[] b = new byte[Math.toIntExact(size)];
+      int at = 0;
+      int r = 0;
+      for (int k = 0; k < n; k++) {
+        int i = order[k];
+        while (k >= start[r + 1]) {
+          LONG.set(b, (b.length - FOOTER) + 8 * ++r, (long) at);
         }
-        while (r < RANGES) {
-          offsets[++r] = at;
-        }
-        for (long o : offsets) {
-          out.writeLong(o);
-        }
-        out.writeInt(MAGIC);
+        LONG.set(b, at, hashes[i]);
+        LONG.set(b, at + 8, fp64s[i]);
+        INT.set(b, at + 16, fp32s[i]);
+        INT.set(b, at + 20, ids[i].length);
+        System.arraycopy(ids[i], 0, b, at + 24, ids[i].length);
+        at += 24 + ids[i].length;
+      }
+      while (r < RANGES) {
+        LONG.set(b, (b.length - FOOTER) + 8 * ++r, (long) at);
+      }
+      INT.set(b, b.length - 4, MAGIC);
+      try (OutputStream out = file.getFileSystem(conf).create(file, true)) {
+        out.write(b);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the session ids' side file " + file, e);
       }
