@@ -34,10 +34,10 @@ import org.apache.spark.util.CollectionAccumulator;
  *   <li>One Spark job scans every piece of every file: the automaton's end state from each start
  *       state, the piece's line breaks and the SHA-256 of its bytes. The driver chains them from
  *       the start of each file: each piece's start state and first line number.
- *   <li>One Spark job parses every piece from its first cut to the first cut at or after its end
- *       ({@link CsvRange}), applies the row rules and the privacy guard, and writes its records
- *       into its own staging Parquet file ({@code <table>.parquet/part-NNNNN.parquet}); the local
- *       engine holds them in memory instead ({@link HeldRows}).
+ *   <li>Every piece is parsed from its first cut to the first cut at or after its end ({@link
+ *       CsvRange}), with the row rules and the privacy guard: in a Spark run by a task per piece
+ *       whose records go straight to the pass's shuffle ({@link #records}, {@link PieceRecords}: no
+ *       staging copy); the local engine holds them in memory instead ({@link HeldRows}).
  * </ol>
  *
  * The header was read and checked by the driver; the piece at the start of the file reads past it.

@@ -33,9 +33,11 @@ import org.apache.spark.util.CollectionAccumulator;
 
 /**
  * The ingest stage: reads every input file once, on the executors, with its physical line numbers,
- * applies the stateless row rules and the privacy guard, and stages every record (good or bad) as
- * Parquet in the run's temporary folder. Whole-file problems raise {@link InputFileException}
- * before anything is written to the output folder.
+ * and applies the stateless row rules and the privacy guard to every record (good or bad). A CSV
+ * file's records go from the parse straight to the pass's shuffle by client ({@link #read}, {@link
+ * Reading}); a Parquet input is staged as Parquet in the run's temporary folder; the local engine
+ * holds the records in memory. Whole-file problems raise {@link InputFileException} before anything
+ * is written to the output folder.
  *
  * <p>The driver reads and checks each CSV header, then the files are read in pieces of {@value
  * #DEFAULT_PIECE_BYTES} bytes (setting {@value #PIECE_BYTES_SETTING}) in two Spark jobs, as {@link

@@ -37,15 +37,17 @@ import org.apache.spark.sql.types.StructType;
  * ClientJudge}):
  *
  * <ol>
- *   <li>the lean global check ({@link #conflictingSessions}): the one key not confined to one
- *       client is a session's {@code session_id}; one aggregation over the staged sessions reads
- *       only the id, the row-rule reasons and the fingerprint's two hashes (the ingest worked them
- *       out, {@code fp64} and {@code fp32}), and flags the ids with more than one distinct passing
- *       fingerprint;
- *   <li>the pass's input ({@link #input}): the staged rows of every file without their raw text, in
- *       one layout ({@link #INPUT}), to be shuffled once by client;
- *   <li>after the pass, the rejected rows joined to their raw text by line ({@link #rejects}), and
- *       the accounting per file ({@link #accounting}).
+ *   <li>the lean global check ({@link #conflicts}): the one key not confined to one client is a
+ *       session's {@code session_id}; the ingest's side files hold each passing session's id and
+ *       fingerprint hashes ({@code fp64}, {@code fp32}), and one job without a shuffle finds the
+ *       ids with more than one distinct passing fingerprint, which the pass flags ({@link
+ *       Conflicts}); {@link #conflictingSessions} does the same over staged sessions given as a
+ *       Spark dataset;
+ *   <li>the pass's input ({@link #input}): the records of every file without their raw text, in one
+ *       layout ({@link #INPUT}), to be shuffled once by client (a CSV file's straight from its
+ *       parse, {@link PassRows});
+ *   <li>after the pass, the rejected rows joined to their raw text by line, read again from the
+ *       input ({@link #rejects}), and the accounting per file ({@link #accounting}).
  * </ol>
  */
 public final class ValidationStage {
