@@ -127,7 +127,7 @@ final class Engine {
       r.readAlone(); // a file failed before its records: the first problem in file order wins
       return stage.finish(r);
     }
-    pass = new ClientPass(spark, req.settings(), input, r.bytes() / BYTES_PER_ROW);
+    pass = new ClientPass(spark, req.settings(), input, r.estimatedRows(BYTES_PER_ROW));
     pass.readInput();
     return stage.finish(r);
   }
@@ -137,7 +137,7 @@ final class Engine {
     if (spark == null) {
       return new ClientPass(conf, settings, LocalValidation.input(staged));
     }
-    pass.conflicts(validation.conflicts(staged.sessions()));
+    pass.conflicts(validation.conflicts(staged.sessions(), staged.reading().sessionIdFiles()));
     return pass;
   }
 
@@ -149,8 +149,13 @@ final class Engine {
       Map<String, Accounting> accounting) {
     long expected = accounting.values().stream().mapToLong(Accounting::rejected).sum();
     if (spark != null) {
-      return tables.writeRejects(
-          validation.rejects(staged, derived.rejected(), accounting), expected);
+      long n =
+          tables.writeRejects(validation.rejects(staged, derived.rejected(), accounting), expected);
+      if (n != expected) { // each reject's raw text is read again from its input file
+        throw new IllegalStateException(
+            "rejects.csv would hold " + n + " of the " + expected + " rejected records");
+      }
+      return n;
     }
     List<Row> rejected =
         expected == 0

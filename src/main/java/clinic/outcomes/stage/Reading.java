@@ -70,14 +70,40 @@ public final class Reading {
     return List.copyOf(files);
   }
 
-  /** The inputs' size in bytes. */
-  public long bytes() {
-    return files.stream().mapToLong(FileRecords::bytes).sum();
-  }
-
   /** Whether a file failed before its records could be read (its header, or its scan). */
   public boolean failed() {
-    return !failures.isEmpty() || csv.values().stream().anyMatch(f -> f.sha256() == null);
+    return !failures.isEmpty()
+        || csv.values().stream().anyMatch(f -> f.sha256() == null)
+        || parquetPieces.values().stream()
+            .anyMatch(ps -> ps.stream().anyMatch(p -> p.failure() != null));
+  }
+
+  /**
+   * The inputs' rows, to size the pass's partitions before the CSV files' records are counted: a
+   * CSV file's bytes over {@code bytesPerRow}, a Parquet input's staged records.
+   */
+  public long estimatedRows(long bytesPerRow) {
+    long rows = 0;
+    for (FileRecords f : files) {
+      rows += f.records() != null ? f.bytes() / bytesPerRow : 0;
+    }
+    for (List<PieceResult> ps : parquetPieces.values()) {
+      rows += ps.stream().mapToLong(PieceResult::records).sum();
+    }
+    return rows;
+  }
+
+  /**
+   * How many side files of session ids the ingest writes: one per piece of a CSV sessions file or
+   * partition of a Parquet one (the check requires every one of them).
+   */
+  public int sessionIdFiles() {
+    CsvIngest.FileResult f = csv.get(InputTable.SESSIONS);
+    if (f != null) {
+      return f.tasks().size();
+    }
+    List<PieceResult> ps = parquetPieces.get(InputTable.SESSIONS);
+    return ps == null ? 0 : ps.size();
   }
 
   /** Reads the CSV files' records in a job of their own, for callers without the pass. */
@@ -102,6 +128,21 @@ public final class Reading {
     CsvIngest.FileResult f = csv.get(t);
     if (f == null || f.tasks().isEmpty()) {
       return null;
+    }
+    try {
+      long now = fs.getFileStatus(new Path(f.file().path())).getLen();
+      if (now != f.file().length()) {
+        throw new InputFileException(
+            f.file().fileName(),
+            "changed while the run read it ("
+                + f.file().length()
+                + " bytes, now "
+                + now
+                + "); run again on a copy that stays put",
+            InputFileException.EXIT_CONTRACT);
+      }
+    } catch (java.io.IOException e) {
+      throw CsvIngest.unreadable(f.file(), e);
     }
     List<CsvIngest.ParseTask> tasks = f.tasks();
     List<PieceLines> work = new ArrayList<>();

@@ -198,10 +198,19 @@ public final class ValidationStage {
    * #FEW_CONFLICTS} ids come back as themselves; more, in a second job, as their hashes ({@link
    * Conflicts}).
    */
-  public Conflicts conflicts(StagedFile sessions) {
+  public Conflicts conflicts(StagedFile sessions, int expectedFiles) {
     int limit = fewConflicts();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<String> files = SessionIds.files(sessions.sessionIds(), jsc.hadoopConfiguration());
+    if (files.size() != expectedFiles) {
+      throw new IllegalStateException(
+          "the check of session ids found "
+              + files.size()
+              + " side files of the ingest's "
+              + expectedFiles
+              + " in "
+              + sessions.sessionIds());
+    }
     long perTask = (sessions.read() + ENTRIES_PER_TASK - 1) / ENTRIES_PER_TASK;
     int tasks =
         (int) Math.max(1, Math.min(SessionIds.RANGES, Math.max(jsc.defaultParallelism(), perTask)));

@@ -187,7 +187,7 @@ class ValidationStageTest {
     ClientPass client = new ClientPass(spark, Settings.defaults(), validation.input(reading), 32);
     client.readInput();
     Ingested staged = stage.finish(reading);
-    client.conflicts(validation.conflicts(staged.sessions()));
+    client.conflicts(validation.conflicts(staged.sessions(), reading.sessionIdFiles()));
     // The as-of date the pass assumes first; it checks it against the latest accepted date.
     LocalDate assumed = ValidationStage.latestValidDate(staged);
     ClientPass.Result pass =
