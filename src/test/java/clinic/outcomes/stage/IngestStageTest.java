@@ -94,14 +94,7 @@ class IngestStageTest {
         List<Object[]> records = new ArrayList<>(r.records().collect());
         records.sort(java.util.Comparator.comparingLong(v -> (Long) v[schema.fieldIndex("line")]));
         for (Object[] v : records) {
-          rows.add(
-              v[schema.fieldIndex("line")]
-                  + "|"
-                  + v[schema.fieldIndex("session_id")]
-                  + "|"
-                  + v[schema.fieldIndex("row_reasons")]
-                  + "|"
-                  + v[schema.fieldIndex("raw")]);
+          rows.add(text(v, schema));
         }
       }
     }
@@ -160,19 +153,23 @@ class IngestStageTest {
         .run();
   }
 
+  /** A record's staged values as line|session_id|row_reasons|raw. */
+  private static String text(Object[] v, StructType schema) {
+    return v[schema.fieldIndex("line")]
+        + "|"
+        + v[schema.fieldIndex("session_id")]
+        + "|"
+        + v[schema.fieldIndex("row_reasons")]
+        + "|"
+        + v[schema.fieldIndex("raw")];
+  }
+
   /** The records the local engine held for {@code f}, in the order it holds them. */
   private static List<String> held(Ingested in, StagedFile f) {
     StructType schema = f.stagingSchema();
     List<String> rows = new ArrayList<>();
     for (Object[] v : in.held().of(f)) {
-      rows.add(
-          v[schema.fieldIndex("line")]
-              + "|"
-              + v[schema.fieldIndex("session_id")]
-              + "|"
-              + v[schema.fieldIndex("row_reasons")]
-              + "|"
-              + v[schema.fieldIndex("raw")]);
+      rows.add(text(v, schema));
     }
     return rows;
   }
