@@ -168,7 +168,10 @@ public final class SessionIds {
     }
   }
 
-  /** The side files in {@code dir} (an attempt's unfinished file has a name of its own). */
+  /**
+   * The side files in {@code dir} (an attempt's unfinished file has a name of its own, starting
+   * with {@code _}; a checksum file starts with {@code .}).
+   */
   public static List<String> files(String sideDir, Configuration conf) {
     Path dir = new Path(sideDir);
     List<String> files = new ArrayList<>();
@@ -178,7 +181,8 @@ public final class SessionIds {
         return files;
       }
       for (FileStatus s : fs.listStatus(dir)) {
-        if (!s.getPath().getName().startsWith("_")) {
+        String name = s.getPath().getName();
+        if (!name.startsWith("_") && !name.startsWith(".")) { // attempts, checksums
           files.add(s.getPath().toString());
         }
       }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import clinic.outcomes.SharedSpark;
 import clinic.outcomes.ingest.InputFileException;
@@ -118,6 +119,52 @@ class IngestStageTest {
       assertEquals(List.of("note"), staged.sessions().unknownColumns());
       assertNull(staged.clients());
     }
+  }
+
+  /**
+   * The rejects' raw text is read again from the pieces that may hold each line (a record belongs
+   * to the piece its first byte lies in; a piece's records start on lines from its first line to
+   * the next piece's): every line asked for is found once, whatever the pieces; a line inside a
+   * quoted field (3) or a blank one (5) starts no record and finds nothing.
+   */
+  @Test
+  void theRawTextOfAnyRecordIsReadAgainOnceWhateverThePieces() throws Exception {
+    Path in = input(SESSIONS, SCORES);
+    List<String> expected = new ArrayList<>();
+    for (String r : SESSION_ROWS) {
+      String[] p = r.split("\\|", 4);
+      expected.add(p[0] + "|" + p[3]);
+    }
+    for (long size : new long[] {4, 13, 64, IngestStage.DEFAULT_PIECE_BYTES}) {
+      Ingested staged = ingest(in, size, "raw-" + size);
+      List<String> found = new ArrayList<>();
+      for (Object[] v :
+          staged
+              .reading()
+              .raw("sessions", new long[] {2, 3, 4, 5, 6, 7, 8}, new Configuration())
+              .collect()) {
+        found.add(v[0] + "|" + v[1]);
+      }
+      found.sort(java.util.Comparator.comparingLong(t -> Long.parseLong(t.split("\\|")[0])));
+      assertEquals(expected, found, "pieces of " + size + " bytes");
+    }
+  }
+
+  /** An input that changed size since it was read stops the run before its rejects are read. */
+  @Test
+  void aFileThatChangedBeforeItsRejectsAreReadAgainIsNamed() throws Exception {
+    Path in = input(SESSIONS, SCORES);
+    Ingested staged = ingest(in, 64, "changed");
+    Files.writeString(
+        in.resolve("sessions.csv"),
+        SESSIONS + "S9,C2,T2,2025-01-21,swedish,45,none,no,x\n",
+        StandardCharsets.UTF_8);
+    InputFileException e =
+        assertThrows(
+            InputFileException.class,
+            () -> staged.reading().raw("sessions", new long[] {4}, new Configuration()));
+    assertEquals("sessions.csv", e.file());
+    assertTrue(e.problem().startsWith("changed while the run read it"), e.getMessage());
   }
 
   @Test

@@ -291,12 +291,42 @@ class ValidationStageTest {
   }
 
   @Test
-  void theSameWhenTheConflictingSessionIdsAreJoinedNotHandedToTheTasks() throws IOException {
-    // more conflicting ids than the setting allows (1 here, S3, against 0): they are joined
+  void theSameWhenTheConflictingSessionIdsTravelAsTheirHashes() throws IOException {
+    // more conflicting ids than the setting allows (1 here, S3, against 0): the tasks get their
+    // 64 + 32-bit hashes instead of the ids
     spark.conf().set(ValidationStage.FEW_CONFLICTS_SETTING, "0");
     Outcome joined = validate(2);
     assertEquals(ACCEPTED_SESSIONS, joined.sessions());
     assertEquals(REJECTS, joined.rejects());
     assertEquals(ACCOUNTING, joined.accounting());
+  }
+
+  /** A side file of session ids missing (a piece lost) stops the check: no conflict goes unseen. */
+  @Test
+  void theCheckOfIdsRequiresEverySideFileOfTheIngest() throws IOException {
+    Path in = Files.createDirectories(tmp.resolve("in-sides"));
+    Files.writeString(in.resolve("sessions.csv"), SESSIONS, StandardCharsets.UTF_8);
+    Files.writeString(in.resolve("pain_scores.csv"), SCORES, StandardCharsets.UTF_8);
+    spark.conf().set(IngestStage.PIECE_BYTES_SETTING, "64"); // several pieces, several side files
+    Path staging = tmp.resolve("staging-sides");
+    Ingested staged =
+        new IngestStage(
+                spark,
+                in.toString(),
+                new org.apache.hadoop.fs.Path(staging.toUri()),
+                LocalDate.of(2025, 6, 30))
+            .run();
+    int files = staged.reading().sessionIdFiles();
+    assertTrue(files > 1, files + " side files");
+    ValidationStage validation = new ValidationStage(spark);
+    assertEquals(1, validation.conflicts(staged.sessions(), files).size(), "S3");
+    try (var sides = Files.list(staging.resolve("session_ids"))) {
+      Files.delete(
+          sides.filter(f -> f.getFileName().toString().startsWith("sessions-")).findFirst().get());
+    }
+    IllegalStateException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalStateException.class, () -> validation.conflicts(staged.sessions(), files));
+    assertTrue(e.getMessage().contains((files - 1) + " side files"), e.getMessage());
   }
 }
