@@ -69,6 +69,18 @@ public enum InputTable {
   }
 
   /** Returns the file's base name, e.g. {@code sessions}. */
+  /**
+   * The table whose file base name is {@code fileBase} ({@code sessions}, {@code pain_scores}...).
+   */
+  public static InputTable ofFileBase(String fileBase) {
+    for (InputTable t : values()) {
+      if (t.fileBase.equals(fileBase)) {
+        return t;
+      }
+    }
+    throw new IllegalArgumentException("no input table " + fileBase);
+  }
+
   public String fileBase() {
     return fileBase;
   }

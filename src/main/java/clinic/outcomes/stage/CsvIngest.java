@@ -100,10 +100,12 @@ final class CsvIngest {
   }
 
   /**
-   * Reads the files: two Spark jobs over all pieces of all files, or, when {@code jsc} is null (the
-   * local engine), the same two passes over the pieces in this JVM's common fork-join pool (a piece
-   * per thread at a time, the results in piece order; the rules hold no state), their records held
-   * in the pieces' results. The staging part files go to {@code <stagingDir>/<table>.parquet/}.
+   * Scans the files' pieces (a Spark job over all pieces of all files) and returns each file's hash
+   * and the parse tasks of its pieces, which a Spark run reads as records ({@link #records}); when
+   * {@code jsc} is null (the local engine), both passes run over the pieces in this JVM's common
+   * fork-join pool (a piece per thread at a time, the results in piece order; the rules hold no
+   * state), the records held in the pieces' results. A piece's side file of session ids goes to
+   * {@code <stagingDir>/session_ids/}.
    */
   static List<FileResult> run(
       JavaSparkContext jsc,
@@ -204,7 +206,7 @@ final class CsvIngest {
       results.add(new FileResult(f, sha, onePiece ? 0 : hashBytes, new ArrayList<>(), fileTasks));
     }
     if (!tasks.isEmpty() && jsc == null) {
-      List<PieceResult> parsed = tasks.parallelStream().map(t -> parse(t, conf, true)).toList();
+      List<PieceResult> parsed = tasks.parallelStream().map(t -> hold(t, conf)).toList();
       for (PieceResult r : parsed) {
         for (FileResult fr : results) {
           if (fr.file().table().ordinal() == r.table() && fr.sha256() != null) {
@@ -269,13 +271,9 @@ final class CsvIngest {
 
   /**
    * The local engine's second pass over one piece: parse and check its records, held in the
-   * result's {@code rows} ({@code hold} must be true: a Spark task's records go to the shuffle
-   * instead, {@link PieceRecords}).
+   * result's {@code rows} (a Spark task's records go to the shuffle instead, {@link PieceRecords}).
    */
-  static PieceResult parse(ParseTask t, Configuration conf, boolean hold) {
-    if (!hold) {
-      throw new IllegalArgumentException("a Spark task's records are read by PieceRecords");
-    }
+  static PieceResult hold(ParseTask t, Configuration conf) {
     Piece p = t.piece();
     CsvFile f = p.file();
     Path path = new Path(f.path());

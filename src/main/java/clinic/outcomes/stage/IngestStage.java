@@ -244,10 +244,11 @@ public final class IngestStage {
               source.getName(),
               StagingColumns.schema(t),
               null,
-              new Path(stagingDir, t.fileBase() + ".parquet").toString(),
+              ParquetIngest.staging(stagingDir, t),
               bytes));
     }
-    r.files.sort(java.util.Comparator.comparingInt(f -> Reading.table(f.table()).ordinal()));
+    r.files.sort(
+        java.util.Comparator.comparingInt(f -> InputTable.ofFileBase(f.table()).ordinal()));
     return r;
   }
 

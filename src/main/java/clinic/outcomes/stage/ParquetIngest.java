@@ -51,6 +51,11 @@ final class ParquetIngest {
     return new Opened(df.select(asText), mapping);
   }
 
+  /** The staging folder of a Parquet input's checked rows ({@link CsvIngest#partName}'s folder). */
+  static String staging(Path stagingDir, InputTable table) {
+    return new Path(stagingDir, table.fileBase() + ".parquet").toString();
+  }
+
   /** Checks and stages every row; returns the partitions' results in order. */
   static List<PieceResult> run(
       JavaSparkContext jsc, Opened in, RowRules rules, String fileName, Path stagingDir) {

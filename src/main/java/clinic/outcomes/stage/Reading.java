@@ -55,16 +55,6 @@ public final class Reading {
     this.results = results;
   }
 
-  /** The input table of a base name ({@code sessions}, {@code pain_scores}, {@code clients}). */
-  static InputTable table(String fileBase) {
-    for (InputTable t : InputTable.values()) {
-      if (t.fileBase().equals(fileBase)) {
-        return t;
-      }
-    }
-    throw new IllegalArgumentException("no input table " + fileBase);
-  }
-
   /** Every input file's records, in table order. */
   public List<FileRecords> files() {
     return List.copyOf(files);
@@ -124,7 +114,7 @@ public final class Reading {
    * once. Null when the file is not a CSV file read by Spark.
    */
   public JavaRDD<Object[]> raw(String table, long[] lines, Configuration conf) {
-    InputTable t = table(table);
+    InputTable t = InputTable.ofFileBase(table);
     CsvIngest.FileResult f = csv.get(t);
     if (f == null || f.tasks().isEmpty()) {
       return null;
@@ -297,7 +287,7 @@ public final class Reading {
         read,
         latest,
         mapping.unknownColumns(),
-        stagedParquet ? new Path(stagingDir, t.fileBase() + ".parquet").toString() : null,
+        stagedParquet ? ParquetIngest.staging(stagingDir, t) : null,
         jsc != null && t == InputTable.SESSIONS
             ? new Path(stagingDir, SessionIds.DIR).toString()
             : null);

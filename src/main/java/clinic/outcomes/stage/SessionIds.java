@@ -196,24 +196,9 @@ public final class SessionIds {
   /**
    * The ids among ranges {@code [from, to)} of {@code files} whose entries carry more than one
    * distinct ({@code fp64}, {@code fp32}) pair: the ids with more than one distinct passing
-   * fingerprint, as the aggregation over the staged sessions found them. At most {@code limit + 1}
-   * are returned (more tell the caller only that there are more than {@code limit}).
+   * fingerprint, as the aggregation over staged sessions finds them; as UTF-8 bytes, each once.
    */
-  public static List<String> conflicts(
-      List<String> files, int from, int to, Configuration conf, int limit) {
-    List<String> ids = new ArrayList<>();
-    for (byte[] id : conflictingIds(files, from, to, conf, limit)) {
-      ids.add(new String(id, StandardCharsets.UTF_8));
-    }
-    return ids;
-  }
-
-  /**
-   * As {@link #conflicts}, every one of them, as UTF-8 bytes (the caller hashes them when they are
-   * too many to hand on as text).
-   */
-  public static List<byte[]> conflictingIds(
-      List<String> files, int from, int to, Configuration conf, int limit) {
+  public static List<byte[]> conflicts(List<String> files, int from, int to, Configuration conf) {
     List<byte[]> chunks = new ArrayList<>();
     int entries = 0;
     for (String f : files) {
@@ -255,9 +240,7 @@ public final class SessionIds {
           if (hashes[other] == hash && sameId(chunks, chunkOf[other], idAt[other], c, idAt[e])) {
             if ((fp64s[other] != fp64s[e] || fp32s[other] != fp32s[e]) && !flagged[other]) {
               flagged[other] = true;
-              if (found.size() <= limit) {
-                found.add(id(chunks.get(c), idAt[e]));
-              }
+              found.add(id(chunks.get(c), idAt[e]));
             }
             break;
           }

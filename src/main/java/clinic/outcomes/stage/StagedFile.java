@@ -42,11 +42,6 @@ public record StagedFile(
    * the files' footers.
    */
   public StructType stagingSchema() {
-    for (InputTable t : InputTable.values()) {
-      if (t.fileBase().equals(table)) {
-        return StagingColumns.schema(t);
-      }
-    }
-    throw new IllegalStateException("no input table " + table);
+    return StagingColumns.schema(InputTable.ofFileBase(table));
   }
 }

@@ -133,7 +133,7 @@ public final class ValidationStage {
    */
   public Dataset<Row> input(Dataset<Row> sessions, Dataset<Row> scores, Dataset<Row> clients) {
     Dataset<Row> all =
-        layout(flag(sessions, null), ClientJudge.SESSION).union(layout(scores, ClientJudge.SCORE));
+        layout(flag(sessions), ClientJudge.SESSION).union(layout(scores, ClientJudge.SCORE));
     return clients == null ? all : all.union(layout(clients, ClientJudge.CLIENT));
   }
 
@@ -195,8 +195,7 @@ public final class ValidationStage {
    * per set of ranges of the id's hash, each reading those ranges of every file and finding the ids
    * with more than one distinct passing fingerprint there, as {@link #conflictingSessions} does
    * over staged sessions, with no shuffle and no aggregation over Spark's rows. Up to {@link
-   * #FEW_CONFLICTS} ids come back as themselves; more, in a second job, as their hashes ({@link
-   * Conflicts}).
+   * #FEW_CONFLICTS} ids are handed on as themselves; more as their hashes ({@link Conflicts}).
    */
   public Conflicts conflicts(StagedFile sessions, int expectedFiles) {
     int limit = fewConflicts();
@@ -219,47 +218,50 @@ public final class ValidationStage {
       ranges.add(new int[] {i * SessionIds.RANGES / tasks, (i + 1) * SessionIds.RANGES / tasks});
     }
     SerializableConf conf = new SerializableConf(jsc.hadoopConfiguration());
+    jsc.setJobDescription("check ids: " + files.size() + " side files of session ids");
     try {
-      jsc.setJobDescription("check ids: " + files.size() + " side files of session ids");
-      List<List<String>> found =
+      // Each task hands back up to limit + 1 of its ids as text and the hashes of every one.
+      List<Found> found =
           jsc.parallelize(ranges, tasks)
-              .map(r -> SessionIds.conflicts(files, r[0], r[1], conf.get(), limit))
+              .map(r -> Found.of(SessionIds.conflicts(files, r[0], r[1], conf.get()), limit))
               .collect();
       Set<String> ids = new java.util.HashSet<>();
-      found.forEach(ids::addAll);
+      found.forEach(f -> ids.addAll(f.ids()));
       if (ids.size() <= limit) {
         return Conflicts.of(ids);
       }
-      jsc.setJobDescription("check ids: more than " + limit + " conflicting, hashed");
-      List<Object[]> keys =
-          jsc.parallelize(ranges, tasks)
-              .map(
-                  r -> {
-                    List<byte[]> all =
-                        SessionIds.conflictingIds(
-                            files, r[0], r[1], conf.get(), Integer.MAX_VALUE - 1);
-                    long[] h = new long[all.size()];
-                    int[] m = new int[all.size()];
-                    for (int i = 0; i < h.length; i++) {
-                      h[i] = Conflicts.hash64(all.get(i));
-                      m[i] = Conflicts.hash32(all.get(i));
-                    }
-                    return new Object[] {h, m};
-                  })
-              .collect();
-      int n = keys.stream().mapToInt(k -> ((long[]) k[0]).length).sum();
+      int n = found.stream().mapToInt(f -> f.hash64().length).sum();
       long[] h = new long[n];
       int[] m = new int[n];
       int at = 0;
-      for (Object[] k : keys) {
-        long[] kh = (long[]) k[0];
-        System.arraycopy(kh, 0, h, at, kh.length);
-        System.arraycopy((int[]) k[1], 0, m, at, kh.length);
-        at += kh.length;
+      for (Found f : found) {
+        System.arraycopy(f.hash64(), 0, h, at, f.hash64().length);
+        System.arraycopy(f.hash32(), 0, m, at, f.hash64().length);
+        at += f.hash64().length;
       }
       return Conflicts.hashed(h, m);
     } finally {
       jsc.setJobDescription(null);
+    }
+  }
+
+  /** What a task of the check found: up to limit + 1 ids as text, every id as its two hashes. */
+  private record Found(List<String> ids, long[] hash64, int[] hash32)
+      implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
+    static Found of(List<byte[]> utf8, int limit) {
+      List<String> ids = new ArrayList<>();
+      long[] h = new long[utf8.size()];
+      int[] m = new int[utf8.size()];
+      for (int i = 0; i < h.length; i++) {
+        if (ids.size() <= limit) {
+          ids.add(new String(utf8.get(i), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        h[i] = Conflicts.hash64(utf8.get(i));
+        m[i] = Conflicts.hash32(utf8.get(i));
+      }
+      return new Found(ids, h, m);
     }
   }
 
@@ -275,15 +277,12 @@ public final class ValidationStage {
    * hand-made rows): the ids found by {@link #conflictingSessions}, handed to the tasks as a set
    * when few, else joined.
    */
-  private Dataset<Row> flag(Dataset<Row> sessions, List<String> few) {
+  private Dataset<Row> flag(Dataset<Row> sessions) {
     int limit = fewConflicts();
     Dataset<Row> conflicts = conflictingSessions(sessions);
-    if (few == null) {
-      List<Row> rows = conflicts.limit(limit + 1).collectAsList();
-      few = rows.size() <= limit ? rows.stream().map(r -> r.getString(0)).toList() : null;
-    }
-    if (few != null) {
-      Object[] ids = few.toArray();
+    List<Row> few = conflicts.limit(limit + 1).collectAsList();
+    if (few.size() <= limit) {
+      Object[] ids = few.stream().map(r -> r.getString(0)).toArray();
       return sessions.withColumn(
           "conflicting",
           ids.length == 0 ? lit(false) : coalesce(col("session_id").isin(ids), lit(false)));
