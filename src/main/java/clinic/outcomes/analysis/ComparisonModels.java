@@ -4,28 +4,23 @@ import clinic.outcomes.core.Adherence;
 import clinic.outcomes.core.Measure;
 import clinic.outcomes.core.Settings;
 import clinic.outcomes.episodes.ClientHistory;
+import clinic.outcomes.episodes.CourseCells;
 import clinic.outcomes.episodes.GroupKey;
 import clinic.outcomes.episodes.Groups;
 import clinic.outcomes.stats.Histogram;
 import clinic.outcomes.stats.Ols;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.spark.api.java.function.Function;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The regressions of the comparisons and dose-response tables: which models exist ({@link
  * ModelSpec} per {@link ModelKey}) and how one course row adds to their X'X sufficient statistics
- * ({@link #addRow}); {@link CourseScans} reads the course rows in Spark for all models at once, so
- * the driver never sees episodes, only one accumulator per model and task.
+ * ({@link #addCell}), from the client pass's course cells ({@link CourseDesigns}): groups, never
+ * episodes.
  */
 final class ComparisonModels {
   static final List<String> COVARIATES = List.of("age_band", "sex", "condition", "chronicity");
@@ -68,68 +63,39 @@ final class ComparisonModels {
   }
 
   /**
-   * Adds the level of each factor to every course row: {@code f_technique} (the primary technique),
-   * {@code f_technique_group} (the first technique group the technique is a member of, else the
-   * reference technique's own name for it, else null), {@code f_adherence} (null when unknown).
+   * The level of each factor ({@link #FACTORS}) of a cell's pairs: {@code adherence} (null when
+   * unknown), {@code technique_group} (the first technique group the primary technique is a member
+   * of, else the reference technique's own name for it, else null), {@code technique} (the primary
+   * technique).
    */
-  CourseRows withFactorLevels(CourseRows rows) {
-    return rows.map(new Levels(settings.referenceTechnique(), settings.techniqueGroups()));
+  String[] levels(CourseCells.Cell c) {
+    String technique = c.technique();
+    String group = null;
+    if (technique != null) {
+      for (Map.Entry<String, List<String>> g : settings.techniqueGroups().entrySet()) {
+        if (g.getValue().contains(technique)) {
+          group = g.getKey();
+          break;
+        }
+      }
+      if (group == null && technique.equals(settings.referenceTechnique())) {
+        group = settings.referenceTechnique();
+      }
+    }
+    String adherence = c.adherence();
+    boolean known =
+        Adherence.ADHERENT.code().equals(adherence)
+            || Adherence.NOT_ADHERENT.code().equals(adherence);
+    return new String[] {known ? adherence : null, group, technique};
   }
 
-  /** The factor levels of one course row, appended to it (serializable: it runs in tasks). */
-  static final class Levels implements Function<Row, Row> {
-    private static final long serialVersionUID = 1L;
-    private final String reference;
-    private final LinkedHashMap<String, List<String>> groups;
-
-    Levels(String reference, Map<String, List<String>> groups) {
-      this.reference = reference;
-      this.groups = new LinkedHashMap<>(groups);
-    }
-
-    @Override
-    public Row call(Row r) {
-      StructType schema = r.schema();
-      if (levelled == null || !levelled.first.equals(schema)) {
-        levelled =
-            new Pair(
-                schema,
-                schema
-                    .add("f_technique", DataTypes.StringType)
-                    .add("f_technique_group", DataTypes.StringType)
-                    .add("f_adherence", DataTypes.StringType));
-      }
-      String technique = r.getAs("primary_technique");
-      String group = null;
-      if (technique != null) {
-        for (Map.Entry<String, List<String>> g : groups.entrySet()) {
-          if (g.getValue().contains(technique)) {
-            group = g.getKey();
-            break;
-          }
-        }
-        if (group == null && technique.equals(reference)) {
-          group = reference;
-        }
-      }
-      String adherence = r.getAs("adherence");
-      boolean known =
-          Adherence.ADHERENT.code().equals(adherence)
-              || Adherence.NOT_ADHERENT.code().equals(adherence);
-      Object[] values = new Object[r.length() + 3];
-      for (int i = 0; i < r.length(); i++) {
-        values[i] = r.get(i);
-      }
-      values[r.length()] = technique;
-      values[r.length() + 1] = group;
-      values[r.length() + 2] = known ? adherence : null;
-      return new GenericRowWithSchema(values, levelled.second);
-    }
-
-    /** The last input schema and its levelled schema (the rows of one table share one). */
-    private transient Pair levelled;
-
-    private record Pair(StructType first, StructType second) {}
+  /** A cell's covariate values as {@code name=value} ({@code name=null} when missing). */
+  static List<String> covariateValues(CourseCells.Cell c) {
+    return List.of(
+        "age_band=" + c.ageBand(),
+        "sex=" + c.sex(),
+        "condition=" + c.condition(),
+        "chronicity=" + c.chronicity());
   }
 
   /**
@@ -138,7 +104,7 @@ final class ComparisonModels {
    * per measure.
    *
    * @param covariates the covariate categories present per ANCOVA key ({@link
-   *     CourseScans.Found#covariateCategories}); the first of each covariate is its reference
+   *     CourseDesigns.Found#covariateCategories}); the first of each covariate is its reference
    */
   Map<ModelKey, ModelSpec> specs(
       Map<GroupKey, Histogram> hist,
@@ -186,40 +152,45 @@ final class ComparisonModels {
     return specs;
   }
 
-  /** Adds one course row to the accumulator of every model it belongs to. */
-  static void addRow(Row r, Map<ModelKey, ModelSpec> bySpec, Map<ModelKey, Ols.Accumulator> acc) {
-    String measure = r.getAs("measure");
-    double y = ((Number) r.getAs("improvement_tenths")).doubleValue() / 10.0;
-    double baseline = ((Number) r.getAs("baseline_tenths")).doubleValue() / 10.0;
+  /**
+   * Adds one cell's pairs to the accumulator of every comparison model they belong to (the dose
+   * models come from the joint counts, {@link CourseDesigns#total}).
+   */
+  void addCell(
+      CourseCells.Cell c,
+      CourseCells.Sums s,
+      Map<ModelKey, ModelSpec> bySpec,
+      Map<ModelKey, Ols.Accumulator> acc) {
+    String[] levels = levels(c);
     List<String> cv = null;
-    for (String f : FACTORS) {
-      String level = r.getAs("f_" + f);
+    for (int f = 0; f < FACTORS.size(); f++) {
+      String level = levels[f];
       if (level == null) {
         continue;
       }
-      ModelSpec a = bySpec.get(ModelKey.ancova(measure, f));
+      ModelSpec a = bySpec.get(ModelKey.ancova(c.measure(), FACTORS.get(f)));
       if (a != null && (a.levels().contains(level) || a.reference().equals(level))) {
-        add(acc, a.key(), a.x(level, baseline, List.of()), y);
-        ModelSpec risk = bySpec.get(ModelKey.risk(measure, f));
-        if (risk != null && Boolean.TRUE.equals(r.getAs("has_client"))) {
-          if (cv == null) { // the same for every factor: built once per row
-            cv = new ArrayList<>(COVARIATES.size());
-            for (String c : COVARIATES) {
-              cv.add(c + "=" + r.getAs(c));
-            }
+        add(acc, a, a.x(level, 0.0, List.of()), s);
+        ModelSpec risk = bySpec.get(ModelKey.risk(c.measure(), FACTORS.get(f)));
+        if (risk != null && c.hasClient()) {
+          if (cv == null) { // the same for every factor: built once per cell
+            cv = covariateValues(c);
           }
-          add(acc, risk.key(), risk.x(level, baseline, cv), y);
+          add(acc, risk, risk.x(level, 0.0, cv), s);
         }
       }
     }
-    ModelSpec dose = bySpec.get(ModelKey.dose(measure));
-    if (dose != null) {
-      double sessions = ((Number) r.getAs("n_sessions")).doubleValue();
-      add(acc, dose.key(), new double[] {sessions}, y);
-    }
   }
 
-  private static void add(Map<ModelKey, Ols.Accumulator> acc, ModelKey key, double[] x, double y) {
-    acc.computeIfAbsent(key, k -> new Ols.Accumulator(x.length)).add(x, y);
+  /**
+   * Adds a cell's pairs to a model: its predictors but the baseline shared, the baseline summed.
+   */
+  private static void add(
+      Map<ModelKey, Ols.Accumulator> acc, ModelSpec spec, double[] x, CourseCells.Sums s) {
+    CourseDesigns.addGroup(
+        acc.computeIfAbsent(spec.key(), k -> new Ols.Accumulator(x.length)),
+        x,
+        spec.levels().size(),
+        s);
   }
 }

@@ -2,6 +2,7 @@ package clinic.outcomes.analysis;
 
 import clinic.outcomes.core.Settings;
 import clinic.outcomes.episodes.ClientHistory;
+import clinic.outcomes.episodes.CourseCells;
 import clinic.outcomes.episodes.GroupKey;
 import clinic.outcomes.episodes.Groups;
 import clinic.outcomes.episodes.PairTotals;
@@ -23,10 +24,10 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The {@code comparisons}, {@code dose_response} and {@code therapist_performance} tables, from
  * course improvement. Welch and Mann-Whitney use the per-level histograms the stats stage already
- * built; the regressions are accumulated in Spark as X'X sufficient statistics per model ({@link
- * ComparisonModels}, {@link TherapistStage}), in two reads of the course rows for all of them
- * ({@link CourseScans}), so the driver never sees episodes. Nothing here is randomized: clients
- * chose their technique.
+ * built; the regressions' X'X sufficient statistics per model ({@link ComparisonModels}, {@link
+ * TherapistStage}) come from the course cells the client pass added up ({@link CourseDesigns}), so
+ * the driver never sees episodes and no table is read. Nothing here is randomized: clients chose
+ * their technique.
  */
 public final class ComparisonStage {
   /** The comparisons table layout; every value is set and read by its name. */
@@ -86,37 +87,24 @@ public final class ComparisonStage {
       List<Row> therapistRows) {}
 
   /**
-   * Reads the course rows twice ({@link CourseScans}): once for the models' designs and the
-   * dose-response counts, once for every model's sufficient statistics and the therapists' sums.
+   * The models' designs and sufficient statistics from the course cells ({@link CourseDesigns}),
+   * then the tables.
    *
    * @param histograms course improvement histograms per group (from {@link StatsStage})
-   * @param courseRows complete course rows: measure, primary_technique, primary_therapist,
-   *     adherence, baseline_tenths, improvement_tenths, n_sessions, has_client, age_band, sex,
-   *     condition, chronicity
+   * @param cells the complete course pairs added up by the client pass ({@link CourseCells})
    * @param withClients whether a clients file was given (risk-adjusted models, therapists)
    * @param slopes within-episode slope histograms (from the client pass's totals)
    */
   public Result run(
       Map<GroupKey, Histogram> histograms,
-      Dataset<Row> courseRows,
+      CourseCells cells,
       boolean withClients,
       Map<PairTotals.SlopeKey, ? extends Map<Double, Long>> slopes) {
-    return run(histograms, CourseRows.of(courseRows), withClients, slopes);
-  }
-
-  /** As {@link #run(Map, Dataset, boolean, Map)}, over course rows in Spark or on the driver. */
-  public Result run(
-      Map<GroupKey, Histogram> histograms,
-      CourseRows courseRows,
-      boolean withClients,
-      Map<PairTotals.SlopeKey, ? extends Map<Double, Long>> slopes) {
-    CourseRows rows = models.withFactorLevels(courseRows);
-    CourseScans.Found found =
-        CourseScans.find(rows, new CourseScans.Wanted(true, withClients, withClients));
+    CourseDesigns.Found found = CourseDesigns.find(cells, models);
     Map<ModelKey, ModelSpec> specs =
         models.specs(histograms, found.covariateCategories(), withClients);
     ModelSpec therapist = withClients ? TherapistStage.spec(settings, found.therapistDesign) : null;
-    CourseScans.Totals totals = CourseScans.total(rows, specs, therapist);
+    CourseDesigns.Totals totals = CourseDesigns.total(cells, models, specs, therapist);
     Map<ModelKey, Ols.Accumulator> accumulators = totals.models;
     Map<ModelKey, Ols.Fit> fits = new HashMap<>();
     accumulators.forEach((k, a) -> fits.put(k, Ols.fit(a, StatsStage.CONFIDENCE)));

@@ -36,13 +36,13 @@ final class DoseResponse {
   private DoseResponse() {}
 
   /**
-   * @param found the course rows' joint counts of (measure, sessions, improvement) ({@link
-   *     CourseScans#find})
+   * @param found the course pairs' joint counts of (measure, sessions, improvement) ({@link
+   *     CourseDesigns#find})
    * @param fits the fitted models (the dose models are used)
    * @param slopes within-episode slope histograms per (model, measure)
    */
   static List<Row> rows(
-      CourseScans.Found found,
+      CourseDesigns.Found found,
       Map<ModelKey, Ols.Fit> fits,
       Map<PairTotals.SlopeKey, ? extends Map<Double, Long>> slopes) {
     List<Row> out = new ArrayList<>();

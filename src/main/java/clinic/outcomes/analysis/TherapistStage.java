@@ -2,18 +2,16 @@ package clinic.outcomes.analysis;
 
 import clinic.outcomes.core.Measure;
 import clinic.outcomes.core.Settings;
+import clinic.outcomes.episodes.CourseCells;
 import clinic.outcomes.spark.NamedRow;
 import clinic.outcomes.stats.ControlLimits;
 import clinic.outcomes.stats.Ols;
-import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -24,8 +22,8 @@ import org.apache.spark.sql.types.StructType;
  * indicators of primary technique, age band, sex, condition and chronicity over the episodes whose
  * client has a {@code clients.csv} row; per therapist, the observed mean against the mean of the
  * fitted values, with funnel limits from the model's residual SD (Spiegelhalter, Stat Med 2005).
- * One Spark pass accumulates the model's X'X and each therapist's sums, in the same read of the
- * course rows as the comparisons' models ({@link CourseScans}); the driver sees groups.
+ * The model's X'X and each therapist's sums come from the client pass's course cells, with the
+ * comparisons' models ({@link CourseDesigns}); the driver sees groups.
  */
 public final class TherapistStage {
   static final String MEASURE = Measure.NRS_PAIN.code();
@@ -48,21 +46,18 @@ public final class TherapistStage {
   private TherapistStage() {}
 
   /**
-   * The table on its own, in two Spark jobs over {@code courseRows} ({@link CourseScans}); a run
-   * gets it from {@link ComparisonStage#run}, which reads the course rows for every model at once.
+   * The table on its own; a run gets it from {@link ComparisonStage#run}, with every model.
    *
-   * @param courseRows complete course rows with measure, baseline_tenths, improvement_tenths,
-   *     primary_technique, primary_therapist, has_client and the case-mix covariates
+   * @param cells the complete course pairs added up by the client pass ({@link CourseCells})
    * @return the table's rows, by therapist; empty without a clients file
    */
-  public static List<Row> run(Settings settings, Dataset<Row> courseRows) {
-    CourseScans.Found found =
-        CourseScans.find(courseRows, new CourseScans.Wanted(false, false, true));
-    ModelSpec spec = spec(settings, found.therapistDesign);
+  public static List<Row> run(Settings settings, CourseCells cells) {
+    ComparisonModels models = new ComparisonModels(settings);
+    ModelSpec spec = spec(settings, CourseDesigns.find(cells, models).therapistDesign);
     if (spec == null) {
       return List.of();
     }
-    return rows(CourseScans.total(courseRows, Map.of(), spec).therapists, spec);
+    return rows(CourseDesigns.total(cells, models, Map.of(), spec).therapists, spec);
   }
 
   /** The table's rows from the model's and the therapists' totals, by therapist. */
@@ -78,9 +73,7 @@ public final class TherapistStage {
   }
 
   /** The totals of one pass: the model's X'X and each therapist's sums. */
-  static final class Pass implements Serializable {
-    private static final long serialVersionUID = 1L;
-
+  static final class Pass {
     final int p;
     final Ols.Accumulator model;
     final TreeMap<String, double[]> sums = new TreeMap<>();
@@ -91,55 +84,26 @@ public final class TherapistStage {
     }
 
     /**
-     * Adds one course row when it is one of the model's episodes ({@code nrs_pain}, with a client
-     * row); a missing therapist is {@code unknown}.
+     * Adds one cell's pairs when they are the model's episodes ({@code nrs_pain}, with a client
+     * row); a missing therapist is {@code unknown}. The baseline varies within the cell, every
+     * other predictor is shared.
      */
-    void add(Row r, ModelSpec spec) {
-      if (!MEASURE.equals(r.getAs("measure")) || !Boolean.TRUE.equals(r.getAs("has_client"))) {
+    void add(CourseCells.Cell c, CourseCells.Sums s, ModelSpec spec) {
+      if (!MEASURE.equals(c.measure()) || !c.hasClient()) {
         return;
       }
-      String therapist = r.getAs("primary_therapist");
-      List<String> cv = new ArrayList<>();
-      for (String c : ComparisonModels.COVARIATES) {
-        cv.add(c + "=" + r.getAs(c));
+      int baselineAt = spec.levels().size();
+      double[] x = spec.x(c.technique(), 0.0, ComparisonModels.covariateValues(c));
+      CourseDesigns.addGroup(model, x, baselineAt, s);
+      double[] sum =
+          sums.computeIfAbsent(
+              c.therapist() == null ? "unknown" : c.therapist(), t -> new double[p + 2]);
+      sum[0] += s.n();
+      sum[1] += s.y() / 10.0;
+      for (int j = 0; j < p; j++) {
+        sum[2 + j] += j == baselineAt ? s.b() / 10.0 : s.n() * x[j];
       }
-      double[] x =
-          spec.x(r.getAs("primary_technique"), r.<Integer>getAs("baseline_tenths") / 10.0, cv);
-      double[] xy = Arrays.copyOf(x, p + 1);
-      xy[p] = r.<Integer>getAs("improvement_tenths") / 10.0;
-      add(therapist == null ? "unknown" : therapist, xy);
     }
-
-    Pass add(String therapist, double[] xy) {
-      model.add(Arrays.copyOf(xy, p), xy[p]);
-      TherapistStage.add(sums.computeIfAbsent(therapist, t -> new double[p + 2]), xy);
-      return this;
-    }
-
-    Pass merge(Pass o) {
-      model.merge(o.model);
-      o.sums.forEach((t, s) -> sums.merge(t, s, TherapistStage::merge));
-      return this;
-    }
-  }
-
-  /** Per-therapist sums: {n, sum y, sum x_1 .. sum x_p}; integer-valued, so exact in any order. */
-  private static double[] add(double[] s, double[] xy) {
-    int p = xy.length - 1;
-    s[0]++;
-    s[1] += xy[p];
-    for (int j = 0; j < p; j++) {
-      s[2 + j] += xy[j];
-    }
-    return s;
-  }
-
-  private static double[] merge(double[] a, double[] b) {
-    double[] s = a.clone();
-    for (int i = 0; i < s.length; i++) {
-      s[i] += b[i];
-    }
-    return s;
   }
 
   private static Row row(String therapist, double[] s, Ols.Fit fit, int p) {
@@ -174,7 +138,7 @@ public final class TherapistStage {
    * categories present in the fitted data except the first alphabetically. Null without data.
    *
    * @param design the distinct (primary technique, age band, sex, condition, chronicity) of the
-   *     model's episodes ({@link CourseScans.Found#therapistDesign})
+   *     model's episodes ({@link CourseDesigns.Found#therapistDesign})
    */
   static ModelSpec spec(Settings settings, Collection<List<String>> design) {
     TreeSet<String> techniques = new TreeSet<>();

@@ -36,13 +36,12 @@ import org.apache.spark.sql.types.StructType;
  * to {@link ClientHistory} ({@link DerivePartition}). Each task writes every row once, straight
  * into its own table's Parquet file with that table's schema ({@link PassWriters}): the published
  * {@code pain_scores}, {@code clients}, {@code sessions}, {@code episodes} and {@code
- * episode_outcomes}, and two staging tables (the rejects' lines and reasons; each outcome with its
- * episode's grouping attributes, for the models). No union layout, no staging copy. A task hands
- * back only its files, counts, latest accepted date, its partition's {@link PairTotals} and {@link
- * MonthlyCounts} ({@link PassPart}); the driver merges the totals (groups and distinct values,
- * never rows) and commits the successful attempts' files by renaming them into the tables, one file
- * per partition ({@code part-NNNNN-c000.snappy.parquet}, then {@code _SUCCESS}, as Spark lays a
- * table out).
+ * episode_outcomes}, and one staging table (the rejects' lines and reasons). No union layout, no
+ * staging copy. A task hands back only its files, counts, latest accepted date, its partition's
+ * {@link PairTotals}, {@link MonthlyCounts} and {@link CourseCells} ({@link PassPart}); the driver
+ * merges the totals (groups and distinct values, never rows) and commits the successful attempts'
+ * files by renaming them into the tables, one file per partition ({@code
+ * part-NNNNN-c000.snappy.parquet}, then {@code _SUCCESS}, as Spark lays a table out).
  *
  * <p>The as-of date: when none is set, the SPEC's default is the latest accepted date, known only
  * once every client is judged. The pass assumes the latest date of a row passing the row rules (a
@@ -59,11 +58,7 @@ public final class ClientPass {
   static final String SESSIONS = "sessions";
   static final String EPISODES = "episodes";
   static final String OUTCOMES = "episode_outcomes";
-  static final String OUTCOME_ATTRIBUTES = "outcome_attributes";
   static final String REJECTED = "rejected";
-
-  /** The layout of the staging table of outcomes with their episode's grouping attributes. */
-  public static final StructType OUTCOME_ATTRIBUTES_SCHEMA = DerivedTable.OUTCOME_ATTRIBUTES;
 
   /** The layout of the staging table of rejects: {@code kind}, {@code line}, {@code reasons}. */
   public static final StructType REJECTED_SCHEMA = DerivedTable.REJECTED;
@@ -80,13 +75,12 @@ public final class ClientPass {
    * @param passes 1, or 2 when the assumed as-of date was not the latest accepted one
    * @param totals the statistics' and safety's totals, over every partition
    * @param monthly the monthly table's counts, over every partition
-   * @param outcomeAttributesDir the folder of the staging table {@code outcomeAttributes} reads
+   * @param cells the complete course pairs, added up for the regressions, over every partition
    * @param rejectedDir the folder of the staging table {@code rejected} reads
    */
   public record Result(
       Dataset<Row> sessions,
       Dataset<Row> episodes,
-      Dataset<Row> outcomeAttributes,
       Dataset<Row> outcomes,
       Dataset<Row> painScores,
       Dataset<Row> clients,
@@ -97,7 +91,7 @@ public final class ClientPass {
       int passes,
       PairTotals totals,
       MonthlyCounts monthly,
-      String outcomeAttributesDir,
+      CourseCells cells,
       String rejectedDir) {}
 
   private final SparkSession spark;
@@ -203,10 +197,12 @@ public final class ClientPass {
 
     PairTotals totals = new PairTotals(settings.mcidTenths());
     MonthlyCounts monthly = new MonthlyCounts();
+    CourseCells cells = new CourseCells();
     Map<Integer, long[]> counts = new TreeMap<>();
     for (PassPart p : parts) {
       p.totals().forEach(totals::add);
       monthly.merge(p.monthly());
+      cells.merge(p.cells());
       for (int kind = 0; kind < p.counts().length; kind++) {
         long[] c = counts.computeIfAbsent(kind, k -> new long[3]);
         for (int s = 0; s < 3; s++) {
@@ -228,11 +224,6 @@ public final class ClientPass {
             OUTCOMES,
             new Path(tables, OUTCOMES),
             DerivedTable.outcomes(resolved).publishedSchema());
-    Table attributes =
-        new Table(
-            OUTCOME_ATTRIBUTES,
-            new Path(staging, OUTCOME_ATTRIBUTES),
-            DerivedTable.OUTCOME_ATTRIBUTES);
     Table rejected = new Table(REJECTED, new Path(staging, REJECTED), DerivedTable.REJECTED);
     for (Table t :
         hasClients
@@ -240,7 +231,6 @@ public final class ClientPass {
             : List.of(scores, sessions, episodes, outcomes)) {
       rows.put(t.name, commit(conf, parts, t));
     }
-    commit(conf, parts, attributes);
     commit(conf, parts, rejected);
     delete(conf, attempts);
     if (local != null) {
@@ -250,7 +240,6 @@ public final class ClientPass {
     return new Result(
         read(sessions),
         read(episodes),
-        read(attributes),
         read(outcomes),
         read(scores),
         hasClients ? read(clients) : null,
@@ -261,7 +250,7 @@ public final class ClientPass {
         passes,
         totals,
         monthly,
-        attributes.dir().toString(),
+        cells,
         rejected.dir().toString());
   }
 

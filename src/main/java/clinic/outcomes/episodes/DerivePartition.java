@@ -84,7 +84,14 @@ final class DerivePartition implements FlatMapFunction<Iterator<Row>, PassPart> 
       }
       files = out.finish();
     }
-    return List.of(new PassPart(files, totals.getEntries(), walk.monthly, walk.counts, walk.latest))
+    return List.of(
+            new PassPart(
+                files,
+                totals.getEntries(),
+                walk.monthly,
+                walk.tables.cells,
+                walk.counts,
+                walk.latest))
         .iterator();
   }
 
@@ -99,6 +106,9 @@ final class DerivePartition implements FlatMapFunction<Iterator<Row>, PassPart> 
     private final StructType episodesSchema = DerivedTable.EPISODES.publishedSchema();
 
     private final StructType outcomesSchema;
+
+    /** The complete course pairs, added up for the regressions (no table of them is written). */
+    final CourseCells cells = new CourseCells();
 
     Tables(PassWriters out, Settings settings) {
       DerivedTable outcomes = DerivedTable.outcomes(settings);
@@ -119,10 +129,22 @@ final class DerivePartition implements FlatMapFunction<Iterator<Row>, PassPart> 
       }
       for (Outcome x : res.outcomes()) {
         out.write(ClientPass.OUTCOMES, outcomesSchema, outcomeRows.publish(rows.outcome(x)));
-        out.write(
-            ClientPass.OUTCOME_ATTRIBUTES,
-            DerivedTable.OUTCOME_ATTRIBUTES,
-            rows.outcomeAttributes(x, byId.get(x.episodeId())));
+        if (x.complete()) {
+          Episode e = byId.get(x.episodeId());
+          cells.add(
+              x.measure(),
+              e.primaryTechnique(),
+              e.primaryTherapist(),
+              e.adherence(),
+              e.hasClient(),
+              e.ageBand(),
+              e.sex(),
+              e.condition(),
+              e.chronicity(),
+              x.baselineTenths(),
+              x.improvementTenths(),
+              e.nSessions());
+        }
       }
     }
 
@@ -143,7 +165,7 @@ final class DerivePartition implements FlatMapFunction<Iterator<Row>, PassPart> 
     final PassInput in;
     private final ClientHistory history;
     private final PairTotals totals;
-    private final Tables tables;
+    final Tables tables;
     private final SafetyCounts safety;
 
     /** The monthly table's counts, from the derived rows. */

@@ -19,8 +19,6 @@ final class DerivedRows {
   private final NamedRow.Layout sessions = new NamedRow.Layout(DerivedTable.SESSIONS.staged());
   private final NamedRow.Layout episodes = new NamedRow.Layout(DerivedTable.ATTRIBUTES.staged());
   private final NamedRow.Layout outcomes;
-  private final NamedRow.Layout outcomeAttributes =
-      new NamedRow.Layout(DerivedTable.OUTCOME_ATTRIBUTES);
   private final NamedRow.Layout rejected = new NamedRow.Layout(DerivedTable.REJECTED);
   private final NamedRow.Layout painScores = new NamedRow.Layout(DerivedTable.PAIN_SCORES);
   private final NamedRow.Layout clients = new NamedRow.Layout(DerivedTable.CLIENTS);
@@ -125,29 +123,6 @@ final class DerivedRows {
           .set(c[3], f.eligible());
     }
     return r.values();
-  }
-
-  /**
-   * An outcome with its episode's grouping attributes ({@link DerivedTable#OUTCOME_ATTRIBUTES}).
-   */
-  Object[] outcomeAttributes(Outcome x, Episode e) {
-    return new NamedRow(outcomeAttributes)
-        .set("episode_id", x.episodeId())
-        .set("measure", x.measure())
-        .set("complete", x.complete())
-        .set("baseline_tenths", x.baselineTenths())
-        .set("improvement_tenths", x.improvementTenths())
-        .set("primary_technique", e.primaryTechnique())
-        .set("primary_therapist", e.primaryTherapist())
-        .set("adherence", e.adherence())
-        .set("n_sessions", e.nSessions())
-        .set("has_client", e.hasClient())
-        .set("age_band", e.ageBand())
-        .set("sex", e.sex())
-        .set("condition", e.condition())
-        .set("symptom_weeks", e.symptomWeeks())
-        .set("chronicity", e.chronicity())
-        .values();
   }
 
   /** A rejected record of the input file of {@code kind}, to be joined to its raw text. */

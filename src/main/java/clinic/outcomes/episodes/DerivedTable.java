@@ -47,8 +47,8 @@ record DerivedTable(StructType staged, List<String> keptTenths, Set<String> omit
 
   /**
    * The staged form of an episode with every grouping attribute: the episodes table publishes it
-   * less the client's columns; the statistics read the grouping attributes with each outcome
-   * ({@link #OUTCOME_ATTRIBUTES}).
+   * less the client's columns; the regressions get the grouping attributes of each outcome from the
+   * pass's {@link CourseCells}.
    */
   static final DerivedTable ATTRIBUTES =
       new DerivedTable(
@@ -76,29 +76,6 @@ record DerivedTable(StructType staged, List<String> keptTenths, Set<String> omit
               "chronicity string"),
           List.of(),
           Set.of());
-
-  /**
-   * A staging table for the comparisons, dose-response and therapist models: each outcome (episode
-   * and measure) with its pair and its episode's grouping attributes, written by the pass from what
-   * it holds, so that the statistics need not join outcomes to episodes.
-   */
-  static final StructType OUTCOME_ATTRIBUTES =
-      Schemas.of(
-          "episode_id string",
-          "measure string",
-          "complete boolean",
-          "baseline_tenths int",
-          "improvement_tenths int",
-          "primary_technique string",
-          "primary_therapist string",
-          "adherence string",
-          "n_sessions int",
-          "has_client boolean",
-          "age_band string",
-          "sex string",
-          "condition string",
-          "symptom_weeks int",
-          "chronicity string");
 
   /**
    * The published {@code pain_scores} table: the accepted scores, the score as points and as whole

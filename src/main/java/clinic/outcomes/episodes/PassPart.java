@@ -5,10 +5,10 @@ import java.util.List;
 
 /**
  * What one task of the client pass hands back to the driver: the files it wrote (one per table it
- * had rows for), its partition's {@link PairTotals} as additive entries and its {@link
- * MonthlyCounts}, its counts per input file and status, and its latest accepted date. Only the
- * results of successful task attempts reach the driver, so these files are the ones to commit; a
- * failed or retried attempt's files are left in its own folder and deleted with the staging.
+ * had rows for), its partition's {@link PairTotals} as additive entries, its {@link MonthlyCounts}
+ * and {@link CourseCells}, its counts per input file and status, and its latest accepted date. Only
+ * the results of successful task attempts reach the driver, so these files are the ones to commit;
+ * a failed or retried attempt's files are left in its own folder and deleted with the staging.
  *
  * @param counts per input kind ({@code ClientJudge.CLIENT} etc.): accepted, rejected, duplicate
  * @param latestAccepted the latest accepted session or score date as an epoch day, {@link
@@ -18,6 +18,7 @@ record PassPart(
     List<PassPart.PassFile> files,
     List<TotalsEntry> totals,
     MonthlyCounts monthly,
+    CourseCells cells,
     long[][] counts,
     long latestAccepted)
     implements Serializable {

@@ -1,8 +1,5 @@
 package clinic.outcomes.pipeline;
 
-import static org.apache.spark.sql.functions.col;
-
-import clinic.outcomes.analysis.CourseRows;
 import clinic.outcomes.core.Settings;
 import clinic.outcomes.episodes.ClientPass;
 import clinic.outcomes.output.ParquetRowReader;
@@ -16,16 +13,12 @@ import clinic.outcomes.stage.Reading;
 import clinic.outcomes.validate.LocalValidation;
 import clinic.outcomes.validate.Validated.Accounting;
 import clinic.outcomes.validate.ValidationStage;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 
 /**
  * Where a run's rows are moved: in a Spark session (any input, on this machine or a cluster), or in
@@ -163,52 +156,6 @@ final class Engine {
             : ParquetRowReader.read(conf, derived.rejectedDir(), ClientPass.REJECTED_SCHEMA);
     return tables.writeRejects(
         conf, LocalValidation.rejects(staged, rejected), LocalValidation.REJECTS);
-  }
-
-  /**
-   * The complete course pairs with their episode's grouping attributes: the staging table the pass
-   * wrote, read in place (analysis.CourseScans: no join, no cache, no shuffle).
-   */
-  CourseRows courseRows(ClientPass.Result derived) {
-    String[] columns = {
-      "episode_id",
-      "measure",
-      "baseline_tenths",
-      "improvement_tenths",
-      "primary_technique",
-      "primary_therapist",
-      "adherence",
-      "n_sessions",
-      "has_client",
-      "age_band",
-      "sex",
-      "condition",
-      "chronicity"
-    };
-    if (spark != null) {
-      return CourseRows.of(
-          derived
-              .outcomeAttributes()
-              .filter(col("complete"))
-              .select(columns[0], Arrays.copyOfRange(columns, 1, columns.length)));
-    }
-    List<StructField> fields = new ArrayList<>();
-    for (String c : columns) {
-      fields.add(
-          ClientPass.OUTCOME_ATTRIBUTES_SCHEMA
-              .fields()[ClientPass.OUTCOME_ATTRIBUTES_SCHEMA.fieldIndex(c)]);
-    }
-    List<Row> complete = new ArrayList<>();
-    List<StructField> withComplete = new ArrayList<>(fields);
-    withComplete.add(DataTypes.createStructField("complete", DataTypes.BooleanType, true));
-    for (Row r :
-        ParquetRowReader.read(
-            conf, derived.outcomeAttributesDir(), DataTypes.createStructType(withComplete))) {
-      if (Boolean.TRUE.equals(r.getAs("complete"))) {
-        complete.add(r);
-      }
-    }
-    return CourseRows.of(complete);
   }
 
   /** The Spark version the job runs with (the local engine: the one on the class path). */

@@ -163,11 +163,7 @@ public final class Pipeline {
     StatsStage.Result stats = new StatsStage(engine.session(), settings).run(derived.totals());
     ComparisonStage.Result comparisons =
         new ComparisonStage(engine.session(), settings)
-            .run(
-                stats.histograms(),
-                engine.courseRows(derived),
-                withClients,
-                derived.totals().slopes());
+            .run(stats.histograms(), derived.cells(), withClients, derived.totals().slopes());
     RegistryTables.TimeToMcid timeToMcid = RegistryTables.timeToMcid(derived.totals().survival());
     List<Row> benefitHarm =
         RegistryTables.benefitHarm(settings, stats.rows(), derived.totals().harm());

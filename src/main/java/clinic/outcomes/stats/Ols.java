@@ -165,7 +165,7 @@ public final class Ols {
    * arithmetic. This is what makes the NIST Longley problem solvable from normal equations.
    *
    * <p>Not thread-safe (mutable, like any aggregation buffer). State is plain doubles: see {@link
-   * #toArray()} and {@link #fromArray(double[])}.
+   * #toArray()}.
    */
   public static final class Accumulator implements Serializable {
 
@@ -283,6 +283,39 @@ public final class Ols {
     }
 
     /**
+     * Adds a group of observations that share every predictor but one, from the group's count and
+     * sums: the cross-products of the shared values are {@code n} times their product, those with
+     * the varying predictor v or the response y come from the sums. The same state as adding the
+     * group's observations one by one, up to double-double rounding; the group's sums may be exact
+     * where the observations' values are not (whole tenths added as integers, divided once).
+     *
+     * @param x the k predictor values (no leading 1 for the intercept); {@code x[varying]} is not
+     *     read
+     * @param varying the index in {@code x} of the predictor that varies within the group
+     * @param n the group's number of observations, {@code 1 <= n <= 2^53}
+     * @param sumV the sum of v
+     * @param sumVV the sum of v squared
+     * @param sumY the sum of y
+     * @param sumVY the sum of v times y
+     * @param sumYY the sum of y squared
+     * @return this accumulator
+     * @throws IllegalArgumentException when {@code x} is null, its length is not k, {@code varying}
+     *     is not an index of it, a value or sum is NaN or infinite, or {@code n} is out of range
+     */
+    public Accumulator addGroup(
+        double[] x,
+        int varying,
+        long n,
+        double sumV,
+        double sumVV,
+        double sumY,
+        double sumVY,
+        double sumYY) {
+      OlsGroups.add(this, x, varying, n, sumV, sumVV, sumY, sumVY, sumYY);
+      return this;
+    }
+
+    /**
      * Adds the observations of another accumulator (Chan-style merge of partitions; exact up to
      * double-double rounding).
      *
@@ -313,30 +346,6 @@ public final class Ols {
       return out;
     }
 
-    /**
-     * Restores an accumulator from {@link #toArray()}.
-     *
-     * @param state the array; not kept
-     * @return a new accumulator
-     * @throws IllegalArgumentException when the array is null or malformed
-     */
-    public static Accumulator fromArray(double[] state) {
-      if (state == null
-          || state.length < 1
-          || state[0] < 0
-          || state[0] != Math.rint(state[0])
-          || state[0] > 10_000) {
-        throw new IllegalArgumentException("not an accumulator state");
-      }
-      Accumulator a = new Accumulator((int) state[0]);
-      if (state.length != 1 + 2 * a.hi.length) {
-        throw new IllegalArgumentException("accumulator state has the wrong length");
-      }
-      System.arraycopy(state, 1, a.hi, 0, a.hi.length);
-      System.arraycopy(state, 1 + a.hi.length, a.lo, 0, a.lo.length);
-      return a;
-    }
-
     /** Raw moment sum(z_i z_j) as (hi, lo), i and j in 0..k+1 (0 = intercept, k+1 = y). */
     double momentHi(int i, int j) {
       return hi[index(i, j)];
@@ -346,14 +355,14 @@ public final class Ols {
       return lo[index(i, j)];
     }
 
-    private int index(int i, int j) {
+    int index(int i, int j) {
       int a = Math.min(i, j);
       int b = Math.max(i, j);
       return a * m - a * (a - 1) / 2 + (b - a);
     }
 
     /** (hi[i], lo[i]) += (ph, pl) in double-double arithmetic. */
-    private void accumulate(int i, double ph, double pl) {
+    void accumulate(int i, double ph, double pl) {
       double a = hi[i];
       double s = a + ph;
       double bb = s - a;

@@ -3,8 +3,8 @@ package clinic.outcomes.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import clinic.outcomes.SharedSpark;
 import clinic.outcomes.core.Settings;
+import clinic.outcomes.episodes.CourseCells;
 import clinic.outcomes.episodes.GroupKey;
 import clinic.outcomes.stats.Histogram;
 import java.util.ArrayList;
@@ -14,15 +14,11 @@ import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /**
- * The comparison stage alone on six course rows of pain, deep tissue against the reference
+ * The comparison stage alone on six course pairs of pain, deep tissue against the reference
  * (swedish), without a clients file (no risk-adjusted model):
  *
  * <pre>
@@ -44,19 +40,6 @@ import org.junit.jupiter.api.Test;
  */
 class ComparisonStageTest {
   private static final Settings SETTINGS = Settings.defaults();
-  private static final StructType COURSE =
-      new StructType()
-          .add("measure", DataTypes.StringType)
-          .add("primary_technique", DataTypes.StringType)
-          .add("adherence", DataTypes.StringType)
-          .add("baseline_tenths", DataTypes.IntegerType)
-          .add("improvement_tenths", DataTypes.IntegerType)
-          .add("n_sessions", DataTypes.IntegerType)
-          .add("has_client", DataTypes.BooleanType)
-          .add("age_band", DataTypes.StringType)
-          .add("sex", DataTypes.StringType)
-          .add("condition", DataTypes.StringType)
-          .add("chronicity", DataTypes.StringType);
 
   private static final Object[][] POINTS = {
     {"deep_tissue", 50, 30, 2},
@@ -67,22 +50,44 @@ class ComparisonStageTest {
     {"swedish", 70, 30, 3}
   };
 
-  private static ComparisonStage.Result run(int partitions) {
-    List<Row> rows = new ArrayList<>();
-    for (Object[] p : POINTS) {
-      rows.add(
-          RowFactory.create(
-              "nrs_pain", p[0], "unknown", p[1], p[2], p[3], false, null, null, null, "unknown"));
+  /**
+   * The points as the client pass adds them up, in {@code tasks} tasks (point i in task i mod
+   * tasks) whose cells are merged in reverse order.
+   */
+  private static ComparisonStage.Result run(int tasks) {
+    List<CourseCells> parts = new ArrayList<>();
+    for (int t = 0; t < tasks; t++) {
+      parts.add(new CourseCells());
     }
-    Dataset<Row> course = SharedSpark.get().createDataFrame(rows, COURSE).repartition(partitions);
+    for (int i = 0; i < POINTS.length; i++) {
+      Object[] p = POINTS[i];
+      parts
+          .get(i % tasks)
+          .add(
+              "nrs_pain",
+              (String) p[0],
+              "T1",
+              "unknown",
+              false,
+              null,
+              null,
+              null,
+              "unknown",
+              (Integer) p[1],
+              (Integer) p[2],
+              (Integer) p[3]);
+    }
+    CourseCells cells = new CourseCells();
+    for (int t = tasks - 1; t >= 0; t--) {
+      cells.merge(parts.get(t));
+    }
     Map<GroupKey, Histogram> histograms =
         Map.of(
             new GroupKey("course", "nrs_pain", "technique", "deep_tissue"),
             Histogram.of(3.0, 4.0, 5.0),
             new GroupKey("course", "nrs_pain", "technique", "swedish"),
             Histogram.of(1.0, 2.0, 3.0));
-    return new ComparisonStage(SharedSpark.get(), SETTINGS)
-        .run(histograms, course, false, Map.of());
+    return new ComparisonStage(null, SETTINGS).run(histograms, cells, false, Map.of());
   }
 
   @Test
@@ -148,12 +153,12 @@ class ComparisonStageTest {
   }
 
   @Test
-  void theSameRowsUnderOneTwoAndSevenPartitions() {
+  void theSameRowsFromOneTwoAndSevenTasks() {
     ComparisonStage.Result one = run(1);
     for (int n : new int[] {2, 7}) {
       ComparisonStage.Result other = run(n);
-      assertEquals(one.comparisonRows(), other.comparisonRows(), n + " partitions");
-      assertEquals(one.doseRows(), other.doseRows(), n + " partitions");
+      assertEquals(one.comparisonRows(), other.comparisonRows(), n + " tasks");
+      assertEquals(one.doseRows(), other.doseRows(), n + " tasks");
     }
   }
 }

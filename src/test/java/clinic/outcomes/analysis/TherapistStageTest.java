@@ -3,16 +3,12 @@ package clinic.outcomes.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import clinic.outcomes.SharedSpark;
 import clinic.outcomes.core.Settings;
+import clinic.outcomes.episodes.CourseCells;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,47 +19,37 @@ import org.junit.jupiter.api.Test;
  * are constant here, so they get no indicator).
  */
 class TherapistStageTest {
-  private static final StructType ROWS =
-      new StructType()
-          .add("measure", DataTypes.StringType)
-          .add("baseline_tenths", DataTypes.IntegerType)
-          .add("improvement_tenths", DataTypes.IntegerType)
-          .add("primary_technique", DataTypes.StringType)
-          .add("primary_therapist", DataTypes.StringType)
-          .add("has_client", DataTypes.BooleanType)
-          .add("age_band", DataTypes.StringType)
-          .add("sex", DataTypes.StringType)
-          .add("condition", DataTypes.StringType)
-          .add("chronicity", DataTypes.StringType);
-
   @Test
   void aTherapistPlantedAboveTheLimitsIsFlaggedAndNoOneElse() {
-    SparkSession spark = SharedSpark.get();
-    List<Row> rows = new ArrayList<>();
+    // two tasks' cells, merged as the client pass merges its partitions'
+    CourseCells even = new CourseCells();
+    CourseCells odd = new CourseCells();
     List<double[]> x = new ArrayList<>();
     List<Double> y = new ArrayList<>();
     for (int t = 1; t <= 6; t++) {
       for (int i = 0; i < 30; i++) {
         int baseline = 50 + 10 * (i % 4);
         int improvement = 20 + 5 * ((i % 3) - 1) + (t == 6 ? 15 : 0);
-        rows.add(
-            RowFactory.create(
+        (i % 2 == 0 ? even : odd)
+            .add(
                 "nrs_pain",
-                baseline,
-                improvement,
                 "deep_tissue",
                 "T" + t,
+                "adherent",
                 true,
                 "40-49",
                 "female",
                 "piriformis",
-                "chronic"));
+                "chronic",
+                baseline,
+                improvement,
+                4);
         x.add(new double[] {baseline / 10.0});
         y.add(improvement / 10.0);
       }
     }
     List<Row> out =
-        TherapistStage.run(Settings.defaults(), spark.createDataFrame(rows, ROWS).repartition(3));
+        TherapistStage.run(Settings.defaults(), new CourseCells().merge(odd).merge(even));
     assertEquals(6, out.size());
     OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
     ols.newSampleData(

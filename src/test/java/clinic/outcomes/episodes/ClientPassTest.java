@@ -188,18 +188,15 @@ class ClientPassTest {
             "adherence",
             "closed_by",
             "closed"));
+    // The regressions' cells: the one complete course pair (C1-E1, closed, 7.0 then 6.0; no client
+    // row, so no therapist kept), in tenths: n, b, y, b*b, b*y, y*y; and its (sessions, points).
     assertEquals(
         List.of(
-            "C1-E1 false null null unknown",
-            "C2-E1 true sciatica 4 acute",
-            "C3-E1 false null null unknown"),
-        lines(
-            r.outcomeAttributes(),
-            "episode_id",
-            "has_client",
-            "condition",
-            "symptom_weeks",
-            "chronicity"));
+            "Cell[measure=nrs_pain, technique=deep_tissue, therapist=null, adherence=adherent,"
+                + " hasClient=false, ageBand=null, sex=null, condition=null, chronicity=unknown]"
+                + " Sums[n=1, b=70, y=10, bb=4900, by=700, yy=100]"),
+        cells(r.cells()));
+    assertEquals(List.of("[2.0, 1.0, 1.0]"), joint(r.cells(), "nrs_pain"));
     assertEquals(
         List.of(
             "C1-E1 nrs_pain true 7.0 before 6.0 last_before 1.0 " + 10.0 / 70 + " false true",
@@ -312,7 +309,8 @@ class ClientPassTest {
     List<String> out = new ArrayList<>();
     out.addAll(all(r.sessions()));
     out.addAll(all(r.episodes()));
-    out.addAll(all(r.outcomeAttributes()));
+    out.addAll(cells(r.cells()));
+    out.addAll(joint(r.cells(), "nrs_pain"));
     out.addAll(all(r.outcomes()));
     out.addAll(all(r.painScores()));
     out.addAll(all(r.clients()));
@@ -321,6 +319,15 @@ class ClientPassTest {
     r.totals().getEntries().stream().map(ClientPassTest::entry).sorted().forEach(out::add);
     out.addAll(monthly(r.monthly()));
     return out;
+  }
+
+  private static List<String> cells(CourseCells c) {
+    return c.cells().stream().map(e -> e.getKey() + " " + e.getValue()).toList();
+  }
+
+  private static List<String> joint(CourseCells c, String measure) {
+    List<double[]> j = c.joint(measure);
+    return j == null ? List.of() : j.stream().map(Arrays::toString).toList();
   }
 
   private static List<String> all(Dataset<Row> d) {

@@ -216,6 +216,67 @@ class OlsTest {
     Tolerance.estimate(0.94930710293623433, f.rSquared(), "r2");
   }
 
+  /**
+   * The same ANCOVA data added as one group per technique (every predictor shared but the baseline,
+   * which varies within a group): the group's count and sums of baseline, improvement, their
+   * squares and product give R's fit (the values of {@link #ancovaMatchesR}), and the same state as
+   * the rows one by one. The sums are of whole tenths, divided once, as the client pass adds its
+   * course cells.
+   */
+  @Test
+  void groupsWithOneVaryingPredictorMatchR() {
+    Ols.Accumulator grouped = new Ols.Accumulator(3);
+    for (String tech : new String[] {"tp", "sw", "dt"}) {
+      long n = 0;
+      long sb = 0;
+      long sy = 0;
+      long sbb = 0;
+      long sby = 0;
+      long syy = 0;
+      for (int i = 0; i < IMP.length; i++) {
+        if (TECH[i].equals(tech)) {
+          long b = Math.round(BASE[i] * 10);
+          long y = Math.round(IMP[i] * 10);
+          n++;
+          sb += b;
+          sy += y;
+          sbb += b * b;
+          sby += b * y;
+          syy += y * y;
+        }
+      }
+      double[] x = {tech.equals("dt") ? 1 : 0, tech.equals("tp") ? 1 : 0, Double.NaN};
+      grouped.addGroup(x, 2, n, sb / 10.0, sbb / 100.0, sy / 10.0, sby / 100.0, syy / 100.0);
+    }
+    // R: f <- lm(imp ~ dt + tp + base); coef(summary(f)); summary(f)$sigma
+    double[] est = {
+      -3.7748091603053448573, 0.0012722646310398419, -0.0019083969465684856, 0.9809160305343521680
+    };
+    double[] se = {
+      0.445002575021680002, 0.273359775338016087, 0.264582965789537605, 0.080853893756926976
+    };
+    Ols.Fit f = Ols.fit(grouped, 0.95);
+    Ols.Fit rows = Ols.fit(ancova(false), 0.95);
+    assertEquals(20, f.n());
+    for (int j = 0; j < 4; j++) {
+      Tolerance.estimate(est[j], f.coefficient(j).estimate(), "est " + j);
+      Tolerance.estimate(se[j], f.coefficient(j).standardError(), "se " + j);
+      rel(rows.coefficient(j).estimate(), f.coefficient(j).estimate(), 1e-12, "rows " + j);
+    }
+    Tolerance.estimate(0.37779913749923427, f.residualSd(), "sigma");
+    double[] a = grouped.toArray();
+    double[] b = ancova(false).toArray();
+    for (int i = 1; i < (a.length + 1) / 2; i++) {
+      rel(b[i], a[i], 1e-15, "X'X entry " + (i - 1));
+    }
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Ols.Accumulator(2).addGroup(new double[] {1, 0}, 2, 1, 0, 0, 0, 0, 0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Ols.Accumulator(2).addGroup(new double[] {1, 0}, 1, 0, 0, 0, 0, 0, 0));
+  }
+
   @Test
   void rankDeficientIsNull() {
     // R: coef(lm(imp ~ dt + tp + both + base)) gives NA for "both" = dt + tp
@@ -401,11 +462,11 @@ class OlsTest {
   }
 
   @Test
-  void mergeSerializationAndCountsGiveTheSameFit() {
+  void mergeAndCountsGiveTheSameFit() {
     Ols.Accumulator whole = accumulate(LONGLEY);
     Ols.Accumulator a = accumulate(java.util.Arrays.copyOfRange(LONGLEY, 0, 7));
     Ols.Accumulator b = accumulate(java.util.Arrays.copyOfRange(LONGLEY, 7, 16));
-    Ols.Accumulator merged = Ols.Accumulator.fromArray(a.toArray()).merge(b);
+    Ols.Accumulator merged = a.merge(b);
     Ols.Fit f1 = Ols.fit(whole, 0.95);
     Ols.Fit f2 = Ols.fit(merged, 0.95);
     for (int j = 0; j < 7; j++) {
@@ -455,7 +516,5 @@ class OlsTest {
         () -> new Ols.Accumulator(1).add(new double[] {Double.NaN}, 0));
     assertThrows(
         IllegalArgumentException.class, () -> new Ols.Accumulator(1).merge(new Ols.Accumulator(2)));
-    assertThrows(
-        IllegalArgumentException.class, () -> Ols.Accumulator.fromArray(new double[] {1, 2, 3}));
   }
 }

@@ -1,0 +1,208 @@
+package clinic.outcomes.episodes;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The complete course pairs as the regressions need them, added up by the client pass (groups,
+ * never rows): each pair falls in the cell of its measure and its episode's attributes (primary
+ * technique, adherence, whether the client has a {@code clients.csv} row, the case-mix covariates,
+ * and the primary therapist where the therapist model reads it: {@code nrs_pain} with a client
+ * row), which counts its pairs and adds up their baseline and improvement in whole tenths, their
+ * squares and products, exactly, in any order and under any partitioning. Every model's X'X
+ * sufficient statistics follow from the cells ({@code analysis.ComparisonModels}), as every
+ * predictor but the baseline is an indicator of these attributes. The dose-response's joint counts
+ * of (sessions, improvement) per measure come with them.
+ *
+ * <p>These totals replace a staging table of every outcome with its episode's attributes, which the
+ * statistics read twice.
+ */
+public final class CourseCells implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** The measure whose pairs keep their therapist: the therapist model's. */
+  static final String THERAPIST_MEASURE = "nrs_pain";
+
+  /**
+   * A cell: a measure and an episode's attributes; null where the episode has none ({@code
+   * therapist} also where the therapist model does not read it).
+   */
+  public record Cell(
+      String measure,
+      String technique,
+      String therapist,
+      String adherence,
+      boolean hasClient,
+      String ageBand,
+      String sex,
+      String condition,
+      String chronicity)
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Written out: a record's generated methods go through method handles (see GroupKey). */
+    @Override
+    public int hashCode() {
+      int h = Objects.hashCode(measure);
+      h = 31 * h + Objects.hashCode(technique);
+      h = 31 * h + Objects.hashCode(therapist);
+      h = 31 * h + Objects.hashCode(adherence);
+      h = 31 * h + Boolean.hashCode(hasClient);
+      h = 31 * h + Objects.hashCode(ageBand);
+      h = 31 * h + Objects.hashCode(sex);
+      h = 31 * h + Objects.hashCode(condition);
+      return 31 * h + Objects.hashCode(chronicity);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Cell c
+          && hasClient == c.hasClient
+          && Objects.equals(measure, c.measure)
+          && Objects.equals(technique, c.technique)
+          && Objects.equals(therapist, c.therapist)
+          && Objects.equals(adherence, c.adherence)
+          && Objects.equals(ageBand, c.ageBand)
+          && Objects.equals(sex, c.sex)
+          && Objects.equals(condition, c.condition)
+          && Objects.equals(chronicity, c.chronicity);
+    }
+  }
+
+  /**
+   * A cell's totals, in whole tenths: pairs, sums of baseline b and improvement y, of b², b·y, y².
+   */
+  public record Sums(long n, long b, long y, long bb, long by, long yy) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** The order the analyses add the cells in: by every attribute, a missing one first. */
+  private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
+
+  public static final Comparator<Cell> ORDER =
+      Comparator.comparing(Cell::measure, TEXT)
+          .thenComparing(Cell::technique, TEXT)
+          .thenComparing(Cell::therapist, TEXT)
+          .thenComparing(Cell::adherence, TEXT)
+          .thenComparing(Cell::hasClient)
+          .thenComparing(Cell::ageBand, TEXT)
+          .thenComparing(Cell::sex, TEXT)
+          .thenComparing(Cell::condition, TEXT)
+          .thenComparing(Cell::chronicity, TEXT);
+
+  /** Per cell: {n, b, y, bb, by, yy}. */
+  private final HashMap<Cell, long[]> cells = new HashMap<>();
+
+  /** Per measure: (sessions, improvement in tenths) packed by {@link #pack} -> pairs. */
+  private final HashMap<String, HashMap<Long, Long>> dose = new HashMap<>();
+
+  /**
+   * Adds one complete course pair.
+   *
+   * @param measure the measure's code
+   * @param baselineTenths the pair's baseline, in tenths
+   * @param improvementTenths its improvement, in tenths
+   * @param sessions the episode's sessions
+   */
+  public CourseCells add(
+      String measure,
+      String technique,
+      String therapist,
+      String adherence,
+      boolean hasClient,
+      String ageBand,
+      String sex,
+      String condition,
+      String chronicity,
+      int baselineTenths,
+      int improvementTenths,
+      int sessions) {
+    Cell cell =
+        new Cell(
+            measure,
+            technique,
+            hasClient && THERAPIST_MEASURE.equals(measure) ? therapist : null,
+            adherence,
+            hasClient,
+            ageBand,
+            sex,
+            condition,
+            chronicity);
+    long[] s = cells.computeIfAbsent(cell, c -> new long[6]);
+    long b = baselineTenths;
+    long y = improvementTenths;
+    s[0]++;
+    s[1] += b;
+    s[2] += y;
+    s[3] += b * b;
+    s[4] += b * y;
+    s[5] += y * y;
+    dose.computeIfAbsent(measure, m -> new HashMap<>())
+        .merge(pack(sessions, improvementTenths), 1L, Long::sum);
+    return this;
+  }
+
+  /** Adds another task's cells to these. */
+  public CourseCells merge(CourseCells other) {
+    other.cells.forEach(
+        (c, s) -> {
+          long[] mine = cells.computeIfAbsent(c, x -> new long[6]);
+          for (int i = 0; i < mine.length; i++) {
+            mine[i] += s[i];
+          }
+        });
+    other.dose.forEach(
+        (m, counts) -> {
+          HashMap<Long, Long> mine = dose.computeIfAbsent(m, x -> new HashMap<>());
+          counts.forEach((k, n) -> mine.merge(k, n, Long::sum));
+        });
+    return this;
+  }
+
+  /** Every cell with its totals, in {@link #ORDER}. */
+  public List<Map.Entry<Cell, Sums>> cells() {
+    List<Map.Entry<Cell, Sums>> out = new ArrayList<>(cells.size());
+    cells.forEach((c, s) -> out.add(Map.entry(c, new Sums(s[0], s[1], s[2], s[3], s[4], s[5]))));
+    out.sort(Map.Entry.comparingByKey(ORDER));
+    return out;
+  }
+
+  /**
+   * The dose-response's joint counts of one measure: {sessions, improvement (points), n}, by
+   * sessions then improvement; null when the measure has no complete pair.
+   */
+  public List<double[]> joint(String measure) {
+    HashMap<Long, Long> counts = dose.get(measure);
+    if (counts == null) {
+      return null;
+    }
+    List<double[]> out = new ArrayList<>(counts.size());
+    counts.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            e ->
+                out.add(
+                    new double[] {
+                      sessions(e.getKey()), improvementTenths(e.getKey()) / 10.0, e.getValue()
+                    }));
+    return out;
+  }
+
+  /** Two ints in one long key (the joint counts are listed in the order of these keys). */
+  static long pack(int sessions, int improvementTenths) {
+    return ((long) sessions << 32) | (improvementTenths & 0xFFFFFFFFL);
+  }
+
+  static int sessions(long key) {
+    return (int) (key >> 32);
+  }
+
+  static int improvementTenths(long key) {
+    return (int) key;
+  }
+}
