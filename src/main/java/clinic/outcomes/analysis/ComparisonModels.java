@@ -18,9 +18,8 @@ import java.util.TreeSet;
 
 /**
  * The regressions of the comparisons and dose-response tables: which models exist ({@link
- * ModelSpec} per {@link ModelKey}) and how one course row adds to their X'X sufficient statistics
- * ({@link #addCell}), from the client pass's course cells ({@link CourseDesigns}): groups, never
- * episodes.
+ * ModelSpec} per {@link ModelKey}) and how one cell of the client pass's course pairs adds to their
+ * X'X sufficient statistics ({@link #addCell}, {@link CourseDesigns}): groups, never episodes.
  */
 final class ComparisonModels {
   static final List<String> COVARIATES = List.of("age_band", "sex", "condition", "chronicity");

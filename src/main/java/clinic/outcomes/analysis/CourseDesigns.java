@@ -144,16 +144,8 @@ final class CourseDesigns {
     return t;
   }
 
-  /** The baseline's and improvement's sums of a cell, in points, as {@link Ols} takes them. */
+  /** A cell's pairs added to a model as one group: the baseline varies, in tenths as the score. */
   static void addGroup(Ols.Accumulator acc, double[] x, int baselineAt, Sums s) {
-    acc.addGroup(
-        x,
-        baselineAt,
-        s.n(),
-        s.b() / 10.0,
-        s.bb() / 100.0,
-        s.y() / 10.0,
-        s.by() / 100.0,
-        s.yy() / 100.0);
+    acc.addGroup(x, baselineAt, s.n(), new long[] {s.b(), s.bb(), s.y(), s.by(), s.yy()}, 10);
   }
 }

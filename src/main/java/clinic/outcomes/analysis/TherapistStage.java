@@ -67,7 +67,7 @@ public final class TherapistStage {
     Ols.Fit fit = acc.n() == 0 ? null : Ols.fit(acc, StatsStage.CONFIDENCE);
     List<Row> out = new ArrayList<>();
     for (Map.Entry<String, double[]> t : pass.sums.entrySet()) {
-      out.add(row(t.getKey(), t.getValue(), fit, p));
+      out.add(row(t.getKey(), t.getValue(), fit, p, spec.levels().size()));
     }
     return out;
   }
@@ -98,17 +98,22 @@ public final class TherapistStage {
       double[] sum =
           sums.computeIfAbsent(
               c.therapist() == null ? "unknown" : c.therapist(), t -> new double[p + 2]);
+      // whole numbers, exact in a double: the improvement's and the baseline's in tenths
       sum[0] += s.n();
-      sum[1] += s.y() / 10.0;
+      sum[1] += s.y();
       for (int j = 0; j < p; j++) {
-        sum[2 + j] += j == baselineAt ? s.b() / 10.0 : s.n() * x[j];
+        sum[2 + j] += j == baselineAt ? s.b() : s.n() * x[j];
       }
     }
   }
 
-  private static Row row(String therapist, double[] s, Ols.Fit fit, int p) {
+  /**
+   * One therapist's row from its sums: {n, improvement, every predictor}, the improvement and the
+   * baseline (predictor {@code baselineAt}) in tenths.
+   */
+  private static Row row(String therapist, double[] s, Ols.Fit fit, int p, int baselineAt) {
     long n = (long) s[0];
-    double observed = s[1] / n;
+    double observed = s[1] / 10.0 / n;
     NamedRow row =
         new NamedRow(SCHEMA).set("therapist", therapist).set("n", n).set("observed", observed);
     if (fit == null) {
@@ -116,7 +121,8 @@ public final class TherapistStage {
     }
     double expected = fit.coefficient(0).estimate();
     for (int j = 0; j < p; j++) {
-      expected += fit.coefficient(j + 1).estimate() * s[2 + j] / n;
+      double sum = j == baselineAt ? s[2 + j] / 10.0 : s[2 + j];
+      expected += fit.coefficient(j + 1).estimate() * sum / n;
     }
     ControlLimits.Funnel f = ControlLimits.funnel(n, observed - expected, fit.residualSd());
     row.set("expected", expected).set("diff", observed - expected);

@@ -153,7 +153,7 @@ public final class ClientPass {
    * pass's input sorted by client and bucket ({@code LocalValidation.input}), split by client into
    * a partition per core ({@link #partitions}; fewer for small inputs, {@link #localPartitions}),
    * each walked on a thread of its own by the same {@link DerivePartition}. The {@code Result}'s
-   * datasets are null; its folders name the staging tables.
+   * datasets are null; its folder names the staging table of rejects.
    */
   public ClientPass(Configuration conf, Settings settings, List<Row> input) {
     this.spark = null;

@@ -1,5 +1,6 @@
 package clinic.outcomes.episodes;
 
+import clinic.outcomes.core.Measure;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,7 +27,7 @@ public final class CourseCells implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** The measure whose pairs keep their therapist: the therapist model's. */
-  static final String THERAPIST_MEASURE = "nrs_pain";
+  static final String THERAPIST_MEASURE = Measure.NRS_PAIN.code();
 
   /**
    * A cell: a measure and an episode's attributes; null where the episode has none ({@code
@@ -173,8 +174,8 @@ public final class CourseCells implements Serializable {
   }
 
   /**
-   * The dose-response's joint counts of one measure: {sessions, improvement (points), n}, by
-   * sessions then improvement; null when the measure has no complete pair.
+   * The dose-response's joint counts of one measure: {sessions, improvement (points), n}, in the
+   * order of their keys ({@link #pack}); null when the measure has no complete pair.
    */
   public List<double[]> joint(String measure) {
     HashMap<Long, Long> counts = dose.get(measure);

@@ -31,7 +31,7 @@ import org.apache.spark.sql.types.StructType;
  * file per table, each with its own schema): the rejects (file kind, line, reasons), the accepted
  * scores and client records, and the derived sessions, episodes and outcomes. Yields one {@link
  * PassPart}: the files, the counts per file and status, the latest accepted date and the
- * partition's {@link PairTotals}.
+ * partition's {@link PairTotals}, {@link MonthlyCounts} and {@link CourseCells}.
  */
 final class DerivePartition implements FlatMapFunction<Iterator<Row>, PassPart> {
   private static final long serialVersionUID = 1L;

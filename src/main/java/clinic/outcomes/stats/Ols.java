@@ -283,35 +283,26 @@ public final class Ols {
     }
 
     /**
-     * Adds a group of observations that share every predictor but one, from the group's count and
-     * sums: the cross-products of the shared values are {@code n} times their product, those with
-     * the varying predictor v or the response y come from the sums. The same state as adding the
-     * group's observations one by one, up to double-double rounding; the group's sums may be exact
-     * where the observations' values are not (whole tenths added as integers, divided once).
+     * Adds a group of observations that share every predictor but one, v, whose values and the
+     * response y's are whole multiples of {@code 1/unit} (scores in tenths: unit 10), given by the
+     * exact integer sums of those multiples: the shared values' products are n times their product,
+     * those with v or y come from the sums, each divided by the unit in double-double arithmetic.
+     * The same state as adding the observations one by one, up to double-double rounding.
      *
      * @param x the k predictor values (no leading 1 for the intercept); {@code x[varying]} is not
      *     read
-     * @param varying the index in {@code x} of the predictor that varies within the group
+     * @param varying the index in {@code x} of v
      * @param n the group's number of observations, {@code 1 <= n <= 2^53}
-     * @param sumV the sum of v
-     * @param sumVV the sum of v squared
-     * @param sumY the sum of y
-     * @param sumVY the sum of v times y
-     * @param sumYY the sum of y squared
+     * @param s the sums of V, V², Y, V·Y and Y², where v = V / unit and y = Y / unit; each of
+     *     magnitude at most 2^53
+     * @param unit the values' unit, at least 1
      * @return this accumulator
      * @throws IllegalArgumentException when {@code x} is null, its length is not k, {@code varying}
-     *     is not an index of it, a value or sum is NaN or infinite, or {@code n} is out of range
+     *     is not an index of it, a shared value is NaN or infinite, or {@code n}, a sum or {@code
+     *     unit} is out of range
      */
-    public Accumulator addGroup(
-        double[] x,
-        int varying,
-        long n,
-        double sumV,
-        double sumVV,
-        double sumY,
-        double sumVY,
-        double sumYY) {
-      OlsGroups.add(this, x, varying, n, sumV, sumVV, sumY, sumVY, sumYY);
+    public Accumulator addGroup(double[] x, int varying, long n, long[] s, int unit) {
+      OlsGroups.add(this, x, varying, n, s, unit);
       return this;
     }
 

@@ -7,19 +7,9 @@ package clinic.outcomes.stats;
 final class OlsGroups {
   private OlsGroups() {}
 
-  static void add(
-      Ols.Accumulator acc,
-      double[] x,
-      int varying,
-      long n,
-      double sumV,
-      double sumVV,
-      double sumY,
-      double sumVY,
-      double sumYY) {
+  static void add(Ols.Accumulator acc, double[] x, int varying, long n, long[] s, int unit) {
     int k = acc.predictors();
     int m = k + 2;
-
     if (x == null || x.length != k) {
       throw new IllegalArgumentException("x must have " + k + " values");
     }
@@ -29,9 +19,12 @@ final class OlsGroups {
     if (n < 1 || n > (1L << 53)) {
       throw new IllegalArgumentException("count out of range: " + n);
     }
-    for (double v : new double[] {sumV, sumVV, sumY, sumVY, sumYY}) {
-      if (!Double.isFinite(v)) {
-        throw new IllegalArgumentException("a sum is not finite: " + v);
+    if (unit < 1 || s == null || s.length != 5) {
+      throw new IllegalArgumentException("five sums and a unit of at least 1 are needed");
+    }
+    for (long v : s) {
+      if (Math.abs(v) > (1L << 53)) {
+        throw new IllegalArgumentException("a sum is out of range: " + v);
       }
     }
     int vi = varying + 1;
@@ -45,6 +38,7 @@ final class OlsGroups {
       z[i + 1] = i == varying ? 0.0 : x[i];
     }
     double c = n;
+    double d = unit;
     // The shared values' own products, the non-zero ones only (as add); then every shared
     // value's product with v's and y's sums; then the three sums of v and y.
     int[] nz = new int[m];
@@ -65,13 +59,24 @@ final class OlsGroups {
         pl = Math.fma(ph, c, -qh) + pl * c;
         acc.accumulate(row + j, qh, pl);
       }
-      double vh = z[i] * sumV;
-      acc.accumulate(acc.index(i, vi), vh, Math.fma(z[i], sumV, -vh));
-      double yh = z[i] * sumY;
-      acc.accumulate(row + yi, yh, Math.fma(z[i], sumY, -yh));
+      scaled(acc, acc.index(i, vi), z[i], s[0], d);
+      scaled(acc, row + yi, z[i], s[2], d);
     }
-    acc.accumulate(acc.index(vi, vi), sumVV, 0.0);
-    acc.accumulate(acc.index(vi, yi), sumVY, 0.0);
-    acc.accumulate(acc.index(yi, yi), sumYY, 0.0);
+    scaled(acc, acc.index(vi, vi), 1.0, s[1], d * d);
+    scaled(acc, acc.index(vi, yi), 1.0, s[3], d * d);
+    scaled(acc, acc.index(yi, yi), 1.0, s[4], d * d);
+  }
+
+  /**
+   * Adds z · (sum / d) at {@code at}: the quotient as a double-double (its remainder exact by
+   * {@link Math#fma}, the sum being an integer of at most 53 bits), times z.
+   */
+  private static void scaled(Ols.Accumulator acc, int at, double z, long sum, double d) {
+    double q = sum;
+    double qh = q / d;
+    double ql = Math.fma(-qh, d, q) / d;
+    double ph = z * qh;
+    double pl = Math.fma(z, qh, -ph) + z * ql;
+    acc.accumulate(at, ph, pl);
   }
 }

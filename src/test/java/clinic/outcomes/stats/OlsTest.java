@@ -217,37 +217,57 @@ class OlsTest {
   }
 
   /**
-   * The same ANCOVA data added as one group per technique (every predictor shared but the baseline,
-   * which varies within a group): the group's count and sums of baseline, improvement, their
-   * squares and product give R's fit (the values of {@link #ancovaMatchesR}), and the same state as
-   * the rows one by one. The sums are of whole tenths, divided once, as the client pass adds its
-   * course cells.
+   * The ANCOVA data as one group per technique, the baseline (the one predictor varying within a
+   * group) at {@code baselineAt} of (dt, tp, base) reordered: the group's count and integer sums of
+   * baseline and improvement in tenths, their squares and product.
    */
-  @Test
-  void groupsWithOneVaryingPredictorMatchR() {
-    Ols.Accumulator grouped = new Ols.Accumulator(3);
+  private static Ols.Accumulator grouped(int baselineAt) {
+    Ols.Accumulator acc = new Ols.Accumulator(3);
     for (String tech : new String[] {"tp", "sw", "dt"}) {
       long n = 0;
-      long sb = 0;
-      long sy = 0;
-      long sbb = 0;
-      long sby = 0;
-      long syy = 0;
+      long[] sums = new long[5];
       for (int i = 0; i < IMP.length; i++) {
         if (TECH[i].equals(tech)) {
           long b = Math.round(BASE[i] * 10);
           long y = Math.round(IMP[i] * 10);
           n++;
-          sb += b;
-          sy += y;
-          sbb += b * b;
-          sby += b * y;
-          syy += y * y;
+          sums[0] += b;
+          sums[1] += b * b;
+          sums[2] += y;
+          sums[3] += b * y;
+          sums[4] += y * y;
         }
       }
-      double[] x = {tech.equals("dt") ? 1 : 0, tech.equals("tp") ? 1 : 0, Double.NaN};
-      grouped.addGroup(x, 2, n, sb / 10.0, sbb / 100.0, sy / 10.0, sby / 100.0, syy / 100.0);
+      double[] x =
+          reorder(tech.equals("dt") ? 1 : 0, tech.equals("tp") ? 1 : 0, Double.NaN, baselineAt);
+      acc.addGroup(x, baselineAt, n, sums, 10);
     }
+    return acc;
+  }
+
+  /** The ANCOVA data's rows one by one, the baseline at {@code baselineAt}. */
+  private static Ols.Accumulator rows(int baselineAt) {
+    Ols.Accumulator acc = new Ols.Accumulator(3);
+    for (int i = 0; i < IMP.length; i++) {
+      acc.add(
+          reorder(TECH[i].equals("dt") ? 1 : 0, TECH[i].equals("tp") ? 1 : 0, BASE[i], baselineAt),
+          IMP[i]);
+    }
+    return acc;
+  }
+
+  private static double[] reorder(double dt, double tp, double base, int baselineAt) {
+    return baselineAt == 2 ? new double[] {dt, tp, base} : new double[] {dt, base, tp};
+  }
+
+  /**
+   * Groups with one varying predictor (as the client pass's course cells): the same fit as R's on
+   * the rows (the values of {@link #ancovaMatchesR}), and the same X'X as the rows added one by
+   * one, with the baseline last or between two indicators (as the risk-adjusted models' covariates
+   * follow it).
+   */
+  @Test
+  void groupsWithOneVaryingPredictorMatchR() {
     // R: f <- lm(imp ~ dt + tp + base); coef(summary(f)); summary(f)$sigma
     double[] est = {
       -3.7748091603053448573, 0.0012722646310398419, -0.0019083969465684856, 0.9809160305343521680
@@ -255,26 +275,36 @@ class OlsTest {
     double[] se = {
       0.445002575021680002, 0.273359775338016087, 0.264582965789537605, 0.080853893756926976
     };
-    Ols.Fit f = Ols.fit(grouped, 0.95);
-    Ols.Fit rows = Ols.fit(ancova(false), 0.95);
+    Ols.Fit f = Ols.fit(grouped(2), 0.95);
     assertEquals(20, f.n());
     for (int j = 0; j < 4; j++) {
       Tolerance.estimate(est[j], f.coefficient(j).estimate(), "est " + j);
       Tolerance.estimate(se[j], f.coefficient(j).standardError(), "se " + j);
-      rel(rows.coefficient(j).estimate(), f.coefficient(j).estimate(), 1e-12, "rows " + j);
     }
     Tolerance.estimate(0.37779913749923427, f.residualSd(), "sigma");
-    double[] a = grouped.toArray();
-    double[] b = ancova(false).toArray();
-    for (int i = 1; i < (a.length + 1) / 2; i++) {
-      rel(b[i], a[i], 1e-15, "X'X entry " + (i - 1));
+    // (dt, base, tp): the coefficients in that order
+    Ols.Fit middle = Ols.fit(grouped(1), 0.95);
+    int[] at = {0, 1, 3, 2};
+    for (int j = 0; j < 4; j++) {
+      Tolerance.estimate(est[at[j]], middle.coefficient(j).estimate(), "middle est " + j);
     }
+    for (int baselineAt : new int[] {1, 2}) {
+      double[] a = grouped(baselineAt).toArray();
+      double[] b = rows(baselineAt).toArray();
+      for (int i = 1; i < (a.length + 1) / 2; i++) {
+        rel(b[i], a[i], 1e-15, "X'X entry " + (i - 1) + ", baseline at " + baselineAt);
+      }
+    }
+    long[] zero = new long[5];
     assertThrows(
         IllegalArgumentException.class,
-        () -> new Ols.Accumulator(2).addGroup(new double[] {1, 0}, 2, 1, 0, 0, 0, 0, 0));
+        () -> new Ols.Accumulator(2).addGroup(new double[] {1, 0}, 2, 1, zero, 10));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new Ols.Accumulator(2).addGroup(new double[] {1, 0}, 1, 0, 0, 0, 0, 0, 0));
+        () -> new Ols.Accumulator(2).addGroup(new double[] {1, 0}, 1, 0, zero, 10));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Ols.Accumulator(2).addGroup(new double[] {1, 0}, 1, 1, zero, 0));
   }
 
   @Test
