@@ -127,6 +127,9 @@ final class CourseDesigns {
         t.therapists.add(e.getKey(), e.getValue(), therapist);
       }
     }
+    if (therapist != null) {
+      t.therapists.therapists(cells, therapist);
+    }
     for (ModelSpec spec : specs.values()) {
       if (spec.key().kind() != ModelKey.Kind.DOSE) {
         continue;

@@ -84,26 +84,42 @@ public final class TherapistStage {
     }
 
     /**
-     * Adds one cell's pairs when they are the model's episodes ({@code nrs_pain}, with a client
-     * row); a missing therapist is {@code unknown}. The baseline varies within the cell, every
-     * other predictor is shared.
+     * Adds one cell's pairs to the model when they are its episodes ({@code nrs_pain}, with a
+     * client row). The baseline varies within the cell, every other predictor is shared.
      */
     void add(CourseCells.Cell c, CourseCells.Sums s, ModelSpec spec) {
       if (!MEASURE.equals(c.measure()) || !c.hasClient()) {
         return;
       }
-      int baselineAt = spec.levels().size();
       double[] x = spec.x(c.technique(), 0.0, ComparisonModels.covariateValues(c));
-      CourseDesigns.addGroup(model, x, baselineAt, s);
-      double[] sum =
-          sums.computeIfAbsent(
-              c.therapist() == null ? "unknown" : c.therapist(), t -> new double[p + 2]);
-      // whole numbers, exact in a double: the improvement's and the baseline's in tenths
-      sum[0] += s.n();
-      sum[1] += s.y();
-      for (int j = 0; j < p; j++) {
-        sum[2 + j] += j == baselineAt ? s.b() : s.n() * x[j];
-      }
+      CourseDesigns.addGroup(model, x, spec.levels().size(), s);
+    }
+
+    /**
+     * Each therapist's sums from its pairs' marginal sums ({@link CourseCells#therapists}): {n,
+     * improvement, every predictor}, the improvement and the baseline in tenths; a missing
+     * therapist is {@code unknown}.
+     */
+    void therapists(CourseCells cells, ModelSpec spec) {
+      int baselineAt = spec.levels().size();
+      cells
+          .therapists()
+          .forEach(
+              (name, t) -> {
+                double[] sum =
+                    sums.computeIfAbsent(name == null ? "unknown" : name, x -> new double[p + 2]);
+                sum[0] += t.n();
+                sum[1] += t.y();
+                for (int j = 0; j < p; j++) {
+                  sum[2 + j] +=
+                      j == baselineAt
+                          ? t.b()
+                          : t.count(
+                              j < baselineAt
+                                  ? "technique=" + spec.levels().get(j)
+                                  : spec.covariates().get(j - baselineAt - 1));
+                }
+              });
     }
   }
 

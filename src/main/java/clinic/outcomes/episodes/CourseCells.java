@@ -8,17 +8,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The complete course pairs as the regressions need them, added up by the client pass (groups,
  * never rows): each pair falls in the cell of its measure and its episode's attributes (primary
- * technique, adherence, whether the client has a {@code clients.csv} row, the case-mix covariates,
- * and the primary therapist where the therapist model reads it: {@code nrs_pain} with a client
- * row), which counts its pairs and adds up their baseline and improvement in whole tenths, their
- * squares and products, exactly, in any order and under any partitioning. Every model's X'X
- * sufficient statistics follow from the cells ({@code analysis.ComparisonModels}), as every
- * predictor but the baseline is an indicator of these attributes. The dose-response's joint counts
- * of (sessions, improvement) per measure come with them.
+ * technique, adherence, whether the client has a {@code clients.csv} row, the case-mix covariates),
+ * which counts its pairs and adds up their baseline and improvement in whole tenths, their squares
+ * and products, exactly, in any order and under any partitioning. Every model's X'X sufficient
+ * statistics follow from the cells ({@code analysis.ComparisonModels}), as every predictor but the
+ * baseline is an indicator of these attributes. The dose-response's joint counts of (sessions,
+ * improvement) per measure come with them, and, for the therapist model ({@code nrs_pain} pairs
+ * with a client row), each primary therapist's marginal sums ({@link Therapist}): the cells
+ * themselves do not split by therapist, so their number does not grow with the staff.
  *
  * <p>These totals replace a staging table of every outcome with its episode's attributes, which the
  * statistics read twice.
@@ -26,17 +28,13 @@ import java.util.Objects;
 public final class CourseCells implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** The measure whose pairs keep their therapist: the therapist model's. */
+  /** The measure of the therapist model, whose pairs with a client row add to their therapist's. */
   static final String THERAPIST_MEASURE = Measure.NRS_PAIN.code();
 
-  /**
-   * A cell: a measure and an episode's attributes; null where the episode has none ({@code
-   * therapist} also where the therapist model does not read it).
-   */
+  /** A cell: a measure and an episode's attributes; null where the episode has none. */
   public record Cell(
       String measure,
       String technique,
-      String therapist,
       String adherence,
       boolean hasClient,
       String ageBand,
@@ -51,7 +49,6 @@ public final class CourseCells implements Serializable {
     public int hashCode() {
       int h = Objects.hashCode(measure);
       h = 31 * h + Objects.hashCode(technique);
-      h = 31 * h + Objects.hashCode(therapist);
       h = 31 * h + Objects.hashCode(adherence);
       h = 31 * h + Boolean.hashCode(hasClient);
       h = 31 * h + Objects.hashCode(ageBand);
@@ -66,7 +63,6 @@ public final class CourseCells implements Serializable {
           && hasClient == c.hasClient
           && Objects.equals(measure, c.measure)
           && Objects.equals(technique, c.technique)
-          && Objects.equals(therapist, c.therapist)
           && Objects.equals(adherence, c.adherence)
           && Objects.equals(ageBand, c.ageBand)
           && Objects.equals(sex, c.sex)
@@ -88,7 +84,6 @@ public final class CourseCells implements Serializable {
   public static final Comparator<Cell> ORDER =
       Comparator.comparing(Cell::measure, TEXT)
           .thenComparing(Cell::technique, TEXT)
-          .thenComparing(Cell::therapist, TEXT)
           .thenComparing(Cell::adherence, TEXT)
           .thenComparing(Cell::hasClient)
           .thenComparing(Cell::ageBand, TEXT)
@@ -101,6 +96,48 @@ public final class CourseCells implements Serializable {
 
   /** Per measure: (sessions, improvement in tenths) packed by {@link #pack} -> pairs. */
   private final HashMap<String, HashMap<Long, Long>> dose = new HashMap<>();
+
+  /** Per primary therapist (null when none): the therapist model's pairs' marginal sums. */
+  private final HashMap<String, Therapist> therapists = new HashMap<>();
+
+  /**
+   * One therapist's pairs in the therapist model: their count, sums of improvement and baseline in
+   * whole tenths, and the pairs per attribute value ({@code technique=deep_tissue}, {@code
+   * age_band=40-49}, {@code sex=null} and so on): each predictor's sum over the therapist's pairs.
+   */
+  public static final class Therapist implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private long n;
+    private long y;
+    private long b;
+    private final HashMap<String, Long> counts = new HashMap<>();
+
+    public long n() {
+      return n;
+    }
+
+    /** The sum of improvement, in tenths. */
+    public long y() {
+      return y;
+    }
+
+    /** The sum of baseline, in tenths. */
+    public long b() {
+      return b;
+    }
+
+    /** The pairs whose attribute has this value ({@code name=value}). */
+    public long count(String attributeValue) {
+      return counts.getOrDefault(attributeValue, 0L);
+    }
+
+    private void merge(Therapist o) {
+      n += o.n;
+      y += o.y;
+      b += o.b;
+      o.counts.forEach((k, c) -> counts.merge(k, c, Long::sum));
+    }
+  }
 
   /**
    * Adds one complete course pair.
@@ -124,16 +161,7 @@ public final class CourseCells implements Serializable {
       int improvementTenths,
       int sessions) {
     Cell cell =
-        new Cell(
-            measure,
-            technique,
-            hasClient && THERAPIST_MEASURE.equals(measure) ? therapist : null,
-            adherence,
-            hasClient,
-            ageBand,
-            sex,
-            condition,
-            chronicity);
+        new Cell(measure, technique, adherence, hasClient, ageBand, sex, condition, chronicity);
     long[] s = cells.computeIfAbsent(cell, c -> new long[6]);
     long b = baselineTenths;
     long y = improvementTenths;
@@ -145,6 +173,22 @@ public final class CourseCells implements Serializable {
     s[5] += y * y;
     dose.computeIfAbsent(measure, m -> new HashMap<>())
         .merge(pack(sessions, improvementTenths), 1L, Long::sum);
+    if (hasClient && THERAPIST_MEASURE.equals(measure)) {
+      Therapist t = therapists.computeIfAbsent(therapist, x -> new Therapist());
+      t.n++;
+      t.y += y;
+      t.b += b;
+      for (String v :
+          new String[] {
+            "technique=" + technique,
+            "age_band=" + ageBand,
+            "sex=" + sex,
+            "condition=" + condition,
+            "chronicity=" + chronicity
+          }) {
+        t.counts.merge(v, 1L, Long::sum);
+      }
+    }
     return this;
   }
 
@@ -162,6 +206,8 @@ public final class CourseCells implements Serializable {
           HashMap<Long, Long> mine = dose.computeIfAbsent(m, x -> new HashMap<>());
           counts.forEach((k, n) -> mine.merge(k, n, Long::sum));
         });
+    other.therapists.forEach(
+        (t, s) -> therapists.computeIfAbsent(t, x -> new Therapist()).merge(s));
     return this;
   }
 
@@ -170,6 +216,16 @@ public final class CourseCells implements Serializable {
     List<Map.Entry<Cell, Sums>> out = new ArrayList<>(cells.size());
     cells.forEach((c, s) -> out.add(Map.entry(c, new Sums(s[0], s[1], s[2], s[3], s[4], s[5]))));
     out.sort(Map.Entry.comparingByKey(ORDER));
+    return out;
+  }
+
+  /**
+   * The therapist model's pairs per primary therapist ({@code nrs_pain} with a client row; a null
+   * key for pairs without one), by therapist.
+   */
+  public Map<String, Therapist> therapists() {
+    Map<String, Therapist> out = new TreeMap<>(TEXT);
+    out.putAll(therapists);
     return out;
   }
 

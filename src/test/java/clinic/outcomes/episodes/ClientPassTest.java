@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -188,15 +189,17 @@ class ClientPassTest {
             "adherence",
             "closed_by",
             "closed"));
-    // The regressions' cells: the one complete course pair (C1-E1, closed, 7.0 then 6.0; no client
-    // row, so no therapist kept), in tenths: n, b, y, b*b, b*y, y*y; and its (sessions, points).
+    // The regressions' cells: the one complete course pair (C1-E1, closed, 7.0 then 6.0), in
+    // tenths: n, b, y, b*b, b*y, y*y; its (sessions, points); no client row, so no therapist's
+    // sums.
     assertEquals(
         List.of(
-            "Cell[measure=nrs_pain, technique=deep_tissue, therapist=null, adherence=adherent,"
-                + " hasClient=false, ageBand=null, sex=null, condition=null, chronicity=unknown]"
+            "Cell[measure=nrs_pain, technique=deep_tissue, adherence=adherent, hasClient=false,"
+                + " ageBand=null, sex=null, condition=null, chronicity=unknown]"
                 + " Sums[n=1, b=70, y=10, bb=4900, by=700, yy=100]"),
         cells(r.cells()));
     assertEquals(List.of("[2.0, 1.0, 1.0]"), joint(r.cells(), "nrs_pain"));
+    assertEquals(Map.of(), r.cells().therapists());
     assertEquals(
         List.of(
             "C1-E1 nrs_pain true 7.0 before 6.0 last_before 1.0 " + 10.0 / 70 + " false true",

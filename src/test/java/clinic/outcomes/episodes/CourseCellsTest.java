@@ -20,7 +20,7 @@ class CourseCellsTest {
   @Test
   void addsUpEachCellInWholeTenths() {
     CourseCells c = new CourseCells();
-    // two pairs of one cell: (b, y) = (70, 10) and (50, -5) tenths
+    // two pairs of one cell, two therapists: (b, y) = (70, 10) and (50, -5) tenths
     c.add(
         "nrs_pain",
         "swedish",
@@ -37,7 +37,7 @@ class CourseCellsTest {
     c.add(
         "nrs_pain",
         "swedish",
-        "T1",
+        "T2",
         "adherent",
         true,
         "40-49",
@@ -47,7 +47,7 @@ class CourseCellsTest {
         50,
         -5,
         3);
-    // another measure: its therapist is not kept (only the therapist model's pairs keep it)
+    // another measure: not the therapist model's
     c.add(
         "odi",
         "swedish",
@@ -61,24 +61,82 @@ class CourseCellsTest {
         300,
         120,
         2);
-    // no client row: no therapist kept either
+    // no client row: not the therapist model's either
     c.add("nrs_pain", "swedish", "T2", null, false, null, null, null, "unknown", 60, 0, 1);
+    // a second pair of T1, another technique and age band, no therapist for a third
+    c.add(
+        "nrs_pain",
+        "deep_tissue",
+        "T1",
+        "adherent",
+        true,
+        "50-59",
+        "female",
+        "sciatica",
+        "acute",
+        80,
+        30,
+        2);
+    c.add(
+        "nrs_pain",
+        "deep_tissue",
+        null,
+        "adherent",
+        true,
+        "50-59",
+        "female",
+        "sciatica",
+        "acute",
+        40,
+        10,
+        2);
     List<String> got = new ArrayList<>();
     for (Map.Entry<CourseCells.Cell, CourseCells.Sums> e : c.cells()) {
-      got.add(e.getKey().measure() + " " + e.getKey().therapist() + " " + e.getValue());
+      got.add(e.getKey().measure() + " " + e.getKey().technique() + " " + e.getValue());
     }
     assertEquals(
         List.of(
-            // in the cells' order: a missing therapist first
-            "nrs_pain null Sums[n=1, b=60, y=0, bb=3600, by=0, yy=0]",
+            // in the cells' order: by measure, technique, then a missing adherence first
+            "nrs_pain deep_tissue Sums[n=2, b=120, y=40, bb=8000, by=2800, yy=1000]",
+            "nrs_pain swedish Sums[n=1, b=60, y=0, bb=3600, by=0, yy=0]",
             // n 2, b 70 + 50, y 10 - 5, bb 4900 + 2500, by 700 - 250, yy 100 + 25
-            "nrs_pain T1 Sums[n=2, b=120, y=5, bb=7400, by=450, yy=125]",
-            "odi null Sums[n=1, b=300, y=120, bb=90000, by=36000, yy=14400]"),
+            "nrs_pain swedish Sums[n=2, b=120, y=5, bb=7400, by=450, yy=125]",
+            "odi swedish Sums[n=1, b=300, y=120, bb=90000, by=36000, yy=14400]"),
         got);
     assertEquals(
-        List.of("[1.0, 0.0, 1.0]", "[3.0, -0.5, 1.0]", "[3.0, 1.0, 1.0]"),
+        List.of(
+            "[1.0, 0.0, 1.0]",
+            "[2.0, 1.0, 1.0]",
+            "[2.0, 3.0, 1.0]",
+            "[3.0, -0.5, 1.0]",
+            "[3.0, 1.0, 1.0]"),
         c.joint("nrs_pain").stream().map(Arrays::toString).sorted().toList());
     assertNull(c.joint("rmdq"));
+    // the therapist model's pairs (nrs_pain with a client row) by therapist, none first
+    List<String> therapists = new ArrayList<>();
+    c.therapists()
+        .forEach(
+            (t, s) ->
+                therapists.add(
+                    t
+                        + " n "
+                        + s.n()
+                        + " y "
+                        + s.y()
+                        + " b "
+                        + s.b()
+                        + " swedish "
+                        + s.count("technique=swedish")
+                        + " 50-59 "
+                        + s.count("age_band=50-59")
+                        + " female "
+                        + s.count("sex=female")));
+    assertEquals(
+        List.of(
+            "null n 1 y 10 b 40 swedish 0 50-59 1 female 1",
+            "T1 n 2 y 40 b 150 swedish 1 50-59 1 female 2",
+            "T2 n 1 y -5 b 50 swedish 1 50-59 0 female 1"),
+        therapists);
   }
 
   @Test
@@ -128,6 +186,21 @@ class CourseCellsTest {
       }
       List<String> got = new ArrayList<>();
       all.cells().forEach(e -> got.add(e.getKey() + " " + e.getValue()));
+      all.therapists()
+          .forEach(
+              (t, s) ->
+                  got.add(
+                      t
+                          + " "
+                          + s.n()
+                          + " "
+                          + s.y()
+                          + " "
+                          + s.b()
+                          + " "
+                          + s.count("technique=swedish")
+                          + " "
+                          + s.count("age_band=null")));
       got.add(
           String.valueOf(all.joint("nrs_pain").stream().map(Arrays::toString).sorted().toList()));
       if (first == null) {
