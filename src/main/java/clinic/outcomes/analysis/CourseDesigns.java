@@ -21,7 +21,8 @@ import java.util.TreeSet;
  *       techniques and categories;
  *   <li>{@link #total}: every model's X'X sufficient statistics ({@link Ols.Accumulator#addGroup},
  *       one group per cell, the baseline the one predictor that varies within it), the dose models'
- *       from the joint counts of (sessions, improvement), and each therapist's sums.
+ *       from the joint counts of (sessions, improvement), and each therapist's sums from its
+ *       marginal sums.
  * </ol>
  *
  * The cells are added in one fixed order, so the fits do not depend on the pass's partitions.

@@ -22,8 +22,8 @@ import org.apache.spark.sql.types.StructType;
  * indicators of primary technique, age band, sex, condition and chronicity over the episodes whose
  * client has a {@code clients.csv} row; per therapist, the observed mean against the mean of the
  * fitted values, with funnel limits from the model's residual SD (Spiegelhalter, Stat Med 2005).
- * The model's X'X and each therapist's sums come from the client pass's course cells, with the
- * comparisons' models ({@link CourseDesigns}); the driver sees groups.
+ * The model's X'X comes from the client pass's course cells, with the comparisons' models ({@link
+ * CourseDesigns}), and each therapist's sums from its marginal sums there; the driver sees groups.
  */
 public final class TherapistStage {
   static final String MEASURE = Measure.NRS_PAIN.code();
