@@ -94,8 +94,11 @@ public final class CourseCells implements Serializable {
   /** Per cell: {n, b, y, bb, by, yy}. */
   private final HashMap<Cell, long[]> cells = new HashMap<>();
 
-  /** Per measure: (sessions, improvement in tenths) packed by {@link #pack} -> pairs. */
-  private final HashMap<String, HashMap<Long, Long>> dose = new HashMap<>();
+  /**
+   * Per measure: pairs by (sessions, improvement in tenths) packed by {@link #pack}, the packed key
+   * held as a double (a whole number below 2^53, exact), so that the counts need no boxing.
+   */
+  private final HashMap<String, DoubleCounts> dose = new HashMap<>();
 
   /** Per primary therapist (null when none): the therapist model's pairs' marginal sums. */
   private final HashMap<String, Therapist> therapists = new HashMap<>();
@@ -110,7 +113,23 @@ public final class CourseCells implements Serializable {
     private long n;
     private long y;
     private long b;
-    private final HashMap<String, Long> counts = new HashMap<>();
+
+    /** Per attribute of {@link #ATTRIBUTES}: its values (null when missing) -> pairs. */
+    private final List<HashMap<String, long[]>> counts = new ArrayList<>();
+
+    /** The attributes counted, in the order {@link #add} hands them over. */
+    static final List<String> ATTRIBUTES =
+        List.of("technique", "age_band", "sex", "condition", "chronicity");
+
+    Therapist() {
+      for (int i = 0; i < ATTRIBUTES.size(); i++) {
+        counts.add(new HashMap<>());
+      }
+    }
+
+    private void add(int attribute, String value) {
+      counts.get(attribute).computeIfAbsent(value, v -> new long[1])[0]++;
+    }
 
     public long n() {
       return n;
@@ -126,16 +145,30 @@ public final class CourseCells implements Serializable {
       return b;
     }
 
-    /** The pairs whose attribute has this value ({@code name=value}). */
+    /**
+     * The pairs whose attribute has this value, {@code name=value} as the models name their
+     * indicators: {@code name=null} counts the missing values (and a value written "null").
+     */
     public long count(String attributeValue) {
-      return counts.getOrDefault(attributeValue, 0L);
+      int eq = attributeValue.indexOf('=');
+      int attribute = ATTRIBUTES.indexOf(attributeValue.substring(0, Math.max(0, eq)));
+      if (attribute < 0) {
+        throw new IllegalArgumentException("not an attribute's value: " + attributeValue);
+      }
+      String value = attributeValue.substring(eq + 1);
+      HashMap<String, long[]> c = counts.get(attribute);
+      long n = c.getOrDefault(value, new long[1])[0];
+      return value.equals("null") ? n + c.getOrDefault(null, new long[1])[0] : n;
     }
 
     private void merge(Therapist o) {
       n += o.n;
       y += o.y;
       b += o.b;
-      o.counts.forEach((k, c) -> counts.merge(k, c, Long::sum));
+      for (int i = 0; i < counts.size(); i++) {
+        HashMap<String, long[]> mine = counts.get(i);
+        o.counts.get(i).forEach((v, c) -> mine.computeIfAbsent(v, x -> new long[1])[0] += c[0]);
+      }
     }
   }
 
@@ -171,23 +204,21 @@ public final class CourseCells implements Serializable {
     s[3] += b * b;
     s[4] += b * y;
     s[5] += y * y;
-    dose.computeIfAbsent(measure, m -> new HashMap<>())
-        .merge(pack(sessions, improvementTenths), 1L, Long::sum);
+    if (sessions < 0 || sessions >= 1 << 21) {
+      throw new IllegalArgumentException("sessions out of range: " + sessions);
+    }
+    dose.computeIfAbsent(measure, m -> new DoubleCounts())
+        .add((double) pack(sessions, improvementTenths), 1);
     if (hasClient && THERAPIST_MEASURE.equals(measure)) {
       Therapist t = therapists.computeIfAbsent(therapist, x -> new Therapist());
       t.n++;
       t.y += y;
       t.b += b;
-      for (String v :
-          new String[] {
-            "technique=" + technique,
-            "age_band=" + ageBand,
-            "sex=" + sex,
-            "condition=" + condition,
-            "chronicity=" + chronicity
-          }) {
-        t.counts.merge(v, 1L, Long::sum);
-      }
+      t.add(0, technique);
+      t.add(1, ageBand);
+      t.add(2, sex);
+      t.add(3, condition);
+      t.add(4, chronicity);
     }
     return this;
   }
@@ -202,10 +233,7 @@ public final class CourseCells implements Serializable {
           }
         });
     other.dose.forEach(
-        (m, counts) -> {
-          HashMap<Long, Long> mine = dose.computeIfAbsent(m, x -> new HashMap<>());
-          counts.forEach((k, n) -> mine.merge(k, n, Long::sum));
-        });
+        (m, counts) -> dose.computeIfAbsent(m, x -> new DoubleCounts()).addAll(counts));
     other.therapists.forEach(
         (t, s) -> therapists.computeIfAbsent(t, x -> new Therapist()).merge(s));
     return this;
@@ -234,19 +262,18 @@ public final class CourseCells implements Serializable {
    * order of their keys ({@link #pack}); null when the measure has no complete pair.
    */
   public List<double[]> joint(String measure) {
-    HashMap<Long, Long> counts = dose.get(measure);
+    DoubleCounts counts = dose.get(measure);
     if (counts == null) {
       return null;
     }
     List<double[]> out = new ArrayList<>(counts.size());
-    counts.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
+    counts
+        .toMap()
         .forEach(
-            e ->
-                out.add(
-                    new double[] {
-                      sessions(e.getKey()), improvementTenths(e.getKey()) / 10.0, e.getValue()
-                    }));
+            (key, n) -> {
+              long k = key.longValue();
+              out.add(new double[] {sessions(k), improvementTenths(k) / 10.0, n});
+            });
     return out;
   }
 
