@@ -37,30 +37,18 @@ final class OlsGroups {
       }
       z[i + 1] = i == varying ? 0.0 : x[i];
     }
-    double c = n;
+    // The shared values' own products, n times each: add's, with v and y 0 (add skips zeros).
+    double[] shared = x.clone();
+    shared[varying] = 0.0;
+    acc.add(shared, 0.0, n);
+    // Then every shared value's product with v's and y's sums (the intercept's 1 included), and
+    // the three sums of v and y.
     double d = unit;
-    // The shared values' own products, the non-zero ones only (as add); then every shared
-    // value's product with v's and y's sums; then the three sums of v and y.
-    int[] nz = new int[m];
-    int nonZero = 0;
     for (int i = 0; i < yi; i++) {
       if (i != vi && z[i] != 0.0) {
-        nz[nonZero++] = i;
+        scaled(acc, acc.index(i, vi), z[i], s[0], d);
+        scaled(acc, acc.index(i, yi), z[i], s[2], d);
       }
-    }
-    for (int a = 0; a < nonZero; a++) {
-      int i = nz[a];
-      int row = i * m - i * (i - 1) / 2 - i;
-      for (int b = a; b < nonZero; b++) {
-        int j = nz[b];
-        double ph = z[i] * z[j];
-        double pl = Math.fma(z[i], z[j], -ph);
-        double qh = ph * c;
-        pl = Math.fma(ph, c, -qh) + pl * c;
-        acc.accumulate(row + j, qh, pl);
-      }
-      scaled(acc, acc.index(i, vi), z[i], s[0], d);
-      scaled(acc, row + yi, z[i], s[2], d);
     }
     scaled(acc, acc.index(vi, vi), 1.0, s[1], d * d);
     scaled(acc, acc.index(vi, yi), 1.0, s[3], d * d);
