@@ -1,14 +1,23 @@
 package clinic.outcomes.validate;
 
 import clinic.outcomes.stage.FileRecords;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * A CSV file's records, as the ingest's tasks parse them, in the pass's input layout ({@link
@@ -22,33 +31,109 @@ import org.apache.spark.sql.types.StructType;
 final class PassRows {
   private PassRows() {}
 
-  /** The file's records as the pass's input rows, read when the pass's shuffle reads them. */
+  /**
+   * Columns with few distinct values (the vocabularies, therapists, reasons, the client's
+   * attributes): a task converts each distinct value to Spark's string once and reuses it.
+   */
+  private static final Set<String> FEW_VALUES =
+      Set.of(
+          "row_reasons",
+          "therapist_id",
+          "technique",
+          "adverse_event",
+          "home_exercise",
+          "moment",
+          "measure",
+          "age_band",
+          "sex",
+          "condition",
+          "co_treatment",
+          "contraindications",
+          "medical_clearance");
+
+  /** Past this many distinct values a task's cache of converted strings takes no more. */
+  private static final int CACHE_LIMIT = 1 << 16;
+
+  /**
+   * The file's records as the pass's input rows, read when the pass's shuffle reads them. The rows
+   * are built in Spark's internal form (strings as {@link UTF8String}, a date as its epoch day), so
+   * that the one projection Spark's scan of them applies writes each record's row format once: from
+   * external {@code Row}s, Spark's encoder wrote it once and the scan a second time.
+   */
   static Dataset<Row> of(SparkSession spark, FileRecords f, int kind) {
     int[] from = from(f.stagingSchema());
+    StructField[] fields = ValidationStage.INPUT.fields();
+    int width = fields.length;
     int client = ValidationStage.INPUT.fieldIndex("client_id");
     int fp64 = ValidationStage.INPUT.fieldIndex("fp64");
     int bucket = ValidationStage.INPUT.fieldIndex("bucket");
     int kindAt = ValidationStage.INPUT.fieldIndex("kind");
     int conflicting = ValidationStage.INPUT.fieldIndex("conflicting");
-    int width = ValidationStage.INPUT.size();
-    JavaRDD<Row> rows =
+    byte[] how = new byte[width];
+    for (int i = 0; i < width; i++) {
+      DataType t = fields[i].dataType();
+      how[i] =
+          from[i] < 0
+              ? NONE
+              : t.equals(DataTypes.StringType)
+                  ? (FEW_VALUES.contains(fields[i].name()) ? FEW : TEXT)
+                  : t.equals(DataTypes.DateType) ? DATE : AS_IS;
+    }
+    JavaRDD<InternalRow> rows =
         f.records()
-            .map(
+            .mapPartitions(
                 staged -> {
-                  Object[] v = new Object[width];
-                  for (int i = 0; i < width; i++) {
-                    if (from[i] >= 0) {
-                      v[i] = staged[from[i]];
+                  Map<String, UTF8String> converted = new HashMap<>();
+                  return new Iterator<InternalRow>() {
+                    @Override
+                    public boolean hasNext() {
+                      return staged.hasNext();
                     }
-                  }
-                  v[kindAt] = kind;
-                  v[conflicting] = false;
-                  if (v[client] == null) {
-                    v[bucket] = v[fp64];
-                  }
-                  return RowFactory.create(v);
+
+                    @Override
+                    public InternalRow next() {
+                      Object[] s = staged.next();
+                      Object[] v = new Object[width];
+                      for (int i = 0; i < width; i++) {
+                        Object x = from[i] < 0 ? null : s[from[i]];
+                        if (x != null) {
+                          v[i] =
+                              switch (how[i]) {
+                                case TEXT -> UTF8String.fromString((String) x);
+                                case FEW -> few(converted, (String) x);
+                                case DATE -> (int) ((LocalDate) x).toEpochDay();
+                                default -> x;
+                              };
+                        }
+                      }
+                      v[kindAt] = kind;
+                      v[conflicting] = false;
+                      if (v[client] == null) {
+                        v[bucket] = v[fp64];
+                      }
+                      return new GenericInternalRow(v);
+                    }
+                  };
                 });
-    return spark.createDataFrame(rows, ValidationStage.INPUT);
+    return ((org.apache.spark.sql.classic.SparkSession) spark)
+        .internalCreateDataFrame(rows.rdd(), ValidationStage.INPUT, false);
+  }
+
+  private static final byte NONE = 0;
+  private static final byte AS_IS = 1;
+  private static final byte TEXT = 2;
+  private static final byte FEW = 3;
+  private static final byte DATE = 4;
+
+  private static UTF8String few(Map<String, UTF8String> converted, String x) {
+    UTF8String u = converted.get(x);
+    if (u == null) {
+      u = UTF8String.fromString(x);
+      if (converted.size() < CACHE_LIMIT) {
+        converted.put(x, u);
+      }
+    }
+    return u;
   }
 
   /** For each input column, the staging column it comes from, or -1. */
