@@ -10,13 +10,13 @@ import java.util.SortedSet;
  * @param raw the record's exact text, for the rejects output
  * @param row the typed values; never null (all values null for a {@code malformed_row})
  * @param reasons the sorted, unmodifiable reason codes; empty when the row passes
- * @param fingerprint equal for two records of one file iff they are identical in every field (all
- *     fields, unknown columns too, each trimmed); for a record with broken quoting, iff their raw
- *     texts are equal
+ * @param fingerprint the UTF-8 bytes of a text equal for two records of one file iff they are
+ *     identical in every field (all fields, unknown columns too, each trimmed); for a record with
+ *     broken quoting, iff their raw texts are equal (see {@code RowCheck.fingerprint})
  * @param <T> the row type
  */
 public record Checked<T>(
-    long line, String raw, T row, SortedSet<String> reasons, String fingerprint)
+    long line, String raw, T row, SortedSet<String> reasons, byte[] fingerprint)
     implements Serializable {
 
   /** Tells whether the row passed every stateless rule. */

@@ -1,6 +1,8 @@
 package clinic.outcomes.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedSet;
@@ -206,19 +208,57 @@ final class RowCheck {
         : Collections.unmodifiableSortedSet(reasons);
   }
 
-  /** Returns the fingerprint of a record with reliable fields: length-prefixed trimmed fields. */
-  static String fingerprint(CsvRecord record) {
+  /**
+   * Returns the fingerprint of a record as UTF-8 bytes: for a record with reliable fields, {@code
+   * F} then each trimmed field as its length in chars, {@code :} and its text; for one with broken
+   * quoting, {@code R} and its raw text. Written as bytes directly (the hashes are taken of them):
+   * building the text and then encoding it was 3 % of a 10M run's samples.
+   */
+  static byte[] fingerprint(CsvRecord record) {
     if (record.malformed()) {
-      return "R" + record.raw();
+      return ("R" + record.raw()).getBytes(StandardCharsets.UTF_8);
     }
     List<String> fields = record.fields();
-    StringBuilder fingerprint = new StringBuilder(record.raw().length() + 4 * fields.size() + 1);
-    fingerprint.append('F');
+    byte[] b = new byte[record.raw().length() + 4 * fields.size() + 8];
+    int n = 0;
+    b[n++] = 'F';
     for (String field : fields) {
       String value = Values.trim(field);
-      fingerprint.append(value.length()).append(':').append(value);
+      int length = value.length();
+      if (b.length - n < length + 11) {
+        b = Arrays.copyOf(b, Math.max(2 * b.length, n + length + 11));
+      }
+      n = writeDecimal(b, n, length);
+      b[n++] = ':';
+      int i = 0;
+      while (i < length && value.charAt(i) < 0x80) {
+        b[n++] = (byte) value.charAt(i++);
+      }
+      if (i < length) { // the rest as the JDK encodes it (surrogates, unpaired ones as '?')
+        byte[] rest = value.substring(i).getBytes(StandardCharsets.UTF_8);
+        if (b.length - n < rest.length) {
+          b = Arrays.copyOf(b, Math.max(2 * b.length, n + rest.length + 16));
+        }
+        System.arraycopy(rest, 0, b, n, rest.length);
+        n += rest.length;
+      }
     }
-    return fingerprint.toString();
+    return n == b.length ? b : Arrays.copyOf(b, n);
+  }
+
+  /** Writes a non-negative int's decimal digits at {@code at}; returns the index after them. */
+  private static int writeDecimal(byte[] b, int at, int value) {
+    int digits = 1;
+    for (int v = value; v >= 10; v /= 10) {
+      digits++;
+    }
+    int end = at + digits;
+    int v = value;
+    for (int k = end - 1; k >= at; k--) {
+      b[k] = (byte) ('0' + v % 10);
+      v /= 10;
+    }
+    return end;
   }
 
   private <T> T missing(Column column, boolean required) {

@@ -1,5 +1,7 @@
 package clinic.outcomes.ingest;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,7 +18,27 @@ class FingerprintTest {
 
   private static String fingerprint(String raw, boolean malformed, String... fields) {
     CsvRecord record = new CsvRecord(2, raw, List.of(fields), malformed);
-    return RULES.client(record, CLIENTS, "clients.csv").fingerprint();
+    return new String(RULES.client(record, CLIENTS, "clients.csv").fingerprint(), UTF_8);
+  }
+
+  /**
+   * The bytes are the UTF-8 encoding (as {@code String.getBytes}) of the text {@code F}, then each
+   * trimmed field's length in chars, {@code :} and the field: the text whose Spark {@code xxhash64}
+   * and {@code hash} validation compares, so the hashes stay what they were when the text was built
+   * first. Non-ASCII letters, a character outside the BMP (two chars, four bytes), an unpaired
+   * surrogate (encoded as {@code ?}), a field of ten or more chars.
+   */
+  @Test
+  void bytesAreTheUtf8OfTheLengthPrefixedText() {
+    String[] fields = {
+      " K1 ", "Müller-Lüdenscheidt", "\uD83D\uDE00x", "a\uD800b", "", "0123456789ab"
+    };
+    String text = "F2:K119:Müller-Lüdenscheidt3:\uD83D\uDE00x3:a\uD800b0:12:0123456789ab";
+    CsvRecord record = new CsvRecord(2, "K1,...", List.of(fields), false);
+    assertArrayEquals(text.getBytes(UTF_8), RowCheck.fingerprint(record));
+    assertArrayEquals(
+        "R\"K1\"x,é".getBytes(UTF_8),
+        RowCheck.fingerprint(new CsvRecord(3, "\"K1\"x,é", List.of("K1"), true)));
   }
 
   @Test
