@@ -26,6 +26,6 @@ public record Checked<T>(
 
   /** Returns the reason codes joined by {@code |}, as in the rejects output. */
   public String reasonText() {
-    return String.join("|", reasons);
+    return reasons.isEmpty() ? "" : String.join("|", reasons);
   }
 }

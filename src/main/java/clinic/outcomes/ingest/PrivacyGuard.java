@@ -143,16 +143,24 @@ public final class PrivacyGuard {
    * or {@code /}): year first ({@code 2025-01-06}) or last ({@code 06.01.2025}, {@code 6/1/25}).
    */
   static boolean looksLikeDate(String value) {
-    int[] lengths = new int[3];
+    int first = 0; // the three groups' lengths (locals, not an array: once per date of every row)
+    int second = 0;
+    int third = 0;
     int group = 0;
     char separator = 0;
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c >= '0' && c <= '9') {
-        lengths[group]++;
+        if (group == 0) {
+          first++;
+        } else if (group == 1) {
+          second++;
+        } else {
+          third++;
+        }
       } else if ((c == '-' || c == '.' || c == '/')
           && group < 2
-          && lengths[group] > 0
+          && (group == 0 ? first : second) > 0
           && (separator == 0 || separator == c)) {
         separator = c;
         group++;
@@ -163,8 +171,8 @@ public final class PrivacyGuard {
     if (group != 2) {
       return false;
     }
-    boolean yearFirst = lengths[0] == 4 && lengths[1] <= 2 && lengths[2] >= 1 && lengths[2] <= 2;
-    boolean yearLast = lengths[0] <= 2 && lengths[1] <= 2 && (lengths[2] == 2 || lengths[2] == 4);
+    boolean yearFirst = first == 4 && second <= 2 && third >= 1 && third <= 2;
+    boolean yearLast = first <= 2 && second <= 2 && (third == 2 || third == 4);
     return yearFirst || yearLast;
   }
 

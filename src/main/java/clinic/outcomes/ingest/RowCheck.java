@@ -248,17 +248,18 @@ final class RowCheck {
 
   /** Writes a non-negative int's decimal digits at {@code at}; returns the index after them. */
   private static int writeDecimal(byte[] b, int at, int value) {
-    int digits = 1;
-    for (int v = value; v >= 10; v /= 10) {
-      digits++;
+    if (value < 10) { // a field's length: nearly always one or two digits
+      b[at] = (byte) ('0' + value);
+      return at + 1;
     }
-    int end = at + digits;
-    int v = value;
-    for (int k = end - 1; k >= at; k--) {
-      b[k] = (byte) ('0' + v % 10);
-      v /= 10;
+    if (value < 100) {
+      b[at] = (byte) ('0' + value / 10);
+      b[at + 1] = (byte) ('0' + value % 10);
+      return at + 2;
     }
-    return end;
+    byte[] digits = Integer.toString(value).getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(digits, 0, b, at, digits.length);
+    return at + digits.length;
   }
 
   private <T> T missing(Column column, boolean required) {

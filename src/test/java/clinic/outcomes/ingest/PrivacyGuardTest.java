@@ -158,6 +158,26 @@ class PrivacyGuardTest {
         phone.getMessage());
   }
 
+  /**
+   * The date shapes of {@code looksLikeDate}'s rule (three digit groups, one separator; year first
+   * as 4, 1-2, 1-2 digits or year last as 1-2, 1-2, 2 or 4), each of 7 or more digits so that a
+   * value that is not a date is taken for a phone number.
+   */
+  @Test
+  void onlyDateShapesAreSparedThePhoneRule() {
+    assertEquals("a phone number", PrivacyGuard.otherValueKind("2025-1-6000"), "4, 1, 4 digits");
+    assertEquals("a phone number", PrivacyGuard.otherValueKind("2025-01-065"), "4, 2, 3 digits");
+    assertNull(PrivacyGuard.otherValueKind("2025/01/06"));
+    assertNull(PrivacyGuard.otherValueKind("6.11.2025"));
+    assertEquals("a phone number", PrivacyGuard.otherValueKind("06.01-2025"), "two separators");
+    assertEquals("a phone number", PrivacyGuard.otherValueKind("123-45-6789"), "3, 2, 4 digits");
+    assertEquals("a phone number", PrivacyGuard.otherValueKind("1-2-3-4567"), "four groups");
+    assertEquals("a phone number", PrivacyGuard.otherValueKind("-2025-01-06"), "empty first group");
+    assertEquals("a phone number", PrivacyGuard.otherValueKind("2025--01-06"), "empty second");
+    assertEquals(
+        "a phone number", PrivacyGuard.otherValueKind("2025-01-06-"), "trailing separator");
+  }
+
   @Test
   void numbersAndDatesInOtherFieldsAreNoPhoneNumbers() {
     assertNull(PrivacyGuard.otherValueKind("0000000000000007"));
