@@ -1,6 +1,9 @@
 package clinic.outcomes.ingest;
 
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.SortedSet;
 
 /**
@@ -12,7 +15,8 @@ import java.util.SortedSet;
  * @param reasons the sorted, unmodifiable reason codes; empty when the row passes
  * @param fingerprint the UTF-8 bytes of a text equal for two records of one file iff they are
  *     identical in every field (all fields, unknown columns too, each trimmed); for a record with
- *     broken quoting, iff their raw texts are equal (see {@code RowCheck.fingerprint})
+ *     broken quoting, iff their raw texts are equal (see {@code RowCheck.fingerprint}; compared by
+ *     content in {@link #equals})
  * @param <T> the row type
  */
 public record Checked<T>(
@@ -27,5 +31,41 @@ public record Checked<T>(
   /** Returns the reason codes joined by {@code |}, as in the rejects output. */
   public String reasonText() {
     return reasons.isEmpty() ? "" : String.join("|", reasons);
+  }
+
+  /**
+   * Equal when every component is, the fingerprint by its bytes: a record's own {@code equals}
+   * would compare the array by identity, so that a copy (a serialized record read back) would
+   * differ.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Checked<?> c
+        && line == c.line
+        && Objects.equals(raw, c.raw)
+        && Objects.equals(row, c.row)
+        && Objects.equals(reasons, c.reasons)
+        && Arrays.equals(fingerprint, c.fingerprint);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(line, raw, row, reasons, Arrays.hashCode(fingerprint));
+  }
+
+  /** The components, the fingerprint as its text. */
+  @Override
+  public String toString() {
+    return "Checked[line="
+        + line
+        + ", raw="
+        + raw
+        + ", row="
+        + row
+        + ", reasons="
+        + reasons
+        + ", fingerprint="
+        + new String(fingerprint, StandardCharsets.UTF_8)
+        + "]";
   }
 }

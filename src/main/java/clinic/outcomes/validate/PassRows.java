@@ -101,7 +101,7 @@ final class PassRows {
                               switch (how[i]) {
                                 case TEXT -> UTF8String.fromString((String) x);
                                 case FEW -> few(converted, (String) x);
-                                case DATE -> (int) ((LocalDate) x).toEpochDay();
+                                case DATE -> Math.toIntExact(((LocalDate) x).toEpochDay());
                                 default -> x;
                               };
                         }
@@ -115,6 +115,10 @@ final class PassRows {
                     }
                   };
                 });
+    // Spark's own way to a dataset of internal rows (public in the bytecode, private[sql] in
+    // Scala):
+    // the classic session's, which a local or cluster run has; PassRowsTest holds its rows to the
+    // encoder's.
     return ((org.apache.spark.sql.classic.SparkSession) spark)
         .internalCreateDataFrame(rows.rdd(), ValidationStage.INPUT, false);
   }

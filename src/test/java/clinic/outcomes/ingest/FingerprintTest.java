@@ -26,7 +26,8 @@ class FingerprintTest {
    * trimmed field's length in chars, {@code :} and the field: the text whose Spark {@code xxhash64}
    * and {@code hash} validation compares, so the hashes stay what they were when the text was built
    * first. Non-ASCII letters, a character outside the BMP (two chars, four bytes), an unpaired
-   * surrogate (encoded as {@code ?}), a field of ten or more chars.
+   * surrogate (encoded as {@code ?}), lengths of two, three and four digits, fields longer than the
+   * raw line (the buffer grows, for ASCII text and for non-ASCII text).
    */
   @Test
   void bytesAreTheUtf8OfTheLengthPrefixedText() {

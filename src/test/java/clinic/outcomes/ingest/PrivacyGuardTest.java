@@ -168,6 +168,7 @@ class PrivacyGuardTest {
     assertEquals("a phone number", PrivacyGuard.otherValueKind("2025-1-6000"), "4, 1, 4 digits");
     assertEquals("a phone number", PrivacyGuard.otherValueKind("2025-01-065"), "4, 2, 3 digits");
     assertNull(PrivacyGuard.otherValueKind("2025/01/06"));
+    assertNull(PrivacyGuard.otherValueKind("2025-1-06"), "4, 1, 2 digits: a date");
     assertNull(PrivacyGuard.otherValueKind("6.11.2025"));
     assertEquals("a phone number", PrivacyGuard.otherValueKind("06.01-2025"), "two separators");
     assertEquals("a phone number", PrivacyGuard.otherValueKind("123-45-6789"), "3, 2, 4 digits");
