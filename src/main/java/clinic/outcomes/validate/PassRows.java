@@ -26,7 +26,9 @@ import org.apache.spark.unsafe.types.UTF8String;
  * are the input's {@code date}), {@code kind} the file's, {@code bucket} the fingerprint's 64-bit
  * hash where the client is missing, {@code conflicting} false (the pass flags the sessions the
  * check of ids found, {@link Conflicts}). The same values as the staging Parquet files' layout in
- * Spark SQL gave, with no staging copy between the ingest and the pass's shuffle.
+ * Spark SQL gave, with no staging copy between the ingest and the pass's shuffle. Built as Spark's
+ * internal rows, not through its encoder ({@link #of}; {@code PassRowsTest} holds them to the
+ * encoder's rows).
  */
 final class PassRows {
   private PassRows() {}
