@@ -34,24 +34,11 @@ final class PassRows {
   private PassRows() {}
 
   /**
-   * Columns with few distinct values (the vocabularies, therapists, reasons, the client's
-   * attributes): a task converts each distinct value to Spark's string once and reuses it.
+   * The string columns with a distinct value (nearly) per record: converted to Spark's string for
+   * each record. Every other string column (the vocabularies, therapists, reasons, the client's
+   * attributes) has few distinct values, and a task converts each of them once and reuses it.
    */
-  private static final Set<String> FEW_VALUES =
-      Set.of(
-          "row_reasons",
-          "therapist_id",
-          "technique",
-          "adverse_event",
-          "home_exercise",
-          "moment",
-          "measure",
-          "age_band",
-          "sex",
-          "condition",
-          "co_treatment",
-          "contraindications",
-          "medical_clearance");
+  private static final Set<String> IDS = Set.of("client_id", "session_id");
 
   /** Past this many distinct values a task's cache of converted strings takes no more. */
   private static final int CACHE_LIMIT = 1 << 16;
@@ -78,7 +65,7 @@ final class PassRows {
           from[i] < 0
               ? NONE
               : t.equals(DataTypes.StringType)
-                  ? (FEW_VALUES.contains(fields[i].name()) ? FEW : TEXT)
+                  ? (IDS.contains(fields[i].name()) ? TEXT : FEW)
                   : t.equals(DataTypes.DateType) ? DATE : AS_IS;
     }
     JavaRDD<InternalRow> rows =
