@@ -104,10 +104,9 @@ final class PassRows {
                     }
                   };
                 });
-    // Spark's own way to a dataset of internal rows (public in the bytecode, private[sql] in
-    // Scala):
-    // the classic session's, which a local or cluster run has; PassRowsTest holds its rows to the
-    // encoder's.
+    // The classic session's own way to a dataset of internal rows (private[sql] in Scala, public
+    // in the bytecode); a local or cluster run has that session. PassRowsTest holds the rows to
+    // the encoder's.
     return ((org.apache.spark.sql.classic.SparkSession) spark)
         .internalCreateDataFrame(rows.rdd(), ValidationStage.INPUT, false);
   }

@@ -180,15 +180,23 @@ class OlsTest {
     return acc;
   }
 
+  /**
+   * R 4.2.2 on the ANCOVA data: {@code f <- lm(imp ~ dt + tp + base); coef(summary(f))}, the
+   * estimates and their standard errors (intercept, dt, tp, base).
+   */
+  private static final double[] ANCOVA_EST = {
+    -3.7748091603053448573, 0.0012722646310398419, -0.0019083969465684856, 0.9809160305343521680
+  };
+
+  private static final double[] ANCOVA_SE = {
+    0.445002575021680002, 0.273359775338016087, 0.264582965789537605, 0.080853893756926976
+  };
+
   @Test
   void ancovaMatchesR() {
     // R: f <- lm(imp ~ dt + tp + base); summary(f); confint(f); confint(f, level=0.99)
-    double[] est = {
-      -3.7748091603053448573, 0.0012722646310398419, -0.0019083969465684856, 0.9809160305343521680
-    };
-    double[] se = {
-      0.445002575021680002, 0.273359775338016087, 0.264582965789537605, 0.080853893756926976
-    };
+    double[] est = ANCOVA_EST;
+    double[] se = ANCOVA_SE;
     double[] p = {
       2.5723009605686949e-07, 9.9634405387851188e-01, 9.9433419740090279e-01, 1.7556946446872890e-09
     };
@@ -269,12 +277,8 @@ class OlsTest {
   @Test
   void groupsWithOneVaryingPredictorMatchR() {
     // R: f <- lm(imp ~ dt + tp + base); coef(summary(f)); summary(f)$sigma
-    double[] est = {
-      -3.7748091603053448573, 0.0012722646310398419, -0.0019083969465684856, 0.9809160305343521680
-    };
-    double[] se = {
-      0.445002575021680002, 0.273359775338016087, 0.264582965789537605, 0.080853893756926976
-    };
+    double[] est = ANCOVA_EST;
+    double[] se = ANCOVA_SE;
     Ols.Fit f = Ols.fit(grouped(2), 0.95);
     assertEquals(20, f.n());
     for (int j = 0; j < 4; j++) {
