@@ -7,6 +7,7 @@ import clinic.outcomes.output.TableWriter;
 import clinic.outcomes.spark.SerializableConf;
 import clinic.outcomes.spark.Sparks;
 import clinic.outcomes.validate.Conflicts;
+import clinic.outcomes.validate.PackedInput;
 import clinic.outcomes.validate.ValidationStage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -112,7 +113,8 @@ public final class ClientPass {
    * execution).
    *
    * @param settings the settings; a null as-of date means the SPEC's default (see {@link #run})
-   * @param input the staged rows of every file ({@code ValidationStage.input})
+   * @param input the records of every file, packed for the shuffle ({@code ValidationStage.input},
+   *     {@link PackedInput})
    * @param rows input rows, to size the partitions
    */
   public ClientPass(SparkSession spark, Settings settings, Dataset<Row> input, long rows) {
@@ -129,7 +131,8 @@ public final class ClientPass {
         input
             .repartition(partitions, col("client_id"), col("bucket"))
             .sortWithinPartitions("client_id", "bucket")
-            .javaRDD();
+            .javaRDD()
+            .map(PackedInput::unpack);
   }
 
   /**

@@ -25,7 +25,7 @@ public final class Schemas {
 
   /**
    * The schema of {@code fields}, each {@code "name type"} with a type of {@code int}, {@code
-   * long}, {@code string}, {@code date}, {@code double} or {@code boolean}.
+   * long}, {@code string}, {@code date}, {@code double}, {@code boolean} or {@code binary}.
    *
    * @throws IllegalArgumentException for any other declaration
    */
@@ -54,6 +54,7 @@ public final class Schemas {
     m.put("date", DataTypes.DateType);
     m.put("double", DataTypes.DoubleType);
     m.put("boolean", DataTypes.BooleanType);
+    m.put("binary", DataTypes.BinaryType);
     return Collections.unmodifiableMap(m);
   }
 }

@@ -1,11 +1,8 @@
 package clinic.outcomes.validate;
 
 import clinic.outcomes.stage.FileRecords;
-import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
@@ -13,7 +10,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -26,28 +22,27 @@ import org.apache.spark.unsafe.types.UTF8String;
  * are the input's {@code date}), {@code kind} the file's, {@code bucket} the fingerprint's 64-bit
  * hash where the client is missing, {@code conflicting} false (the pass flags the sessions the
  * check of ids found, {@link Conflicts}). The same values as the staging Parquet files' layout in
- * Spark SQL gave, with no staging copy between the ingest and the pass's shuffle. Built as Spark's
- * internal rows, not through its encoder ({@link #of}; {@code PassRowsTest} holds them to the
- * encoder's rows).
+ * Spark SQL gave, with no staging copy between the ingest and the pass's shuffle. Each record is
+ * packed for the shuffle ({@link PackedInput}: the client and bucket the shuffle sorts by, every
+ * other value in one binary), and built as Spark's internal row, not through its encoder ({@link
+ * #of}; {@code PassRowsTest} holds them, unpacked, to the encoder's rows).
  */
 final class PassRows {
   private PassRows() {}
 
   /**
-   * The string columns with a distinct value (nearly) per record: converted to Spark's string for
-   * each record. Every other string column (the vocabularies, therapists, reasons, the client's
-   * attributes) has few distinct values, and a task converts each of them once and reuses it.
+   * The string columns with a distinct value (nearly) per record: encoded to UTF-8 for each record.
+   * Every other string column (the vocabularies, therapists, reasons, the client's attributes) has
+   * few distinct values, and a task encodes each of them once and reuses it.
    */
   private static final Set<String> IDS = Set.of("client_id", "session_id");
 
-  /** Past this many distinct values a task's cache of converted strings takes no more. */
-  private static final int CACHE_LIMIT = 1 << 16;
-
   /**
-   * The file's records as the pass's input rows, read when the pass's shuffle reads them. The rows
-   * are built in Spark's internal form (strings as {@link UTF8String}, a date as its epoch day), so
-   * that the one projection Spark's scan of them applies writes each record's row format once: from
-   * external {@code Row}s, Spark's encoder wrote it once and the scan a second time.
+   * The file's records as the pass's input rows, packed ({@link PackedInput#LAYOUT}), read when the
+   * pass's shuffle reads them. The rows are built in Spark's internal form (the client as a {@link
+   * UTF8String}), so that the one projection Spark's scan of them applies writes each record's row
+   * format once: from external {@code Row}s, Spark's encoder wrote it once and the scan a second
+   * time.
    */
   static Dataset<Row> of(SparkSession spark, FileRecords f, int kind) {
     int[] from = from(f.stagingSchema());
@@ -58,21 +53,16 @@ final class PassRows {
     int bucket = ValidationStage.INPUT.fieldIndex("bucket");
     int kindAt = ValidationStage.INPUT.fieldIndex("kind");
     int conflicting = ValidationStage.INPUT.fieldIndex("conflicting");
-    byte[] how = new byte[width];
+    boolean[] few = new boolean[width];
     for (int i = 0; i < width; i++) {
-      DataType t = fields[i].dataType();
-      how[i] =
-          from[i] < 0
-              ? NONE
-              : t.equals(DataTypes.StringType)
-                  ? (IDS.contains(fields[i].name()) ? TEXT : FEW)
-                  : t.equals(DataTypes.DateType) ? DATE : AS_IS;
+      few[i] = fields[i].dataType().equals(DataTypes.StringType) && !IDS.contains(fields[i].name());
     }
     JavaRDD<InternalRow> rows =
         f.records()
             .mapPartitions(
                 staged -> {
-                  Map<String, UTF8String> converted = new HashMap<>();
+                  PackedInput.Packer packer = new PackedInput.Packer(few);
+                  Object[] v = new Object[width];
                   return new Iterator<InternalRow>() {
                     @Override
                     public boolean hasNext() {
@@ -82,50 +72,69 @@ final class PassRows {
                     @Override
                     public InternalRow next() {
                       Object[] s = staged.next();
-                      Object[] v = new Object[width];
                       for (int i = 0; i < width; i++) {
-                        Object x = from[i] < 0 ? null : s[from[i]];
-                        if (x != null) {
-                          v[i] =
-                              switch (how[i]) {
-                                case TEXT -> UTF8String.fromString((String) x);
-                                case FEW -> few(converted, (String) x);
-                                case DATE -> Math.toIntExact(((LocalDate) x).toEpochDay());
-                                default -> x;
-                              };
-                        }
+                        v[i] = from[i] < 0 ? null : s[from[i]];
                       }
                       v[kindAt] = kind;
                       v[conflicting] = false;
                       if (v[client] == null) {
                         v[bucket] = v[fp64];
                       }
-                      return new GenericInternalRow(v);
+                      String c = (String) v[client];
+                      return new GenericInternalRow(
+                          new Object[] {
+                            c == null ? null : UTF8String.fromString(c), v[bucket], packer.pack(v)
+                          });
                     }
                   };
                 });
-    // The classic session's own way to a dataset of internal rows (private[sql] in Scala, public
-    // in the bytecode); a local or cluster run has that session. PassRowsTest holds the rows to
-    // the encoder's.
-    return ((org.apache.spark.sql.classic.SparkSession) spark)
-        .internalCreateDataFrame(rows.rdd(), ValidationStage.INPUT, false);
+    return dataset(spark, rows);
   }
 
-  private static final byte NONE = 0;
-  private static final byte AS_IS = 1;
-  private static final byte TEXT = 2;
-  private static final byte FEW = 3;
-  private static final byte DATE = 4;
+  /**
+   * Rows in {@link ValidationStage#INPUT}'s layout (a Parquet input's staged rows, or rows staged
+   * by a test) packed into the shuffle's layout ({@link PackedInput#LAYOUT}).
+   */
+  static Dataset<Row> packed(SparkSession spark, Dataset<Row> input) {
+    int width = ValidationStage.INPUT.length();
+    int client = ValidationStage.INPUT.fieldIndex("client_id");
+    int bucket = ValidationStage.INPUT.fieldIndex("bucket");
+    JavaRDD<InternalRow> rows =
+        input
+            .javaRDD()
+            .mapPartitions(
+                in -> {
+                  PackedInput.Packer packer = new PackedInput.Packer();
+                  Object[] v = new Object[width];
+                  return new Iterator<InternalRow>() {
+                    @Override
+                    public boolean hasNext() {
+                      return in.hasNext();
+                    }
 
-  private static UTF8String few(Map<String, UTF8String> converted, String x) {
-    UTF8String u = converted.get(x);
-    if (u == null) {
-      u = UTF8String.fromString(x);
-      if (converted.size() < CACHE_LIMIT) {
-        converted.put(x, u);
-      }
-    }
-    return u;
+                    @Override
+                    public InternalRow next() {
+                      Row r = in.next();
+                      for (int i = 0; i < width; i++) {
+                        v[i] = r.get(i);
+                      }
+                      String c = (String) v[client];
+                      return new GenericInternalRow(
+                          new Object[] {
+                            c == null ? null : UTF8String.fromString(c), v[bucket], packer.pack(v)
+                          });
+                    }
+                  };
+                });
+    return dataset(spark, rows);
+  }
+
+  private static Dataset<Row> dataset(SparkSession spark, JavaRDD<InternalRow> rows) {
+    // The classic session's own way to a dataset of internal rows (private[sql] in Scala, public
+    // in the bytecode); a local or cluster run has that session. PassRowsTest holds the rows, once
+    // unpacked, to the encoder's.
+    return ((org.apache.spark.sql.classic.SparkSession) spark)
+        .internalCreateDataFrame(rows.rdd(), PackedInput.LAYOUT, false);
   }
 
   /** For each input column, the staging column it comes from, or -1. */

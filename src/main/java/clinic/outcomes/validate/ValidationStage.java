@@ -104,10 +104,11 @@ public final class ValidationStage {
   }
 
   /**
-   * The pass's input from the ingest's reading: a CSV file's records as its tasks parse them
-   * ({@link PassRows}: no staging copy), a Parquet input's staging file; {@code conflicting} false
-   * (the pass flags what {@link #conflicts} finds once the records are read). Null when no file has
-   * records to read (every one failed before: the ingest reports it).
+   * The pass's input from the ingest's reading, packed for the shuffle by client ({@link
+   * PackedInput}): a CSV file's records as its tasks parse them ({@link PassRows}: no staging
+   * copy), a Parquet input's staging file; {@code conflicting} false (the pass flags what {@link
+   * #conflicts} finds once the records are read). Null when no file has records to read (every one
+   * failed before: the ingest reports it).
    */
   public Dataset<Row> input(Reading r) {
     Dataset<Row> all = null;
@@ -117,8 +118,11 @@ public final class ValidationStage {
           f.records() != null
               ? PassRows.of(spark, f, kind)
               : f.staging() != null
-                  ? layout(
-                      spark.read().schema(f.stagingSchema()).parquet(f.staging()).drop("raw"), kind)
+                  ? PassRows.packed(
+                      spark,
+                      layout(
+                          spark.read().schema(f.stagingSchema()).parquet(f.staging()).drop("raw"),
+                          kind))
                   : null;
       if (part != null) {
         all = all == null ? part : all.union(part);
@@ -128,13 +132,14 @@ public final class ValidationStage {
   }
 
   /**
-   * The pass's input from staged rows (the staging columns but {@code raw}); {@code clients} may be
-   * null (no clients file).
+   * The pass's input from staged rows (the staging columns but {@code raw}), packed for the shuffle
+   * by client ({@link PackedInput}); {@code clients} may be null (no clients file).
    */
   public Dataset<Row> input(Dataset<Row> sessions, Dataset<Row> scores, Dataset<Row> clients) {
     Dataset<Row> all =
         layout(flag(sessions), ClientJudge.SESSION).union(layout(scores, ClientJudge.SCORE));
-    return clients == null ? all : all.union(layout(clients, ClientJudge.CLIENT));
+    return PassRows.packed(
+        spark, clients == null ? all : all.union(layout(clients, ClientJudge.CLIENT)));
   }
 
   /** One file's staged rows in {@link #INPUT}'s layout ({@code conflicting} false if absent). */

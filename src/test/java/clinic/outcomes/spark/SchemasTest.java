@@ -18,6 +18,7 @@ class SchemasTest {
       "date date",
       "mean_change double",
       "complete boolean",
+      "packed binary",
       "score_tenths int"
     };
     assertEquals(StructType.fromDDL(String.join(", ", fields)), Schemas.of(fields));
@@ -32,7 +33,7 @@ class SchemasTest {
           assertThrows(IllegalArgumentException.class, () -> Schemas.of("a int", bad));
       assertEquals(
           "not a column declaration (\"name type\", type one of int, long, string, date, double,"
-              + " boolean): "
+              + " boolean, binary): "
               + bad,
           e.getMessage());
     }

@@ -18,12 +18,13 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link PassRows} builds Spark's internal rows itself (strings as UTF-8, dates as epoch days)
- * instead of handing external rows to Spark's encoder. Its rows must read back exactly as the
- * encoder's would: each staged value moved to its input column by name ({@code session_date} and
- * {@code recorded_on} to {@code date}), {@code kind} set, {@code conflicting} false, {@code bucket}
- * the fingerprint's hash where the client is missing. The expected rows here are built the old way,
- * through {@code createDataFrame} with the encoder, from the same staged values.
+ * {@link PassRows} builds Spark's internal rows itself, each record packed for the shuffle ({@link
+ * PackedInput}), instead of handing external rows to Spark's encoder. Its rows, read back and
+ * unpacked, must be exactly the encoder's: each staged value moved to its input column by name
+ * ({@code session_date} and {@code recorded_on} to {@code date}), {@code kind} set, {@code
+ * conflicting} false, {@code bucket} the fingerprint's hash where the client is missing. The
+ * expected rows here are built the old way, through {@code createDataFrame} with the encoder, from
+ * the same staged values.
  */
 class PassRowsTest {
   private final SparkSession spark = SharedSpark.get();
@@ -125,9 +126,10 @@ class PassRowsTest {
         JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(staged, 2);
     FileRecords f = new FileRecords("t", "t.csv", staging, records, null, 0);
     List<Row> actual = PassRows.of(spark, f, kind).collectAsList();
+    assertEquals(PackedInput.LAYOUT, PassRows.of(spark, f, kind).schema());
     assertEquals(
         expected(staging, staged, kind),
-        actual.stream().map(r -> Arrays.asList(rowValues(r))).toList());
+        actual.stream().map(r -> Arrays.asList(rowValues(PackedInput.unpack(r)))).toList());
   }
 
   /** The rows as the encoder gives them back, from external rows built by column name. */
