@@ -33,16 +33,17 @@ import org.apache.spark.sql.types.StructType;
  * Validates and derives in one Spark pass. The records of every file ({@code
  * ValidationStage.INPUT}, a CSV file's straight from the ingest's parse, which is this shuffle's
  * map stage, {@link #readInput}) are brought together by client (one shuffle, sorted within
- * partitions); each client's records are judged ({@code ClientJudge}) and its accepted ones handed
- * to {@link ClientHistory} ({@link DerivePartition}). Each task writes every row once, straight
- * into its own table's Parquet file with that table's schema ({@link PassWriters}): the published
- * {@code pain_scores}, {@code clients}, {@code sessions}, {@code episodes} and {@code
- * episode_outcomes}, and one staging table (the rejects' lines and reasons). No union layout, no
- * staging copy. A task hands back only its files, counts, latest accepted date, its partition's
- * {@link PairTotals}, {@link MonthlyCounts} and {@link CourseCells} ({@link PassPart}); the driver
- * merges the totals (groups and distinct values, never rows) and commits the successful attempts'
- * files by renaming them into the tables, one file per partition ({@code
- * part-NNNNN-c000.snappy.parquet}, then {@code _SUCCESS}, as Spark lays a table out).
+ * partitions; each record packed for it, {@link PackedInput}, and unpacked after the sort); each
+ * client's records are judged ({@code ClientJudge}) and its accepted ones handed to {@link
+ * ClientHistory} ({@link DerivePartition}). Each task writes every row once, straight into its own
+ * table's Parquet file with that table's schema ({@link PassWriters}): the published {@code
+ * pain_scores}, {@code clients}, {@code sessions}, {@code episodes} and {@code episode_outcomes},
+ * and one staging table (the rejects' lines and reasons). No union layout, no staging copy. A task
+ * hands back only its files, counts, latest accepted date, its partition's {@link PairTotals},
+ * {@link MonthlyCounts} and {@link CourseCells} ({@link PassPart}); the driver merges the totals
+ * (groups and distinct values, never rows) and commits the successful attempts' files by renaming
+ * them into the tables, one file per partition ({@code part-NNNNN-c000.snappy.parquet}, then {@code
+ * _SUCCESS}, as Spark lays a table out).
  *
  * <p>The as-of date: when none is set, the SPEC's default is the latest accepted date, known only
  * once every client is judged. The pass assumes the latest date of a row passing the row rules (a

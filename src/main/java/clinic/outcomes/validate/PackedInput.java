@@ -6,12 +6,16 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * The pass's input as it crosses the shuffle by client ({@link #LAYOUT}): the two columns the
@@ -81,8 +85,15 @@ public final class PackedInput {
   }
 
   /**
+   * The string columns with a distinct value (nearly) per record, encoded to UTF-8 for each record.
+   * Every other string column (the vocabularies, therapists, reasons, the client's attributes) has
+   * few distinct values, and a packer encodes each of them once and reuses it.
+   */
+  private static final Set<String> IDS = Set.of("client_id", "session_id");
+
+  /**
    * Packs records, one at a time, into a buffer it reuses. Not thread-safe: one per task. Strings
-   * of the columns marked few-valued are encoded once per distinct value (bounded).
+   * of the columns with few values are encoded once per distinct value (bounded).
    */
   public static final class Packer {
     private static final int CACHE_LIMIT = 1 << 16;
@@ -95,16 +106,36 @@ public final class PackedInput {
     /**
      * @param few per {@code INPUT} column, whether its strings have few distinct values
      */
-    public Packer(boolean[] few) {
+    Packer(boolean[] few) {
       if (few.length != WIDTH) {
         throw new IllegalArgumentException("one flag per INPUT column");
       }
       this.few = few.clone();
     }
 
-    /** A packer with no column marked few-valued. */
+    /** A packer that encodes each value of a string column but the ids once ({@link #IDS}). */
     public Packer() {
-      this(new boolean[WIDTH]);
+      this(fewValued());
+    }
+
+    private static boolean[] fewValued() {
+      boolean[] few = new boolean[WIDTH];
+      for (int i = 0; i < WIDTH; i++) {
+        few[i] = TYPES[i] == STRING && !IDS.contains(IN.fields()[i].name());
+      }
+      return few;
+    }
+
+    /**
+     * The shuffle's row ({@link #LAYOUT}) of a record in {@code INPUT}'s layout, as Spark's
+     * internal row: the client as a {@link UTF8String}, the bucket, the packed value ({@link
+     * #pack}).
+     */
+    public InternalRow row(Object[] v) {
+      byte[] packed = pack(v);
+      String client = (String) v[CLIENT];
+      return new GenericInternalRow(
+          new Object[] {client == null ? null : UTF8String.fromString(client), v[BUCKET], packed});
     }
 
     /**

@@ -1,94 +1,61 @@
 package clinic.outcomes.validate;
 
 import clinic.outcomes.stage.FileRecords;
+import java.io.Serializable;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * A CSV file's records, as the ingest's tasks parse them, in the pass's input layout ({@link
- * ValidationStage#INPUT}): the values moved from the staging layout by position, worked out once
- * from the two layouts' names (a score's {@code recorded_on} and a session's {@code session_date}
- * are the input's {@code date}), {@code kind} the file's, {@code bucket} the fingerprint's 64-bit
- * hash where the client is missing, {@code conflicting} false (the pass flags the sessions the
- * check of ids found, {@link Conflicts}). The same values as the staging Parquet files' layout in
- * Spark SQL gave, with no staging copy between the ingest and the pass's shuffle. Each record is
- * packed for the shuffle ({@link PackedInput}: the client and bucket the shuffle sorts by, every
- * other value in one binary), and built as Spark's internal row, not through its encoder ({@link
- * #of}; {@code PassRowsTest} holds them, unpacked, to the encoder's rows).
+ * A CSV file's records, as the ingest's tasks parse them, as the pass's input ({@link
+ * ValidationStage#INPUT}) packed for its shuffle ({@link PackedInput#LAYOUT}): the values moved
+ * from the staging layout by position, worked out once from the two layouts' names (a score's
+ * {@code recorded_on} and a session's {@code session_date} are the input's {@code date}), {@code
+ * kind} the file's, {@code bucket} the fingerprint's 64-bit hash where the client is missing,
+ * {@code conflicting} false (the pass flags the sessions the check of ids found, {@link
+ * Conflicts}). The same values as the staging Parquet files' layout in Spark SQL gave, with no
+ * staging copy between the ingest and the pass's shuffle. Each record is packed for the shuffle
+ * ({@link PackedInput}: the client and bucket the shuffle sorts by, every other value in one
+ * binary), and built as Spark's internal row, not through its encoder ({@link #of}; {@code
+ * PassRowsTest} holds them, unpacked, to the encoder's rows).
  */
 final class PassRows {
   private PassRows() {}
 
   /**
-   * The string columns with a distinct value (nearly) per record: encoded to UTF-8 for each record.
-   * Every other string column (the vocabularies, therapists, reasons, the client's attributes) has
-   * few distinct values, and a task encodes each of them once and reuses it.
-   */
-  private static final Set<String> IDS = Set.of("client_id", "session_id");
-
-  /**
    * The file's records as the pass's input rows, packed ({@link PackedInput#LAYOUT}), read when the
    * pass's shuffle reads them. The rows are built in Spark's internal form (the client as a {@link
-   * UTF8String}), so that the one projection Spark's scan of them applies writes each record's row
-   * format once: from external {@code Row}s, Spark's encoder wrote it once and the scan a second
-   * time.
+   * org.apache.spark.unsafe.types.UTF8String}), so that the one projection Spark's scan of them
+   * applies writes each record's row format once: from external {@code Row}s, Spark's encoder wrote
+   * it once and the scan a second time.
    */
   static Dataset<Row> of(SparkSession spark, FileRecords f, int kind) {
     int[] from = from(f.stagingSchema());
-    StructField[] fields = ValidationStage.INPUT.fields();
-    int width = fields.length;
+    int width = from.length;
     int client = ValidationStage.INPUT.fieldIndex("client_id");
     int fp64 = ValidationStage.INPUT.fieldIndex("fp64");
     int bucket = ValidationStage.INPUT.fieldIndex("bucket");
     int kindAt = ValidationStage.INPUT.fieldIndex("kind");
     int conflicting = ValidationStage.INPUT.fieldIndex("conflicting");
-    boolean[] few = new boolean[width];
-    for (int i = 0; i < width; i++) {
-      few[i] = fields[i].dataType().equals(DataTypes.StringType) && !IDS.contains(fields[i].name());
-    }
-    JavaRDD<InternalRow> rows =
-        f.records()
-            .mapPartitions(
-                staged -> {
-                  PackedInput.Packer packer = new PackedInput.Packer(few);
-                  Object[] v = new Object[width];
-                  return new Iterator<InternalRow>() {
-                    @Override
-                    public boolean hasNext() {
-                      return staged.hasNext();
-                    }
-
-                    @Override
-                    public InternalRow next() {
-                      Object[] s = staged.next();
-                      for (int i = 0; i < width; i++) {
-                        v[i] = from[i] < 0 ? null : s[from[i]];
-                      }
-                      v[kindAt] = kind;
-                      v[conflicting] = false;
-                      if (v[client] == null) {
-                        v[bucket] = v[fp64];
-                      }
-                      String c = (String) v[client];
-                      return new GenericInternalRow(
-                          new Object[] {
-                            c == null ? null : UTF8String.fromString(c), v[bucket], packer.pack(v)
-                          });
-                    }
-                  };
-                });
-    return dataset(spark, rows);
+    return dataset(
+        spark,
+        f.records(),
+        (s, v) -> {
+          for (int i = 0; i < width; i++) {
+            v[i] = from[i] < 0 ? null : s[from[i]];
+          }
+          v[kindAt] = kind;
+          v[conflicting] = false;
+          if (v[client] == null) {
+            v[bucket] = v[fp64];
+          }
+        });
   }
 
   /**
@@ -96,40 +63,43 @@ final class PassRows {
    * by a test) packed into the shuffle's layout ({@link PackedInput#LAYOUT}).
    */
   static Dataset<Row> packed(SparkSession spark, Dataset<Row> input) {
-    int width = ValidationStage.INPUT.length();
-    int client = ValidationStage.INPUT.fieldIndex("client_id");
-    int bucket = ValidationStage.INPUT.fieldIndex("bucket");
-    JavaRDD<InternalRow> rows =
-        input
-            .javaRDD()
-            .mapPartitions(
-                in -> {
-                  PackedInput.Packer packer = new PackedInput.Packer();
-                  Object[] v = new Object[width];
-                  return new Iterator<InternalRow>() {
-                    @Override
-                    public boolean hasNext() {
-                      return in.hasNext();
-                    }
-
-                    @Override
-                    public InternalRow next() {
-                      Row r = in.next();
-                      for (int i = 0; i < width; i++) {
-                        v[i] = r.get(i);
-                      }
-                      String c = (String) v[client];
-                      return new GenericInternalRow(
-                          new Object[] {
-                            c == null ? null : UTF8String.fromString(c), v[bucket], packer.pack(v)
-                          });
-                    }
-                  };
-                });
-    return dataset(spark, rows);
+    return dataset(
+        spark,
+        input.javaRDD(),
+        (r, v) -> {
+          for (int i = 0; i < v.length; i++) {
+            v[i] = r.get(i);
+          }
+        });
   }
 
-  private static Dataset<Row> dataset(SparkSession spark, JavaRDD<InternalRow> rows) {
+  /** Moves a record's values into a row of {@link ValidationStage#INPUT}'s layout. */
+  @FunctionalInterface
+  private interface Fill<T> extends Serializable {
+    void into(T record, Object[] values);
+  }
+
+  /** Each record filled into the input's layout, then packed, one packer per task. */
+  private static <T> Dataset<Row> dataset(SparkSession spark, JavaRDD<T> records, Fill<T> fill) {
+    int width = ValidationStage.INPUT.length();
+    JavaRDD<InternalRow> rows =
+        records.mapPartitions(
+            in -> {
+              PackedInput.Packer packer = new PackedInput.Packer();
+              Object[] v = new Object[width];
+              return new Iterator<InternalRow>() {
+                @Override
+                public boolean hasNext() {
+                  return in.hasNext();
+                }
+
+                @Override
+                public InternalRow next() {
+                  fill.into(in.next(), v);
+                  return packer.row(v);
+                }
+              };
+            });
     // The classic session's own way to a dataset of internal rows (private[sql] in Scala, public
     // in the bytecode); a local or cluster run has that session. PassRowsTest holds the rows, once
     // unpacked, to the encoder's.

@@ -44,8 +44,8 @@ import org.apache.spark.sql.types.StructType;
  *       Conflicts}); {@link #conflictingSessions} does the same over staged sessions given as a
  *       Spark dataset;
  *   <li>the pass's input ({@link #input}): the records of every file without their raw text, in one
- *       layout ({@link #INPUT}), to be shuffled once by client (a CSV file's straight from its
- *       parse, {@link PassRows});
+ *       layout ({@link #INPUT}) packed for the shuffle ({@link PackedInput}), to be shuffled once
+ *       by client (a CSV file's straight from its parse, {@link PassRows});
  *   <li>after the pass, the rejected rows joined to their raw text by line, read again from the
  *       input ({@link #rejects}), and the accounting per file ({@link #accounting}).
  * </ol>

@@ -3,12 +3,15 @@ package clinic.outcomes.validate;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.Arrays;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,6 +83,7 @@ class PackedInputTest {
     v[at("kind")] = 1;
     v[at("bucket")] = 42L;
     v[at("measure")] = "nrs_pain";
+    v[at("conflicting")] = false;
     assertEquals(Arrays.asList(v), Arrays.asList(roundTrip(new PackedInput.Packer(), v)));
     Object[] none = new Object[IN.size()];
     assertEquals(Arrays.asList(none), Arrays.asList(roundTrip(new PackedInput.Packer(), none)));
@@ -94,12 +98,8 @@ class PackedInputTest {
 
   @Test
   void fewValuedColumnsPackToTheSameBytes() {
-    boolean[] few = new boolean[IN.size()];
-    for (String c : new String[] {"therapist_id", "moment", "measure", "technique", "sex"}) {
-      few[at(c)] = true;
-    }
-    PackedInput.Packer cached = new PackedInput.Packer(few);
-    PackedInput.Packer plain = new PackedInput.Packer();
+    PackedInput.Packer cached = new PackedInput.Packer(); // every string column but the ids
+    PackedInput.Packer plain = new PackedInput.Packer(new boolean[IN.size()]);
     for (int i = 0; i < 3; i++) {
       assertArrayEquals(plain.pack(full()), cached.pack(full()));
     }
@@ -148,6 +148,20 @@ class PackedInputTest {
     };
     assertArrayEquals(expected, new PackedInput.Packer().pack(v));
     assertEquals(Arrays.asList(v), Arrays.asList(PackedInput.unpack("C1", null, expected)));
+  }
+
+  @Test
+  void theShufflesRowIsTheClientTheBucketAndThePackedValue() {
+    Object[] v = full();
+    InternalRow row = new PackedInput.Packer().row(v);
+    assertEquals(3, row.numFields());
+    assertEquals(UTF8String.fromString("C\u00e9"), row.getUTF8String(0));
+    assertEquals(Long.MIN_VALUE, row.getLong(1));
+    assertArrayEquals(new PackedInput.Packer().pack(v), row.getBinary(2));
+    Object[] none = new Object[IN.size()];
+    InternalRow empty = new PackedInput.Packer().row(none);
+    assertTrue(empty.isNullAt(0));
+    assertTrue(empty.isNullAt(1));
   }
 
   @Test

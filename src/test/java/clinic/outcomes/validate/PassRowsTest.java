@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * ({@code session_date} and {@code recorded_on} to {@code date}), {@code kind} set, {@code
  * conflicting} false, {@code bucket} the fingerprint's hash where the client is missing. The
  * expected rows here are built the old way, through {@code createDataFrame} with the encoder, from
- * the same staged values.
+ * the same staged values; {@code PassRows.packed} must give the same rows back from them (the way a
+ * Parquet input's staged rows reach the shuffle).
  */
 class PassRowsTest {
   private final SparkSession spark = SharedSpark.get();
@@ -127,9 +129,18 @@ class PassRowsTest {
     FileRecords f = new FileRecords("t", "t.csv", staging, records, null, 0);
     List<Row> actual = PassRows.of(spark, f, kind).collectAsList();
     assertEquals(PackedInput.LAYOUT, PassRows.of(spark, f, kind).schema());
-    assertEquals(
-        expected(staging, staged, kind),
-        actual.stream().map(r -> Arrays.asList(rowValues(PackedInput.unpack(r)))).toList());
+    List<List<Object>> expected = expected(staging, staged, kind);
+    assertEquals(expected, unpacked(actual));
+    // The same rows in the input's layout (as a Parquet input's are staged), packed by packed().
+    List<Row> asInput = expected.stream().map(e -> RowFactory.create(e.toArray())).toList();
+    Dataset<Row> packed =
+        PassRows.packed(spark, spark.createDataFrame(asInput, ValidationStage.INPUT));
+    assertEquals(PackedInput.LAYOUT, packed.schema());
+    assertEquals(expected, unpacked(packed.collectAsList()));
+  }
+
+  private static List<List<Object>> unpacked(List<Row> shuffled) {
+    return shuffled.stream().map(r -> Arrays.asList(rowValues(PackedInput.unpack(r)))).toList();
   }
 
   /** The rows as the encoder gives them back, from external rows built by column name. */
