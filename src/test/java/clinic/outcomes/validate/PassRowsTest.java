@@ -3,8 +3,8 @@ package clinic.outcomes.validate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import clinic.outcomes.SharedSpark;
-import clinic.outcomes.spark.Schemas;
 import clinic.outcomes.stage.FileRecords;
+import clinic.outcomes.stage.StagedFile;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,36 +31,16 @@ import org.junit.jupiter.api.Test;
 class PassRowsTest {
   private final SparkSession spark = SharedSpark.get();
 
-  /** The staging layout of a sessions file (as {@code StagingColumns} names its columns). */
-  private static final StructType SESSIONS =
-      Schemas.of(
-          "line long",
-          "raw string",
-          "fp64 long",
-          "fp32 int",
-          "row_reasons string",
-          "session_id string",
-          "client_id string",
-          "therapist_id string",
-          "session_date date",
-          "technique string",
-          "duration_min int",
-          "adverse_event string",
-          "home_exercise string");
+  /** The staging layouts of a sessions and a scores file, as the ingest stages them. */
+  private static final StructType SESSIONS = staging("sessions");
 
-  private static final StructType SCORES =
-      Schemas.of(
-          "line long",
-          "raw string",
-          "fp64 long",
-          "fp32 int",
-          "row_reasons string",
-          "client_id string",
-          "session_id string",
-          "recorded_on date",
-          "moment string",
-          "measure string",
-          "score_tenths int");
+  private static final StructType SCORES = staging("pain_scores");
+
+  private static StructType staging(String table) {
+    return new StagedFile(
+            table, table + ".csv", null, null, 0, 0, Long.MIN_VALUE, List.of(), null, null)
+        .stagingSchema();
+  }
 
   @Test
   void internalRowsReadBackAsTheEncodersRows() {
