@@ -7,8 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.CharBuffer;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -54,7 +53,8 @@ public final class CsvRecordReader implements Closeable, Iterator<CsvRecord> {
   private long recordLine;
   private boolean recordMalformed;
   private List<String> header;
-  private int expectedFields = 16;
+  private String[] fields = new String[16]; // the record being read's; each record gets a copy
+
   private CsvRecord lookahead;
   private boolean lookaheadReady;
 
@@ -108,7 +108,7 @@ public final class CsvRecordReader implements Closeable, Iterator<CsvRecord> {
   public static CsvRecordReader openAt(
       InputStream in, String fileName, long firstLine, int fieldCount) {
     CsvRecordReader reader = new CsvRecordReader(in, fileName, DEFAULT_BUFFER_CHARS, firstLine);
-    reader.expectedFields = Math.max(1, fieldCount);
+    reader.fields = new String[Math.max(1, fieldCount)];
     return reader;
   }
 
@@ -186,7 +186,7 @@ public final class CsvRecordReader implements Closeable, Iterator<CsvRecord> {
       }
     }
     header = record.fields();
-    expectedFields = header.size();
+    fields = new String[Math.max(1, header.size())];
   }
 
   private CsvRecord readRecord() {
@@ -196,9 +196,10 @@ public final class CsvRecordReader implements Closeable, Iterator<CsvRecord> {
     recordLine = line;
     mark = pos;
     recordMalformed = false;
-    List<String> fields = new ArrayList<>(expectedFields);
+    int n = 0;
     while (true) {
-      fields.add(readField());
+      fields = n < fields.length ? fields : Arrays.copyOf(fields, 2 * n);
+      fields[n++] = readField();
       if (!ensure() || buf[pos] != ',') {
         break;
       }
@@ -207,7 +208,7 @@ public final class CsvRecordReader implements Closeable, Iterator<CsvRecord> {
     String raw = new String(buf, mark, pos - mark);
     mark = -1;
     consumeLineEnd();
-    return new CsvRecord(recordLine, raw, Collections.unmodifiableList(fields), recordMalformed);
+    return new CsvRecord(recordLine, raw, new CsvFields(Arrays.copyOf(fields, n)), recordMalformed);
   }
 
   private boolean skipBlankLines() {

@@ -222,8 +222,8 @@ final class RowCheck {
     byte[] b = new byte[record.raw().length() + 4 * fields.size() + 8];
     int n = 0;
     b[n++] = 'F';
-    for (String field : fields) {
-      String value = Values.trim(field);
+    for (int f = 0; f < fields.size(); f++) { // by index: see CsvFields
+      String value = Values.trim(fields.get(f));
       int length = value.length();
       if (b.length - n < length + 11) {
         b = Arrays.copyOf(b, Math.max(2 * b.length, n + length + 11));
