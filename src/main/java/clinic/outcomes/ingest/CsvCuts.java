@@ -121,9 +121,9 @@ public final class CsvCuts {
   /**
    * The map after a byte of class c, for every map (as {@link #encode} numbers it), at {@code c *
    * MAPS + map}; -1 until first needed. One read per special byte, where stepping each of the six
-   * states was six (the scan was 4 % of a 10M run's samples). Only a few dozen maps ever occur, so
-   * the entries read stay in the cache. Threads may fill an entry at once: each writes the same
-   * value, and an {@code int} is never seen half written.
+   * states was six (the scan was 4 % of a 10M run's samples). From the scan's start (each state
+   * itself) only 58 maps can be reached, so the entries read stay in the cache. Threads may fill an
+   * entry at once: each writes the same value, and an {@code int} is never seen half written.
    */
   private static final int[] STEP = new int[5 * MAPS];
 
