@@ -63,6 +63,9 @@ public final class ParquetRows implements Closeable {
   private final ColumnDescriptor[] descriptors;
   private final ColumnWriter[] columns;
 
+  /** Per string column with a dictionary, its encoded values; null for every other column. */
+  private final RepeatedStrings[] repeated;
+
   private ColumnChunkPageWriteStore pages;
   private ColumnWriteStore store;
   private int rowGroupOrdinal;
@@ -86,6 +89,8 @@ public final class ParquetRows implements Closeable {
     }
     if (scratch) {
       p.withDictionaryEncoding(false).withStatisticsEnabled(false).withSizeStatisticsEnabled(false);
+    } else {
+      p.withValuesWriterFactory(new RepeatedStrings.Factory());
     }
     this.props = p.build();
     this.out =
@@ -110,10 +115,14 @@ public final class ParquetRows implements Closeable {
     this.required = new boolean[f.length];
     this.descriptors = new ColumnDescriptor[f.length];
     this.columns = new ColumnWriter[f.length];
+    this.repeated = new RepeatedStrings[f.length];
     for (int i = 0; i < f.length; i++) {
       kinds[i] = Kind.of(f[i].dataType());
       required[i] = !f[i].nullable();
       descriptors[i] = type.getColumns().get(i);
+      if (kinds[i] == Kind.STRING && props.isDictionaryEnabled(descriptors[i])) {
+        repeated[i] = new RepeatedStrings();
+      }
     }
     this.nextCheck = props.getMinRowCountForPageSizeCheck();
     openRowGroup();
@@ -179,11 +188,7 @@ public final class ParquetRows implements Closeable {
         }
         int d = required[i] ? 0 : 1;
         switch (kinds[i]) {
-          case STRING ->
-              c.write(
-                  Binary.fromConstantByteArray(v.toString().getBytes(StandardCharsets.UTF_8)),
-                  0,
-                  d);
+          case STRING -> c.write(binary(i, v.toString()), 0, d);
           case LONG -> c.write(((Number) v).longValue(), 0, d);
           case INT -> c.write(((Number) v).intValue(), 0, d);
           case DOUBLE -> c.write(((Number) v).doubleValue(), 0, d);
@@ -202,6 +207,13 @@ public final class ParquetRows implements Closeable {
       failed = true;
       throw e;
     }
+  }
+
+  private Binary binary(int column, String s) {
+    RepeatedStrings r = repeated[column];
+    return r != null
+        ? r.binary(s)
+        : Binary.fromConstantByteArray(s.getBytes(StandardCharsets.UTF_8));
   }
 
   private static long epochDay(Object v) {
