@@ -133,7 +133,7 @@ public final class ClientPass {
             .repartition(partitions, col("client_id"), col("bucket"))
             .sortWithinPartitions("client_id", "bucket")
             .javaRDD()
-            .mapPartitions(PackedInput::unpackAll);
+            .map(PackedInput::unpack);
   }
 
   /**

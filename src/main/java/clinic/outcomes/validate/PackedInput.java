@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Row;
@@ -119,7 +118,7 @@ public final class PackedInput {
       this(fewValued());
     }
 
-    static boolean[] fewValued() {
+    private static boolean[] fewValued() {
       boolean[] few = new boolean[WIDTH];
       for (int i = 0; i < WIDTH; i++) {
         few[i] = TYPES[i] == STRING && !IDS.contains(IN.fields()[i].name());
@@ -235,154 +234,64 @@ public final class PackedInput {
 
   /**
    * The record in {@code INPUT}'s layout (strings, boxed numbers and booleans, dates as {@link
-   * LocalDate}) from a shuffled row of {@link #LAYOUT}. For one record; a task's records go through
-   * one {@link Unpacker}.
+   * LocalDate}) from a shuffled row of {@link #LAYOUT}.
    */
   public static Row unpack(Row shuffled) {
-    return new Unpacker().unpack(shuffled);
+    return new GenericRowWithSchema(
+        unpack(
+            shuffled.isNullAt(0) ? null : shuffled.getString(0),
+            shuffled.isNullAt(1) ? null : shuffled.getLong(1),
+            (byte[]) shuffled.get(2)),
+        IN);
   }
 
   /** The record's values in {@code INPUT}'s layout from its client, bucket and packed value. */
   public static Object[] unpack(String client, Long bucket, byte[] p) {
-    return new Unpacker().unpack(client, bucket, p);
-  }
-
-  /** A task's shuffled rows, each unpacked ({@link #unpack(Row)}) by one {@link Unpacker}. */
-  public static Iterator<Row> unpackAll(Iterator<Row> shuffled) {
-    Unpacker u = new Unpacker();
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return shuffled.hasNext();
+    Object[] v = new Object[WIDTH];
+    int nonNull = readInt(p, 0);
+    int at = 4;
+    for (int i = 0; i < WIDTH; i++) {
+      if ((nonNull & (1 << i)) == 0 || i == CLIENT || i == BUCKET) {
+        continue;
       }
-
-      @Override
-      public Row next() {
-        return u.unpack(shuffled.next());
-      }
-    };
-  }
-
-  /**
-   * Unpacks records, one at a time. Not thread-safe: one per task.
-   *
-   * <p>The strings of the columns with few values ({@link Packer}) and the dates come back as the
-   * same instances for the same bytes while they are in its small caches (a slot per hash of the
-   * bytes or day, the last one kept): a measure, a technique or a session's date repeats record
-   * after record within a client. Before, each record's values were new strings and dates: in a
-   * flight recording of 10M sessions the pass then hashed the same few strings afresh in its maps
-   * and encoded them to UTF-8 afresh for Parquet, and turned each date back to its epoch day.
-   */
-  public static final class Unpacker {
-    private static final int SLOTS = 256;
-
-    /** Per column with few values: each slot's UTF-8 bytes and string; null for other columns. */
-    private final byte[][][] bytes = new byte[WIDTH][][];
-
-    private final String[][] strings = new String[WIDTH][];
-
-    private final long[] days = new long[SLOTS];
-    private final LocalDate[] dates = new LocalDate[SLOTS];
-
-    public Unpacker() {
-      boolean[] few = Packer.fewValued();
-      for (int i = 0; i < WIDTH; i++) {
-        if (few[i]) {
-          bytes[i] = new byte[SLOTS][];
-          strings[i] = new String[SLOTS];
+      switch (TYPES[i]) {
+        case INT -> {
+          v[i] = readInt(p, at);
+          at += 4;
+        }
+        case LONG -> {
+          v[i] = ((long) readInt(p, at) << 32) | (readInt(p, at + 4) & 0xFFFFFFFFL);
+          at += 8;
+        }
+        case BOOLEAN -> v[i] = p[at++] != 0;
+        case DATE -> {
+          v[i] = LocalDate.ofEpochDay(readInt(p, at));
+          at += 4;
+        }
+        default -> {
+          int n = 0;
+          int shift = 0;
+          byte b;
+          do {
+            b = p[at++];
+            n |= (b & 0x7F) << shift;
+            shift += 7;
+          } while (b < 0);
+          v[i] = new String(p, at, n, StandardCharsets.UTF_8);
+          at += n;
         }
       }
-      Arrays.fill(days, Long.MIN_VALUE);
     }
-
-    /** As {@link PackedInput#unpack(Row)}. */
-    public Row unpack(Row shuffled) {
-      return new GenericRowWithSchema(
-          unpack(
-              shuffled.isNullAt(0) ? null : shuffled.getString(0),
-              shuffled.isNullAt(1) ? null : shuffled.getLong(1),
-              (byte[]) shuffled.get(2)),
-          IN);
+    if (at != p.length) {
+      throw new IllegalStateException("a packed record of " + p.length + " bytes read " + at);
     }
-
-    /** As {@link PackedInput#unpack(String, Long, byte[])}. */
-    public Object[] unpack(String client, Long bucket, byte[] p) {
-      Object[] v = new Object[WIDTH];
-      int nonNull = readInt(p, 0);
-      int at = 4;
-      for (int i = 0; i < WIDTH; i++) {
-        if ((nonNull & (1 << i)) == 0 || i == CLIENT || i == BUCKET) {
-          continue;
-        }
-        switch (TYPES[i]) {
-          case INT -> {
-            v[i] = readInt(p, at);
-            at += 4;
-          }
-          case LONG -> {
-            v[i] = ((long) readInt(p, at) << 32) | (readInt(p, at + 4) & 0xFFFFFFFFL);
-            at += 8;
-          }
-          case BOOLEAN -> v[i] = p[at++] != 0;
-          case DATE -> {
-            v[i] = date(readInt(p, at));
-            at += 4;
-          }
-          default -> {
-            int n = 0;
-            int shift = 0;
-            byte b;
-            do {
-              b = p[at++];
-              n |= (b & 0x7F) << shift;
-              shift += 7;
-            } while (b < 0);
-            v[i] = string(i, p, at, n);
-            at += n;
-          }
-        }
-      }
-      if (at != p.length) {
-        throw new IllegalStateException("a packed record of " + p.length + " bytes read " + at);
-      }
-      if (((nonNull >>> CLIENT) & 1) != (client == null ? 0 : 1)
-          || ((nonNull >>> BUCKET) & 1) != (bucket == null ? 0 : 1)) {
-        throw new IllegalStateException(
-            "a packed record's client or bucket does not match its row");
-      }
-      v[CLIENT] = client;
-      v[BUCKET] = bucket;
-      return v;
+    if (((nonNull >>> CLIENT) & 1) != (client == null ? 0 : 1)
+        || ((nonNull >>> BUCKET) & 1) != (bucket == null ? 0 : 1)) {
+      throw new IllegalStateException("a packed record's client or bucket does not match its row");
     }
-
-    private LocalDate date(int day) {
-      int slot = day & (SLOTS - 1);
-      if (days[slot] != day) {
-        dates[slot] = LocalDate.ofEpochDay(day);
-        days[slot] = day;
-      }
-      return dates[slot];
-    }
-
-    private String string(int column, byte[] p, int at, int n) {
-      byte[][] keys = bytes[column];
-      if (keys == null) {
-        return new String(p, at, n, StandardCharsets.UTF_8);
-      }
-      int h = n;
-      for (int j = at; j < at + n; j++) {
-        h = 31 * h + p[j];
-      }
-      int slot = (h ^ (h >>> 8) ^ (h >>> 16)) & (SLOTS - 1);
-      byte[] k = keys[slot];
-      if (k != null && Arrays.equals(k, 0, k.length, p, at, at + n)) {
-        return strings[column][slot];
-      }
-      String s = new String(p, at, n, StandardCharsets.UTF_8);
-      keys[slot] = Arrays.copyOfRange(p, at, at + n);
-      strings[column][slot] = s;
-      return s;
-    }
+    v[CLIENT] = client;
+    v[BUCKET] = bucket;
+    return v;
   }
 
   private static int readInt(byte[] p, int at) {

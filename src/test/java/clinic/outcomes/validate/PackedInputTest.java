@@ -2,14 +2,11 @@ package clinic.outcomes.validate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Random;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
@@ -165,40 +162,6 @@ class PackedInputTest {
     InternalRow empty = new PackedInput.Packer().row(none);
     assertTrue(empty.isNullAt(0));
     assertTrue(empty.isNullAt(1));
-  }
-
-  /**
-   * One unpacker for a task's records: every record comes back as it went (the same values as
-   * unpacked alone), among them strings and dates that share a cache slot and replace each other;
-   * equal strings of a column with few values, and equal dates, come back as one instance, the ids
-   * as their own.
-   */
-  @Test
-  void aTasksUnpackerGivesBackEveryRecordAndSharesRepeatedValues() {
-    Random r = new Random(20261202L);
-    PackedInput.Packer packer = new PackedInput.Packer();
-    PackedInput.Unpacker unpacker = new PackedInput.Unpacker();
-    String[] techniques = {"deep_tissue", "trigger_point", "swedish", "", "Zoë", "日本語"};
-    for (int i = 0; i < 20_000; i++) {
-      Object[] v = full();
-      // 700 texts and 1,000 days: more than the caches' 256 slots, so slots are shared
-      v[at("technique")] = r.nextInt(3) == 0 ? "t" + r.nextInt(700) : techniques[r.nextInt(6)];
-      v[at("date")] = r.nextInt(5) == 0 ? null : LocalDate.of(2024, 1, 1).plusDays(r.nextInt(1000));
-      v[at("session_id")] = "S" + r.nextInt(50);
-      v[at("therapist_id")] = r.nextBoolean() ? null : "T" + r.nextInt(300);
-      byte[] packed = packer.pack(v);
-      Object[] back = unpacker.unpack("C\u00e9", Long.MIN_VALUE, packed);
-      assertEquals(Arrays.asList(v), Arrays.asList(back), "record " + i);
-      assertEquals(
-          Arrays.asList(PackedInput.unpack("C\u00e9", Long.MIN_VALUE, packed)),
-          Arrays.asList(back));
-      if (i % 2 == 1) { // the same record again straight after: shared values, ids not
-        Object[] again = unpacker.unpack("C\u00e9", Long.MIN_VALUE, packed);
-        assertSame(back[at("technique")], again[at("technique")]);
-        assertSame(back[at("date")], again[at("date")]);
-        assertNotSame(back[at("session_id")], again[at("session_id")]);
-      }
-    }
   }
 
   @Test
