@@ -36,8 +36,7 @@ final class RepeatedStrings {
   Binary binary(String s) {
     int h = s.hashCode();
     int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
-    String k = strings[slot];
-    if (k != null && (k == s || k.equals(s))) {
+    if (s.equals(strings[slot])) {
       return binaries[slot];
     }
     Binary b = Binary.fromConstantByteArray(s.getBytes(StandardCharsets.UTF_8));
