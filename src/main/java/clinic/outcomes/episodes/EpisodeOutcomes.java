@@ -51,6 +51,11 @@ final class EpisodeOutcomes {
   /** The episode's scores of one session side: session id to measure to tenths. */
   record Sides(Map<String, Map<String, Integer>> before, Map<String, Map<String, Integer>> after) {}
 
+  /**
+   * The outcomes of one episode, a measure at a time, from three steps kept apart (the scores of
+   * its own sessions, the scores dated around it, then each measure's outcome): as one method it
+   * was the largest the JIT compiled in a run, and compiled it twice.
+   */
   List<Outcome> of(
       String episodeId,
       List<NumberedVisit> mine,
@@ -60,35 +65,71 @@ final class EpisodeOutcomes {
       Sides sides) {
     LocalDate start = mine.get(0).visit().date();
     LocalDate end = mine.get(mine.size() - 1).visit().date();
-    int last = mine.size();
-    Map<String, Integer> before1 = new TreeMap<>();
-    Map<String, Integer> beforeLast = new TreeMap<>();
-    Map<String, Integer> afterLast = new TreeMap<>();
-    TreeSet<String> measures = new TreeSet<>();
-    for (NumberedVisit v : mine) {
-      Map<String, Integer> b = sides.before().get(v.visit().sessionId());
-      Map<String, Integer> a = sides.after().get(v.visit().sessionId());
-      if (b != null) {
-        measures.addAll(b.keySet());
-        if (v.sessionNumber() == 1) {
-          before1.putAll(b);
-        }
-        if (v.sessionNumber() == last && last >= 2) {
-          beforeLast.putAll(b);
-        }
-      }
-      if (a != null) {
-        measures.addAll(a.keySet());
-        if (v.sessionNumber() == last) {
-          afterLast.putAll(a);
-        }
-      }
+    SessionScores own = SessionScores.of(mine, sides);
+    Around around = around(scores, start, end, next);
+    TreeSet<String> measures = own.measures();
+    measures.addAll(around.intake().keySet());
+    measures.addAll(around.discharge0().keySet());
+    around.followup().values().forEach(m -> measures.addAll(m.keySet()));
+    List<Outcome> out = new ArrayList<>(measures.size());
+    for (String m : measures) {
+      out.add(outcome(episodeId, m, closed, end, next, own, around));
     }
-    Map<String, Score> intake = new HashMap<>(); // 0-30 days before session 1: baseline
-    Map<String, Score> preIntake = new HashMap<>(); // 1-30 days before: pre-treatment
-    Map<String, Score> discharge0 = new HashMap<>(); // 0-30 days after the last session
-    Map<String, Score> discharge1 = new HashMap<>(); // 1-30 days after: the course final
-    Map<String, Map<String, Score>> followup = new HashMap<>(); // horizon -> measure -> score
+    return out;
+  }
+
+  /**
+   * The episode's own sessions' scores by measure: the before score of session 1 and of the last
+   * session (from 2 sessions), the after score of the last session, and every measure seen.
+   */
+  private record SessionScores(
+      Map<String, Integer> before1,
+      Map<String, Integer> beforeLast,
+      Map<String, Integer> afterLast,
+      TreeSet<String> measures) {
+    static SessionScores of(List<NumberedVisit> mine, Sides sides) {
+      int last = mine.size();
+      SessionScores own =
+          new SessionScores(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeSet<>());
+      for (NumberedVisit v : mine) {
+        Map<String, Integer> b = sides.before().get(v.visit().sessionId());
+        Map<String, Integer> a = sides.after().get(v.visit().sessionId());
+        if (b != null) {
+          own.measures.addAll(b.keySet());
+          if (v.sessionNumber() == 1) {
+            own.before1.putAll(b);
+          }
+          if (v.sessionNumber() == last && last >= 2) {
+            own.beforeLast.putAll(b);
+          }
+        }
+        if (a != null) {
+          own.measures.addAll(a.keySet());
+          if (v.sessionNumber() == last) {
+            own.afterLast.putAll(a);
+          }
+        }
+      }
+      return own;
+    }
+  }
+
+  /**
+   * The scores dated around the episode, by measure: intake 0-30 days before session 1 (the
+   * baseline's) and 1-30 days (pre-treatment), discharge 0-30 and 1-30 days after the last session
+   * (the course final), and per horizon the follow-up closest to it within its window.
+   */
+  private record Around(
+      Map<String, Score> intake,
+      Map<String, Score> preIntake,
+      Map<String, Score> discharge0,
+      Map<String, Score> discharge1,
+      Map<String, Map<String, Score>> followup) {}
+
+  private Around around(List<Score> scores, LocalDate start, LocalDate end, LocalDate next) {
+    Around a =
+        new Around(
+            new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
     int w = settings.followupWindowDays();
     for (Score s : scores) {
       LocalDate d = s.recordedOn();
@@ -99,18 +140,18 @@ final class EpisodeOutcomes {
         case INTAKE -> {
           long daysBefore = ChronoUnit.DAYS.between(d, start);
           if (daysBefore >= 0 && daysBefore <= 30) {
-            intake.merge(s.measure(), s, EpisodeOutcomes::later);
+            a.intake().merge(s.measure(), s, EpisodeOutcomes::later);
             if (daysBefore >= 1) {
-              preIntake.merge(s.measure(), s, EpisodeOutcomes::later);
+              a.preIntake().merge(s.measure(), s, EpisodeOutcomes::later);
             }
           }
         }
         case DISCHARGE -> {
           long daysAfter = ChronoUnit.DAYS.between(end, d);
           if (daysAfter >= 0 && daysAfter <= 30) {
-            discharge0.merge(s.measure(), s, EpisodeOutcomes::earlier);
+            a.discharge0().merge(s.measure(), s, EpisodeOutcomes::earlier);
             if (daysAfter >= 1) {
-              discharge1.merge(s.measure(), s, EpisodeOutcomes::earlier);
+              a.discharge1().merge(s.measure(), s, EpisodeOutcomes::earlier);
             }
           }
         }
@@ -121,78 +162,91 @@ final class EpisodeOutcomes {
           }
           for (Map.Entry<String, Integer> h : settings.followupHorizons().entrySet()) {
             if (Math.abs(daysAfter - h.getValue()) <= w) {
-              followup
+              a.followup()
                   .computeIfAbsent(h.getKey(), x -> new HashMap<>())
-                  .merge(s.measure(), s, (a, b) -> closer(a, b, end.plusDays(h.getValue())));
+                  .merge(s.measure(), s, (x, y) -> closer(x, y, end.plusDays(h.getValue())));
             }
           }
         }
         default -> {}
       }
     }
-    measures.addAll(intake.keySet());
-    measures.addAll(discharge0.keySet());
-    followup.values().forEach(m -> measures.addAll(m.keySet()));
+    return a;
+  }
 
-    List<Outcome> out = new ArrayList<>(measures.size());
-    for (String m : measures) {
-      Integer b1 = before1.get(m);
-      Score in = intake.get(m);
-      Integer baseline = b1 != null ? b1 : tenths(in);
-      String baselineSource =
-          b1 != null ? Moment.BEFORE.code() : in == null ? null : Moment.INTAKE.code();
-      Score dis = discharge1.get(m);
-      Integer fin = dis != null ? tenths(dis) : beforeLast.get(m);
-      String finalSource =
-          dis != null ? Moment.DISCHARGE.code() : fin == null ? null : "last_before";
-      Integer al = afterLast.get(m);
-      Integer immediate = al != null ? al : tenths(discharge0.get(m));
-      Integer improvement = improvement(m, baseline, fin);
-      Integer dist =
-          baseline == null ? null : Math.abs(Measure.fromCode(m).bestTenths() - baseline);
-      boolean distPositive = dist != null && dist > 0;
-      Integer mcid = settings.mcidTenths().get(m);
-      List<Followup> followups = new ArrayList<>();
-      for (Map.Entry<String, Integer> h : settings.followupHorizons().entrySet()) {
-        Score fu = followup.getOrDefault(h.getKey(), Map.of()).get(m);
-        LocalDate first = end.plusDays(h.getValue() - w);
-        LocalDate lastDay = end.plusDays(h.getValue() + w);
-        boolean eligible =
-            closed
-                && baseline != null
-                && !lastDay.isAfter(settings.asOf())
-                && (next == null || !next.isBefore(first));
-        followups.add(
-            new Followup(
-                h.getKey(),
-                eligible,
-                tenths(fu),
-                improvement(m, baseline, tenths(fu)),
-                fu == null ? null : fu.recordedOn()));
-      }
-      Integer pre = tenths(preIntake.get(m));
-      out.add(
-          new Outcome(
-              episodeId,
-              m,
-              closed,
-              baseline,
-              baselineSource,
-              fin,
-              finalSource,
-              improvement,
-              distPositive && improvement != null ? (double) improvement / dist : null,
-              improvement == null || mcid == null ? null : improvement >= mcid,
-              distPositive && improvement != null ? improvement * 100L >= dist * 30L : null,
-              distPositive && improvement != null ? improvement * 100L >= dist * 50L : null,
-              immediate,
-              improvement(m, baseline, immediate),
-              pre,
-              b1,
-              improvement(m, pre, b1),
-              List.copyOf(followups)));
+  /** One measure's outcome. */
+  private Outcome outcome(
+      String episodeId,
+      String m,
+      boolean closed,
+      LocalDate end,
+      LocalDate next,
+      SessionScores own,
+      Around around) {
+    Integer b1 = own.before1().get(m);
+    Score in = around.intake().get(m);
+    Integer baseline = b1 != null ? b1 : tenths(in);
+    String baselineSource =
+        b1 != null ? Moment.BEFORE.code() : in == null ? null : Moment.INTAKE.code();
+    Score dis = around.discharge1().get(m);
+    Integer fin = dis != null ? tenths(dis) : own.beforeLast().get(m);
+    String finalSource = dis != null ? Moment.DISCHARGE.code() : fin == null ? null : "last_before";
+    Integer al = own.afterLast().get(m);
+    Integer immediate = al != null ? al : tenths(around.discharge0().get(m));
+    Integer improvement = improvement(m, baseline, fin);
+    Integer dist = baseline == null ? null : Math.abs(Measure.fromCode(m).bestTenths() - baseline);
+    boolean distPositive = dist != null && dist > 0;
+    Integer mcid = settings.mcidTenths().get(m);
+    Integer pre = tenths(around.preIntake().get(m));
+    return new Outcome(
+        episodeId,
+        m,
+        closed,
+        baseline,
+        baselineSource,
+        fin,
+        finalSource,
+        improvement,
+        distPositive && improvement != null ? (double) improvement / dist : null,
+        improvement == null || mcid == null ? null : improvement >= mcid,
+        distPositive && improvement != null ? improvement * 100L >= dist * 30L : null,
+        distPositive && improvement != null ? improvement * 100L >= dist * 50L : null,
+        immediate,
+        improvement(m, baseline, immediate),
+        pre,
+        b1,
+        improvement(m, pre, b1),
+        followups(m, closed, baseline, end, next, around.followup()));
+  }
+
+  /** A measure's follow-up at each horizon, with its eligibility. */
+  private List<Followup> followups(
+      String m,
+      boolean closed,
+      Integer baseline,
+      LocalDate end,
+      LocalDate next,
+      Map<String, Map<String, Score>> followup) {
+    int w = settings.followupWindowDays();
+    List<Followup> followups = new ArrayList<>();
+    for (Map.Entry<String, Integer> h : settings.followupHorizons().entrySet()) {
+      Score fu = followup.getOrDefault(h.getKey(), Map.of()).get(m);
+      LocalDate first = end.plusDays(h.getValue() - w);
+      LocalDate lastDay = end.plusDays(h.getValue() + w);
+      boolean eligible =
+          closed
+              && baseline != null
+              && !lastDay.isAfter(settings.asOf())
+              && (next == null || !next.isBefore(first));
+      followups.add(
+          new Followup(
+              h.getKey(),
+              eligible,
+              tenths(fu),
+              improvement(m, baseline, tenths(fu)),
+              fu == null ? null : fu.recordedOn()));
     }
-    return out;
+    return List.copyOf(followups);
   }
 
   private static Integer tenths(Score s) {
