@@ -187,16 +187,27 @@ public final class PrivacyGuard {
    * digits.
    */
   public static boolean looksLikePhone(String value) {
+    if (value.length() < MIN_PHONE_DIGITS) {
+      return false; // too short to hold the digits: most fields of every record (scores, words)
+    }
     int digits = 0;
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c >= '0' && c <= '9') {
         digits++;
-      } else if ("+()-./ ".indexOf(c) < 0) {
+      } else if (!isPhoneSeparator(c)) {
         return false;
       }
     }
     return digits >= MIN_PHONE_DIGITS;
+  }
+
+  /** One of {@code + ( ) - . /} or a space: a compare each, not a search of a string per char. */
+  private static boolean isPhoneSeparator(char c) {
+    return switch (c) {
+      case '+', '(', ')', '-', '.', '/', ' ' -> true;
+      default -> false;
+    };
   }
 
   /** Splits a column name into lower-case words (see the class comment). */

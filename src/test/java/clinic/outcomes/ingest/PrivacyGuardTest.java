@@ -29,6 +29,45 @@ class PrivacyGuardTest {
     assertTrue(PrivacyGuard.looksLikePhone("555/123-4567"));
     assertFalse(PrivacyGuard.looksLikePhone("C-1234567"), "a letter makes it an id");
     assertFalse(PrivacyGuard.looksLikePhone("12_34_56_78"), "underscore is not a phone character");
+    for (char c : "+()-./ ".toCharArray()) {
+      assertTrue(PrivacyGuard.looksLikePhone("123" + c + "4567"), "separator '" + c + "'");
+    }
+    for (char c : "_,:;#*xX\t\u00a0".toCharArray()) {
+      assertFalse(PrivacyGuard.looksLikePhone("123" + c + "4567"), "not a separator: " + (int) c);
+    }
+  }
+
+  /**
+   * The class comment's definition (only digits and {@code + ( ) - . /} or spaces, at least 7
+   * digits), written out here, against the guard on 20,000 random values of those characters,
+   * letters and other punctuation, 0 to 20 long: the guard's shortcuts (no scan of a value too
+   * short for 7 digits, a switch instead of a search of the separators) must not change a verdict.
+   */
+  @Test
+  void phoneVerdictsMatchTheDefinition() {
+    java.util.Random random = new java.util.Random(20261202L);
+    String alphabet = "0123456789+()-./ _a@:,\t";
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder b = new StringBuilder();
+      int length = random.nextInt(21);
+      for (int i = 0; i < length; i++) {
+        b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String value = b.toString();
+      int digits = 0;
+      boolean onlyPhoneCharacters = true;
+      for (char c : value.toCharArray()) {
+        if (Character.isDigit(c)) {
+          digits++;
+        } else if ("+()-./ ".indexOf(c) < 0) {
+          onlyPhoneCharacters = false;
+        }
+      }
+      assertEquals(
+          onlyPhoneCharacters && digits >= 7,
+          PrivacyGuard.looksLikePhone(value),
+          "'" + value + "'");
+    }
   }
 
   @Test
