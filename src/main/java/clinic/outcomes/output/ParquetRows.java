@@ -1,5 +1,6 @@
 package clinic.outcomes.output;
 
+import clinic.outcomes.spark.SparkDates;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -193,7 +194,7 @@ public final class ParquetRows implements Closeable {
           case INT -> c.write(((Number) v).intValue(), 0, d);
           case DOUBLE -> c.write(((Number) v).doubleValue(), 0, d);
           case BOOLEAN -> c.write(((Boolean) v).booleanValue(), 0, d);
-          case DATE -> c.write((int) epochDay(v), 0, d);
+          case DATE -> c.write((int) SparkDates.epochDay(v), 0, d);
         }
       }
       store.endRecord();
@@ -214,12 +215,6 @@ public final class ParquetRows implements Closeable {
     return r != null
         ? r.binary(s)
         : Binary.fromConstantByteArray(s.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static long epochDay(Object v) {
-    return v instanceof java.sql.Date d
-        ? d.toLocalDate().toEpochDay()
-        : ((java.time.LocalDate) v).toEpochDay();
   }
 
   /** A new row group's page store and column writers (InternalParquetRecordWriter.initStore). */

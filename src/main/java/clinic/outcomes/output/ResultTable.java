@@ -1,10 +1,9 @@
 package clinic.outcomes.output;
 
+import clinic.outcomes.spark.SparkDates;
 import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.text.NumberFormat;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
@@ -118,7 +117,7 @@ public final class ResultTable {
     return switch (kind) {
       case INT, LONG -> String.valueOf(((Number) v).longValue());
       case DOUBLE -> format(((Number) v).doubleValue());
-      case DATE -> localDate(v).toString();
+      case DATE -> SparkDates.localDate(v).toString();
       default -> text(v);
     };
   }
@@ -149,7 +148,7 @@ public final class ResultTable {
       }
       case DATE -> {
         DateColumn col = DateColumn.create(name);
-        rows.forEach(r -> col.append(r[c] == null ? null : localDate(r[c])));
+        rows.forEach(r -> col.append(r[c] == null ? null : SparkDates.localDate(r[c])));
         col.setPrintFormatter(new DateColumnFormatter(DateTimeFormatter.ISO_LOCAL_DATE, "null"));
         return col;
       }
@@ -160,10 +159,6 @@ public final class ResultTable {
         return col;
       }
     }
-  }
-
-  private static LocalDate localDate(Object v) {
-    return v instanceof Date d ? d.toLocalDate() : (LocalDate) v;
   }
 
   /** The text of a value that is not a number of a known kind: decimals plainly. */

@@ -1,6 +1,7 @@
 package clinic.outcomes.validate;
 
 import clinic.outcomes.spark.Schemas;
+import clinic.outcomes.spark.SparkDates;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -164,7 +165,7 @@ public final class PackedInput {
             ensure(1);
             buf[pos++] = (byte) ((Boolean) x ? 1 : 0);
           }
-          case DATE -> putInt(Math.toIntExact(epochDay(x)));
+          case DATE -> putInt(Math.toIntExact(SparkDates.epochDay(x)));
           default -> putString(few[i] ? cached((String) x) : utf8((String) x));
         }
       }
@@ -220,16 +221,6 @@ public final class PackedInput {
 
   private static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static long epochDay(Object x) {
-    if (x instanceof LocalDate d) {
-      return d.toEpochDay();
-    }
-    if (x instanceof java.sql.Date d) {
-      return d.toLocalDate().toEpochDay();
-    }
-    throw new IllegalArgumentException("not a date: " + x.getClass().getName());
   }
 
   /**
