@@ -62,7 +62,7 @@ class ArchitectureTest {
         "spark",
         "stage",
         "validate");
-    allow("bench", "core", "spark");
+    allow("bench", "core", "output", "spark");
     allow(
         "cli",
         "core",

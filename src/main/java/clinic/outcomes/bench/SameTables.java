@@ -1,5 +1,7 @@
 package clinic.outcomes.bench;
 
+import clinic.outcomes.core.SettingsException;
+import clinic.outcomes.output.DuckSql;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -9,17 +11,18 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
+import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * Whether two run folders hold the same tables, value for value: the check behind every "the same
- * tables" of docs/performance.md, for a change that must not alter a run's output. Each table (a
- * folder of Parquet files) is compared as a multiset of rows by DuckDB, both ways ({@code EXCEPT
- * ALL}), so the number of files and the order of rows do not matter; {@code rejects.csv} must be
+ * tables" of docs/performance.md, for a change that must not alter a run's output. The tables are
+ * the folders {@code ./outcomes sql} registers ({@link DuckSql#tableFolders}); each is compared by
+ * DuckDB, first its column names and types, then its rows as a multiset both ways ({@code EXCEPT
+ * ALL}), so the number of files and the order of rows do not matter. {@code rejects.csv} must be
  * the same byte for byte. {@code bench/same-tables A B} runs it; exit 0 when everything is the
- * same, 1 when anything differs (each difference printed), 2 when a folder is not a run folder.
+ * same, 1 when anything differs (each difference printed), 2 when a folder is not a run's output
+ * folder.
  */
 public final class SameTables {
   private SameTables() {}
@@ -35,31 +38,32 @@ public final class SameTables {
   /**
    * Compares run folders {@code a} and {@code b}, one line per table on {@code out}.
    *
-   * @return 0 when every table and {@code rejects.csv} are the same, 1 when not, 2 when a folder
-   *     holds no table
+   * @return 0 when every table and {@code rejects.csv} are the same, 1 when not, 2 when a folder is
+   *     not a run's output folder
    */
   public static int compare(Path a, Path b, PrintStream out) throws IOException, SQLException {
-    List<String> inA = tables(a);
-    List<String> inB = tables(b);
-    if (inA.isEmpty() || inB.isEmpty()) {
-      out.println(
-          (inA.isEmpty() ? a : b)
-              + " holds no table (a folder of Parquet files): not a run folder");
+    TreeMap<String, Path> inA = new TreeMap<>();
+    TreeMap<String, Path> inB = new TreeMap<>();
+    try {
+      DuckSql.tableFolders(a).forEach(p -> inA.put(p.getFileName().toString(), p));
+      DuckSql.tableFolders(b).forEach(p -> inB.put(p.getFileName().toString(), p));
+    } catch (SettingsException e) {
+      out.println(e.getMessage());
       return 2;
     }
-    TreeSet<String> names = new TreeSet<>(inA);
-    names.addAll(inB);
+    TreeSet<String> names = new TreeSet<>(inA.keySet());
+    names.addAll(inB.keySet());
     int differences = 0;
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement st = c.createStatement()) {
       for (String t : names) {
-        if (!Files.isDirectory(a.resolve(t)) || !Files.isDirectory(b.resolve(t))) {
-          out.println(t + ": only in " + (Files.isDirectory(a.resolve(t)) ? a : b));
+        if (!inA.containsKey(t) || !inB.containsKey(t)) {
+          out.println(t + ": only in " + (inA.containsKey(t) ? a : b));
           differences++;
           continue;
         }
-        String x = parquet(a.resolve(t));
-        String y = parquet(b.resolve(t));
+        String x = DuckSql.readParquet(inA.get(t));
+        String y = DuckSql.readParquet(inB.get(t));
         try {
           String columnsA = columns(st, x);
           String columnsB = columns(st, y);
@@ -80,8 +84,7 @@ public final class SameTables {
                   + (same ? "the same" : onlyA + " only in A, " + onlyB + " only in B"));
           differences += same ? 0 : 1;
         } catch (SQLException e) {
-          out.println(
-              t + ": not comparable (" + e.getMessage().lines().findFirst().orElse("") + ")");
+          out.println(t + ": not comparable (" + DuckSql.firstLines(e.getMessage()) + ")");
           differences++;
         }
       }
@@ -95,31 +98,6 @@ public final class SameTables {
     }
     out.println(differences == 0 ? "ALL THE SAME" : differences + " DIFFERENT");
     return differences == 0 ? 0 : 1;
-  }
-
-  /** The folders directly in {@code run} that hold Parquet files. */
-  static List<String> tables(Path run) throws IOException {
-    if (!Files.isDirectory(run)) {
-      return List.of();
-    }
-    try (Stream<Path> s = Files.list(run)) {
-      return s.filter(SameTables::holdsParquet).map(p -> p.getFileName().toString()).toList();
-    }
-  }
-
-  private static boolean holdsParquet(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      return false;
-    }
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static String parquet(Path table) {
-    return "read_parquet('" + table.toAbsolutePath().toString().replace("'", "''") + "/*.parquet')";
   }
 
   /**

@@ -53,9 +53,7 @@ public final class DuckSql implements AutoCloseable {
    * runFolder}.
    */
   public DuckSql(Path runFolder) {
-    if (!Files.isRegularFile(runFolder.resolve("run.json"))) {
-      throw new SettingsException(runFolder + ": is not the output folder of a run (no run.json)");
-    }
+    List<Path> folders = tableFolders(runFolder);
     try {
       Class.forName("org.duckdb.DuckDBDriver");
     } catch (ClassNotFoundException e) {
@@ -70,25 +68,46 @@ public final class DuckSql implements AutoCloseable {
     } catch (SQLException e) {
       throw new IllegalStateException("DuckDB did not start: " + e.getMessage(), e);
     }
-    try (Stream<Path> s = Files.list(runFolder);
-        Statement st = db.createStatement()) {
-      for (Path p : s.sorted().toList()) {
+    try (Statement st = db.createStatement()) {
+      for (Path p : folders) {
         String name = p.getFileName().toString();
-        if (Files.isDirectory(p)
-            && name.matches("[a-z][a-z0-9_]*")
-            && Files.exists(p.resolve("_SUCCESS"))) {
-          String files = p.toAbsolutePath().resolve("*.parquet").toString().replace("'", "''");
-          st.execute("CREATE VIEW \"" + name + "\" AS SELECT * FROM read_parquet('" + files + "')");
-          tables.add(name);
-        }
+        st.execute("CREATE VIEW \"" + name + "\" AS SELECT * FROM " + readParquet(p));
+        tables.add(name);
       }
-    } catch (IOException e) {
-      close();
-      throw new UncheckedIOException(e);
     } catch (SQLException e) {
       close();
       throw new IllegalStateException("DuckDB cannot read " + runFolder + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The table folders directly under {@code runFolder}, by name: each a folder of Parquet files
+   * that its writer finished ({@code _SUCCESS}), named as a SQL name.
+   *
+   * @throws SettingsException when {@code runFolder} is not the output folder of a run (no {@code
+   *     run.json})
+   */
+  public static List<Path> tableFolders(Path runFolder) {
+    if (!Files.isRegularFile(runFolder.resolve("run.json"))) {
+      throw new SettingsException(runFolder + ": is not the output folder of a run (no run.json)");
+    }
+    try (Stream<Path> s = Files.list(runFolder)) {
+      return s.filter(
+              p ->
+                  Files.isDirectory(p)
+                      && p.getFileName().toString().matches("[a-z][a-z0-9_]*")
+                      && Files.exists(p.resolve("_SUCCESS")))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** DuckDB's expression reading every Parquet file of {@code tableFolder}. */
+  public static String readParquet(Path tableFolder) {
+    String files = tableFolder.toAbsolutePath().resolve("*.parquet").toString().replace("'", "''");
+    return "read_parquet('" + files + "')";
   }
 
   /** The registered table names. */
@@ -184,7 +203,7 @@ public final class DuckSql implements AutoCloseable {
    * An engine's error message on one line: its lines up to the quoted query text ({@code LINE 1:}
    * in DuckDB, {@code == SQL ==} in Spark), blank lines dropped.
    */
-  static String firstLines(String message) {
+  public static String firstLines(String message) {
     if (message == null) {
       return "(no message)";
     }

@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link SameTables} on run folders whose Parquet files DuckDB writes here: the same rows split
- * over other files and in another order are the same table; a row gone, a value changed, a table
- * missing, a column of another type and one byte of {@code rejects.csv} are each a difference.
+ * {@link SameTables} on run folders whose Parquet files DuckDB writes here (each table folder with
+ * its {@code _SUCCESS}, the folder with a {@code run.json}, as a run leaves them): the same rows
+ * split over other files and in another order are the same table; a row gone, a value changed, a
+ * table missing, a column of another type and one byte of {@code rejects.csv} are each a
+ * difference.
  */
 class SameTablesTest {
   @TempDir Path tmp;
@@ -42,9 +44,11 @@ class SameTablesTest {
                   + dir.resolve("part-0000" + i + "-c000.snappy.parquet")
                   + "' (FORMAT parquet)");
         }
+        Files.createFile(dir.resolve("_SUCCESS"));
       }
     }
     Files.writeString(run.resolve("rejects.csv"), "file,line,reasons,raw\n");
+    Files.writeString(run.resolve("run.json"), "{}");
     return run;
   }
 
@@ -96,10 +100,19 @@ class SameTablesTest {
   }
 
   @Test
-  void aFolderWithoutTablesIsNotARunFolder() throws Exception {
+  void aFolderWithoutRunJsonIsNotARunFolder() throws Exception {
     Path a = run("a", "scores=" + ROWS);
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     String[] out = compare(a, empty, 2);
-    assertEquals(empty + " holds no table (a folder of Parquet files): not a run folder", out[0]);
+    assertEquals(empty + ": is not the output folder of a run (no run.json)", out[0]);
+  }
+
+  @Test
+  void aFolderItsWriterDidNotFinishIsNoTable() throws Exception {
+    Path a = run("a", "scores=" + ROWS, "unfinished=" + ROWS);
+    Files.delete(a.resolve("unfinished").resolve("_SUCCESS"));
+    Path b = run("b", "scores=" + ROWS);
+    String[] out = compare(a, b, 0);
+    assertEquals("scores: 3 rows, the same", out[0]);
   }
 }
