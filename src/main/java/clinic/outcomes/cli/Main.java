@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       SqlCommand.class,
       GenerateCommand.class,
-      NotebookCommand.class
+      NotebookCommand.class,
+      ServeCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

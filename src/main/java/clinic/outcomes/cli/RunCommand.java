@@ -140,6 +140,13 @@ final class RunCommand implements Callable<Integer> {
                 + " (run them with `outcomes sql` where the folder is)");
       }
       Masters.check(master, masterFromJob ? job + ": key 'master'" : "--master");
+      if (ServeCommand.serving() && (master != null || !conf.isEmpty())) {
+        throw new SettingsException(
+            (master != null ? (masterFromJob ? job + ": key 'master'" : "--master") : "--conf")
+                + ": the server (./outcomes serve) runs on this machine's Spark session with the"
+                + " project's settings; run apart from it with OUTCOMES_SERVER=off ./outcomes run"
+                + " ...");
+      }
       if (!List.of("auto", "spark").contains(engine)) {
         throw new SettingsException("--engine is auto or spark, not '" + engine + "'");
       }

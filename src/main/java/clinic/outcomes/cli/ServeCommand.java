@@ -1,0 +1,267 @@
+package clinic.outcomes.cli;
+
+import clinic.outcomes.core.SettingsException;
+import clinic.outcomes.output.RunFolder;
+import clinic.outcomes.spark.Sparks;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code outcomes serve}: a process that stays up and runs one {@code run} after another in the
+ * same JVM and Spark session, so that each run after the first finds Spark started and the JIT's
+ * code compiled (docs/performance.md, section 24). The launcher hands {@code ./outcomes run} to it
+ * while it is up ({@link ServerClient}); each run writes the same run folder as a run of its own.
+ *
+ * <p>It listens on a Unix domain socket in a folder only its user may enter, takes one command at a
+ * time, and runs only {@code run} commands from the working directory it was started in (relative
+ * paths mean the same to both). A run with {@code --master} or {@code --conf}, or a job file naming
+ * a master, is refused with exit 2: the server's session is this machine's, with the project's
+ * settings.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Keeps a JVM with a local Spark session up, so that each ./outcomes run after its first starts"
+          + " warm (about half the time of a cold run at 1M sessions; docs/performance.md).",
+      "While it runs, ./outcomes run from the same folder runs in it (OUTCOMES_SERVER=off runs"
+          + " apart). Ctrl-C or ./outcomes serve --stop stops it."
+    })
+final class ServeCommand implements Callable<Integer> {
+  /** Set while this JVM is a server: {@link RunCommand} then refuses another master or settings. */
+  private static volatile boolean serving;
+
+  @Option(
+      names = "--socket",
+      paramLabel = "PATH",
+      description =
+          "The server's socket (the launcher gives target/server/outcomes.sock of the project).")
+  Path socket = Path.of("target", "server", "outcomes.sock");
+
+  @Option(names = "--stop", description = "Stop the server listening at --socket.")
+  boolean stop;
+
+  static boolean serving() {
+    return serving;
+  }
+
+  @Override
+  public Integer call() {
+    Path sock = socket.toAbsolutePath();
+    if (stop) {
+      int rc =
+          ServerClient.call(
+              sock,
+              Path.of("").toAbsolutePath(),
+              new String[] {"serve", "--stop"},
+              System.out,
+              System.err,
+              false);
+      if (rc == ServerClient.NOT_SERVED) {
+        System.err.println("outcomes: no server is listening at " + sock);
+        return Main.EXIT_BAD_INPUT;
+      }
+      return rc;
+    }
+    try {
+      return serve(sock);
+    } catch (Exception | Error e) {
+      return Errors.report(e, System.err, null);
+    }
+  }
+
+  private int serve(Path sock) throws IOException {
+    if (System.getProperty("spark.master") != null) {
+      throw new SettingsException("serve runs on this machine, not under spark-submit");
+    }
+    Path dir = sock.getParent();
+    Files.createDirectories(dir);
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    if (Files.exists(sock)) {
+      int rc =
+          ServerClient.call(
+              sock,
+              Path.of("").toAbsolutePath(),
+              new String[] {"serve", "--ping"},
+              new PrintStream(OutputStream.nullOutputStream()),
+              new PrintStream(OutputStream.nullOutputStream()),
+              false);
+      if (rc != ServerClient.NOT_SERVED) {
+        throw new SettingsException("a server is already listening at " + sock);
+      }
+      Files.delete(sock); // left by a server that did not stop cleanly
+    }
+    Path cwd = Path.of("").toAbsolutePath();
+    Path scratch = dir.resolve("spark-" + ProcessHandle.current().pid());
+    long t0 = System.nanoTime();
+    SparkSession spark = Sparks.session(null, scratch);
+    try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      server.bind(UnixDomainSocketAddress.of(sock));
+      Thread cleanup =
+          new Thread(
+              () -> {
+                try {
+                  Files.deleteIfExists(sock);
+                } catch (IOException e) {
+                  // the JVM is stopping; a stale socket is removed by the next server
+                }
+                RunFolder.deleteTree(scratch);
+              },
+              "outcomes-serve-cleanup");
+      Runtime.getRuntime().addShutdownHook(cleanup);
+      serving = true;
+      PrintStream console = System.out;
+      console.printf(
+          java.util.Locale.ROOT,
+          "outcomes: serving runs from %s at %s (pid %d, Spark started in %.1f s)%n"
+              + "  ./outcomes run ... from that folder now runs here; stop with Ctrl-C or"
+              + " ./outcomes serve --stop%n",
+          cwd,
+          sock,
+          ProcessHandle.current().pid(),
+          (System.nanoTime() - t0) / 1e9);
+      boolean running = true;
+      while (running) {
+        try (SocketChannel ch = server.accept()) {
+          running = handle(ch, cwd, console);
+        } catch (IOException e) {
+          console.println("outcomes serve: a client went away: " + e.getMessage());
+        }
+      }
+      console.println("outcomes: server stopped");
+      return Main.EXIT_OK;
+    } finally {
+      serving = false;
+      spark.stop();
+      Files.deleteIfExists(sock);
+      RunFolder.deleteTree(scratch);
+    }
+  }
+
+  /** One connection: one command. Returns false when the command was to stop. */
+  private static boolean handle(SocketChannel ch, Path cwd, PrintStream console)
+      throws IOException {
+    DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(ch)));
+    Frames frames = new Frames(Channels.newOutputStream(ch));
+    String magic = in.readUTF();
+    if (!ServerClient.MAGIC.equals(magic)) {
+      frames.refuse(
+          "the server speaks " + ServerClient.MAGIC + ", not " + magic + "; running here");
+      return true;
+    }
+    Path from = Path.of(in.readUTF());
+    String[] args = new String[in.readInt()];
+    for (int i = 0; i < args.length; i++) {
+      args[i] = in.readUTF();
+    }
+    if (args.length == 2 && args[0].equals("serve") && args[1].equals("--ping")) {
+      frames.exit(Main.EXIT_OK);
+      return true;
+    }
+    if (args.length == 2 && args[0].equals("serve") && args[1].equals("--stop")) {
+      frames.exit(Main.EXIT_OK);
+      return false;
+    }
+    if (args.length == 0 || !args[0].equals("run")) {
+      frames.refuse("the server runs `run` commands only; running here");
+      return true;
+    }
+    if (!from.equals(cwd)) {
+      frames.refuse(
+          "the server runs from " + cwd + ", this command from " + from + "; running here");
+      return true;
+    }
+    long t0 = System.nanoTime();
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    int rc;
+    try (PrintStream o = new PrintStream(frames.stream(ServerClient.OUT), true, "UTF-8");
+        PrintStream e = new PrintStream(frames.stream(ServerClient.ERR), true, "UTF-8")) {
+      System.setOut(o);
+      System.setErr(e);
+      rc = Main.commandLine().execute(args);
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+    frames.exit(rc);
+    console.printf(
+        java.util.Locale.ROOT,
+        "outcomes serve: %s -> exit %d in %.1f s%n",
+        String.join(" ", args),
+        rc,
+        (System.nanoTime() - t0) / 1e9);
+    // Spark removes a finished run's shuffle files once their objects are collected.
+    System.gc();
+    return true;
+  }
+
+  /** The server's side of the protocol ({@link ServerClient}): tagged, length-prefixed frames. */
+  private static final class Frames {
+    private final OutputStream sink;
+    private boolean gone;
+
+    Frames(OutputStream sink) {
+      this.sink = sink;
+    }
+
+    /**
+     * Writes one frame; once the client has gone the run goes on and its output is dropped (the run
+     * folder is committed or abandoned as any run's).
+     */
+    synchronized void frame(byte tag, byte[] b, int off, int len) {
+      if (gone) {
+        return;
+      }
+      try {
+        byte[] head = ByteBuffer.allocate(5).put(tag).putInt(len).array();
+        sink.write(head);
+        sink.write(b, off, len);
+        sink.flush();
+      } catch (IOException e) {
+        gone = true;
+      }
+    }
+
+    void exit(int rc) {
+      byte[] b = ByteBuffer.allocate(4).putInt(rc).array();
+      frame(ServerClient.EXIT, b, 0, b.length);
+    }
+
+    void refuse(String why) {
+      byte[] b = why.getBytes(StandardCharsets.UTF_8);
+      frame(ServerClient.REFUSED, b, 0, b.length);
+    }
+
+    OutputStream stream(byte tag) {
+      return new OutputStream() {
+        @Override
+        public void write(int c) {
+          write(new byte[] {(byte) c}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+          frame(tag, b, off, len);
+        }
+      };
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package clinic.outcomes.cli;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The launcher's side of {@code ./outcomes serve}: it hands one {@code run} command line to the
+ * server listening on a Unix domain socket and prints what the run prints, then exits with the
+ * run's exit code. Like {@link Launch} it uses nothing but the JDK, so that its JVM starts in a
+ * tenth of a second with {@code target/outcomes.jar} alone on the class path.
+ *
+ * <p>When there is no server, or the server will not take the command (another working directory,
+ * another protocol), it exits with {@value #NOT_SERVED} before the run printed anything, and the
+ * launcher runs the command in a JVM of its own as it would without a server.
+ *
+ * <p>The protocol, one command per connection: the client writes {@link #MAGIC}, its working
+ * directory and the arguments ({@link DataOutputStream#writeUTF} each, the count first); the server
+ * answers with frames, each a tag byte and a length-prefixed payload: {@link #OUT} and {@link #ERR}
+ * (bytes of standard output and error), then {@link #EXIT} (the exit code) or {@link #REFUSED} (why
+ * it did not run the command, before any output).
+ */
+public final class ServerClient {
+  /** The exit code that tells the launcher to run the command itself. */
+  public static final int NOT_SERVED = 125;
+
+  static final String MAGIC = "outcomes-serve/1";
+  static final byte OUT = 1;
+  static final byte ERR = 2;
+  static final byte EXIT = 3;
+  static final byte REFUSED = 4;
+
+  private ServerClient() {}
+
+  /** {@code ServerClient SOCKET ARGS...}: runs ARGS in the server at SOCKET. */
+  public static void main(String[] args) {
+    if (args.length < 1) {
+      System.err.println("usage: ServerClient SOCKET ARGS...");
+      System.exit(Main.EXIT_BAD_INPUT);
+    }
+    String[] command = java.util.Arrays.copyOfRange(args, 1, args.length);
+    int rc =
+        call(
+            Path.of(args[0]),
+            Path.of("").toAbsolutePath(),
+            command,
+            System.out,
+            System.err,
+            System.getenv("OUTCOMES_SERVER_QUIET") == null);
+    System.out.flush();
+    System.exit(rc);
+  }
+
+  /**
+   * Sends {@code args} to the server at {@code socket} as if run in {@code cwd}; copies the run's
+   * output to {@code out} and {@code err}.
+   *
+   * @param say whether to print a line to {@code err} when the server did not take the command
+   * @return the run's exit code, or {@link #NOT_SERVED} when nothing ran
+   */
+  public static int call(
+      Path socket, Path cwd, String[] args, PrintStream out, PrintStream err, boolean say) {
+    if (!Files.exists(socket)) {
+      return NOT_SERVED;
+    }
+    SocketChannel ch;
+    try {
+      ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+      ch.connect(UnixDomainSocketAddress.of(socket));
+    } catch (IOException e) {
+      if (say) {
+        err.println(
+            "outcomes: no server answers at " + socket + " (" + e.getMessage() + "); running here");
+      }
+      return NOT_SERVED;
+    }
+    boolean started = false;
+    try (ch) {
+      DataOutputStream req =
+          new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(ch)));
+      req.writeUTF(MAGIC);
+      req.writeUTF(cwd.toString());
+      req.writeInt(args.length);
+      for (String a : args) {
+        req.writeUTF(a);
+      }
+      req.flush();
+      DataInputStream in =
+          new DataInputStream(new BufferedInputStream(Channels.newInputStream(ch)));
+      while (true) {
+        byte tag = in.readByte();
+        byte[] payload = new byte[in.readInt()];
+        in.readFully(payload);
+        switch (tag) {
+          case OUT -> write(out, payload);
+          case ERR -> write(err, payload);
+          case EXIT -> {
+            return java.nio.ByteBuffer.wrap(payload).getInt();
+          }
+          case REFUSED -> {
+            if (say) {
+              err.println("outcomes: " + new String(payload, StandardCharsets.UTF_8));
+            }
+            return NOT_SERVED;
+          }
+          default -> throw new IOException("unknown frame " + tag);
+        }
+        started = true;
+      }
+    } catch (EOFException e) {
+      err.println("outcomes: the server at " + socket + " stopped during the run");
+      return started ? Main.EXIT_FAILED : NOT_SERVED;
+    } catch (IOException e) {
+      err.println("outcomes: the server at " + socket + " failed: " + e.getMessage());
+      return started ? Main.EXIT_FAILED : NOT_SERVED;
+    }
+  }
+
+  private static void write(OutputStream s, byte[] b) {
+    try {
+      s.write(b);
+      s.flush();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

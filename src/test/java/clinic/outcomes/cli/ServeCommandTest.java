@@ -1,0 +1,213 @@
+package clinic.outcomes.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import clinic.outcomes.SharedSpark;
+import clinic.outcomes.cluster.RunFolderDiff;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code outcomes serve} as the launcher uses it: a real server process on a Unix domain socket,
+ * and {@link ServerClient} handing it command lines. A served run must write the same run folder as
+ * a run of its own (every table's schema and rows, {@code rejects.csv}, the reports: {@link
+ * RunFolderDiff}), a second served run in the same JVM too; what the server must not run (another
+ * master or Spark settings) is refused with exit 2 and a message; what it does not take (another
+ * working directory, another command, no server) comes back as {@link ServerClient#NOT_SERVED}, so
+ * that the launcher runs it itself.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ServeCommandTest {
+  @TempDir static Path tmp;
+
+  private static Path socket;
+  private static Process server;
+  private static final List<String> serverLines = new ArrayList<>();
+  private static final Path CWD = Path.of("").toAbsolutePath();
+
+  @BeforeAll
+  static void startServer() throws IOException, InterruptedException {
+    socket = tmp.resolve("server").resolve("outcomes.sock");
+    server =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "serve",
+                "--socket",
+                socket.toString())
+            .redirectErrorStream(true)
+            .start();
+    BufferedReader lines =
+        new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                for (String l; (l = lines.readLine()) != null; ) {
+                  synchronized (serverLines) {
+                    serverLines.add(l);
+                    serverLines.notifyAll();
+                  }
+                }
+              } catch (IOException e) {
+                // the server stopped
+              }
+            });
+    reader.setDaemon(true);
+    reader.start();
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+    synchronized (serverLines) {
+      while (serverLines.stream().noneMatch(l -> l.startsWith("outcomes: serving runs from"))) {
+        assertTrue(server.isAlive(), "the server stopped: " + serverLines);
+        assertTrue(System.nanoTime() < until, "the server did not start: " + serverLines);
+        serverLines.wait(1000);
+      }
+    }
+  }
+
+  @AfterAll
+  static void stopServer() throws InterruptedException {
+    if (server != null && server.isAlive()) {
+      server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  /** A command through the client: exit code, standard output, standard error. */
+  private record Served(int rc, String out, String err) {}
+
+  private static Served call(Path cwd, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int rc =
+        ServerClient.call(
+            socket,
+            cwd,
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            true);
+    return new Served(
+        rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  @Order(1)
+  void servedRunsWriteTheSameRunFolderAsARunOfItsOwn() {
+    Path first = tmp.resolve("served-1");
+    Path second = tmp.resolve("served-2");
+    Path own = tmp.resolve("own");
+    String[] run = {"run", "--input", "sample-data", "--claims", "jobs/claims.yaml", "--out"};
+    Served a = call(CWD, concat(run, first.toString()));
+    assertEquals(0, a.rc(), a.err());
+    assertTrue(a.out().contains("Accounting (read = accepted + rejected + duplicate)"), a.out());
+    Served b = call(CWD, concat(run, second.toString()));
+    assertEquals(0, b.rc(), b.err());
+    assertEquals(0, Main.commandLine().execute(concat(run, own.toString())));
+    assertEquals(List.of(), RunFolderDiff.differences(SharedSpark.get(), own, first));
+    assertEquals(List.of(), RunFolderDiff.differences(SharedSpark.get(), own, second));
+    synchronized (serverLines) {
+      assertTrue(
+          serverLines.stream().anyMatch(l -> l.contains("--out " + second + " -> exit 0")),
+          "the server's own log names each run: " + serverLines);
+    }
+  }
+
+  @Test
+  @Order(2)
+  void anotherMasterOrSparkSettingsAreRefusedWithExit2() {
+    Served master = call(CWD, "run", "--master", "local[1]", "--out", tmp.resolve("m").toString());
+    assertEquals(Main.EXIT_BAD_INPUT, master.rc());
+    assertTrue(master.err().contains("--master: the server (./outcomes serve)"), master.err());
+    Served conf = call(CWD, "run", "--conf", "spark.x=1", "--out", tmp.resolve("c").toString());
+    assertEquals(Main.EXIT_BAD_INPUT, conf.rc());
+    assertTrue(conf.err().contains("--conf: the server"), conf.err());
+    assertFalse(Files.exists(tmp.resolve("m")));
+    assertFalse(Files.exists(tmp.resolve("c")));
+  }
+
+  @Test
+  @Order(3)
+  void badInputGetsItsMessageAndExitCodeThroughTheServer() {
+    Served bad =
+        call(CWD, "run", "--input", "no-such-folder", "--out", tmp.resolve("b").toString());
+    assertEquals(Main.EXIT_BAD_INPUT, bad.rc());
+    assertTrue(bad.err().contains("no-such-folder: the input folder does not exist"), bad.err());
+  }
+
+  @Test
+  @Order(4)
+  void whatTheServerDoesNotTakeIsLeftToTheLauncher() {
+    Served elsewhere = call(tmp, "run", "--out", tmp.resolve("e").toString());
+    assertEquals(ServerClient.NOT_SERVED, elsewhere.rc());
+    assertTrue(elsewhere.err().contains("the server runs from " + CWD), elsewhere.err());
+    assertEquals("", elsewhere.out());
+    Served sql = call(CWD, "sql", tmp.toString(), "select 1");
+    assertEquals(ServerClient.NOT_SERVED, sql.rc());
+    Path none = tmp.resolve("nobody").resolve("outcomes.sock");
+    assertEquals(
+        ServerClient.NOT_SERVED,
+        ServerClient.call(none, CWD, new String[] {"run"}, System.out, System.err, true));
+  }
+
+  @Test
+  @Order(5)
+  void aSecondServerOnTheSameSocketIsRefused() {
+    PrintStream err = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      assertEquals(
+          Main.EXIT_BAD_INPUT, Main.commandLine().execute("serve", "--socket", socket.toString()));
+    } finally {
+      System.setErr(err);
+    }
+    assertTrue(
+        captured.toString(StandardCharsets.UTF_8).contains("a server is already listening"),
+        captured.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  @Order(6)
+  void stopEndsTheServerAndRemovesItsSocket() throws InterruptedException {
+    assertEquals(0, Main.commandLine().execute("serve", "--stop", "--socket", socket.toString()));
+    assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the server stopped");
+    assertEquals(0, server.exitValue());
+    assertFalse(Files.exists(socket));
+    try (var left = Files.list(socket.getParent())) {
+      assertEquals(List.of(), left.toList(), "its Spark scratch folder is gone too");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    assertEquals(
+        Main.EXIT_BAD_INPUT,
+        Main.commandLine().execute("serve", "--stop", "--socket", socket.toString()));
+  }
+
+  private static String[] concat(String[] a, String last) {
+    String[] r = java.util.Arrays.copyOf(a, a.length + 1);
+    r[a.length] = last;
+    return r;
+  }
+}
