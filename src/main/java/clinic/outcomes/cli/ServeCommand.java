@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -140,7 +141,7 @@ final class ServeCommand implements Callable<Integer> {
       boolean running = true;
       while (running) {
         try (SocketChannel ch = server.accept()) {
-          running = handle(ch, cwd, console);
+          running = handle(ch, cwd, console, spark);
         } catch (IOException e) {
           console.println("outcomes serve: a client went away: " + e.getMessage());
         }
@@ -156,10 +157,10 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /** One connection: one command. Returns false when the command was to stop. */
-  private static boolean handle(SocketChannel ch, Path cwd, PrintStream console)
+  private static boolean handle(SocketChannel ch, Path cwd, PrintStream console, SparkSession spark)
       throws IOException {
     DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(ch)));
-    Frames frames = new Frames(Channels.newOutputStream(ch));
+    Frames frames = new Frames(ch);
     String magic = in.readUTF();
     if (!ServerClient.MAGIC.equals(magic)) {
       frames.refuse(
@@ -191,6 +192,10 @@ final class ServeCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     PrintStream out = System.out;
     PrintStream err = System.err;
+    AtomicBoolean inRun = new AtomicBoolean(true);
+    Thread watch = new Thread(() -> cancelWhenGone(ch, inRun, spark), "outcomes-serve-client");
+    watch.setDaemon(true);
+    watch.start();
     int rc;
     try (PrintStream o = new PrintStream(frames.stream(ServerClient.OUT), true, "UTF-8");
         PrintStream e = new PrintStream(frames.stream(ServerClient.ERR), true, "UTF-8")) {
@@ -198,6 +203,7 @@ final class ServeCommand implements Callable<Integer> {
       System.setErr(e);
       rc = Main.commandLine().execute(args);
     } finally {
+      inRun.set(false);
       System.setOut(out);
       System.setErr(err);
     }
@@ -213,12 +219,40 @@ final class ServeCommand implements Callable<Integer> {
     return true;
   }
 
+  /**
+   * The client sends nothing after its command, so a read that ends means it went away (Ctrl-C on
+   * {@code ./outcomes run}): the run is then stopped at its Spark jobs, those running and any it
+   * starts after, and fails as a run stopped by its environment does (exit 1, its output folder
+   * left as it was). Work on the driver alone between two jobs finishes first.
+   */
+  private static void cancelWhenGone(SocketChannel ch, AtomicBoolean inRun, SparkSession spark) {
+    // The channel itself, not a stream of Channels: those hold the channel's blocking lock while a
+    // read waits, and the run's output could then not be written.
+    ByteBuffer b = ByteBuffer.allocate(64);
+    try {
+      while (ch.read(b.clear()) >= 0) {
+        // nothing more is expected from the client
+      }
+    } catch (IOException e) {
+      // closed: the client went away, or the run ended and its connection was closed
+    }
+    while (inRun.get()) {
+      spark.sparkContext().cancelAllJobs();
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
   /** The server's side of the protocol ({@link ServerClient}): tagged, length-prefixed frames. */
   private static final class Frames {
-    private final OutputStream sink;
+    private final SocketChannel sink;
     private boolean gone;
 
-    Frames(OutputStream sink) {
+    Frames(SocketChannel sink) {
       this.sink = sink;
     }
 
@@ -231,10 +265,12 @@ final class ServeCommand implements Callable<Integer> {
         return;
       }
       try {
-        byte[] head = ByteBuffer.allocate(5).put(tag).putInt(len).array();
-        sink.write(head);
-        sink.write(b, off, len);
-        sink.flush();
+        ByteBuffer[] frame = {
+          ByteBuffer.allocate(5).put(tag).putInt(len).flip(), ByteBuffer.wrap(b, off, len)
+        };
+        while (frame[0].hasRemaining() || frame[1].hasRemaining()) {
+          sink.write(frame);
+        }
       } catch (IOException e) {
         gone = true;
       }

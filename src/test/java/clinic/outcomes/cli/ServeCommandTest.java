@@ -8,9 +8,15 @@ import clinic.outcomes.SharedSpark;
 import clinic.outcomes.cluster.RunFolderDiff;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,6 +164,47 @@ class ServeCommandTest {
 
   @Test
   @Order(4)
+  void aClientThatGoesAwayStopsItsRunAndLeavesNoFolder() throws Exception {
+    Path out = tmp.resolve("gone");
+    try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+      ch.connect(UnixDomainSocketAddress.of(socket));
+      DataOutputStream req = new DataOutputStream(Channels.newOutputStream(ch));
+      req.writeUTF(ServerClient.MAGIC);
+      req.writeUTF(CWD.toString());
+      String[] args = {"run", "--input", "sample-data", "--out", out.toString()};
+      req.writeInt(args.length);
+      for (String a : args) {
+        req.writeUTF(a);
+      }
+      req.flush();
+      DataInputStream in = new DataInputStream(Channels.newInputStream(ch));
+      assertEquals(ServerClient.OUT, in.readByte(), "the run began to print");
+    } // as Ctrl-C on ./outcomes run closes the connection
+    String line = serverLine("--out " + out + " -> exit");
+    assertTrue(line.contains("-> exit " + Main.EXIT_FAILED + " in "), "the run failed: " + line);
+    assertFalse(Files.exists(out), "a stopped run leaves no output folder");
+    Served next = call(CWD, "run", "--input", "sample-data", "--out", out.toString());
+    assertEquals(0, next.rc(), "the server runs the next command: " + next.err());
+  }
+
+  /** The server's log line that contains {@code part}, waiting up to two minutes for it. */
+  private static String serverLine(String part) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    synchronized (serverLines) {
+      while (true) {
+        for (String l : serverLines) {
+          if (l.contains(part)) {
+            return l;
+          }
+        }
+        assertTrue(System.nanoTime() < until, "no line with '" + part + "': " + serverLines);
+        serverLines.wait(500);
+      }
+    }
+  }
+
+  @Test
+  @Order(5)
   void whatTheServerDoesNotTakeIsLeftToTheLauncher() {
     Served elsewhere = call(tmp, "run", "--out", tmp.resolve("e").toString());
     assertEquals(ServerClient.NOT_SERVED, elsewhere.rc());
@@ -172,7 +219,7 @@ class ServeCommandTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aSecondServerOnTheSameSocketIsRefused() {
     PrintStream err = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -189,7 +236,7 @@ class ServeCommandTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void stopEndsTheServerAndRemovesItsSocket() throws InterruptedException {
     assertEquals(0, Main.commandLine().execute("serve", "--stop", "--socket", socket.toString()));
     assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the server stopped");
