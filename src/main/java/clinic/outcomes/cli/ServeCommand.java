@@ -2,7 +2,6 @@ package clinic.outcomes.cli;
 
 import clinic.outcomes.core.SettingsException;
 import clinic.outcomes.output.RunFolder;
-import clinic.outcomes.spark.Sparks;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -18,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.spark.sql.SparkSession;
@@ -109,10 +109,17 @@ final class ServeCommand implements Callable<Integer> {
       }
       Files.delete(sock); // left by a server that did not stop cleanly
     }
+    removeStaleScratch(dir);
     Path cwd = Path.of("").toAbsolutePath();
     Path scratch = dir.resolve("spark-" + ProcessHandle.current().pid());
     long t0 = System.nanoTime();
-    SparkSession spark = Sparks.session(null, scratch);
+    SparkSession spark;
+    try {
+      spark = Masters.start(null, scratch, List.of());
+    } catch (RuntimeException e) {
+      RunFolder.deleteTree(scratch);
+      throw e;
+    }
     try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
       server.bind(UnixDomainSocketAddress.of(sock));
       Thread cleanup =
@@ -153,6 +160,22 @@ final class ServeCommand implements Callable<Integer> {
       spark.stop();
       Files.deleteIfExists(sock);
       RunFolder.deleteTree(scratch);
+    }
+  }
+
+  /**
+   * Removes the scratch folders ({@code spark-PID}) of servers that are no longer running: one that
+   * stopped without its shutdown hooks (out of memory, killed) leaves its folder behind.
+   */
+  private static void removeStaleScratch(Path dir) throws IOException {
+    try (var entries = Files.list(dir)) {
+      for (Path p : entries.toList()) {
+        String name = p.getFileName().toString();
+        if (name.matches("spark-\\d+")
+            && ProcessHandle.of(Long.parseLong(name.substring(6))).isEmpty()) {
+          RunFolder.deleteTree(p);
+        }
+      }
     }
   }
 

@@ -120,7 +120,11 @@ public final class ServerClient {
         started = true;
       }
     } catch (EOFException e) {
-      err.println("outcomes: the server at " + socket + " stopped during the run");
+      err.println(
+          "outcomes: the server at "
+              + socket
+              + " stopped during the run (its terminal says why; it stops when its heap runs"
+              + " out); the previous output, if any, is intact");
       return started ? Main.EXIT_FAILED : NOT_SERVED;
     } catch (IOException e) {
       err.println("outcomes: the server at " + socket + " failed: " + e.getMessage());
