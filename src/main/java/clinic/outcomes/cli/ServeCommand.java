@@ -18,7 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -71,6 +73,7 @@ final class ServeCommand implements Callable<Integer> {
           ServerClient.call(
               sock,
               Path.of("").toAbsolutePath(),
+              ServerClient.javaOpts(),
               new String[] {"serve", "--stop"},
               System.out,
               System.err,
@@ -100,6 +103,7 @@ final class ServeCommand implements Callable<Integer> {
           ServerClient.call(
               sock,
               Path.of("").toAbsolutePath(),
+              ServerClient.javaOpts(),
               new String[] {"serve", "--ping"},
               new PrintStream(OutputStream.nullOutputStream()),
               new PrintStream(OutputStream.nullOutputStream()),
@@ -145,13 +149,36 @@ final class ServeCommand implements Callable<Integer> {
           sock,
           ProcessHandle.current().pid(),
           (System.nanoTime() - t0) / 1e9);
+      // Connections are accepted on a thread of their own, so that one arriving while a command
+      // runs is told at once that it waits; they are served one at a time, in order.
+      BlockingQueue<SocketChannel> waiting = new LinkedBlockingQueue<>();
+      AtomicBoolean busy = new AtomicBoolean();
+      Thread acceptor = new Thread(() -> accept(server, waiting, busy), "outcomes-serve-accept");
+      acceptor.setDaemon(true);
+      acceptor.start();
       boolean running = true;
       while (running) {
-        try (SocketChannel ch = server.accept()) {
-          running = handle(ch, cwd, console, spark);
+        SocketChannel next;
+        try {
+          next = waiting.take();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+        busy.set(true);
+        try (SocketChannel ch = next) {
+          running = handle(ch, cwd, console, spark, busy);
         } catch (IOException e) {
           console.println("outcomes serve: a client went away: " + e.getMessage());
+        } finally {
+          busy.set(false);
         }
+        // Spark removes a finished run's shuffle files once their objects are collected.
+        System.gc();
+      }
+      server.close();
+      for (SocketChannel ch; (ch = waiting.poll()) != null; ) {
+        ch.close(); // its client runs the command itself
       }
       console.println("outcomes: server stopped");
       return Main.EXIT_OK;
@@ -160,6 +187,26 @@ final class ServeCommand implements Callable<Integer> {
       spark.stop();
       Files.deleteIfExists(sock);
       RunFolder.deleteTree(scratch);
+    }
+  }
+
+  /** Accepts connections until the server's channel is closed; tells each that waits why. */
+  private static void accept(
+      ServerSocketChannel server, BlockingQueue<SocketChannel> waiting, AtomicBoolean busy) {
+    while (true) {
+      SocketChannel ch;
+      try {
+        ch = server.accept();
+      } catch (IOException e) {
+        return; // closed: the server is stopping
+      }
+      if (busy.get() || !waiting.isEmpty()) {
+        new Frames(ch)
+            .note(
+                "outcomes: the server is running another command; this one starts when it ends"
+                    + " (OUTCOMES_SERVER=off runs it apart)\n");
+      }
+      waiting.add(ch);
     }
   }
 
@@ -179,8 +226,12 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  /** One connection: one command. Returns false when the command was to stop. */
-  private static boolean handle(SocketChannel ch, Path cwd, PrintStream console, SparkSession spark)
+  /**
+   * One connection: one command. Returns false when the command was to stop; clears {@code busy}
+   * once a run has ended.
+   */
+  private static boolean handle(
+      SocketChannel ch, Path cwd, PrintStream console, SparkSession spark, AtomicBoolean busy)
       throws IOException {
     DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(ch)));
     Frames frames = new Frames(ch);
@@ -191,6 +242,7 @@ final class ServeCommand implements Callable<Integer> {
       return true;
     }
     Path from = Path.of(in.readUTF());
+    String javaOpts = in.readUTF();
     String[] args = new String[in.readInt()];
     for (int i = 0; i < args.length; i++) {
       args[i] = in.readUTF();
@@ -205,6 +257,15 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (args.length == 0 || !args[0].equals("run")) {
       frames.refuse("the server runs `run` commands only; running here");
+      return true;
+    }
+    if (!javaOpts.equals(ServerClient.javaOpts())) {
+      frames.refuse(
+          "the server runs with OUTCOMES_JAVA_OPTS='"
+              + ServerClient.javaOpts()
+              + "', this command asks for '"
+              + javaOpts
+              + "'; running here");
       return true;
     }
     if (!from.equals(cwd)) {
@@ -230,6 +291,7 @@ final class ServeCommand implements Callable<Integer> {
       System.setOut(out);
       System.setErr(err);
     }
+    busy.set(false); // before the client hears the end: its next command does not wait
     frames.exit(rc);
     console.printf(
         java.util.Locale.ROOT,
@@ -237,8 +299,6 @@ final class ServeCommand implements Callable<Integer> {
         String.join(" ", args),
         rc,
         (System.nanoTime() - t0) / 1e9);
-    // Spark removes a finished run's shuffle files once their objects are collected.
-    System.gc();
     return true;
   }
 
@@ -302,6 +362,11 @@ final class ServeCommand implements Callable<Integer> {
     void exit(int rc) {
       byte[] b = ByteBuffer.allocate(4).putInt(rc).array();
       frame(ServerClient.EXIT, b, 0, b.length);
+    }
+
+    void note(String line) {
+      byte[] b = line.getBytes(StandardCharsets.UTF_8);
+      frame(ServerClient.NOTE, b, 0, b.length);
     }
 
     void refuse(String why) {

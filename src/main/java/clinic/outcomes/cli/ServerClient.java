@@ -23,24 +23,26 @@ import java.nio.file.Path;
  * tenth of a second with {@code target/outcomes.jar} alone on the class path.
  *
  * <p>When there is no server, or the server will not take the command (another working directory,
- * another protocol), it exits with {@value #NOT_SERVED} before the run printed anything, and the
- * launcher runs the command in a JVM of its own as it would without a server.
+ * other JVM options, another protocol), it exits with {@value #NOT_SERVED} before the run printed
+ * anything, and the launcher runs the command in a JVM of its own as it would without a server.
  *
  * <p>The protocol, one command per connection: the client writes {@link #MAGIC}, its working
- * directory and the arguments ({@link DataOutputStream#writeUTF} each, the count first); the server
- * answers with frames, each a tag byte and a length-prefixed payload: {@link #OUT} and {@link #ERR}
- * (bytes of standard output and error), then {@link #EXIT} (the exit code) or {@link #REFUSED} (why
- * it did not run the command, before any output).
+ * directory, its {@code OUTCOMES_JAVA_OPTS} and the arguments ({@link DataOutputStream#writeUTF}
+ * each, the count first); the server answers with frames, each a tag byte and a length-prefixed
+ * payload: {@link #OUT} and {@link #ERR} (bytes of standard output and error), then {@link #EXIT}
+ * (the exit code) or {@link #REFUSED} (why it did not run the command, before any output); a {@link
+ * #NOTE} first, to be printed to standard error, when the command waits for another.
  */
 public final class ServerClient {
   /** The exit code that tells the launcher to run the command itself. */
   public static final int NOT_SERVED = 125;
 
-  static final String MAGIC = "outcomes-serve/1";
+  static final String MAGIC = "outcomes-serve/2";
   static final byte OUT = 1;
   static final byte ERR = 2;
   static final byte EXIT = 3;
   static final byte REFUSED = 4;
+  static final byte NOTE = 5;
 
   private ServerClient() {}
 
@@ -55,23 +57,38 @@ public final class ServerClient {
         call(
             Path.of(args[0]),
             Path.of("").toAbsolutePath(),
+            javaOpts(),
             command,
             System.out,
             System.err,
-            System.getenv("OUTCOMES_SERVER_QUIET") == null);
+            true);
     System.out.flush();
     System.exit(rc);
   }
 
+  /** This process's {@code OUTCOMES_JAVA_OPTS}, the launcher's JVM options ("" when unset). */
+  static String javaOpts() {
+    String v = System.getenv("OUTCOMES_JAVA_OPTS");
+    return v == null ? "" : v.strip();
+  }
+
   /**
-   * Sends {@code args} to the server at {@code socket} as if run in {@code cwd}; copies the run's
-   * output to {@code out} and {@code err}.
+   * Sends {@code args} to the server at {@code socket} as if run in {@code cwd} with the JVM
+   * options {@code javaOpts}; copies the run's output to {@code out} and {@code err}.
    *
+   * @param javaOpts the {@code OUTCOMES_JAVA_OPTS} the command was given: a server started with
+   *     others does not take it (a run asking for a larger heap gets one in its own JVM)
    * @param say whether to print a line to {@code err} when the server did not take the command
    * @return the run's exit code, or {@link #NOT_SERVED} when nothing ran
    */
   public static int call(
-      Path socket, Path cwd, String[] args, PrintStream out, PrintStream err, boolean say) {
+      Path socket,
+      Path cwd,
+      String javaOpts,
+      String[] args,
+      PrintStream out,
+      PrintStream err,
+      boolean say) {
     if (!Files.exists(socket)) {
       return NOT_SERVED;
     }
@@ -92,6 +109,7 @@ public final class ServerClient {
           new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(ch)));
       req.writeUTF(MAGIC);
       req.writeUTF(cwd.toString());
+      req.writeUTF(javaOpts);
       req.writeInt(args.length);
       for (String a : args) {
         req.writeUTF(a);
@@ -109,6 +127,10 @@ public final class ServerClient {
           case EXIT -> {
             return java.nio.ByteBuffer.wrap(payload).getInt();
           }
+          case NOTE -> {
+            write(err, payload);
+            continue; // the server's word on this command (it waits), not the run's output
+          }
           case REFUSED -> {
             if (say) {
               err.println("outcomes: " + new String(payload, StandardCharsets.UTF_8));
@@ -120,12 +142,19 @@ public final class ServerClient {
         started = true;
       }
     } catch (EOFException e) {
+      if (!started) {
+        if (say) {
+          err.println(
+              "outcomes: the server at " + socket + " stopped before it ran this; running here");
+        }
+        return NOT_SERVED;
+      }
       err.println(
           "outcomes: the server at "
               + socket
               + " stopped during the run (its terminal says why; it stops when its heap runs"
               + " out); the previous output, if any, is intact");
-      return started ? Main.EXIT_FAILED : NOT_SERVED;
+      return Main.EXIT_FAILED;
     } catch (IOException e) {
       err.println("outcomes: the server at " + socket + " failed: " + e.getMessage());
       return started ? Main.EXIT_FAILED : NOT_SERVED;

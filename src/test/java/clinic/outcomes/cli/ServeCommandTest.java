@@ -35,10 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code outcomes serve} as the launcher uses it: a real server process on a Unix domain socket,
  * and {@link ServerClient} handing it command lines. A served run must write the same run folder as
  * a run of its own (every table's schema and rows, {@code rejects.csv}, the reports: {@link
- * RunFolderDiff}), a second served run in the same JVM too; what the server must not run (another
- * master or Spark settings) is refused with exit 2 and a message; what it does not take (another
- * working directory, another command, no server) comes back as {@link ServerClient#NOT_SERVED}, so
- * that the launcher runs it itself.
+ * RunFolderDiff}), a second served run in the same JVM too (sent while the first runs, it is told
+ * that it waits); what the server must not run (another master or Spark settings) is refused with
+ * exit 2 and a message; what it does not take (another working directory, other JVM options,
+ * another command, no server) comes back as {@link ServerClient#NOT_SERVED}, so that the launcher
+ * runs it itself.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServeCommandTest {
@@ -110,6 +111,7 @@ class ServeCommandTest {
         ServerClient.call(
             socket,
             cwd,
+            ServerClient.javaOpts(),
             args,
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
@@ -120,16 +122,41 @@ class ServeCommandTest {
 
   @Test
   @Order(1)
-  void servedRunsWriteTheSameRunFolderAsARunOfItsOwn() {
+  void servedRunsWriteTheSameRunFolderAsARunOfItsOwn() throws InterruptedException {
     Path first = tmp.resolve("served-1");
     Path second = tmp.resolve("served-2");
     Path own = tmp.resolve("own");
     String[] run = {"run", "--input", "sample-data", "--claims", "jobs/claims.yaml", "--out"};
-    Served a = call(CWD, concat(run, first.toString()));
-    assertEquals(0, a.rc(), a.err());
-    assertTrue(a.out().contains("Accounting (read = accepted + rejected + duplicate)"), a.out());
-    Served b = call(CWD, concat(run, second.toString()));
+    ByteArrayOutputStream firstOut = new ByteArrayOutputStream();
+    ByteArrayOutputStream firstErr = new ByteArrayOutputStream();
+    int[] firstRc = {-1};
+    Thread firstRun =
+        new Thread(
+            () ->
+                firstRc[0] =
+                    ServerClient.call(
+                        socket,
+                        CWD,
+                        ServerClient.javaOpts(),
+                        concat(run, first.toString()),
+                        new PrintStream(firstOut, true, StandardCharsets.UTF_8),
+                        new PrintStream(firstErr, true, StandardCharsets.UTF_8),
+                        true));
+    firstRun.start();
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (firstOut.size() == 0) { // the first run has begun
+      assertTrue(System.nanoTime() < until, "the first run printed nothing: " + firstErr);
+      Thread.sleep(10);
+    }
+    Served b = call(CWD, concat(run, second.toString())); // waits for the first
+    firstRun.join();
+    assertEquals(0, firstRc[0], firstErr.toString(StandardCharsets.UTF_8));
+    String a = firstOut.toString(StandardCharsets.UTF_8);
+    assertTrue(a.contains("Accounting (read = accepted + rejected + duplicate)"), a);
     assertEquals(0, b.rc(), b.err());
+    assertTrue(
+        b.err().startsWith("outcomes: the server is running another command; this one starts"),
+        "the second was told that it waits: " + b.err());
     assertEquals(0, Main.commandLine().execute(concat(run, own.toString())));
     assertEquals(List.of(), RunFolderDiff.differences(SharedSpark.get(), own, first));
     assertEquals(List.of(), RunFolderDiff.differences(SharedSpark.get(), own, second));
@@ -171,6 +198,7 @@ class ServeCommandTest {
       DataOutputStream req = new DataOutputStream(Channels.newOutputStream(ch));
       req.writeUTF(ServerClient.MAGIC);
       req.writeUTF(CWD.toString());
+      req.writeUTF(ServerClient.javaOpts());
       String[] args = {"run", "--input", "sample-data", "--out", out.toString()};
       req.writeInt(args.length);
       for (String a : args) {
@@ -178,7 +206,12 @@ class ServeCommandTest {
       }
       req.flush();
       DataInputStream in = new DataInputStream(Channels.newInputStream(ch));
-      assertEquals(ServerClient.OUT, in.readByte(), "the run began to print");
+      byte tag = in.readByte();
+      while (tag == ServerClient.NOTE) { // the server finishing the last command
+        in.readFully(new byte[in.readInt()]);
+        tag = in.readByte();
+      }
+      assertEquals(ServerClient.OUT, tag, "the run began to print");
     } // as Ctrl-C on ./outcomes run closes the connection
     String line = serverLine("--out " + out + " -> exit");
     assertTrue(line.contains("-> exit " + Main.EXIT_FAILED + " in "), "the run failed: " + line);
@@ -215,7 +248,21 @@ class ServeCommandTest {
     Path none = tmp.resolve("nobody").resolve("outcomes.sock");
     assertEquals(
         ServerClient.NOT_SERVED,
-        ServerClient.call(none, CWD, new String[] {"run"}, System.out, System.err, true));
+        ServerClient.call(none, CWD, "", new String[] {"run"}, System.out, System.err, true));
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int otherOpts =
+        ServerClient.call(
+            socket,
+            CWD,
+            "-Xmx8g",
+            new String[] {"run", "--out", tmp.resolve("x").toString()},
+            System.out,
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            true);
+    assertEquals(ServerClient.NOT_SERVED, otherOpts, "a run asking for other JVM options");
+    assertTrue(
+        err.toString(StandardCharsets.UTF_8).contains("this command asks for '-Xmx8g'"),
+        err.toString(StandardCharsets.UTF_8));
   }
 
   @Test
