@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -61,6 +62,14 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--stop", description = "Stop the server listening at --socket.")
   boolean stop;
 
+  @Option(
+      names = "--idle-minutes",
+      paramLabel = "N",
+      description =
+          "Stop after N minutes without a command (default: ${DEFAULT-VALUE}; 0: never), so that a"
+              + " forgotten server does not keep its memory.")
+  double idleMinutes = 120;
+
   static boolean serving() {
     return serving;
   }
@@ -94,6 +103,9 @@ final class ServeCommand implements Callable<Integer> {
   private int serve(Path sock) throws IOException {
     if (System.getProperty("spark.master") != null) {
       throw new SettingsException("serve runs on this machine, not under spark-submit");
+    }
+    if (!(idleMinutes >= 0) || Double.isInfinite(idleMinutes)) {
+      throw new SettingsException("--idle-minutes is 0 (never) or more, not " + idleMinutes);
     }
     Path dir = sock.getParent();
     Files.createDirectories(dir);
@@ -144,11 +156,12 @@ final class ServeCommand implements Callable<Integer> {
           java.util.Locale.ROOT,
           "outcomes: serving runs from %s at %s (pid %d, Spark started in %.1f s)%n"
               + "  ./outcomes run ... from that folder now runs here; stop with Ctrl-C or"
-              + " ./outcomes serve --stop%n",
+              + " ./outcomes serve --stop%s%n",
           cwd,
           sock,
           ProcessHandle.current().pid(),
-          (System.nanoTime() - t0) / 1e9);
+          (System.nanoTime() - t0) / 1e9,
+          idleMinutes > 0 ? " (it stops itself after " + idleText() + " idle minutes)" : "");
       // Connections are accepted on a thread of their own, so that one arriving while a command
       // runs is told at once that it waits; they are served one at a time, in order.
       BlockingQueue<SocketChannel> waiting = new LinkedBlockingQueue<>();
@@ -160,9 +173,17 @@ final class ServeCommand implements Callable<Integer> {
       while (running) {
         SocketChannel next;
         try {
-          next = waiting.take();
+          next =
+              idleMinutes > 0
+                  ? waiting.poll(Math.round(idleMinutes * 60_000), TimeUnit.MILLISECONDS)
+                  : waiting.take();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
+          break;
+        }
+        if (next == null) {
+          console.printf(
+              java.util.Locale.ROOT, "outcomes: no command for %s minutes%n", idleText());
           break;
         }
         busy.set(true);
@@ -188,6 +209,12 @@ final class ServeCommand implements Callable<Integer> {
       Files.deleteIfExists(sock);
       RunFolder.deleteTree(scratch);
     }
+  }
+
+  private String idleText() {
+    return idleMinutes == Math.rint(idleMinutes)
+        ? Long.toString((long) idleMinutes)
+        : Double.toString(idleMinutes);
   }
 
   /** Accepts connections until the server's channel is closed; tells each that waits why. */

@@ -284,6 +284,39 @@ class ServeCommandTest {
 
   @Test
   @Order(7)
+  void anIdleServerStopsItself() throws IOException, InterruptedException {
+    Path idle = tmp.resolve("idle").resolve("outcomes.sock");
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "serve",
+                "--socket",
+                idle.toString(),
+                "--idle-minutes",
+                "0.05")
+            .redirectErrorStream(true)
+            .start();
+    String log;
+    try (var in = p.getInputStream()) {
+      assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the idle server stopped by itself");
+      log = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } finally {
+      p.destroyForcibly();
+    }
+    assertEquals(0, p.exitValue(), log);
+    assertTrue(log.contains("(it stops itself after 0.05 idle minutes)"), log);
+    assertTrue(log.contains("outcomes: no command for 0.05 minutes"), log);
+    assertFalse(Files.exists(idle), "its socket is gone");
+  }
+
+  @Test
+  @Order(8)
   void stopEndsTheServerAndRemovesItsSocket() throws InterruptedException {
     assertEquals(0, Main.commandLine().execute("serve", "--stop", "--socket", socket.toString()));
     assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the server stopped");
