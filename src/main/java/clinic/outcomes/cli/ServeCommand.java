@@ -13,7 +13,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -78,15 +77,7 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() {
     Path sock = socket.toAbsolutePath();
     if (stop) {
-      int rc =
-          ServerClient.call(
-              sock,
-              Path.of("").toAbsolutePath(),
-              ServerClient.javaOpts(),
-              new String[] {"serve", "--stop"},
-              System.out,
-              System.err,
-              false);
+      int rc = ask(sock, "--stop", System.out, System.err);
       if (rc == ServerClient.NOT_SERVED) {
         System.err.println("outcomes: no server is listening at " + sock);
         return Main.EXIT_BAD_INPUT;
@@ -100,6 +91,18 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
+  /** Asks the server at {@code sock} to {@code serve --stop} or {@code --ping}; its exit code. */
+  private static int ask(Path sock, String what, PrintStream out, PrintStream err) {
+    return ServerClient.call(
+        sock,
+        Path.of("").toAbsolutePath(),
+        ServerClient.javaOpts(),
+        new String[] {"serve", what},
+        out,
+        err,
+        false);
+  }
+
   private int serve(Path sock) throws IOException {
     if (System.getProperty("spark.master") != null) {
       throw new SettingsException("serve runs on this machine, not under spark-submit");
@@ -111,15 +114,8 @@ final class ServeCommand implements Callable<Integer> {
     Files.createDirectories(dir);
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
     if (Files.exists(sock)) {
-      int rc =
-          ServerClient.call(
-              sock,
-              Path.of("").toAbsolutePath(),
-              ServerClient.javaOpts(),
-              new String[] {"serve", "--ping"},
-              new PrintStream(OutputStream.nullOutputStream()),
-              new PrintStream(OutputStream.nullOutputStream()),
-              false);
+      PrintStream none = new PrintStream(OutputStream.nullOutputStream());
+      int rc = ask(sock, "--ping", none, none);
       if (rc != ServerClient.NOT_SERVED) {
         throw new SettingsException("a server is already listening at " + sock);
       }
@@ -228,7 +224,7 @@ final class ServeCommand implements Callable<Integer> {
         return; // closed: the server is stopping
       }
       if (busy.get() || !waiting.isEmpty()) {
-        new Frames(ch)
+        new ServerFrames(ch)
             .note(
                 "outcomes: the server is running another command; this one starts when it ends"
                     + " (OUTCOMES_SERVER=off runs it apart)\n");
@@ -261,7 +257,7 @@ final class ServeCommand implements Callable<Integer> {
       SocketChannel ch, Path cwd, PrintStream console, SparkSession spark, AtomicBoolean busy)
       throws IOException {
     DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(ch)));
-    Frames frames = new Frames(ch);
+    ServerFrames frames = new ServerFrames(ch);
     String magic = in.readUTF();
     if (!ServerClient.MAGIC.equals(magic)) {
       frames.refuse(
@@ -354,65 +350,6 @@ final class ServeCommand implements Callable<Integer> {
         Thread.currentThread().interrupt();
         return;
       }
-    }
-  }
-
-  /** The server's side of the protocol ({@link ServerClient}): tagged, length-prefixed frames. */
-  private static final class Frames {
-    private final SocketChannel sink;
-    private boolean gone;
-
-    Frames(SocketChannel sink) {
-      this.sink = sink;
-    }
-
-    /**
-     * Writes one frame; once the client has gone the run goes on and its output is dropped (the run
-     * folder is committed or abandoned as any run's).
-     */
-    synchronized void frame(byte tag, byte[] b, int off, int len) {
-      if (gone) {
-        return;
-      }
-      try {
-        ByteBuffer[] frame = {
-          ByteBuffer.allocate(5).put(tag).putInt(len).flip(), ByteBuffer.wrap(b, off, len)
-        };
-        while (frame[0].hasRemaining() || frame[1].hasRemaining()) {
-          sink.write(frame);
-        }
-      } catch (IOException e) {
-        gone = true;
-      }
-    }
-
-    void exit(int rc) {
-      byte[] b = ByteBuffer.allocate(4).putInt(rc).array();
-      frame(ServerClient.EXIT, b, 0, b.length);
-    }
-
-    void note(String line) {
-      byte[] b = line.getBytes(StandardCharsets.UTF_8);
-      frame(ServerClient.NOTE, b, 0, b.length);
-    }
-
-    void refuse(String why) {
-      byte[] b = why.getBytes(StandardCharsets.UTF_8);
-      frame(ServerClient.REFUSED, b, 0, b.length);
-    }
-
-    OutputStream stream(byte tag) {
-      return new OutputStream() {
-        @Override
-        public void write(int c) {
-          write(new byte[] {(byte) c}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-          frame(tag, b, off, len);
-        }
-      };
     }
   }
 }
