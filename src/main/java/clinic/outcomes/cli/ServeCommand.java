@@ -190,8 +190,6 @@ final class ServeCommand implements Callable<Integer> {
         } finally {
           busy.set(false);
         }
-        // Spark removes a finished run's shuffle files once their objects are collected.
-        System.gc();
       }
       server.close();
       for (SocketChannel ch; (ch = waiting.poll()) != null; ) {
@@ -322,6 +320,9 @@ final class ServeCommand implements Callable<Integer> {
         String.join(" ", args),
         rc,
         (System.nanoTime() - t0) / 1e9);
+    // Spark removes a finished run's shuffle files once their objects are collected; a refused
+    // command, a ping or a stop has nothing to collect.
+    System.gc();
     return true;
   }
 

@@ -53,19 +53,7 @@ class ServeCommandTest {
   @BeforeAll
   static void startServer() throws IOException, InterruptedException {
     socket = tmp.resolve("server").resolve("outcomes.sock");
-    server =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g",
-                "-XX:+UseSerialGC",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "serve",
-                "--socket",
-                socket.toString())
-            .redirectErrorStream(true)
-            .start();
+    server = startServe(socket);
     BufferedReader lines =
         new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
     Thread reader =
@@ -92,6 +80,24 @@ class ServeCommandTest {
         serverLines.wait(1000);
       }
     }
+  }
+
+  /** {@code outcomes serve --socket SOCKET MORE...} in a JVM of its own, its output merged. */
+  private static Process startServe(Path socket, String... more) throws IOException {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "serve",
+                "--socket",
+                socket.toString()));
+    cmd.addAll(List.of(more));
+    return new ProcessBuilder(cmd).redirectErrorStream(true).start();
   }
 
   @AfterAll
@@ -286,22 +292,7 @@ class ServeCommandTest {
   @Order(7)
   void anIdleServerStopsItself() throws IOException, InterruptedException {
     Path idle = tmp.resolve("idle").resolve("outcomes.sock");
-    Process p =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "serve",
-                "--socket",
-                idle.toString(),
-                "--idle-minutes",
-                "0.05")
-            .redirectErrorStream(true)
-            .start();
+    Process p = startServe(idle, "--idle-minutes", "0.05");
     String log;
     try (var in = p.getInputStream()) {
       assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the idle server stopped by itself");
