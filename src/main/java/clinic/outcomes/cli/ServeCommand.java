@@ -1,27 +1,27 @@
 package clinic.outcomes.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import clinic.outcomes.core.SettingsException;
 import clinic.outcomes.output.RunFolder;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,6 +69,20 @@ final class ServeCommand implements Callable<Integer> {
               + " forgotten server does not keep its memory.")
   double idleMinutes = 120;
 
+  @Option(
+      names = "--command-seconds",
+      hidden = true,
+      paramLabel = "S",
+      description = "Close a connection that has not sent its whole command within S seconds.")
+  double commandSeconds = 10;
+
+  @Option(
+      names = "--trim-seconds",
+      hidden = true,
+      paramLabel = "S",
+      description = "Give the heap a run grew back after S seconds without a command.")
+  double trimSeconds = 30;
+
   static boolean serving() {
     return serving;
   }
@@ -77,12 +91,7 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() {
     Path sock = socket.toAbsolutePath();
     if (stop) {
-      int rc = ask(sock, "--stop", System.out, System.err);
-      if (rc == ServerClient.NOT_SERVED) {
-        System.err.println("outcomes: no server is listening at " + sock);
-        return Main.EXIT_BAD_INPUT;
-      }
-      return rc;
+      return ServerClient.command(sock, new String[] {"serve", "--stop"}, System.out, System.err);
     }
     try {
       return serve(sock);
@@ -91,16 +100,18 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  /** Asks the server at {@code sock} to {@code serve --stop} or {@code --ping}; its exit code. */
-  private static int ask(Path sock, String what, PrintStream out, PrintStream err) {
+  /** Whether a server answers {@code serve --ping} at {@code sock}. */
+  private static boolean answers(Path sock) {
+    PrintStream none = new PrintStream(OutputStream.nullOutputStream());
     return ServerClient.call(
-        sock,
-        Path.of("").toAbsolutePath(),
-        ServerClient.javaOpts(),
-        new String[] {"serve", what},
-        out,
-        err,
-        false);
+            sock,
+            Path.of("").toAbsolutePath(),
+            ServerClient.javaOpts(),
+            new String[] {"serve", "--ping"},
+            none,
+            none,
+            false)
+        != ServerClient.NOT_SERVED;
   }
 
   private int serve(Path sock) throws IOException {
@@ -110,13 +121,17 @@ final class ServeCommand implements Callable<Integer> {
     if (!(idleMinutes >= 0) || Double.isInfinite(idleMinutes)) {
       throw new SettingsException("--idle-minutes is 0 (never) or more, not " + idleMinutes);
     }
+    if (!(commandSeconds > 0) || Double.isInfinite(commandSeconds)) {
+      throw new SettingsException("--command-seconds is more than 0, not " + commandSeconds);
+    }
+    if (!(trimSeconds >= 0) || Double.isInfinite(trimSeconds)) {
+      throw new SettingsException("--trim-seconds is 0 or more, not " + trimSeconds);
+    }
     Path dir = sock.getParent();
     Files.createDirectories(dir);
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
     if (Files.exists(sock)) {
-      PrintStream none = new PrintStream(OutputStream.nullOutputStream());
-      int rc = ask(sock, "--ping", none, none);
-      if (rc != ServerClient.NOT_SERVED) {
+      if (answers(sock)) {
         throw new SettingsException("a server is already listening at " + sock);
       }
       Files.delete(sock); // left by a server that did not stop cleanly
@@ -158,42 +173,52 @@ final class ServeCommand implements Callable<Integer> {
           ProcessHandle.current().pid(),
           (System.nanoTime() - t0) / 1e9,
           idleMinutes > 0 ? " (it stops itself after " + idleText() + " idle minutes)" : "");
-      // Connections are accepted on a thread of their own, so that one arriving while a command
-      // runs is told at once that it waits; they are served one at a time, in order.
-      BlockingQueue<SocketChannel> waiting = new LinkedBlockingQueue<>();
-      AtomicBoolean busy = new AtomicBoolean();
-      Thread acceptor = new Thread(() -> accept(server, waiting, busy), "outcomes-serve-accept");
-      acceptor.setDaemon(true);
-      acceptor.start();
+      // Connections are accepted, their commands read and checked on a thread of their own, so
+      // that one arriving while a run is in progress is answered at once: refused, or told that
+      // it waits. The runs and the stop are taken one at a time, in order.
+      ServerAcceptor acceptor =
+          ServerAcceptor.start(server, Math.round(commandSeconds * 1000), cwd, console);
       boolean running = true;
+      boolean trimmed = true;
+      long idleSince = System.nanoTime();
       while (running) {
-        SocketChannel next;
+        long now = System.nanoTime();
+        long untilIdle =
+            idleMinutes > 0 ? idleSince + Math.round(idleMinutes * 60e9) - now : Long.MAX_VALUE;
+        long untilTrim = trimmed ? Long.MAX_VALUE : idleSince + Math.round(trimSeconds * 1e9) - now;
+        long wait = Math.min(untilIdle, untilTrim);
+        ServerRequest next;
         try {
           next =
-              idleMinutes > 0
-                  ? waiting.poll(Math.round(idleMinutes * 60_000), TimeUnit.MILLISECONDS)
-                  : waiting.take();
+              wait == Long.MAX_VALUE
+                  ? acceptor.waiting().take()
+                  : acceptor.waiting().poll(Math.max(0, wait), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           break;
+        }
+        if (next == null && untilTrim <= untilIdle) {
+          trim(console);
+          trimmed = true;
+          continue;
         }
         if (next == null) {
           console.printf(
               java.util.Locale.ROOT, "outcomes: no command for %s minutes%n", idleText());
           break;
         }
-        busy.set(true);
-        try (SocketChannel ch = next) {
-          running = handle(ch, cwd, console, spark, busy);
+        try (SocketChannel ch = next.channel()) {
+          running = handle(next, console, spark, acceptor.pending());
         } catch (IOException e) {
           console.println("outcomes serve: a client went away: " + e.getMessage());
-        } finally {
-          busy.set(false);
         }
+        trimmed = false;
+        idleSince = System.nanoTime();
       }
+      acceptor.stop();
       server.close();
-      for (SocketChannel ch; (ch = waiting.poll()) != null; ) {
-        ch.close(); // its client runs the command itself
+      for (ServerRequest r; (r = acceptor.waiting().poll()) != null; ) {
+        r.channel().close(); // its client runs the command itself
       }
       console.println("outcomes: server stopped");
       return Main.EXIT_OK;
@@ -205,30 +230,33 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Gives the heap a run grew back to the system once the server is idle. The serial collector
+   * shrinks a generation at a full collection by a growing part of its free space, none at the
+   * first of a row, then 10, 40 and 100 % (HotSpot damps it so that a program calling {@code
+   * System.gc()} between its phases does not shrink and regrow), so four in a row take the heap
+   * back to what its live objects need, not below its initial size. After a 1M run: 1,261 MB of
+   * resident memory before, 715 MB after (docs/performance.md, section 25).
+   */
+  private static void trim(PrintStream console) {
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    long before = memory.getHeapMemoryUsage().getCommitted();
+    for (int i = 0; i < 4; i++) {
+      System.gc();
+    }
+    long after = memory.getHeapMemoryUsage().getCommitted();
+    console.printf(
+        java.util.Locale.ROOT,
+        "outcomes serve: idle; the heap gave back %d MiB (%d MiB committed before, %d after)%n",
+        (before - after) >> 20,
+        before >> 20,
+        after >> 20);
+  }
+
   private String idleText() {
     return idleMinutes == Math.rint(idleMinutes)
         ? Long.toString((long) idleMinutes)
         : Double.toString(idleMinutes);
-  }
-
-  /** Accepts connections until the server's channel is closed; tells each that waits why. */
-  private static void accept(
-      ServerSocketChannel server, BlockingQueue<SocketChannel> waiting, AtomicBoolean busy) {
-    while (true) {
-      SocketChannel ch;
-      try {
-        ch = server.accept();
-      } catch (IOException e) {
-        return; // closed: the server is stopping
-      }
-      if (busy.get() || !waiting.isEmpty()) {
-        new ServerFrames(ch)
-            .note(
-                "outcomes: the server is running another command; this one starts when it ends"
-                    + " (OUTCOMES_SERVER=off runs it apart)\n");
-      }
-      waiting.add(ch);
-    }
   }
 
   /**
@@ -248,52 +276,20 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * One connection: one command. Returns false when the command was to stop; clears {@code busy}
-   * once a run has ended.
+   * One queued command, a run or the stop. Returns false when it was the stop; takes the command
+   * off {@code pending} once a run has ended, before its client hears the end (its next command
+   * does not wait).
    */
   private static boolean handle(
-      SocketChannel ch, Path cwd, PrintStream console, SparkSession spark, AtomicBoolean busy)
-      throws IOException {
-    DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(ch)));
+      ServerRequest r, PrintStream console, SparkSession spark, AtomicInteger pending) {
+    SocketChannel ch = r.channel();
     ServerFrames frames = new ServerFrames(ch);
-    String magic = in.readUTF();
-    if (!ServerClient.MAGIC.equals(magic)) {
-      frames.refuse(
-          "the server speaks " + ServerClient.MAGIC + ", not " + magic + "; running here");
-      return true;
-    }
-    Path from = Path.of(in.readUTF());
-    String javaOpts = in.readUTF();
-    String[] args = new String[in.readInt()];
-    for (int i = 0; i < args.length; i++) {
-      args[i] = in.readUTF();
-    }
-    if (args.length == 2 && args[0].equals("serve") && args[1].equals("--ping")) {
-      frames.exit(Main.EXIT_OK);
-      return true;
-    }
-    if (args.length == 2 && args[0].equals("serve") && args[1].equals("--stop")) {
+    if (r.is("serve", "--stop")) {
+      pending.decrementAndGet();
       frames.exit(Main.EXIT_OK);
       return false;
     }
-    if (args.length == 0 || !args[0].equals("run")) {
-      frames.refuse("the server runs `run` commands only; running here");
-      return true;
-    }
-    if (!javaOpts.equals(ServerClient.javaOpts())) {
-      frames.refuse(
-          "the server runs with OUTCOMES_JAVA_OPTS='"
-              + ServerClient.javaOpts()
-              + "', this command asks for '"
-              + javaOpts
-              + "'; running here");
-      return true;
-    }
-    if (!from.equals(cwd)) {
-      frames.refuse(
-          "the server runs from " + cwd + ", this command from " + from + "; running here");
-      return true;
-    }
+    String[] args = r.args().toArray(String[]::new);
     long t0 = System.nanoTime();
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -302,8 +298,8 @@ final class ServeCommand implements Callable<Integer> {
     watch.setDaemon(true);
     watch.start();
     int rc;
-    try (PrintStream o = new PrintStream(frames.stream(ServerClient.OUT), true, "UTF-8");
-        PrintStream e = new PrintStream(frames.stream(ServerClient.ERR), true, "UTF-8")) {
+    try (PrintStream o = new PrintStream(frames.stream(ServerClient.OUT), true, UTF_8);
+        PrintStream e = new PrintStream(frames.stream(ServerClient.ERR), true, UTF_8)) {
       System.setOut(o);
       System.setErr(e);
       rc = Main.commandLine().execute(args);
@@ -311,8 +307,8 @@ final class ServeCommand implements Callable<Integer> {
       inRun.set(false);
       System.setOut(out);
       System.setErr(err);
+      pending.decrementAndGet();
     }
-    busy.set(false); // before the client hears the end: its next command does not wait
     frames.exit(rc);
     console.printf(
         java.util.Locale.ROOT,
@@ -320,8 +316,7 @@ final class ServeCommand implements Callable<Integer> {
         String.join(" ", args),
         rc,
         (System.nanoTime() - t0) / 1e9);
-    // Spark removes a finished run's shuffle files once their objects are collected; a refused
-    // command, a ping or a stop has nothing to collect.
+    // Spark removes a finished run's shuffle files once their objects are collected.
     System.gc();
     return true;
   }

@@ -53,17 +53,24 @@ public final class ServerClient {
       System.exit(Main.EXIT_BAD_INPUT);
     }
     String[] command = java.util.Arrays.copyOfRange(args, 1, args.length);
-    int rc =
-        call(
-            Path.of(args[0]),
-            Path.of("").toAbsolutePath(),
-            javaOpts(),
-            command,
-            System.out,
-            System.err,
-            true);
+    int rc = command(Path.of(args[0]), command, System.out, System.err);
     System.out.flush();
     System.exit(rc);
+  }
+
+  /**
+   * What the launcher hands over: a {@code run} ({@link #NOT_SERVED} when the server did not take
+   * it, a line saying why), or {@code serve --stop}, which needs no JVM of Spark's of its own (exit
+   * 2 and a line when no server listens).
+   */
+  static int command(Path socket, String[] command, PrintStream out, PrintStream err) {
+    boolean stop = java.util.Arrays.equals(command, new String[] {"serve", "--stop"});
+    int rc = call(socket, Path.of("").toAbsolutePath(), javaOpts(), command, out, err, !stop);
+    if (stop && rc == NOT_SERVED) {
+      err.println("outcomes: no server is listening at " + socket);
+      return Main.EXIT_BAD_INPUT;
+    }
+    return rc;
   }
 
   /** This process's {@code OUTCOMES_JAVA_OPTS}, the launcher's JVM options ("" when unset). */

@@ -53,7 +53,7 @@ class ServeCommandTest {
   @BeforeAll
   static void startServer() throws IOException, InterruptedException {
     socket = tmp.resolve("server").resolve("outcomes.sock");
-    server = startServe(socket);
+    server = startServe(socket, "--command-seconds", "2", "--trim-seconds", "1");
     BufferedReader lines =
         new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
     Thread reader =
@@ -154,6 +154,12 @@ class ServeCommandTest {
       assertTrue(System.nanoTime() < until, "the first run printed nothing: " + firstErr);
       Thread.sleep(10);
     }
+    Served elsewhere = call(tmp, concat(run, tmp.resolve("elsewhere").toString()));
+    assertEquals(ServerClient.NOT_SERVED, elsewhere.rc(), elsewhere.err());
+    assertFalse(
+        elsewhere.err().contains("this one starts when it ends"),
+        "a command the server does not take is refused at once, not after the run: "
+            + elsewhere.err());
     Served b = call(CWD, concat(run, second.toString())); // waits for the first
     firstRun.join();
     assertEquals(0, firstRc[0], firstErr.toString(StandardCharsets.UTF_8));
@@ -171,6 +177,16 @@ class ServeCommandTest {
           serverLines.stream().anyMatch(l -> l.contains("--out " + second + " -> exit 0")),
           "the server's own log names each run: " + serverLines);
     }
+    String trim = serverLine("outcomes serve: idle; the heap gave back ");
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "gave back (\\d+) MiB \\((\\d+) MiB committed before, (\\d+)")
+            .matcher(trim);
+    assertTrue(m.find(), trim);
+    assertEquals(
+        Long.parseLong(m.group(2)) - Long.parseLong(m.group(3)),
+        Long.parseLong(m.group(1)),
+        "idle a second after the runs, it gave back what its heap had grown: " + trim);
   }
 
   @Test
@@ -244,6 +260,42 @@ class ServeCommandTest {
 
   @Test
   @Order(5)
+  void aClientThatSendsNoWholeCommandIsClosedAndDoesNotHoldTheServer() throws Exception {
+    try (SocketChannel silent = SocketChannel.open(StandardProtocolFamily.UNIX);
+        SocketChannel half = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+      silent.connect(UnixDomainSocketAddress.of(socket));
+      half.connect(UnixDomainSocketAddress.of(socket));
+      DataOutputStream req = new DataOutputStream(Channels.newOutputStream(half));
+      req.writeUTF(ServerClient.MAGIC);
+      req.writeUTF(CWD.toString()); // and nothing after it
+      req.flush();
+      long t0 = System.nanoTime();
+      Served ping = call(CWD, "serve", "--ping");
+      assertEquals(0, ping.rc(), "the server answers the next client: " + ping.err());
+      double waited = (System.nanoTime() - t0) / 1e9;
+      assertTrue(waited < 30, "the next client waited " + waited + " s");
+      assertEquals(-1, silent.read(java.nio.ByteBuffer.allocate(1)), "the silent one is closed");
+      assertEquals(-1, half.read(java.nio.ByteBuffer.allocate(1)), "the half one too");
+    }
+    synchronized (serverLines) {
+      assertEquals(
+          2,
+          serverLines.stream()
+              .filter(
+                  l ->
+                      l.equals(
+                          "outcomes serve: a connection sent no whole command within 2 s;"
+                              + " closed it"))
+              .count(),
+          "the server's log says so for each: " + serverLines);
+    }
+    Served run =
+        call(CWD, "run", "--input", "sample-data", "--out", tmp.resolve("after").toString());
+    assertEquals(0, run.rc(), "and runs the next command: " + run.err());
+  }
+
+  @Test
+  @Order(6)
   void whatTheServerDoesNotTakeIsLeftToTheLauncher() {
     Served elsewhere = call(tmp, "run", "--out", tmp.resolve("e").toString());
     assertEquals(ServerClient.NOT_SERVED, elsewhere.rc());
@@ -272,8 +324,9 @@ class ServeCommandTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aSecondServerOnTheSameSocketIsRefused() {
+    assertEquals(0, call(CWD, "serve", "--ping").rc(), "the server is up (else this would serve)");
     PrintStream err = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
@@ -289,7 +342,7 @@ class ServeCommandTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void anIdleServerStopsItself() throws IOException, InterruptedException {
     Path idle = tmp.resolve("idle").resolve("outcomes.sock");
     Process p = startServe(idle, "--idle-minutes", "0.05");
@@ -307,9 +360,43 @@ class ServeCommandTest {
   }
 
   @Test
-  @Order(8)
-  void stopEndsTheServerAndRemovesItsSocket() throws InterruptedException {
-    assertEquals(0, Main.commandLine().execute("serve", "--stop", "--socket", socket.toString()));
+  @Order(9)
+  void stopEndsTheServerAfterTheRunInProgressAndRemovesItsSocket() throws InterruptedException {
+    ByteArrayOutputStream runOut = new ByteArrayOutputStream();
+    int[] runRc = {-1};
+    Path out = tmp.resolve("before-stop");
+    Thread running =
+        new Thread(
+            () ->
+                runRc[0] =
+                    ServerClient.call(
+                        socket,
+                        CWD,
+                        ServerClient.javaOpts(),
+                        new String[] {"run", "--input", "sample-data", "--out", out.toString()},
+                        new PrintStream(runOut, true, StandardCharsets.UTF_8),
+                        System.err,
+                        true));
+    running.start();
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (runOut.size() == 0) { // the run has begun
+      assertTrue(System.nanoTime() < until, "the run printed nothing");
+      Thread.sleep(10);
+    }
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int rc =
+        ServerClient.command(
+            socket,
+            new String[] {"serve", "--stop"},
+            System.out,
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    running.join();
+    assertEquals(0, rc, err.toString(StandardCharsets.UTF_8));
+    assertEquals(
+        "outcomes: the server is running another command; it stops when that ends\n",
+        err.toString(StandardCharsets.UTF_8));
+    assertEquals(0, runRc[0], "the run in progress ends first");
+    assertTrue(Files.isRegularFile(out.resolve("run.json")));
     assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the server stopped");
     assertEquals(0, server.exitValue());
     assertFalse(Files.exists(socket));
@@ -318,6 +405,17 @@ class ServeCommandTest {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+    ByteArrayOutputStream none = new ByteArrayOutputStream();
+    assertEquals(
+        Main.EXIT_BAD_INPUT,
+        ServerClient.command(
+            socket,
+            new String[] {"serve", "--stop"},
+            System.out,
+            new PrintStream(none, true, StandardCharsets.UTF_8)));
+    assertEquals(
+        "outcomes: no server is listening at " + socket + "\n",
+        none.toString(StandardCharsets.UTF_8));
     assertEquals(
         Main.EXIT_BAD_INPUT,
         Main.commandLine().execute("serve", "--stop", "--socket", socket.toString()));

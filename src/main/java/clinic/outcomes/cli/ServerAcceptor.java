@@ -1,0 +1,152 @@
+package clinic.outcomes.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The door of {@code ./outcomes serve} ({@link ServeCommand}): a thread that accepts connections
+ * until the server's channel is closed and reads each command within a deadline ({@link
+ * ServerRequest}). A ping is answered and what the server does not take is refused at once, even
+ * while a run is in progress; a run or the stop is queued ({@link #waiting}) and told why it waits
+ * when another command is ahead of it ({@link #pending} counts those queued or running).
+ */
+final class ServerAcceptor {
+  private final ServerSocketChannel server;
+  private final long commandMillis;
+  private final Path cwd;
+  private final PrintStream console;
+  private final BlockingQueue<ServerRequest> waiting = new LinkedBlockingQueue<>();
+  private final AtomicInteger pending = new AtomicInteger();
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "outcomes-serve-deadline");
+            t.setDaemon(true);
+            return t;
+          });
+
+  private ServerAcceptor(
+      ServerSocketChannel server, long commandMillis, Path cwd, PrintStream console) {
+    this.server = server;
+    this.commandMillis = commandMillis;
+    this.cwd = cwd;
+    this.console = console;
+  }
+
+  /**
+   * Starts accepting on {@code server} for a server running from {@code cwd}; a connection that has
+   * not sent its whole command within {@code commandMillis} is closed, and {@code console} says so.
+   */
+  static ServerAcceptor start(
+      ServerSocketChannel server, long commandMillis, Path cwd, PrintStream console) {
+    ServerAcceptor a = new ServerAcceptor(server, commandMillis, cwd, console);
+    Thread t = new Thread(a::accept, "outcomes-serve-accept");
+    t.setDaemon(true);
+    t.start();
+    return a;
+  }
+
+  /** The runs and the stop, in the order they came. */
+  BlockingQueue<ServerRequest> waiting() {
+    return waiting;
+  }
+
+  /**
+   * The commands queued or running; the server takes one off when it has ended, before its client
+   * hears the end (the client's next command then does not wait).
+   */
+  AtomicInteger pending() {
+    return pending;
+  }
+
+  /** Stops the deadlines' thread (the accepting thread ends when the server's channel closes). */
+  void stop() {
+    timer.shutdownNow();
+  }
+
+  private void accept() {
+    while (true) {
+      SocketChannel ch;
+      try {
+        ch = server.accept();
+      } catch (IOException e) {
+        return; // closed: the server is stopping
+      }
+      try {
+        Optional<ServerRequest> read = ServerRequest.read(ch, timer, commandMillis);
+        if (read.isEmpty()) {
+          console.println(
+              "outcomes serve: a connection sent no whole command within "
+                  + seconds(commandMillis)
+                  + " s; closed it");
+          continue;
+        }
+        ServerRequest r = read.get();
+        ServerFrames frames = new ServerFrames(ch);
+        String refused = refusal(r, cwd);
+        if (r.is("serve", "--ping") || refused != null) {
+          try (ch) {
+            if (refused == null) {
+              frames.exit(Main.EXIT_OK);
+            } else {
+              frames.refuse(refused);
+            }
+          }
+          continue;
+        }
+        if (pending.getAndIncrement() > 0) {
+          frames.note(
+              "outcomes: the server is running another command; "
+                  + (r.is("serve", "--stop")
+                      ? "it stops when that ends\n"
+                      : "this one starts when it ends (OUTCOMES_SERVER=off runs it apart)\n"));
+        }
+        waiting.add(r);
+      } catch (IOException e) {
+        console.println("outcomes serve: a client went away: " + e.getMessage());
+        try {
+          ch.close();
+        } catch (IOException closed) {
+          // closed already
+        }
+      }
+    }
+  }
+
+  private static String seconds(long millis) {
+    return millis % 1000 == 0 ? Long.toString(millis / 1000) : Double.toString(millis / 1000.0);
+  }
+
+  /** Why the server does not run {@code r} (the client then runs it itself), or null. */
+  static String refusal(ServerRequest r, Path cwd) {
+    if (!ServerClient.MAGIC.equals(r.magic())) {
+      return "the server speaks " + ServerClient.MAGIC + ", not " + r.magic() + "; running here";
+    }
+    if (r.is("serve", "--stop") || r.is("serve", "--ping")) {
+      return null;
+    }
+    if (r.args().isEmpty() || !r.args().get(0).equals("run")) {
+      return "the server runs `run` commands only; running here";
+    }
+    if (!r.javaOpts().equals(ServerClient.javaOpts())) {
+      return "the server runs with OUTCOMES_JAVA_OPTS='"
+          + ServerClient.javaOpts()
+          + "', this command asks for '"
+          + r.javaOpts()
+          + "'; running here";
+    }
+    if (!r.from().equals(cwd)) {
+      return "the server runs from " + cwd + ", this command from " + r.from() + "; running here";
+    }
+    return null;
+  }
+}
