@@ -104,9 +104,18 @@ public final class ServerClient {
       ch = SocketChannel.open(StandardProtocolFamily.UNIX);
       ch.connect(UnixDomainSocketAddress.of(socket));
     } catch (IOException e) {
+      boolean removed = e instanceof java.net.ConnectException && removeStale(socket);
       if (say) {
         err.println(
-            "outcomes: no server answers at " + socket + " (" + e.getMessage() + "); running here");
+            removed
+                ? "outcomes: removed the socket a stopped server left at "
+                    + socket
+                    + "; running here"
+                : "outcomes: no server answers at "
+                    + socket
+                    + " ("
+                    + e.getMessage()
+                    + "); running here");
       }
       return NOT_SERVED;
     }
@@ -165,6 +174,21 @@ public final class ServerClient {
     } catch (IOException e) {
       err.println("outcomes: the server at " + socket + " failed: " + e.getMessage());
       return started ? Main.EXIT_FAILED : NOT_SERVED;
+    }
+  }
+
+  /**
+   * Removes a socket no server listens on (the connection was refused): one left by a server that
+   * stopped without its shutdown hooks, as when its heap ran out; otherwise every later run would
+   * try it again. A socket bound in the last 5 seconds is left alone: its server may be starting.
+   */
+  static boolean removeStale(Path socket) {
+    try {
+      int type = (Integer) Files.getAttribute(socket, "unix:mode") & 0170000;
+      long age = System.currentTimeMillis() - Files.getLastModifiedTime(socket).toMillis();
+      return type == 0140000 && age > 5_000 && Files.deleteIfExists(socket); // S_IFSOCK
+    } catch (IOException e) {
+      return false;
     }
   }
 

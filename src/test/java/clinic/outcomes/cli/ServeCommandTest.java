@@ -303,6 +303,38 @@ class ServeCommandTest {
     assertEquals("", elsewhere.out());
     Served sql = call(CWD, "sql", tmp.toString(), "select 1");
     assertEquals(ServerClient.NOT_SERVED, sql.rc());
+    Path stale = tmp.resolve("stale.sock");
+    try (var left = java.nio.channels.ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      left.bind(UnixDomainSocketAddress.of(stale)); // closed without its file removed
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    ByteArrayOutputStream staleErr = new ByteArrayOutputStream();
+    PrintStream staleSays = new PrintStream(staleErr, true, StandardCharsets.UTF_8);
+    String[] aRun = {"run"};
+    assertEquals(
+        ServerClient.NOT_SERVED,
+        ServerClient.call(stale, CWD, "", aRun, System.out, staleSays, true));
+    assertTrue(Files.exists(stale), "a socket bound in the last 5 s is left: its server may start");
+    setOld(stale);
+    assertEquals(
+        ServerClient.NOT_SERVED,
+        ServerClient.call(stale, CWD, "", aRun, System.out, staleSays, true));
+    assertFalse(Files.exists(stale), "an older one no server listens on is removed");
+    assertTrue(
+        staleErr
+            .toString(StandardCharsets.UTF_8)
+            .contains("outcomes: removed the socket a stopped server left at " + stale),
+        staleErr.toString(StandardCharsets.UTF_8));
+    Path notASocket = tmp.resolve("file.sock");
+    try {
+      Files.writeString(notASocket, "x");
+      setOld(notASocket);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    ServerClient.call(notASocket, CWD, "", aRun, System.out, staleSays, true);
+    assertTrue(Files.exists(notASocket), "a file that is not a socket is never removed");
     Path none = tmp.resolve("nobody").resolve("outcomes.sock");
     assertEquals(
         ServerClient.NOT_SERVED,
@@ -419,6 +451,15 @@ class ServeCommandTest {
     assertEquals(
         Main.EXIT_BAD_INPUT,
         Main.commandLine().execute("serve", "--stop", "--socket", socket.toString()));
+  }
+
+  private static void setOld(Path p) {
+    try {
+      Files.setLastModifiedTime(
+          p, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static String[] concat(String[] a, String last) {
