@@ -7,8 +7,6 @@ import clinic.outcomes.output.RunFolder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -83,6 +81,14 @@ final class ServeCommand implements Callable<Integer> {
       description = "Give the heap a run grew back after S seconds without a command.")
   double trimSeconds = 30;
 
+  @Option(
+      names = "--warm-up-clients",
+      hidden = true,
+      paramLabel = "N",
+      description =
+          "Clients of the generated input the server runs once before it listens (0: none).")
+  int warmUpClients = 14_286;
+
   static boolean serving() {
     return serving;
   }
@@ -136,7 +142,7 @@ final class ServeCommand implements Callable<Integer> {
       }
       Files.delete(sock); // left by a server that did not stop cleanly
     }
-    removeStaleScratch(dir);
+    ServerUpkeep.removeStaleScratch(dir);
     Path cwd = Path.of("").toAbsolutePath();
     Path scratch = dir.resolve("spark-" + ProcessHandle.current().pid());
     long t0 = System.nanoTime();
@@ -147,6 +153,8 @@ final class ServeCommand implements Callable<Integer> {
       RunFolder.deleteTree(scratch);
       throw e;
     }
+    double started = (System.nanoTime() - t0) / 1e9;
+    String warm = ServerUpkeep.warmUp(scratch.resolve("warm-up"), warmUpClients);
     try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
       server.bind(UnixDomainSocketAddress.of(sock));
       Thread cleanup =
@@ -165,13 +173,14 @@ final class ServeCommand implements Callable<Integer> {
       PrintStream console = System.out;
       console.printf(
           java.util.Locale.ROOT,
-          "outcomes: serving runs from %s at %s (pid %d, Spark started in %.1f s)%n"
+          "outcomes: serving runs from %s at %s (pid %d, Spark started in %.1f s%s)%n"
               + "  ./outcomes run ... from that folder now runs here; stop with Ctrl-C or"
               + " ./outcomes serve --stop%s%n",
           cwd,
           sock,
           ProcessHandle.current().pid(),
-          (System.nanoTime() - t0) / 1e9,
+          started,
+          warm,
           idleMinutes > 0 ? " (it stops itself after " + idleText() + " idle minutes)" : "");
       // Connections are accepted, their commands read and checked on a thread of their own, so
       // that one arriving while a run is in progress is answered at once: refused, or told that
@@ -198,7 +207,7 @@ final class ServeCommand implements Callable<Integer> {
           break;
         }
         if (next == null && untilTrim <= untilIdle) {
-          trim(console);
+          ServerUpkeep.trim(console);
           trimmed = true;
           continue;
         }
@@ -230,49 +239,10 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * Gives the heap a run grew back to the system once the server is idle. The serial collector
-   * shrinks a generation at a full collection by a growing part of its free space, none at the
-   * first of a row, then 10, 40 and 100 % (HotSpot damps it so that a program calling {@code
-   * System.gc()} between its phases does not shrink and regrow), so four in a row take the heap
-   * back to what its live objects need, not below its initial size. After a 1M run: 1,261 MB of
-   * resident memory before, 715 MB after (docs/performance.md, section 25).
-   */
-  private static void trim(PrintStream console) {
-    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    long before = memory.getHeapMemoryUsage().getCommitted();
-    for (int i = 0; i < 4; i++) {
-      System.gc();
-    }
-    long after = memory.getHeapMemoryUsage().getCommitted();
-    console.printf(
-        java.util.Locale.ROOT,
-        "outcomes serve: idle; the heap gave back %d MiB (%d MiB committed before, %d after)%n",
-        (before - after) >> 20,
-        before >> 20,
-        after >> 20);
-  }
-
   private String idleText() {
     return idleMinutes == Math.rint(idleMinutes)
         ? Long.toString((long) idleMinutes)
         : Double.toString(idleMinutes);
-  }
-
-  /**
-   * Removes the scratch folders ({@code spark-PID}) of servers that are no longer running: one that
-   * stopped without its shutdown hooks (out of memory, killed) leaves its folder behind.
-   */
-  private static void removeStaleScratch(Path dir) throws IOException {
-    try (var entries = Files.list(dir)) {
-      for (Path p : entries.toList()) {
-        String name = p.getFileName().toString();
-        if (name.matches("spark-\\d+")
-            && ProcessHandle.of(Long.parseLong(name.substring(6))).isEmpty()) {
-          RunFolder.deleteTree(p);
-        }
-      }
-    }
   }
 
   /**

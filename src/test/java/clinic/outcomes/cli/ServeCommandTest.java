@@ -53,7 +53,9 @@ class ServeCommandTest {
   @BeforeAll
   static void startServer() throws IOException, InterruptedException {
     socket = tmp.resolve("server").resolve("outcomes.sock");
-    server = startServe(socket, "--command-seconds", "2", "--trim-seconds", "1");
+    server =
+        startServe(
+            socket, "--command-seconds", "2", "--trim-seconds", "1", "--warm-up-clients", "300");
     BufferedReader lines =
         new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
     Thread reader =
@@ -79,6 +81,14 @@ class ServeCommandTest {
         assertTrue(System.nanoTime() < until, "the server did not start: " + serverLines);
         serverLines.wait(1000);
       }
+      assertTrue(
+          serverLines.stream()
+              .anyMatch(
+                  l ->
+                      l.startsWith("outcomes: serving runs from")
+                          && l.contains(", warmed up on 300 generated clients in ")
+                          && !l.contains("the warm-up ended with exit")),
+          "it ran the job once on generated data before it listened: " + serverLines);
     }
   }
 
@@ -377,7 +387,7 @@ class ServeCommandTest {
   @Order(8)
   void anIdleServerStopsItself() throws IOException, InterruptedException {
     Path idle = tmp.resolve("idle").resolve("outcomes.sock");
-    Process p = startServe(idle, "--idle-minutes", "0.05");
+    Process p = startServe(idle, "--idle-minutes", "0.05", "--warm-up-clients", "0");
     String log;
     try (var in = p.getInputStream()) {
       assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the idle server stopped by itself");
