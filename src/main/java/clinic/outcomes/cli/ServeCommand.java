@@ -26,9 +26,11 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code outcomes serve}: a process that stays up and runs one {@code run} after another in the
- * same JVM and Spark session, so that each run after the first finds Spark started and the JIT's
- * code compiled (docs/performance.md, section 24). The launcher hands {@code ./outcomes run} to it
- * while it is up ({@link ServerClient}); each run writes the same run folder as a run of its own.
+ * same JVM and Spark session, so that each run finds Spark started and the JIT's code compiled
+ * (docs/performance.md, sections 24 and 25; the first too: the server runs the job once on
+ * generated data before it listens, {@link ServerUpkeep#warmUp}). The launcher hands {@code
+ * ./outcomes run} to it while it is up ({@link ServerClient}); each run writes the same run folder
+ * as a run of its own.
  *
  * <p>It listens on a Unix domain socket in a folder only its user may enter, takes one command at a
  * time, and runs only {@code run} commands from the working directory it was started in (relative
@@ -40,8 +42,9 @@ import picocli.CommandLine.Option;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Keeps a JVM with a local Spark session up, so that each ./outcomes run after its first starts"
-          + " warm (about half the time of a cold run at 1M sessions; docs/performance.md).",
+      "Keeps a JVM with a local Spark session up, so that each ./outcomes run starts warm (about"
+          + " half the time of a cold run at 1M sessions; docs/performance.md). It first runs the"
+          + " job once on generated data (12-15 s), then listens.",
       "While it runs, ./outcomes run from the same folder runs in it (OUTCOMES_SERVER=off runs"
           + " apart). Ctrl-C or ./outcomes serve --stop stops it."
     })
