@@ -111,7 +111,7 @@ final class ServerAcceptor {
                       : "this one starts when it ends (OUTCOMES_SERVER=off runs it apart)\n"));
         }
         waiting.add(r);
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) { // no client may stop the door
         console.println("outcomes serve: a client went away: " + e.getMessage());
         try {
           ch.close();

@@ -77,7 +77,12 @@ record ServerRequest(
     if (!ServerClient.MAGIC.equals(magic)) {
       return new ServerRequest(ch, magic, Path.of(""), "", List.of());
     }
-    Path from = Path.of(in.readUTF());
+    Path from;
+    try {
+      from = Path.of(in.readUTF());
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new IOException("not a command: its folder is not a path", e);
+    }
     String javaOpts = in.readUTF();
     int n = in.readInt();
     if (n < 0 || n > MAX_ARGS) {

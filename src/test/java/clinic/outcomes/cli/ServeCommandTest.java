@@ -279,6 +279,14 @@ class ServeCommandTest {
       req.writeUTF(ServerClient.MAGIC);
       req.writeUTF(CWD.toString()); // and nothing after it
       req.flush();
+      try (SocketChannel bad = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+        bad.connect(UnixDomainSocketAddress.of(socket));
+        DataOutputStream b = new DataOutputStream(Channels.newOutputStream(bad));
+        b.writeUTF(ServerClient.MAGIC);
+        b.writeUTF("/no\0path"); // a folder no path can name
+        b.flush();
+        assertEquals(-1, bad.read(java.nio.ByteBuffer.allocate(1)), "closed, not answered");
+      }
       long t0 = System.nanoTime();
       Served ping = call(CWD, "serve", "--ping");
       assertEquals(0, ping.rc(), "the server answers the next client: " + ping.err());
@@ -298,6 +306,10 @@ class ServeCommandTest {
                               + " closed it"))
               .count(),
           "the server's log says so for each: " + serverLines);
+      assertTrue(
+          serverLines.contains(
+              "outcomes serve: a client went away: not a command: its folder is not a path"),
+          "a command that is not one is closed at once: " + serverLines);
     }
     Served run =
         call(CWD, "run", "--input", "sample-data", "--out", tmp.resolve("after").toString());
