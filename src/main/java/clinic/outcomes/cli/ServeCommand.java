@@ -100,7 +100,8 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() {
     Path sock = socket.toAbsolutePath();
     if (stop) {
-      return ServerClient.command(sock, new String[] {"serve", "--stop"}, System.out, System.err);
+      return ServerClient.command(
+          sock, ServerClient.STOP.toArray(String[]::new), System.out, System.err);
     }
     try {
       return serve(sock);
@@ -116,7 +117,7 @@ final class ServeCommand implements Callable<Integer> {
             sock,
             Path.of("").toAbsolutePath(),
             ServerClient.javaOpts(),
-            new String[] {"serve", "--ping"},
+            ServerClient.PING.toArray(String[]::new),
             none,
             none,
             false)
@@ -135,6 +136,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (!(trimSeconds >= 0) || Double.isInfinite(trimSeconds)) {
       throw new SettingsException("--trim-seconds is 0 or more, not " + trimSeconds);
+    }
+    if (warmUpClients < 0) {
+      throw new SettingsException("--warm-up-clients is 0 (none) or more, not " + warmUpClients);
     }
     Path dir = sock.getParent();
     Files.createDirectories(dir);
@@ -257,7 +261,7 @@ final class ServeCommand implements Callable<Integer> {
       ServerRequest r, PrintStream console, SparkSession spark, AtomicInteger pending) {
     SocketChannel ch = r.channel();
     ServerFrames frames = new ServerFrames(ch);
-    if (r.is("serve", "--stop")) {
+    if (r.is(ServerClient.STOP)) {
       pending.decrementAndGet();
       frames.exit(Main.EXIT_OK);
       return false;

@@ -93,7 +93,7 @@ final class ServerAcceptor {
         ServerRequest r = read.get();
         ServerFrames frames = new ServerFrames(ch);
         String refused = refusal(r, cwd);
-        if (r.is("serve", "--ping") || refused != null) {
+        if (r.is(ServerClient.PING) || refused != null) {
           try (ch) {
             if (refused == null) {
               frames.exit(Main.EXIT_OK);
@@ -106,7 +106,7 @@ final class ServerAcceptor {
         if (pending.getAndIncrement() > 0) {
           frames.note(
               "outcomes: the server is running another command; "
-                  + (r.is("serve", "--stop")
+                  + (r.is(ServerClient.STOP)
                       ? "it stops when that ends\n"
                       : "this one starts when it ends (OUTCOMES_SERVER=off runs it apart)\n"));
         }
@@ -131,7 +131,7 @@ final class ServerAcceptor {
     if (!ServerClient.MAGIC.equals(r.magic())) {
       return "the server speaks " + ServerClient.MAGIC + ", not " + r.magic() + "; running here";
     }
-    if (r.is("serve", "--stop") || r.is("serve", "--ping")) {
+    if (r.is(ServerClient.STOP) || r.is(ServerClient.PING)) {
       return null;
     }
     if (r.args().isEmpty() || !r.args().get(0).equals("run")) {

@@ -44,6 +44,11 @@ public final class ServerClient {
   static final byte REFUSED = 4;
   static final byte NOTE = 5;
 
+  /** The commands the server answers besides a run: stop it, and ask whether it is up. */
+  static final java.util.List<String> STOP = java.util.List.of("serve", "--stop");
+
+  static final java.util.List<String> PING = java.util.List.of("serve", "--ping");
+
   private ServerClient() {}
 
   /** {@code ServerClient SOCKET ARGS...}: runs ARGS in the server at SOCKET. */
@@ -64,7 +69,7 @@ public final class ServerClient {
    * 2 and a line when no server listens).
    */
   static int command(Path socket, String[] command, PrintStream out, PrintStream err) {
-    boolean stop = java.util.Arrays.equals(command, new String[] {"serve", "--stop"});
+    boolean stop = java.util.Arrays.asList(command).equals(STOP);
     int rc = call(socket, Path.of("").toAbsolutePath(), javaOpts(), command, out, err, !stop);
     if (stop && rc == NOT_SERVED) {
       err.println("outcomes: no server is listening at " + socket);
@@ -187,8 +192,8 @@ public final class ServerClient {
       int type = (Integer) Files.getAttribute(socket, "unix:mode") & 0170000;
       long age = System.currentTimeMillis() - Files.getLastModifiedTime(socket).toMillis();
       return type == 0140000 && age > 5_000 && Files.deleteIfExists(socket); // S_IFSOCK
-    } catch (IOException e) {
-      return false;
+    } catch (IOException | UnsupportedOperationException e) {
+      return false; // gone already, or a file system without the file's type: left alone
     }
   }
 

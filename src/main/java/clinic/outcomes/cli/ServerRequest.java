@@ -95,8 +95,10 @@ record ServerRequest(
     return new ServerRequest(ch, magic, from, javaOpts, List.copyOf(args));
   }
 
-  /** Whether the arguments are exactly {@code command}. */
-  boolean is(String... command) {
-    return args.equals(List.of(command));
+  /**
+   * Whether the arguments are exactly {@code command} ({@link ServerClient#STOP}, {@code PING}).
+   */
+  boolean is(List<String> command) {
+    return args.equals(command);
   }
 }

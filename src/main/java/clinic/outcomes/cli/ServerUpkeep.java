@@ -64,8 +64,8 @@ final class ServerUpkeep {
    * shrinks a generation at a full collection by a growing part of its free space, none at the
    * first of a row, then 10, 40 and 100 % (HotSpot damps it so that a program calling {@code
    * System.gc()} between its phases does not shrink and regrow), so four in a row take the heap
-   * back to what its live objects need, not below its initial size. After a 1M run: 1,261 MB of
-   * resident memory before, 715 MB after (docs/performance.md, section 25).
+   * back to what its live objects need, not below its initial size. After a 1M run: 1,260 MB of
+   * resident memory before, 719 MB after (docs/performance.md, section 25).
    */
   static void trim(PrintStream console) {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();

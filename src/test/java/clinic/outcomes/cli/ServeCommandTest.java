@@ -397,6 +397,34 @@ class ServeCommandTest {
 
   @Test
   @Order(8)
+  void serveOptionsOutOfRangeAreRefusedWithExit2() {
+    Path other = tmp.resolve("options").resolve("outcomes.sock");
+    PrintStream err = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      for (String[] bad :
+          List.of(
+              new String[] {"--command-seconds", "0"},
+              new String[] {"--trim-seconds", "-1"},
+              new String[] {"--warm-up-clients", "-1"})) {
+        assertEquals(
+            Main.EXIT_BAD_INPUT,
+            Main.commandLine().execute("serve", "--socket", other.toString(), bad[0], bad[1]),
+            String.join(" ", bad));
+      }
+    } finally {
+      System.setErr(err);
+    }
+    String said = captured.toString(StandardCharsets.UTF_8);
+    assertTrue(said.contains("outcomes: --command-seconds is more than 0, not 0.0"), said);
+    assertTrue(said.contains("outcomes: --trim-seconds is 0 or more, not -1.0"), said);
+    assertTrue(said.contains("outcomes: --warm-up-clients is 0 (none) or more, not -1"), said);
+    assertFalse(Files.exists(other), "no server started");
+  }
+
+  @Test
+  @Order(9)
   void anIdleServerStopsItself() throws IOException, InterruptedException {
     Path idle = tmp.resolve("idle").resolve("outcomes.sock");
     Process p = startServe(idle, "--idle-minutes", "0.05", "--warm-up-clients", "0");
@@ -414,7 +442,7 @@ class ServeCommandTest {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void stopEndsTheServerAfterTheRunInProgressAndRemovesItsSocket() throws InterruptedException {
     ByteArrayOutputStream runOut = new ByteArrayOutputStream();
     int[] runRc = {-1};
