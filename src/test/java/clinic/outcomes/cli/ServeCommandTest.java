@@ -381,46 +381,51 @@ class ServeCommandTest {
   @Order(7)
   void aSecondServerOnTheSameSocketIsRefused() {
     assertEquals(0, call(CWD, "serve", "--ping").rc(), "the server is up (else this would serve)");
-    PrintStream err = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      assertEquals(
-          Main.EXIT_BAD_INPUT, Main.commandLine().execute("serve", "--socket", socket.toString()));
-    } finally {
-      System.setErr(err);
-    }
-    assertTrue(
-        captured.toString(StandardCharsets.UTF_8).contains("a server is already listening"),
-        captured.toString(StandardCharsets.UTF_8));
+    String said =
+        stderrOf(
+            () ->
+                assertEquals(
+                    Main.EXIT_BAD_INPUT,
+                    Main.commandLine().execute("serve", "--socket", socket.toString())));
+    assertTrue(said.contains("a server is already listening"), said);
   }
 
   @Test
   @Order(8)
   void serveOptionsOutOfRangeAreRefusedWithExit2() {
     Path other = tmp.resolve("options").resolve("outcomes.sock");
-    PrintStream err = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      for (String[] bad :
-          List.of(
-              new String[] {"--command-seconds", "0"},
-              new String[] {"--trim-seconds", "-1"},
-              new String[] {"--warm-up-clients", "-1"})) {
-        assertEquals(
-            Main.EXIT_BAD_INPUT,
-            Main.commandLine().execute("serve", "--socket", other.toString(), bad[0], bad[1]),
-            String.join(" ", bad));
-      }
-    } finally {
-      System.setErr(err);
-    }
-    String said = captured.toString(StandardCharsets.UTF_8);
+    String said =
+        stderrOf(
+            () -> {
+              for (String[] bad :
+                  List.of(
+                      new String[] {"--command-seconds", "0"},
+                      new String[] {"--trim-seconds", "-1"},
+                      new String[] {"--warm-up-clients", "-1"})) {
+                assertEquals(
+                    Main.EXIT_BAD_INPUT,
+                    Main.commandLine()
+                        .execute("serve", "--socket", other.toString(), bad[0], bad[1]),
+                    String.join(" ", bad));
+              }
+            });
     assertTrue(said.contains("outcomes: --command-seconds is more than 0, not 0.0"), said);
     assertTrue(said.contains("outcomes: --trim-seconds is 0 or more, not -1.0"), said);
     assertTrue(said.contains("outcomes: --warm-up-clients is 0 (none) or more, not -1"), said);
     assertFalse(Files.exists(other), "no server started");
+  }
+
+  /** What {@code body} prints on standard error in this JVM. */
+  private static String stderrOf(Runnable body) {
+    PrintStream err = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      body.run();
+    } finally {
+      System.setErr(err);
+    }
+    return captured.toString(StandardCharsets.UTF_8);
   }
 
   @Test
