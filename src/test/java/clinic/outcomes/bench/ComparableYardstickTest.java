@@ -107,6 +107,10 @@ class ComparableYardstickTest {
         }
       }
       assertTrue(compared >= 100, "groups compared: " + compared);
+      assertEquals(
+          yardstick.keySet().stream().filter(k -> ANALYSES.contains(k.split("/")[0])).count(),
+          compared,
+          "the yardstick has no group of these analyses that the job has not");
     }
   }
 
