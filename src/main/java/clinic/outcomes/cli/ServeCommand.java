@@ -12,6 +12,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Option;
  * {@code outcomes serve}: a process that stays up and runs one {@code run} after another in the
  * same JVM and Spark session, so that each run finds Spark started and the JIT's code compiled
  * (docs/performance.md, sections 24 and 25; the first too: the server runs the job once on
- * generated data before it listens, {@link ServerUpkeep#warmUp}). The launcher hands {@code
+ * generated data before it takes a command, {@link ServerUpkeep#warmUp}). The launcher hands {@code
  * ./outcomes run} to it while it is up ({@link ServerClient}); each run writes the same run folder
  * as a run of its own.
  *
@@ -44,7 +45,8 @@ import picocli.CommandLine.Option;
     description = {
       "Keeps a JVM with a local Spark session up, so that each ./outcomes run starts warm (about"
           + " half the time of a cold run at 1M sessions; docs/performance.md). It first runs the"
-          + " job once on generated data (12-15 s), then listens.",
+          + " job once on generated data (12-15 s), then takes runs; it listens from the start,"
+          + " and a run sent before it is ready waits for it.",
       "While it runs, ./outcomes run from the same folder runs in it (OUTCOMES_SERVER=off runs"
           + " apart). Ctrl-C or ./outcomes serve --stop stops it."
     })
@@ -89,7 +91,7 @@ final class ServeCommand implements Callable<Integer> {
       hidden = true,
       paramLabel = "N",
       description =
-          "Clients of the generated input the server runs once before it listens (0: none).")
+          "Clients of the generated input the server runs once before its first command (0: none).")
   int warmUpClients = 14_286;
 
   static boolean serving() {
@@ -152,18 +154,24 @@ final class ServeCommand implements Callable<Integer> {
     ServerUpkeep.removeStaleScratch(dir);
     Path cwd = Path.of("").toAbsolutePath();
     Path scratch = dir.resolve("spark-" + ProcessHandle.current().pid());
-    long t0 = System.nanoTime();
-    SparkSession spark;
-    try {
-      spark = Masters.start(null, scratch, List.of());
-    } catch (RuntimeException e) {
-      RunFolder.deleteTree(scratch);
-      throw e;
-    }
-    double started = (System.nanoTime() - t0) / 1e9;
-    String warm = ServerUpkeep.warmUp(scratch.resolve("warm-up"), warmUpClients);
+    PrintStream console = System.out;
+    // It listens before Spark starts: a run sent while the server starts (Spark, then the warm-up
+    // run) waits for it, as for a run in progress, instead of going on in a cold JVM of its own
+    // that would share the machine's cores with the warm-up.
     try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-      server.bind(UnixDomainSocketAddress.of(sock));
+      // Bound under a name of its own, then linked to its path: the socket appears there only once
+      // it listens, so that no client finds it and is refused (and runs cold instead); a link
+      // fails where another server's socket appeared meanwhile, as a bind there would.
+      Path bound = sock.resolveSibling(".s" + ProcessHandle.current().pid());
+      Files.deleteIfExists(bound);
+      server.bind(UnixDomainSocketAddress.of(bound));
+      try {
+        Files.createLink(sock, bound);
+      } catch (FileAlreadyExistsException e) {
+        throw new SettingsException("a server is already listening at " + sock);
+      } finally {
+        Files.delete(bound);
+      }
       Thread cleanup =
           new Thread(
               () -> {
@@ -176,8 +184,54 @@ final class ServeCommand implements Callable<Integer> {
               },
               "outcomes-serve-cleanup");
       Runtime.getRuntime().addShutdownHook(cleanup);
+      // Connections are accepted, their commands read and checked on a thread of their own, so
+      // that one arriving while the server starts or a run is in progress is answered at once:
+      // refused, or told that it waits. The runs and the stop are taken one at a time, in order.
+      ServerAcceptor acceptor =
+          ServerAcceptor.starting(server, Math.round(commandSeconds * 1000), cwd, console);
+      console.printf(
+          java.util.Locale.ROOT,
+          "outcomes: starting a server at %s (pid %d): Spark%s; a run sent meanwhile waits for it%n",
+          sock,
+          ProcessHandle.current().pid(),
+          warmUpClients > 0
+              ? String.format(
+                  java.util.Locale.ROOT,
+                  ", then the job once on %,d generated clients",
+                  warmUpClients)
+              : "");
+      long t0 = System.nanoTime();
+      SparkSession spark;
+      try {
+        spark = Masters.start(null, scratch, List.of());
+      } catch (RuntimeException e) {
+        acceptor.stop();
+        server.close();
+        for (ServerRequest r; (r = acceptor.waiting().poll()) != null; ) {
+          r.channel().close(); // its client runs the command itself
+        }
+        Files.deleteIfExists(sock);
+        RunFolder.deleteTree(scratch);
+        throw e;
+      }
+      return serve(sock, scratch, cwd, server, acceptor, spark, (System.nanoTime() - t0) / 1e9);
+    }
+  }
+
+  /** The server once it listens and its Spark session has started: the warm-up, then commands. */
+  private int serve(
+      Path sock,
+      Path scratch,
+      Path cwd,
+      ServerSocketChannel server,
+      ServerAcceptor acceptor,
+      SparkSession spark,
+      double started)
+      throws IOException {
+    PrintStream console = System.out;
+    try {
+      String warm = ServerUpkeep.warmUp(scratch.resolve("warm-up"), warmUpClients);
       serving = true;
-      PrintStream console = System.out;
       console.printf(
           java.util.Locale.ROOT,
           "outcomes: serving runs from %s at %s (pid %d, Spark started in %.1f s%s)%n"
@@ -189,11 +243,7 @@ final class ServeCommand implements Callable<Integer> {
           started,
           warm,
           idleMinutes > 0 ? " (it stops itself after " + idleText() + " idle minutes)" : "");
-      // Connections are accepted, their commands read and checked on a thread of their own, so
-      // that one arriving while a run is in progress is answered at once: refused, or told that
-      // it waits. The runs and the stop are taken one at a time, in order.
-      ServerAcceptor acceptor =
-          ServerAcceptor.start(server, Math.round(commandSeconds * 1000), cwd, console);
+      acceptor.ready();
       boolean running = true;
       boolean trimmed = true;
       long idleSince = System.nanoTime();

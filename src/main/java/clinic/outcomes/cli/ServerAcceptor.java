@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * until the server's channel is closed and reads each command within a deadline ({@link
  * ServerRequest}). A ping is answered and what the server does not take is refused at once, even
  * while a run is in progress; a run or the stop is queued ({@link #waiting}) and told why it waits
- * when another command is ahead of it ({@link #pending} counts those queued or running).
+ * when another command is ahead of it ({@link #pending} counts those queued or running), or while
+ * the server starts (its Spark session and warm-up run, before {@link #ready}).
  */
 final class ServerAcceptor {
   private final ServerSocketChannel server;
@@ -26,6 +27,7 @@ final class ServerAcceptor {
   private final PrintStream console;
   private final BlockingQueue<ServerRequest> waiting = new LinkedBlockingQueue<>();
   private final AtomicInteger pending = new AtomicInteger();
+  private volatile boolean starting;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -43,16 +45,31 @@ final class ServerAcceptor {
   }
 
   /**
-   * Starts accepting on {@code server} for a server running from {@code cwd}; a connection that has
+   * Starts accepting on {@code server} for a server running from {@code cwd} that is still
+   * starting: what it accepts waits, and is told so, until {@link #ready}. A connection that has
    * not sent its whole command within {@code commandMillis} is closed, and {@code console} says so.
    */
-  static ServerAcceptor start(
+  static ServerAcceptor starting(
       ServerSocketChannel server, long commandMillis, Path cwd, PrintStream console) {
     ServerAcceptor a = new ServerAcceptor(server, commandMillis, cwd, console);
-    Thread t = new Thread(a::accept, "outcomes-serve-accept");
+    a.starting = true;
+    a.pending.set(1); // the start counts as a command in progress
+    return a.open();
+  }
+
+  private ServerAcceptor open() {
+    Thread t = new Thread(this::accept, "outcomes-serve-accept");
     t.setDaemon(true);
     t.start();
-    return a;
+    return this;
+  }
+
+  /** The server has started: what comes next waits only for the commands ahead of it. */
+  void ready() {
+    if (starting) {
+      starting = false;
+      pending.decrementAndGet();
+    }
   }
 
   /** The runs and the stop, in the order they came. */
@@ -104,11 +121,19 @@ final class ServerAcceptor {
           continue;
         }
         if (pending.getAndIncrement() > 0) {
+          boolean stop = r.is(ServerClient.STOP);
           frames.note(
-              "outcomes: the server is running another command; "
-                  + (r.is(ServerClient.STOP)
-                      ? "it stops when that ends\n"
-                      : "this one starts when it ends (OUTCOMES_SERVER=off runs it apart)\n"));
+              starting
+                  ? "outcomes: the server is starting; "
+                      + (stop
+                          ? "it stops as soon as it has started\n"
+                          : "this one starts when it is ready (OUTCOMES_SERVER=off runs it"
+                              + " apart)\n")
+                  : "outcomes: the server is running another command; "
+                      + (stop
+                          ? "it stops when that ends\n"
+                          : "this one starts when it ends (OUTCOMES_SERVER=off runs it"
+                              + " apart)\n"));
         }
         waiting.add(r);
       } catch (IOException | RuntimeException e) { // no client may stop the door

@@ -17,11 +17,12 @@ final class ServerUpkeep {
   private ServerUpkeep() {}
 
   /**
-   * Runs the job once, before the server listens, on an input generated into {@code dir} (about
-   * 100,000 sessions by default; its output there too, all of it removed after), so that the first
-   * run handed to the server finds Spark's planner, the job's classes and the JIT's code of the hot
-   * paths warm instead of paying what a cold run does. Its output is not shown; a warm-up that
-   * fails leaves the server serving, cold. Returns what the server's first line says of it.
+   * Runs the job once, before the server takes its first command, on an input generated into {@code
+   * dir} (about 100,000 sessions by default; its output there too, all of it removed after), so
+   * that the first run handed to the server finds Spark's planner, the job's classes and the JIT's
+   * code of the hot paths warm instead of paying what a cold run does. Its output is not shown; a
+   * warm-up that fails leaves the server serving, cold. Returns what the server's first line says
+   * of it.
    */
   static String warmUp(Path dir, int clients) {
     if (clients <= 0) {

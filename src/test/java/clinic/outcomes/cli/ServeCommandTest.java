@@ -88,7 +88,7 @@ class ServeCommandTest {
                       l.startsWith("outcomes: serving runs from")
                           && l.contains(", warmed up on 300 generated clients in ")
                           && !l.contains("the warm-up ended with exit")),
-          "it ran the job once on generated data before it listened: " + serverLines);
+          "it ran the job once on generated data before it took a command: " + serverLines);
     }
   }
 
@@ -506,6 +506,70 @@ class ServeCommandTest {
     assertEquals(
         Main.EXIT_BAD_INPUT,
         Main.commandLine().execute("serve", "--stop", "--socket", socket.toString()));
+  }
+
+  /**
+   * The server listens before its Spark session starts: a run sent as soon as its socket is there
+   * waits for the start and the warm-up (it is told so), then runs in the server, not in a cold JVM
+   * of its own; a stop sent meanwhile waits too.
+   */
+  @Test
+  @Order(11)
+  void aRunSentWhileTheServerStartsWaitsForItAndRunsThere()
+      throws IOException, InterruptedException {
+    Path starting = tmp.resolve("starting").resolve("outcomes.sock");
+    Process p = startServe(starting, "--warm-up-clients", "300");
+    try {
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!Files.exists(starting)) {
+        assertTrue(p.isAlive(), "the server stopped");
+        assertTrue(System.nanoTime() < until, "no socket");
+        Thread.sleep(10);
+      }
+      Path out = tmp.resolve("while-starting");
+      ByteArrayOutputStream runOut = new ByteArrayOutputStream();
+      ByteArrayOutputStream runErr = new ByteArrayOutputStream();
+      int rc =
+          ServerClient.call(
+              starting,
+              CWD,
+              ServerClient.javaOpts(),
+              new String[] {"run", "--input", "sample-data", "--out", out.toString()},
+              new PrintStream(runOut, true, StandardCharsets.UTF_8),
+              new PrintStream(runErr, true, StandardCharsets.UTF_8),
+              true);
+      String err = runErr.toString(StandardCharsets.UTF_8);
+      assertEquals(0, rc, err);
+      assertTrue(
+          err.startsWith(
+              "outcomes: the server is starting; this one starts when it is ready"
+                  + " (OUTCOMES_SERVER=off runs it apart)\n"),
+          err);
+      assertTrue(runOut.toString(StandardCharsets.UTF_8).contains("Done in "));
+      assertTrue(Files.isRegularFile(out.resolve("run.json")));
+      ByteArrayOutputStream stopErr = new ByteArrayOutputStream();
+      assertEquals(
+          0,
+          ServerClient.command(
+              starting,
+              new String[] {"serve", "--stop"},
+              System.out,
+              new PrintStream(stopErr, true, StandardCharsets.UTF_8)));
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the server stopped");
+      String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int start = log.indexOf("outcomes: starting a server at " + starting);
+      int ready = log.indexOf("outcomes: serving runs from ");
+      int ran = log.indexOf("--out " + out + " -> exit 0 in ");
+      assertTrue(start >= 0 && start < ready && ready < ran, log);
+      assertTrue(
+          log.contains(
+              "Spark, then the job once on 300 generated clients; a run sent meanwhile waits for"
+                  + " it"),
+          log);
+      assertFalse(Files.exists(starting), "its socket is gone");
+    } finally {
+      p.destroyForcibly();
+    }
   }
 
   private static void setOld(Path p) {
