@@ -8,11 +8,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -149,7 +147,7 @@ final class ServeCommand implements Callable<Integer> {
       if (answers(sock)) {
         throw new SettingsException("a server is already listening at " + sock);
       }
-      Files.delete(sock); // left by a server that did not stop cleanly
+      Files.deleteIfExists(sock); // left by a server that did not stop cleanly (the ping may have)
     }
     ServerUpkeep.removeStaleScratch(dir);
     Path cwd = Path.of("").toAbsolutePath();
@@ -157,33 +155,28 @@ final class ServeCommand implements Callable<Integer> {
     PrintStream console = System.out;
     // It listens before Spark starts: a run sent while the server starts (Spark, then the warm-up
     // run) waits for it, as for a run in progress, instead of going on in a cold JVM of its own
-    // that would share the machine's cores with the warm-up.
+    // that would share the machine's cores with the warm-up. The hook is there before the socket,
+    // so that Ctrl-C at any point leaves neither it nor the scratch folder behind.
+    ServerSocketPath[] held = {null};
+    Path bound = ServerSocketPath.bindingName(sock, ProcessHandle.current().pid());
+    Thread cleanup =
+        new Thread(
+            () -> {
+              if (held[0] != null) {
+                held[0].remove();
+              }
+              try {
+                Files.deleteIfExists(bound);
+              } catch (IOException e) {
+                // the JVM is stopping; a stale socket is removed by the next server
+              }
+              RunFolder.deleteTree(scratch);
+            },
+            "outcomes-serve-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
     try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-      // Bound under a name of its own, then linked to its path: the socket appears there only once
-      // it listens, so that no client finds it and is refused (and runs cold instead); a link
-      // fails where another server's socket appeared meanwhile, as a bind there would.
-      Path bound = sock.resolveSibling(".s" + ProcessHandle.current().pid());
-      Files.deleteIfExists(bound);
-      server.bind(UnixDomainSocketAddress.of(bound));
-      try {
-        Files.createLink(sock, bound);
-      } catch (FileAlreadyExistsException e) {
-        throw new SettingsException("a server is already listening at " + sock);
-      } finally {
-        Files.delete(bound);
-      }
-      Thread cleanup =
-          new Thread(
-              () -> {
-                try {
-                  Files.deleteIfExists(sock);
-                } catch (IOException e) {
-                  // the JVM is stopping; a stale socket is removed by the next server
-                }
-                RunFolder.deleteTree(scratch);
-              },
-              "outcomes-serve-cleanup");
-      Runtime.getRuntime().addShutdownHook(cleanup);
+      ServerSocketPath own = ServerSocketPath.bind(server, sock);
+      held[0] = own;
       // Connections are accepted, their commands read and checked on a thread of their own, so
       // that one arriving while the server starts or a run is in progress is answered at once:
       // refused, or told that it waits. The runs and the stop are taken one at a time, in order.
@@ -207,20 +200,22 @@ final class ServeCommand implements Callable<Integer> {
       } catch (RuntimeException e) {
         acceptor.stop();
         server.close();
+        own.remove();
         for (ServerRequest r; (r = acceptor.waiting().poll()) != null; ) {
           r.channel().close(); // its client runs the command itself
         }
-        Files.deleteIfExists(sock);
         RunFolder.deleteTree(scratch);
         throw e;
       }
-      return serve(sock, scratch, cwd, server, acceptor, spark, (System.nanoTime() - t0) / 1e9);
+      return serve(
+          sock, own, scratch, cwd, server, acceptor, spark, (System.nanoTime() - t0) / 1e9);
     }
   }
 
   /** The server once it listens and its Spark session has started: the warm-up, then commands. */
   private int serve(
       Path sock,
+      ServerSocketPath own,
       Path scratch,
       Path cwd,
       ServerSocketChannel server,
@@ -273,6 +268,13 @@ final class ServeCommand implements Callable<Integer> {
               java.util.Locale.ROOT, "outcomes: no command for %s minutes%n", idleText());
           break;
         }
+        if (next.is(ServerClient.STOP)) {
+          // No command after the stop: the socket goes before the stop is answered, so that a
+          // server started as soon as `serve --stop` returns finds its path free.
+          acceptor.stop();
+          server.close();
+          own.remove();
+        }
         try (SocketChannel ch = next.channel()) {
           running = handle(next, console, spark, acceptor.pending());
         } catch (IOException e) {
@@ -283,6 +285,7 @@ final class ServeCommand implements Callable<Integer> {
       }
       acceptor.stop();
       server.close();
+      own.remove();
       for (ServerRequest r; (r = acceptor.waiting().poll()) != null; ) {
         r.channel().close(); // its client runs the command itself
       }
@@ -290,8 +293,8 @@ final class ServeCommand implements Callable<Integer> {
       return Main.EXIT_OK;
     } finally {
       serving = false;
+      own.remove();
       spark.stop();
-      Files.deleteIfExists(sock);
       RunFolder.deleteTree(scratch);
     }
   }

@@ -27,7 +27,7 @@ final class ServerAcceptor {
   private final PrintStream console;
   private final BlockingQueue<ServerRequest> waiting = new LinkedBlockingQueue<>();
   private final AtomicInteger pending = new AtomicInteger();
-  private volatile boolean starting;
+  private boolean starting; // guarded by pending
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -66,9 +66,11 @@ final class ServerAcceptor {
 
   /** The server has started: what comes next waits only for the commands ahead of it. */
   void ready() {
-    if (starting) {
-      starting = false;
-      pending.decrementAndGet();
+    synchronized (pending) {
+      if (starting) {
+        starting = false;
+        pending.decrementAndGet();
+      }
     }
   }
 
@@ -120,10 +122,16 @@ final class ServerAcceptor {
           }
           continue;
         }
-        if (pending.getAndIncrement() > 0) {
+        boolean ahead;
+        boolean start;
+        synchronized (pending) { // with ready(): the start is ahead exactly when it is counted
+          ahead = pending.getAndIncrement() > 0;
+          start = starting;
+        }
+        if (ahead) {
           boolean stop = r.is(ServerClient.STOP);
           frames.note(
-              starting
+              start
                   ? "outcomes: the server is starting; "
                       + (stop
                           ? "it stops as soon as it has started\n"

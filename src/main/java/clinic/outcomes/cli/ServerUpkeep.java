@@ -84,8 +84,10 @@ final class ServerUpkeep {
   }
 
   /**
-   * Removes the scratch folders ({@code spark-PID}) of servers that are no longer running: one that
-   * stopped without its shutdown hooks (out of memory, killed) leaves its folder behind.
+   * Removes the scratch folders ({@code spark-PID}) and the sockets bound under their own name
+   * ({@code .sPID}, {@link ServerSocketPath}) of servers that are no longer running: one that
+   * stopped without its shutdown hooks (out of memory, killed) leaves its folder behind, and one
+   * killed in the moment between its bind and its link its socket.
    */
   static void removeStaleScratch(Path dir) throws IOException {
     try (var entries = Files.list(dir)) {
@@ -94,6 +96,9 @@ final class ServerUpkeep {
         if (name.matches("spark-\\d+")
             && ProcessHandle.of(Long.parseLong(name.substring(6))).isEmpty()) {
           RunFolder.deleteTree(p);
+        } else if (name.matches("\\.s\\d+")
+            && ProcessHandle.of(Long.parseLong(name.substring(2))).isEmpty()) {
+          Files.deleteIfExists(p);
         }
       }
     }

@@ -12,6 +12,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -520,12 +521,7 @@ class ServeCommandTest {
     Path starting = tmp.resolve("starting").resolve("outcomes.sock");
     Process p = startServe(starting, "--warm-up-clients", "300");
     try {
-      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (!Files.exists(starting)) {
-        assertTrue(p.isAlive(), "the server stopped");
-        assertTrue(System.nanoTime() < until, "no socket");
-        Thread.sleep(10);
-      }
+      awaitFile(starting, p);
       Path out = tmp.resolve("while-starting");
       ByteArrayOutputStream runOut = new ByteArrayOutputStream();
       ByteArrayOutputStream runErr = new ByteArrayOutputStream();
@@ -569,6 +565,72 @@ class ServeCommandTest {
       assertFalse(Files.exists(starting), "its socket is gone");
     } finally {
       p.destroyForcibly();
+    }
+  }
+
+  /**
+   * A stop sent while the server starts waits for the start, and the stopped server's socket is
+   * gone before the stop is answered: a server started at once on the same path finds it free and
+   * answers there once the first has stopped, and both leave nothing behind ({@link
+   * ServerSocketPathTest} holds a server's removal of its socket to its own).
+   */
+  @Test
+  @Order(12)
+  void aStopWhileStartingWaitsAndANewServerKeepsItsSocket()
+      throws IOException, InterruptedException {
+    Path sock = tmp.resolve("restart").resolve("outcomes.sock");
+    Process first = startServe(sock, "--warm-up-clients", "0");
+    Process second = null;
+    try {
+      awaitFile(sock, first);
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      assertEquals(
+          0,
+          ServerClient.command(
+              sock,
+              new String[] {"serve", "--stop"},
+              System.out,
+              new PrintStream(err, true, StandardCharsets.UTF_8)));
+      assertEquals(
+          "outcomes: the server is starting; it stops as soon as it has started\n",
+          err.toString(StandardCharsets.UTF_8));
+      assertFalse(Files.exists(sock), "the socket went before the stop was answered");
+      second = startServe(sock, "--warm-up-clients", "0");
+      assertTrue(first.waitFor(60, TimeUnit.SECONDS), "the first server stopped");
+      assertEquals(0, first.exitValue());
+      awaitFile(sock, second);
+      PrintStream none = new PrintStream(OutputStream.nullOutputStream());
+      assertEquals(
+          0,
+          ServerClient.call(
+              sock,
+              CWD,
+              ServerClient.javaOpts(),
+              ServerClient.PING.toArray(String[]::new),
+              none,
+              none,
+              false),
+          "the second server answers at the path after the first stopped");
+      assertEquals(0, ServerClient.command(sock, new String[] {"serve", "--stop"}, none, none));
+      assertTrue(second.waitFor(60, TimeUnit.SECONDS), "the second server stopped");
+      assertEquals(0, second.exitValue());
+      try (var left = Files.list(sock.getParent())) {
+        assertEquals(List.of(), left.toList(), "no socket, bound name or scratch folder left");
+      }
+    } finally {
+      first.destroyForcibly();
+      if (second != null) {
+        second.destroyForcibly();
+      }
+    }
+  }
+
+  private static void awaitFile(Path p, Process server) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.exists(p)) {
+      assertTrue(server.isAlive(), "the server stopped");
+      assertTrue(System.nanoTime() < until, "no " + p);
+      Thread.sleep(10);
     }
   }
 
