@@ -12,7 +12,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -122,11 +121,16 @@ class ServeCommandTest {
   private record Served(int rc, String out, String err) {}
 
   private static Served call(Path cwd, String... args) {
+    return callAt(socket, cwd, args);
+  }
+
+  /** As {@link #call}, to the server at {@code sock}. */
+  private static Served callAt(Path sock, Path cwd, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int rc =
         ServerClient.call(
-            socket,
+            sock,
             cwd,
             ServerClient.javaOpts(),
             args,
@@ -512,7 +516,7 @@ class ServeCommandTest {
   /**
    * The server listens before its Spark session starts: a run sent as soon as its socket is there
    * waits for the start and the warm-up (it is told so), then runs in the server, not in a cold JVM
-   * of its own; a stop sent meanwhile waits too.
+   * of its own.
    */
   @Test
   @Order(11)
@@ -523,34 +527,17 @@ class ServeCommandTest {
     try {
       awaitFile(starting, p);
       Path out = tmp.resolve("while-starting");
-      ByteArrayOutputStream runOut = new ByteArrayOutputStream();
-      ByteArrayOutputStream runErr = new ByteArrayOutputStream();
-      int rc =
-          ServerClient.call(
-              starting,
-              CWD,
-              ServerClient.javaOpts(),
-              new String[] {"run", "--input", "sample-data", "--out", out.toString()},
-              new PrintStream(runOut, true, StandardCharsets.UTF_8),
-              new PrintStream(runErr, true, StandardCharsets.UTF_8),
-              true);
-      String err = runErr.toString(StandardCharsets.UTF_8);
-      assertEquals(0, rc, err);
+      Served run = callAt(starting, CWD, "run", "--input", "sample-data", "--out", out.toString());
+      String err = run.err();
+      assertEquals(0, run.rc(), err);
       assertTrue(
           err.startsWith(
               "outcomes: the server is starting; this one starts when it is ready"
                   + " (OUTCOMES_SERVER=off runs it apart)\n"),
           err);
-      assertTrue(runOut.toString(StandardCharsets.UTF_8).contains("Done in "));
+      assertTrue(run.out().contains("Done in "));
       assertTrue(Files.isRegularFile(out.resolve("run.json")));
-      ByteArrayOutputStream stopErr = new ByteArrayOutputStream();
-      assertEquals(
-          0,
-          ServerClient.command(
-              starting,
-              new String[] {"serve", "--stop"},
-              System.out,
-              new PrintStream(stopErr, true, StandardCharsets.UTF_8)));
+      assertEquals(0, stop(starting).rc());
       assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the server stopped");
       String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       int start = log.indexOf("outcomes: starting a server at " + starting);
@@ -583,35 +570,20 @@ class ServeCommandTest {
     Process second = null;
     try {
       awaitFile(sock, first);
-      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      Served stopped = stop(sock);
+      assertEquals(0, stopped.rc());
       assertEquals(
-          0,
-          ServerClient.command(
-              sock,
-              new String[] {"serve", "--stop"},
-              System.out,
-              new PrintStream(err, true, StandardCharsets.UTF_8)));
-      assertEquals(
-          "outcomes: the server is starting; it stops as soon as it has started\n",
-          err.toString(StandardCharsets.UTF_8));
+          "outcomes: the server is starting; it stops as soon as it has started\n", stopped.err());
       assertFalse(Files.exists(sock), "the socket went before the stop was answered");
       second = startServe(sock, "--warm-up-clients", "0");
       assertTrue(first.waitFor(60, TimeUnit.SECONDS), "the first server stopped");
       assertEquals(0, first.exitValue());
       awaitFile(sock, second);
-      PrintStream none = new PrintStream(OutputStream.nullOutputStream());
       assertEquals(
           0,
-          ServerClient.call(
-              sock,
-              CWD,
-              ServerClient.javaOpts(),
-              ServerClient.PING.toArray(String[]::new),
-              none,
-              none,
-              false),
+          callAt(sock, CWD, ServerClient.PING.toArray(String[]::new)).rc(),
           "the second server answers at the path after the first stopped");
-      assertEquals(0, ServerClient.command(sock, new String[] {"serve", "--stop"}, none, none));
+      assertEquals(0, stop(sock).rc());
       assertTrue(second.waitFor(60, TimeUnit.SECONDS), "the second server stopped");
       assertEquals(0, second.exitValue());
       try (var left = Files.list(sock.getParent())) {
@@ -623,6 +595,20 @@ class ServeCommandTest {
         second.destroyForcibly();
       }
     }
+  }
+
+  /** {@code serve --stop} sent to the server at {@code sock}. */
+  private static Served stop(Path sock) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int rc =
+        ServerClient.command(
+            sock,
+            new String[] {"serve", "--stop"},
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Served(
+        rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   private static void awaitFile(Path p, Process server) throws InterruptedException {
