@@ -29,6 +29,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,6 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
  * runs it itself.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// Each test and the server's start (about 20 s here) well within it; a client call to a server
+// that never answers would otherwise hold the build until CI's own limit.
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ServeCommandTest {
   @TempDir static Path tmp;
 
