@@ -151,7 +151,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     ServerUpkeep.removeStaleScratch(dir);
     Path cwd = Path.of("").toAbsolutePath();
-    Path scratch = dir.resolve("spark-" + ProcessHandle.current().pid());
+    Path scratch = dir.resolve(ServerUpkeep.SCRATCH_PREFIX + ProcessHandle.current().pid());
     PrintStream console = System.out;
     // It listens before Spark starts: a run sent while the server starts (Spark, then the warm-up
     // run) waits for it, as for a run in progress, instead of going on in a cold JVM of its own
@@ -198,12 +198,7 @@ final class ServeCommand implements Callable<Integer> {
       try {
         spark = Masters.start(null, scratch, List.of());
       } catch (RuntimeException e) {
-        acceptor.stop();
-        server.close();
-        own.remove();
-        for (ServerRequest r; (r = acceptor.waiting().poll()) != null; ) {
-          r.channel().close(); // its client runs the command itself
-        }
+        closeDoor(server, acceptor, own);
         RunFolder.deleteTree(scratch);
         throw e;
       }
@@ -271,9 +266,7 @@ final class ServeCommand implements Callable<Integer> {
         if (next.is(ServerClient.STOP)) {
           // No command after the stop: the socket goes before the stop is answered, so that a
           // server started as soon as `serve --stop` returns finds its path free.
-          acceptor.stop();
-          server.close();
-          own.remove();
+          closeDoor(server, acceptor, own);
         }
         try (SocketChannel ch = next.channel()) {
           running = handle(next, console, spark, acceptor.pending());
@@ -283,12 +276,7 @@ final class ServeCommand implements Callable<Integer> {
         trimmed = false;
         idleSince = System.nanoTime();
       }
-      acceptor.stop();
-      server.close();
-      own.remove();
-      for (ServerRequest r; (r = acceptor.waiting().poll()) != null; ) {
-        r.channel().close(); // its client runs the command itself
-      }
+      closeDoor(server, acceptor, own);
       console.println("outcomes: server stopped");
       return Main.EXIT_OK;
     } finally {
@@ -296,6 +284,21 @@ final class ServeCommand implements Callable<Integer> {
       own.remove();
       spark.stop();
       RunFolder.deleteTree(scratch);
+    }
+  }
+
+  /**
+   * Takes no more commands: the socket closed and removed, and the commands still queued closed, so
+   * that their clients run them themselves. Closing twice is harmless.
+   */
+  private static void closeDoor(
+      ServerSocketChannel server, ServerAcceptor acceptor, ServerSocketPath own)
+      throws IOException {
+    acceptor.stop();
+    server.close();
+    own.remove();
+    for (ServerRequest r; (r = acceptor.waiting().poll()) != null; ) {
+      r.channel().close();
     }
   }
 

@@ -129,19 +129,7 @@ final class ServerAcceptor {
           start = starting;
         }
         if (ahead) {
-          boolean stop = r.is(ServerClient.STOP);
-          frames.note(
-              start
-                  ? "outcomes: the server is starting; "
-                      + (stop
-                          ? "it stops as soon as it has started\n"
-                          : "this one starts when it is ready (OUTCOMES_SERVER=off runs it"
-                              + " apart)\n")
-                  : "outcomes: the server is running another command; "
-                      + (stop
-                          ? "it stops when that ends\n"
-                          : "this one starts when it ends (OUTCOMES_SERVER=off runs it"
-                              + " apart)\n"));
+          frames.note(waitNote(start, r.is(ServerClient.STOP)));
         }
         waiting.add(r);
       } catch (IOException | RuntimeException e) { // no client may stop the door
@@ -153,6 +141,19 @@ final class ServerAcceptor {
         }
       }
     }
+  }
+
+  /** What a command that waits is told: for the server's start, or for the command ahead. */
+  static String waitNote(boolean starting, boolean stop) {
+    String ahead =
+        starting ? "the server is starting; " : "the server is running another command; ";
+    String then =
+        stop
+            ? (starting ? "it stops as soon as it has started" : "it stops when that ends")
+            : "this one starts when "
+                + (starting ? "it is ready" : "it ends")
+                + " (OUTCOMES_SERVER=off runs it apart)";
+    return "outcomes: " + ahead + then + "\n";
   }
 
   private static String seconds(long millis) {

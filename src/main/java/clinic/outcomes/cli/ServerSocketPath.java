@@ -33,9 +33,12 @@ final class ServerSocketPath {
     this.key = key;
   }
 
+  /** What the temporary name a server binds under starts with; its process id follows. */
+  static final String BINDING_PREFIX = ".s";
+
   /** The temporary name a server with process id {@code pid} binds under, beside {@code sock}. */
   static Path bindingName(Path sock, long pid) {
-    return sock.resolveSibling(".s" + pid);
+    return sock.resolveSibling(BINDING_PREFIX + pid);
   }
 
   /**

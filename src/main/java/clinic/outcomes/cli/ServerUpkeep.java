@@ -83,6 +83,9 @@ final class ServerUpkeep {
         after >> 20);
   }
 
+  /** What a server's scratch folder's name starts with; its process id follows. */
+  static final String SCRATCH_PREFIX = "spark-";
+
   /**
    * Removes the scratch folders ({@code spark-PID}) and the sockets bound under their own name
    * ({@code .sPID}, {@link ServerSocketPath}) of servers that are no longer running: one that
@@ -93,14 +96,18 @@ final class ServerUpkeep {
     try (var entries = Files.list(dir)) {
       for (Path p : entries.toList()) {
         String name = p.getFileName().toString();
-        if (name.matches("spark-\\d+")
-            && ProcessHandle.of(Long.parseLong(name.substring(6))).isEmpty()) {
+        String binding = ServerSocketPath.BINDING_PREFIX;
+        if (name.startsWith(SCRATCH_PREFIX) && gone(name.substring(SCRATCH_PREFIX.length()))) {
           RunFolder.deleteTree(p);
-        } else if (name.matches("\\.s\\d+")
-            && ProcessHandle.of(Long.parseLong(name.substring(2))).isEmpty()) {
+        } else if (name.startsWith(binding) && gone(name.substring(binding.length()))) {
           Files.deleteIfExists(p);
         }
       }
     }
+  }
+
+  /** Whether {@code pid} is a process id of a process no longer running. */
+  private static boolean gone(String pid) {
+    return pid.matches("\\d+") && ProcessHandle.of(Long.parseLong(pid)).isEmpty();
   }
 }

@@ -74,6 +74,30 @@ class ServerSocketPathTest {
     }
   }
 
+  /**
+   * What servers killed without their shutdown hooks leave (their scratch folder, a socket killed
+   * between its bind and its link) is removed by the next server ({@link
+   * ServerUpkeep#removeStaleScratch}); a running server's, and anything else, is left.
+   */
+  @Test
+  void onlyTheLeftoversOfServersThatAreGoneAreRemoved(@TempDir Path dir)
+      throws IOException, InterruptedException {
+    Process ended = new ProcessBuilder("true").start();
+    ended.waitFor();
+    long gone = ended.pid();
+    long alive = ProcessHandle.current().pid();
+    Files.createDirectories(dir.resolve("spark-" + gone).resolve("blockmgr"));
+    Files.writeString(dir.resolve("spark-" + gone).resolve("blockmgr").resolve("shuffle"), "x");
+    Files.writeString(ServerSocketPath.bindingName(dir.resolve("outcomes.sock"), gone), "");
+    Path running = Files.createDirectories(dir.resolve("spark-" + alive));
+    Path runningBound = ServerSocketPath.bindingName(dir.resolve("outcomes.sock"), alive);
+    Files.writeString(runningBound, "");
+    Path other = Files.writeString(dir.resolve(".settings"), "");
+    Path notAPid = Files.createDirectories(dir.resolve("spark-warehouse"));
+    ServerUpkeep.removeStaleScratch(dir);
+    assertEquals(List.of(runningBound, other, running, notAPid), list(dir));
+  }
+
   private static List<Path> list(Path dir) throws IOException {
     try (var s = Files.list(dir)) {
       return s.sorted().toList();
